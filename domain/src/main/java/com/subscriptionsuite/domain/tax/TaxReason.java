@@ -1,0 +1,27 @@
+package com.subscriptionsuite.domain.tax;
+
+/** Why a {@link TaxDecision} charges what it charges; {@link #code()} is the stable wire value. */
+public enum TaxReason {
+    /** Customer in the seller's country: the seller's rate, B2B or B2C. */
+    DOMESTIC("domestic"),
+    /** B2B customer in another member state with a valid VAT ID of that state: 0, the customer accounts for the VAT. */
+    REVERSE_CHARGE("reverse_charge"),
+    /** B2C (or B2B without a valid VAT ID) in another member state: the customer country's rate, declared via OSS. */
+    OSS_DESTINATION("oss_destination"),
+    /** As {@link #OSS_DESTINATION}, but the tenant applies the €10,000 EU threshold: the seller's own rate. */
+    SELLER_RATE_BELOW_THRESHOLD("seller_rate_below_threshold"),
+    /** Customer outside the EU: no EU VAT. */
+    OUTSIDE_SCOPE("outside_scope"),
+    /** Customer in a territory outside the EU VAT area (detected by postcode): no EU VAT. */
+    SPECIAL_TERRITORY("special_territory");
+
+    private final String code;
+
+    TaxReason(String code) {
+        this.code = code;
+    }
+
+    public String code() {
+        return code;
+    }
+}

@@ -49,7 +49,13 @@ public record Charge(
 
     /** The tiers in one currency, in the order they are stored (ascending starting unit). */
     public List<Tier> tiersIn(CurrencyUnit currency) {
-        return tiers.stream().filter(t -> t.currency().equals(currency)).toList();
+        List<Tier> in = new java.util.ArrayList<>(tiers.size());
+        for (Tier t : tiers) {
+            if (t.currency().equals(currency)) {
+                in.add(t);
+            }
+        }
+        return in;
     }
 
     public boolean soldIn(CurrencyUnit currency) {

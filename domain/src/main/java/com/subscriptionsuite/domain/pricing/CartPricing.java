@@ -197,7 +197,7 @@ public final class CartPricing {
     private static Amounts taxed(Work w, BigDecimal decisionRate) {
         BigDecimal rate = w.charge.taxable() ? decisionRate : BigDecimal.ZERO;
         Money[] now = split(w.current, w.charge.taxMode(), rate);
-        Money[] before = split(w.listed, w.charge.taxMode(), rate);
+        Money[] before = w.current.isEqual(w.listed) ? now : split(w.listed, w.charge.taxMode(), rate);
         return new Amounts(now[0], now[1], now[2], before[0], before[1], before[2]);
     }
 

@@ -1,0 +1,79 @@
+package com.subscriptionsuite.adapters.persistence;
+
+import com.zaxxer.hikari.HikariConfig;
+import com.zaxxer.hikari.HikariDataSource;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DatabaseMetaData;
+import java.sql.SQLException;
+import org.flywaydb.core.Flyway;
+import org.jdbi.v3.core.Jdbi;
+import org.jdbi.v3.sqlobject.SqlObjectPlugin;
+
+/**
+ * The application's database: a HikariCP pool over a JDBC URL, migrated by Flyway
+ * ({@code db/migration} on the classpath) when opened, and the {@link Jdbi} the adapters use.
+ * Works with H2 ({@link #h2File}) and PostgreSQL.
+ */
+public final class Database implements AutoCloseable {
+    private final HikariDataSource dataSource;
+    private final Jdbi jdbi;
+
+    /** Opens the pool and migrates the schema; fails (and closes the pool) if either fails. */
+    public Database(String jdbcUrl, String user, String password) {
+        HikariConfig config = new HikariConfig();
+        config.setJdbcUrl(jdbcUrl);
+        config.setUsername(user);
+        config.setPassword(password);
+        config.setPoolName("subscription-suite");
+        config.setMaximumPoolSize(10);
+        this.dataSource = new HikariDataSource(config);
+        try {
+            migrate();
+            this.jdbi = Jdbi.create(dataSource).installPlugin(new SqlObjectPlugin());
+        } catch (RuntimeException e) {
+            dataSource.close();
+            throw e;
+        }
+    }
+
+    /**
+     * The URL of the H2 database file {@code suite} in {@code dataDir}, in PostgreSQL mode so that
+     * the same SQL runs on both.
+     */
+    public static String h2File(Path dataDir) {
+        String dir = dataDir.toAbsolutePath().toString().replace('\\', '/');
+        return "jdbc:h2:file:" + dir + "/suite;MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH";
+    }
+
+    /** Applies the migrations not applied yet; returns how many it applied (0 when up to date). */
+    public int migrate() {
+        return Flyway.configure()
+                .dataSource(dataSource)
+                .locations("classpath:db/migration")
+                .failOnMissingLocations(true)
+                .load()
+                .migrate()
+                .migrationsExecuted;
+    }
+
+    public Jdbi jdbi() {
+        return jdbi;
+    }
+
+    /** The database product and its version, e.g. "H2 2.5" or "PostgreSQL 17.6", for the startup log. */
+    public String productName() {
+        try (Connection connection = dataSource.getConnection()) {
+            DatabaseMetaData meta = connection.getMetaData();
+            return meta.getDatabaseProductName() + " " + meta.getDatabaseMajorVersion() + "."
+                    + meta.getDatabaseMinorVersion();
+        } catch (SQLException e) {
+            throw new IllegalStateException("cannot read the database's metadata", e);
+        }
+    }
+
+    @Override
+    public void close() {
+        dataSource.close();
+    }
+}

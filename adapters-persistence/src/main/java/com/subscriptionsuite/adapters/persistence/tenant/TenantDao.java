@@ -1,0 +1,270 @@
+package com.subscriptionsuite.adapters.persistence.tenant;
+
+import java.util.Collection;
+import java.util.List;
+import java.util.Optional;
+import org.jdbi.v3.sqlobject.config.RegisterConstructorMapper;
+import org.jdbi.v3.sqlobject.customizer.Bind;
+import org.jdbi.v3.sqlobject.customizer.BindList;
+import org.jdbi.v3.sqlobject.customizer.BindMethods;
+import org.jdbi.v3.sqlobject.customizer.Define;
+import org.jdbi.v3.sqlobject.statement.SqlBatch;
+import org.jdbi.v3.sqlobject.statement.SqlQuery;
+import org.jdbi.v3.sqlobject.statement.SqlUpdate;
+
+/** The tenant row and the tenant's settings, hosts, languages, currencies and translations. */
+@RegisterConstructorMapper(TenantDao.TenantRow.class)
+@RegisterConstructorMapper(TenantDao.VersionRow.class)
+@RegisterConstructorMapper(TenantDao.HostRow.class)
+@RegisterConstructorMapper(TenantDao.LanguageRow.class)
+@RegisterConstructorMapper(TenantDao.CurrencyRow.class)
+@RegisterConstructorMapper(TenantDao.CartSettingsRow.class)
+@RegisterConstructorMapper(TenantDao.CheckoutSettingsRow.class)
+@RegisterConstructorMapper(TenantDao.CustomerCenterSettingsRow.class)
+@RegisterConstructorMapper(TenantDao.TranslationLanguageRow.class)
+@RegisterConstructorMapper(TenantDao.TranslationRow.class)
+interface TenantDao {
+
+    record TenantRow(long id, String tenantKey, String name, long version, String sellerCountry,
+            String sellerVatId, boolean sellerOssThresholdApplies) {
+    }
+
+    record VersionRow(long id, String tenantKey, long version) {
+    }
+
+    record HostRow(long tenantId, int position, String host) {
+    }
+
+    record LanguageRow(long tenantId, long id, int position, String code, boolean active, boolean isDefault) {
+    }
+
+    record CurrencyRow(long tenantId, long id, int position, String currency, boolean active, boolean isDefault,
+            String decimalSeparator, String thousandsSeparator) {
+    }
+
+    record CartSettingsRow(long tenantId, long id, boolean showProductName, boolean showRatePlanName,
+            boolean showFeatureList, boolean showDescription, boolean showCharges, boolean useSingleQuantity) {
+    }
+
+    record CheckoutSettingsRow(long tenantId, long id, boolean hasGuestCheckout, boolean showCharges,
+            boolean showTax, boolean showBrutto, boolean showProductName, boolean hasAutoInvoice,
+            boolean hasAutoPayment) {
+    }
+
+    record CustomerCenterSettingsRow(long tenantId, long id, boolean canCancelSubscriptions, boolean canSuspend,
+            boolean canCancelSubscriptionsAtAnyTime) {
+    }
+
+    /** {@code kind} is "static" or "dynamic". */
+    record TranslationLanguageRow(long tenantId, String kind, String language, int position) {
+    }
+
+    record TranslationRow(long tenantId, String kind, String language, String textKey, int position,
+            String translated) {
+    }
+
+    // --- the tenant row: identity, version, lock ---------------------------------------------
+
+    /** Locks the tenant's row until the transaction ends; writers of the same tenant queue here. */
+    @SqlQuery("""
+            SELECT id, tenant_key, version
+              FROM tenant
+             WHERE tenant_key = :key
+               FOR UPDATE
+            """)
+    Optional<VersionRow> lockByKey(@Bind("key") String key);
+
+    @SqlQuery("""
+            SELECT id, tenant_key, version
+              FROM tenant
+             WHERE id = :id
+            """)
+    Optional<VersionRow> byId(@Bind("id") long id);
+
+    @SqlQuery("""
+            SELECT id, tenant_key, version
+              FROM tenant
+             WHERE id IN (<ids>)
+            """)
+    List<VersionRow> versionsOf(@BindList("ids") Collection<Long> ids);
+
+    @SqlQuery("""
+            SELECT id, tenant_key, version
+              FROM tenant
+            """)
+    List<VersionRow> versions();
+
+    @SqlUpdate("""
+            INSERT INTO tenant (id, tenant_key, name, version, seller_country, seller_vat_id,
+                                seller_oss_threshold_applies)
+            VALUES (:id, :tenantKey, :name, :version, :sellerCountry, :sellerVatId, :sellerOssThresholdApplies)
+            """)
+    void insertTenant(@BindMethods TenantRow row);
+
+    /** Rewrites the tenant row, its id included (only when no child row refers to it). */
+    @SqlUpdate("""
+            UPDATE tenant
+               SET id = :row.id, name = :row.name, version = :row.version,
+                   seller_country = :row.sellerCountry, seller_vat_id = :row.sellerVatId,
+                   seller_oss_threshold_applies = :row.sellerOssThresholdApplies
+             WHERE id = :currentId AND tenant_key = :row.tenantKey
+            """)
+    int updateTenant(@Bind("currentId") long currentId, @BindMethods("row") TenantRow row);
+
+    /** Deletes a tenant's rows from one child table ({@code table} is one of our constant names). */
+    @SqlUpdate("DELETE FROM <table> WHERE tenant_id = :tenantId")
+    void deleteFrom(@Define("table") String table, @Bind("tenantId") long tenantId);
+
+    // --- reads ----------------------------------------------------------------------------------
+
+    @SqlQuery("""
+            SELECT id, tenant_key, name, version, seller_country, seller_vat_id, seller_oss_threshold_applies
+              FROM tenant
+             WHERE tenant_key = :key
+            """)
+    List<TenantRow> tenantsWithKey(@Bind("key") String key);
+
+    @SqlQuery("""
+            SELECT id, tenant_key, name, version, seller_country, seller_vat_id, seller_oss_threshold_applies
+              FROM tenant
+             ORDER BY id
+            """)
+    List<TenantRow> allTenants();
+
+    /** Locking variants of the two reads above, for a reader that lost the race against writers too often. */
+    @SqlQuery("""
+            SELECT id, tenant_key, name, version, seller_country, seller_vat_id, seller_oss_threshold_applies
+              FROM tenant
+             WHERE tenant_key = :key
+               FOR UPDATE
+            """)
+    List<TenantRow> lockTenantsWithKey(@Bind("key") String key);
+
+    @SqlQuery("""
+            SELECT id, tenant_key, name, version, seller_country, seller_vat_id, seller_oss_threshold_applies
+              FROM tenant
+             ORDER BY id
+               FOR UPDATE
+            """)
+    List<TenantRow> lockAllTenants();
+
+    @SqlQuery("""
+            SELECT tenant_id, position, host
+              FROM tenant_host
+             WHERE tenant_id IN (<ids>)
+             ORDER BY tenant_id, position
+            """)
+    List<HostRow> hosts(@BindList("ids") Collection<Long> tenantIds);
+
+    @SqlQuery("""
+            SELECT tenant_id, id, position, code, active, is_default
+              FROM tenant_language
+             WHERE tenant_id IN (<ids>)
+             ORDER BY tenant_id, position
+            """)
+    List<LanguageRow> languages(@BindList("ids") Collection<Long> tenantIds);
+
+    @SqlQuery("""
+            SELECT tenant_id, id, position, currency, active, is_default, decimal_separator, thousands_separator
+              FROM tenant_currency
+             WHERE tenant_id IN (<ids>)
+             ORDER BY tenant_id, position
+            """)
+    List<CurrencyRow> currencies(@BindList("ids") Collection<Long> tenantIds);
+
+    @SqlQuery("""
+            SELECT tenant_id, id, show_product_name, show_rate_plan_name, show_feature_list, show_description,
+                   show_charges, use_single_quantity
+              FROM cart_settings
+             WHERE tenant_id IN (<ids>)
+            """)
+    List<CartSettingsRow> cartSettings(@BindList("ids") Collection<Long> tenantIds);
+
+    @SqlQuery("""
+            SELECT tenant_id, id, has_guest_checkout, show_charges, show_tax, show_brutto, show_product_name,
+                   has_auto_invoice, has_auto_payment
+              FROM checkout_settings
+             WHERE tenant_id IN (<ids>)
+            """)
+    List<CheckoutSettingsRow> checkoutSettings(@BindList("ids") Collection<Long> tenantIds);
+
+    @SqlQuery("""
+            SELECT tenant_id, id, can_cancel_subscriptions, can_suspend, can_cancel_subscriptions_at_any_time
+              FROM customer_center_settings
+             WHERE tenant_id IN (<ids>)
+            """)
+    List<CustomerCenterSettingsRow> customerCenterSettings(@BindList("ids") Collection<Long> tenantIds);
+
+    @SqlQuery("""
+            SELECT tenant_id, kind, language, position
+              FROM translation_language
+             WHERE tenant_id IN (<ids>)
+             ORDER BY tenant_id, position
+            """)
+    List<TranslationLanguageRow> translationLanguages(@BindList("ids") Collection<Long> tenantIds);
+
+    @SqlQuery("""
+            SELECT tenant_id, kind, language, text_key, position, translated
+              FROM translation
+             WHERE tenant_id IN (<ids>)
+             ORDER BY tenant_id, position
+            """)
+    List<TranslationRow> translations(@BindList("ids") Collection<Long> tenantIds);
+
+    // --- writes ---------------------------------------------------------------------------------
+
+    @SqlBatch("""
+            INSERT INTO tenant_host (tenant_id, position, host)
+            VALUES (:tenantId, :position, :host)
+            """)
+    void insertHosts(@BindMethods List<HostRow> rows);
+
+    @SqlBatch("""
+            INSERT INTO tenant_language (tenant_id, id, position, code, active, is_default)
+            VALUES (:tenantId, :id, :position, :code, :active, :isDefault)
+            """)
+    void insertLanguages(@BindMethods List<LanguageRow> rows);
+
+    @SqlBatch("""
+            INSERT INTO tenant_currency (tenant_id, id, position, currency, active, is_default,
+                                         decimal_separator, thousands_separator)
+            VALUES (:tenantId, :id, :position, :currency, :active, :isDefault,
+                    :decimalSeparator, :thousandsSeparator)
+            """)
+    void insertCurrencies(@BindMethods List<CurrencyRow> rows);
+
+    @SqlUpdate("""
+            INSERT INTO cart_settings (tenant_id, id, show_product_name, show_rate_plan_name, show_feature_list,
+                                       show_description, show_charges, use_single_quantity)
+            VALUES (:tenantId, :id, :showProductName, :showRatePlanName, :showFeatureList,
+                    :showDescription, :showCharges, :useSingleQuantity)
+            """)
+    void insertCartSettings(@BindMethods CartSettingsRow row);
+
+    @SqlUpdate("""
+            INSERT INTO checkout_settings (tenant_id, id, has_guest_checkout, show_charges, show_tax, show_brutto,
+                                           show_product_name, has_auto_invoice, has_auto_payment)
+            VALUES (:tenantId, :id, :hasGuestCheckout, :showCharges, :showTax, :showBrutto,
+                    :showProductName, :hasAutoInvoice, :hasAutoPayment)
+            """)
+    void insertCheckoutSettings(@BindMethods CheckoutSettingsRow row);
+
+    @SqlUpdate("""
+            INSERT INTO customer_center_settings (tenant_id, id, can_cancel_subscriptions, can_suspend,
+                                                  can_cancel_subscriptions_at_any_time)
+            VALUES (:tenantId, :id, :canCancelSubscriptions, :canSuspend, :canCancelSubscriptionsAtAnyTime)
+            """)
+    void insertCustomerCenterSettings(@BindMethods CustomerCenterSettingsRow row);
+
+    @SqlBatch("""
+            INSERT INTO translation_language (tenant_id, kind, language, position)
+            VALUES (:tenantId, :kind, :language, :position)
+            """)
+    void insertTranslationLanguages(@BindMethods List<TranslationLanguageRow> rows);
+
+    @SqlBatch("""
+            INSERT INTO translation (tenant_id, kind, language, text_key, position, translated)
+            VALUES (:tenantId, :kind, :language, :textKey, :position, :translated)
+            """)
+    void insertTranslations(@BindMethods List<TranslationRow> rows);
+}

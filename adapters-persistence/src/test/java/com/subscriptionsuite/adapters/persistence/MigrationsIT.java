@@ -1,0 +1,98 @@
+package com.subscriptionsuite.adapters.persistence;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DatabaseMetaData;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.Locale;
+import java.util.Set;
+import java.util.TreeSet;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The migrations run from empty on H2 and on PostgreSQL, and running them again changes nothing. */
+class MigrationsIT {
+    private static final Set<String> TABLES = Set.of(
+            "tenant", "tenant_host", "tenant_language", "tenant_currency",
+            "cart_settings", "checkout_settings", "customer_center_settings",
+            "translation_language", "translation",
+            "product", "rate_plan", "charge", "charge_discount_applies_to", "charge_tier",
+            "suite_product", "suite_product_category", "suite_product_add_on", "change_option",
+            "shop_page", "page_step", "page_step_suite_product",
+            "flyway_schema_history");
+
+    private static TestPostgres postgres;
+
+    @TempDir
+    Path dataDir;
+
+    @BeforeAll
+    static void startPostgres() {
+        postgres = TestPostgres.start();
+    }
+
+    @AfterAll
+    static void stopPostgres() {
+        postgres.close();
+    }
+
+    @Test
+    void migrates_an_empty_h2_database_and_a_second_migrate_applies_nothing() throws SQLException {
+        try (Database database = new Database(Database.h2File(dataDir), "sa", "")) {
+            assertThat(tables(database)).containsExactlyInAnyOrderElementsOf(TABLES);
+            assertThat(database.migrate()).isZero();
+        }
+        try (Database reopened = new Database(Database.h2File(dataDir), "sa", "")) {
+            assertThat(reopened.migrate()).isZero();
+            assertThat(tables(reopened)).containsExactlyInAnyOrderElementsOf(TABLES);
+        }
+    }
+
+    @Test
+    void migrates_an_empty_postgresql_schema_and_a_second_migrate_applies_nothing() throws SQLException {
+        String url = postgres.freshSchemaUrl();
+        try (Database database = new Database(url, TestPostgres.USER, TestPostgres.PASSWORD)) {
+            assertThat(tables(database)).containsExactlyInAnyOrderElementsOf(TABLES);
+            assertThat(database.migrate()).isZero();
+        }
+        try (Database reopened = new Database(url, TestPostgres.USER, TestPostgres.PASSWORD)) {
+            assertThat(reopened.migrate()).isZero();
+        }
+    }
+
+    @Test
+    void names_the_database_product_with_its_major_and_minor_version() {
+        try (Database h2 = new Database(Database.h2File(dataDir), "sa", "");
+                Database pg = new Database(postgres.freshSchemaUrl(), TestPostgres.USER, TestPostgres.PASSWORD)) {
+            assertThat(h2.productName()).matches("H2 2\\.\\d+");
+            assertThat(pg.productName()).matches("PostgreSQL 1[5-9]\\.\\d+");
+        }
+    }
+
+    @Test
+    void builds_the_h2_file_url_in_postgresql_mode() {
+        assertThat(Database.h2File(Path.of("/var/lib/suite")))
+                .isEqualTo("jdbc:h2:file:/var/lib/suite/suite;MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;"
+                        + "DEFAULT_NULL_ORDERING=HIGH");
+    }
+
+    /** The tables in the connection's own schema. */
+    private static Set<String> tables(Database database) throws SQLException {
+        return database.jdbi().withHandle(handle -> {
+            Connection connection = handle.getConnection();
+            DatabaseMetaData meta = connection.getMetaData();
+            Set<String> names = new TreeSet<>();
+            try (ResultSet rs = meta.getTables(null, connection.getSchema(), "%", new String[] {"TABLE"})) {
+                while (rs.next()) {
+                    names.add(rs.getString("TABLE_NAME").toLowerCase(Locale.ROOT));
+                }
+            }
+            return names;
+        });
+    }
+}

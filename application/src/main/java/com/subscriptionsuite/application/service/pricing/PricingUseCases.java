@@ -1,0 +1,16 @@
+package com.subscriptionsuite.application.service.pricing;
+
+import com.subscriptionsuite.application.port.in.pricing.PreviewPrices;
+import com.subscriptionsuite.application.service.tenant.TenantDirectory;
+import com.subscriptionsuite.domain.tax.VatDetermination;
+import java.time.Clock;
+
+/** Builds the pricing use cases; the services themselves stay package-private. */
+public final class PricingUseCases {
+    private PricingUseCases() {
+    }
+
+    public static PreviewPrices previewPrices(TenantDirectory directory, VatDetermination vat, Clock clock) {
+        return new PreviewPricesService(directory, vat, clock);
+    }
+}

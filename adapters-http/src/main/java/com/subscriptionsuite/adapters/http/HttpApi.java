@@ -1,0 +1,134 @@
+package com.subscriptionsuite.adapters.http;
+
+import com.subscriptionsuite.adapters.http.catalog.CatalogEndpoints;
+import com.subscriptionsuite.adapters.http.config.ConfigEndpoints;
+import com.subscriptionsuite.adapters.http.error.ApiError;
+import com.subscriptionsuite.adapters.http.error.RequestFailure;
+import com.subscriptionsuite.adapters.http.json.Json;
+import com.subscriptionsuite.adapters.http.json.JsonBody;
+import com.subscriptionsuite.adapters.http.pricing.PreviewEndpoints;
+import com.subscriptionsuite.adapters.http.routing.Route;
+import com.subscriptionsuite.adapters.http.tenant.RequestTenant;
+import com.subscriptionsuite.adapters.http.translation.TranslationEndpoints;
+import com.subscriptionsuite.application.Engine;
+import com.subscriptionsuite.application.port.in.catalog.BrowseCatalog;
+import com.subscriptionsuite.application.port.in.catalog.ShowShopPage;
+import com.subscriptionsuite.application.port.in.config.ReadConfiguration;
+import com.subscriptionsuite.application.port.in.pricing.PreviewPrices;
+import com.subscriptionsuite.application.port.in.tenant.ResolveTenant;
+import com.subscriptionsuite.application.port.in.translation.Translate;
+import io.javalin.Javalin;
+import io.javalin.http.Context;
+import io.javalin.http.HttpResponseException;
+import io.javalin.router.EndpointNotFound;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+import java.util.UUID;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The HTTP API (Subscription Suite API v2.1.0, the catalog, shop page, configuration,
+ * translation and price preview part) on Javalin. Every route but {@code /health} and
+ * {@code /openapi.yaml} first resolves the tenant. Every failure is answered with the one error
+ * shape {@code {"error": {"code", "message", "details"}}} and the status from
+ * {@link com.subscriptionsuite.adapters.http.error.ErrorTable}; an unexpected exception becomes a
+ * 500 {@code internal_error} with a correlation id that is also logged.
+ *
+ * <pre>{@code
+ * Javalin app = new HttpApi(HttpApi.UseCases.from(engine), HttpSettings.defaults()).start("0.0.0.0", 8080);
+ * }</pre>
+ */
+public final class HttpApi {
+    private static final Logger LOG = LoggerFactory.getLogger(HttpApi.class);
+
+    /** The use cases the API serves. */
+    public record UseCases(
+            ResolveTenant resolveTenant,
+            BrowseCatalog browseCatalog,
+            ShowShopPage showShopPage,
+            ReadConfiguration readConfiguration,
+            Translate translate,
+            PreviewPrices previewPrices) {
+
+        public UseCases {
+            Objects.requireNonNull(resolveTenant, "resolveTenant");
+            Objects.requireNonNull(browseCatalog, "browseCatalog");
+            Objects.requireNonNull(showShopPage, "showShopPage");
+            Objects.requireNonNull(readConfiguration, "readConfiguration");
+            Objects.requireNonNull(translate, "translate");
+            Objects.requireNonNull(previewPrices, "previewPrices");
+        }
+
+        public static UseCases from(Engine engine) {
+            return new UseCases(engine.resolveTenant(), engine.browseCatalog(), engine.showShopPage(),
+                    engine.readConfiguration(), engine.translate(), engine.previewPrices());
+        }
+    }
+
+    private final UseCases useCases;
+    private final HttpSettings settings;
+    private final Json json;
+    private final List<Route> routes;
+
+    public HttpApi(UseCases useCases, HttpSettings settings) {
+        this.useCases = Objects.requireNonNull(useCases, "useCases");
+        this.settings = Objects.requireNonNull(settings, "settings");
+        this.json = Json.strict();
+        JsonBody body = new JsonBody(json, settings.maxBodyBytes());
+        List<Route> all = new ArrayList<>();
+        all.addAll(ServiceEndpoints.routes(json));
+        all.addAll(CatalogEndpoints.routes(useCases.browseCatalog(), useCases.showShopPage(), json));
+        all.addAll(ConfigEndpoints.routes(useCases.readConfiguration(), json));
+        all.addAll(TranslationEndpoints.routes(useCases.translate(), json, body));
+        all.addAll(PreviewEndpoints.routes(useCases.previewPrices(), json, body));
+        this.routes = List.copyOf(all);
+    }
+
+    /** A configured, not yet started server. */
+    public Javalin create() {
+        return Javalin.create(config -> {
+            config.showJavalinBanner = false;
+            config.router.ignoreTrailingSlashes = true;
+            config.jetty.modifyServer(server -> server.setErrorHandler(new ProtocolErrors(json, settings.maxBodyBytes())));
+            config.router.mount(router -> {
+                for (Route route : routes) {
+                    router.addHttpHandler(route.method(), route.path(), route.scope() == Route.Scope.TENANT
+                            ? RequestTenant.scoped(useCases.resolveTenant(), json, route.handler())
+                            : route.handler());
+                }
+                router.exception(HttpResponseException.class, this::frameworkResponse);
+                router.exception(Exception.class, (e, ctx) -> unexpected(ctx, e));
+            });
+        });
+    }
+
+    /** Creates and starts the server; port 0 picks a free port ({@code app.port()} tells which). */
+    public Javalin start(String host, int port) {
+        return create().start(host, port);
+    }
+
+    /** Javalin's own 404 (no route for method and path) becomes route_not_found or method_not_allowed. */
+    private void frameworkResponse(HttpResponseException e, Context ctx) {
+        if (e instanceof EndpointNotFound || e.getStatus() == 404 || e.getStatus() == 405) {
+            String path = ctx.path();
+            List<String> allowed = routes.stream().filter(r -> r.matches(path)).map(r -> r.method().name())
+                    .distinct().toList();
+            if (allowed.isEmpty()) {
+                json.error(ctx, ApiError.from(new RequestFailure.RouteNotFound(ctx.method().name(), path)));
+            } else {
+                ctx.header("Allow", String.join(", ", allowed));
+                json.error(ctx, ApiError.from(new RequestFailure.MethodNotAllowed(ctx.method().name(), path, allowed)));
+            }
+            return;
+        }
+        unexpected(ctx, e);
+    }
+
+    private void unexpected(Context ctx, Exception e) {
+        String correlationId = UUID.randomUUID().toString();
+        LOG.error("internal_error correlation_id={} on {} {}", correlationId, ctx.method().name(), ctx.path(), e);
+        json.error(ctx, ApiError.from(new RequestFailure.Unexpected(correlationId)));
+    }
+}

@@ -1,0 +1,63 @@
+package com.subscriptionsuite.adapters.http.error;
+
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * The one table from failure code to HTTP status. Every failure record the adapter can meet
+ * (the use cases' families and the adapter's {@link RequestFailure}) has its code here; a test
+ * walks the families to keep it so.
+ */
+public final class ErrorTable {
+    private static final Map<String, Integer> STATUS;
+
+    static {
+        Map<String, Integer> m = new LinkedHashMap<>();
+        // the adapter's own request failures
+        m.put("json_malformed", 400);
+        m.put("field_unknown", 400);
+        m.put("field_type", 400);
+        m.put("field_required", 400);
+        m.put("body_too_large", 413);
+        m.put("media_type_unsupported", 415);
+        m.put("route_not_found", 404);
+        m.put("method_not_allowed", 405);
+        m.put("request_malformed", 400);
+        m.put("uri_too_long", 414);
+        m.put("headers_too_large", 431);
+        m.put("internal_error", 500);
+        // tenant resolution
+        m.put("tenant_unknown", 404);
+        m.put("tenant_definition_invalid", 422);
+        // catalog and translation
+        m.put("product_not_found", 404);
+        m.put("page_not_found", 404);
+        m.put("language_not_offered", 400);
+        // price preview
+        m.put("cart_empty", 400);
+        m.put("order_pos_duplicate", 400);
+        m.put("suite_product_not_found", 422);
+        m.put("quantity_out_of_range", 422);
+        m.put("currency_not_offered", 422);
+        m.put("not_priced_in_currency", 422);
+        STATUS = Map.copyOf(m);
+    }
+
+    private ErrorTable() {
+    }
+
+    /** Whether the code has a status. */
+    public static boolean maps(String code) {
+        return STATUS.containsKey(code);
+    }
+
+    /** The code's status; a code missing from the table is a bug, reported as 500. */
+    public static int status(String code) {
+        return STATUS.getOrDefault(code, 500);
+    }
+
+    public static Set<String> codes() {
+        return STATUS.keySet();
+    }
+}

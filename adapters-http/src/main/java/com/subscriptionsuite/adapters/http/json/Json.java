@@ -1,0 +1,123 @@
+package com.subscriptionsuite.adapters.http.json;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.StreamReadFeature;
+import com.fasterxml.jackson.core.StreamWriteFeature;
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.MapperFeature;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.PropertyNamingStrategies;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.databind.cfg.CoercionAction;
+import com.fasterxml.jackson.databind.cfg.CoercionInputShape;
+import com.fasterxml.jackson.databind.json.JsonMapper;
+import com.fasterxml.jackson.databind.type.LogicalType;
+import com.subscriptionsuite.adapters.http.error.ApiError;
+import com.subscriptionsuite.adapters.http.error.FieldDetail;
+import io.javalin.http.Context;
+import io.vavr.control.Either;
+import java.io.UncheckedIOException;
+import java.util.List;
+
+/**
+ * The adapter's one JSON configuration and response writer. Reading is strict (unknown fields
+ * refused, no coercion between strings, numbers and booleans, no floats as integers, duplicate
+ * keys refused); writing uses snake_case names and writes {@code BigDecimal} plainly
+ * ({@code 19.00}, never {@code 1.9E+1}).
+ */
+public final class Json {
+    public static final String CONTENT_TYPE = "application/json";
+
+    private final ObjectMapper mapper;
+
+    private Json(ObjectMapper mapper) {
+        this.mapper = mapper;
+    }
+
+    public static Json strict() {
+        return new Json(strictMapper());
+    }
+
+    static ObjectMapper strictMapper() {
+        JsonMapper mapper = JsonMapper.builder()
+                .propertyNamingStrategy(PropertyNamingStrategies.SNAKE_CASE)
+                .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
+                .enable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES)
+                .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
+                .enable(DeserializationFeature.FAIL_ON_READING_DUP_TREE_KEY)
+                .disable(DeserializationFeature.ACCEPT_FLOAT_AS_INT)
+                .disable(DeserializationFeature.ACCEPT_SINGLE_VALUE_AS_ARRAY)
+                .disable(MapperFeature.ALLOW_COERCION_OF_SCALARS)
+                .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
+                .enable(StreamWriteFeature.WRITE_BIGDECIMAL_AS_PLAIN)
+                .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS)
+                .build();
+        for (LogicalType numeric : List.of(LogicalType.Integer, LogicalType.Float)) {
+            mapper.coercionConfigFor(numeric)
+                    .setCoercion(CoercionInputShape.String, CoercionAction.Fail)
+                    .setCoercion(CoercionInputShape.EmptyString, CoercionAction.Fail)
+                    .setCoercion(CoercionInputShape.Boolean, CoercionAction.Fail);
+        }
+        mapper.coercionConfigFor(LogicalType.Integer).setCoercion(CoercionInputShape.Float, CoercionAction.Fail);
+        mapper.coercionConfigFor(LogicalType.Textual)
+                .setCoercion(CoercionInputShape.Integer, CoercionAction.Fail)
+                .setCoercion(CoercionInputShape.Float, CoercionAction.Fail)
+                .setCoercion(CoercionInputShape.Boolean, CoercionAction.Fail);
+        mapper.coercionConfigFor(LogicalType.Boolean)
+                .setCoercion(CoercionInputShape.Integer, CoercionAction.Fail)
+                .setCoercion(CoercionInputShape.Float, CoercionAction.Fail)
+                .setCoercion(CoercionInputShape.String, CoercionAction.Fail)
+                .setCoercion(CoercionInputShape.EmptyString, CoercionAction.Fail);
+        for (LogicalType structured : List.of(LogicalType.POJO, LogicalType.Collection, LogicalType.Map)) {
+            mapper.coercionConfigFor(structured)
+                    .setCoercion(CoercionInputShape.EmptyString, CoercionAction.Fail)
+                    .setCoercion(CoercionInputShape.String, CoercionAction.Fail);
+        }
+        return mapper;
+    }
+
+    ObjectMapper mapper() {
+        return mapper;
+    }
+
+    public byte[] bytes(Object value) {
+        try {
+            return mapper.writeValueAsBytes(value);
+        } catch (JsonProcessingException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** Writes {@code body} as the JSON response with status 200. */
+    public void ok(Context ctx, Object body) {
+        write(ctx, 200, body);
+    }
+
+    public void write(Context ctx, int status, Object body) {
+        ctx.status(status).contentType(CONTENT_TYPE).result(bytes(body));
+    }
+
+    /** Writes the error envelope {@code {"error": {...}}} with the status from the error table. */
+    public void error(Context ctx, ApiError error) {
+        ctx.status(error.status()).contentType(CONTENT_TYPE).result(errorBytes(error));
+    }
+
+    /** The error envelope as bytes, for writers outside a Javalin handler (the server's own refusals). */
+    public byte[] errorBytes(ApiError error) {
+        return bytes(new ErrorEnvelope(new ErrorEnvelope.Error(error.code(), error.message(), error.details(),
+                error.correlationId())));
+    }
+
+    /** Writes the result: the body with 200, or the error envelope. */
+    public void send(Context ctx, Either<ApiError, ?> result) {
+        result.peekLeft(error -> error(ctx, error)).peek(body -> ok(ctx, body));
+    }
+
+    /** The wire shape of every error. */
+    record ErrorEnvelope(Error error) {
+        record Error(String code, String message, List<FieldDetail> details,
+                @JsonInclude(JsonInclude.Include.NON_NULL) String correlationId) {
+        }
+    }
+}

@@ -1,0 +1,213 @@
+package com.subscriptionsuite.adapters.http.json;
+
+import com.fasterxml.jackson.core.JsonLocation;
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonPointer;
+import com.fasterxml.jackson.core.exc.InputCoercionException;
+import com.fasterxml.jackson.core.exc.StreamReadException;
+import com.fasterxml.jackson.core.type.TypeReference;
+import com.fasterxml.jackson.databind.DatabindException;
+import com.fasterxml.jackson.databind.JavaType;
+import com.fasterxml.jackson.databind.JsonMappingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.exc.MismatchedInputException;
+import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
+import com.subscriptionsuite.adapters.http.error.RequestFailure;
+import io.javalin.http.Context;
+import io.vavr.control.Either;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.math.BigDecimal;
+import java.math.BigInteger;
+import java.util.Collection;
+import java.util.List;
+import java.util.Locale;
+
+/**
+ * Reads a request body as JSON into a request record, refusing (in this order) a body not declared
+ * as JSON, a body over the size limit (by its Content-Length and by the bytes actually read, so a
+ * chunked body cannot slip past), malformed JSON (with line and column), unknown fields and values
+ * of the wrong type (with the field's path, e.g. {@code suite_products[0].quantity}).
+ */
+public final class JsonBody {
+    private final Json json;
+    private final int maxBytes;
+
+    public JsonBody(Json json, int maxBytes) {
+        if (maxBytes <= 0) {
+            throw new IllegalArgumentException("maxBytes must be positive: " + maxBytes);
+        }
+        this.json = json;
+        this.maxBytes = maxBytes;
+    }
+
+    public <T> Either<RequestFailure, T> read(Context ctx, Class<T> type) throws IOException {
+        return read(ctx, json.mapper().constructType(type));
+    }
+
+    public <T> Either<RequestFailure, T> read(Context ctx, TypeReference<T> type) throws IOException {
+        return read(ctx, json.mapper().constructType(type));
+    }
+
+    private <T> Either<RequestFailure, T> read(Context ctx, JavaType type) throws IOException {
+        String contentType = ctx.header("Content-Type");
+        if (!isJson(contentType)) {
+            return Either.left(new RequestFailure.MediaTypeUnsupported(contentType));
+        }
+        if (ctx.req().getContentLengthLong() > maxBytes) {
+            return Either.left(new RequestFailure.BodyTooLarge(maxBytes));
+        }
+        byte[] body = readAtMost(ctx.req().getInputStream(), maxBytes);
+        if (body == null) {
+            return Either.left(new RequestFailure.BodyTooLarge(maxBytes));
+        }
+        return parse(body, type);
+    }
+
+    /** JSON media types: {@code application/json} and {@code application/*+json}, any parameters. */
+    static boolean isJson(String contentType) {
+        if (contentType == null) {
+            return false;
+        }
+        int semicolon = contentType.indexOf(';');
+        String type = (semicolon >= 0 ? contentType.substring(0, semicolon) : contentType).trim()
+                .toLowerCase(Locale.ROOT);
+        return type.equals("application/json") || (type.startsWith("application/") && type.endsWith("+json"));
+    }
+
+    /** The whole stream, or null when it holds more than {@code limit} bytes. */
+    private static byte[] readAtMost(InputStream in, int limit) throws IOException {
+        ByteArrayOutputStream out = new ByteArrayOutputStream(Math.min(limit, 8192));
+        byte[] buffer = new byte[8192];
+        long total = 0;
+        int n;
+        while ((n = in.read(buffer)) >= 0) {
+            total += n;
+            if (total > limit) {
+                return null;
+            }
+            out.write(buffer, 0, n);
+        }
+        return out.toByteArray();
+    }
+
+    <T> Either<RequestFailure, T> parse(byte[] body, JavaType type) throws IOException {
+        JsonNode tree;
+        try {
+            tree = json.mapper().readTree(body);
+        } catch (StreamReadException e) {
+            return Either.left(malformed(e.getLocation(), e.getOriginalMessage()));
+        } catch (DatabindException e) {
+            return Either.left(malformed(e.getLocation(), e.getOriginalMessage()));
+        }
+        if (tree == null || tree.isMissingNode()) {
+            return Either.left(new RequestFailure.JsonMalformed(1, 1, "the body is empty"));
+        }
+        try {
+            T value = json.mapper().readerFor(type).readValue(tree);
+            return Either.right(value);
+        } catch (UnrecognizedPropertyException e) {
+            return Either.left(new RequestFailure.FieldUnknown(FieldPath.of(e.getPath()).display()));
+        } catch (MismatchedInputException e) {
+            FieldPath path = FieldPath.of(e.getPath());
+            return Either.left(new RequestFailure.FieldType(path.display(), expected(e.getTargetType()),
+                    actual(tree.at(path.pointer()))));
+        } catch (JsonMappingException e) {
+            if (e.getCause() instanceof InputCoercionException coercion) {
+                return Either.left(new RequestFailure.FieldType(FieldPath.of(e.getPath()).display(),
+                        rangeOf(coercion.getTargetType()), "a number out of that range"));
+            }
+            throw e;
+        } catch (InputCoercionException e) {
+            JsonParser parser = e.getProcessor();
+            FieldPath path = parser == null
+                    ? FieldPath.of(List.<JsonMappingException.Reference>of())
+                    : FieldPath.of(parser.getParsingContext().pathAsPointer());
+            return Either.left(new RequestFailure.FieldType(path.display(), rangeOf(e.getTargetType()),
+                    "a number out of that range"));
+        }
+    }
+
+    private static RequestFailure malformed(JsonLocation location, String problem) {
+        long line = location == null ? 1 : Math.max(1, location.getLineNr());
+        long column = location == null ? 1 : Math.max(1, location.getColumnNr());
+        return new RequestFailure.JsonMalformed(line, column, problem == null ? "not JSON" : problem);
+    }
+
+    private static String expected(Class<?> target) {
+        if (target == null) {
+            return "another type";
+        }
+        if (target == Long.class || target == Integer.class || target == Short.class || target == long.class
+                || target == int.class || target == short.class || target == BigInteger.class) {
+            return "integer";
+        }
+        if (target == Double.class || target == double.class || target == BigDecimal.class) {
+            return "number";
+        }
+        if (target == String.class) {
+            return "string";
+        }
+        if (target == Boolean.class || target == boolean.class) {
+            return "boolean";
+        }
+        if (Collection.class.isAssignableFrom(target) || target.isArray()) {
+            return "array";
+        }
+        return "object";
+    }
+
+    private static String rangeOf(Class<?> target) {
+        if (target == Integer.class || target == int.class) {
+            return "integer from " + Integer.MIN_VALUE + " to " + Integer.MAX_VALUE;
+        }
+        return "integer from " + Long.MIN_VALUE + " to " + Long.MAX_VALUE;
+    }
+
+    private static String actual(JsonNode node) {
+        if (node == null || node.isMissingNode()) {
+            return "another type";
+        }
+        return switch (node.getNodeType()) {
+            case STRING, BINARY -> "string";
+            case NUMBER -> node.isIntegralNumber() ? "integer" : "number with a fraction";
+            case BOOLEAN -> "boolean";
+            case NULL -> "null";
+            case ARRAY -> "array";
+            case OBJECT, POJO -> "object";
+            case MISSING -> "another type";
+        };
+    }
+
+    /** A field's path, for messages ({@code suite_products[0].id}) and as a JSON pointer. */
+    record FieldPath(String display, JsonPointer pointer) {
+        static FieldPath of(List<JsonMappingException.Reference> refs) {
+            StringBuilder display = new StringBuilder();
+            StringBuilder pointer = new StringBuilder();
+            for (JsonMappingException.Reference ref : refs) {
+                if (ref.getFieldName() != null) {
+                    display.append(display.length() == 0 ? "" : ".").append(ref.getFieldName());
+                    pointer.append('/').append(ref.getFieldName().replace("~", "~0").replace("/", "~1"));
+                } else if (ref.getIndex() >= 0) {
+                    display.append('[').append(ref.getIndex()).append(']');
+                    pointer.append('/').append(ref.getIndex());
+                }
+            }
+            return new FieldPath(display.length() == 0 ? "body" : display.toString(),
+                    JsonPointer.compile(pointer.toString()));
+        }
+
+        static FieldPath of(JsonPointer pointer) {
+            StringBuilder display = new StringBuilder();
+            for (JsonPointer p = pointer; p != null && !p.matches(); p = p.tail()) {
+                if (p.mayMatchElement()) {
+                    display.append('[').append(p.getMatchingIndex()).append(']');
+                } else {
+                    display.append(display.length() == 0 ? "" : ".").append(p.getMatchingProperty());
+                }
+            }
+            return new FieldPath(display.length() == 0 ? "body" : display.toString(), pointer);
+        }
+    }
+}

@@ -1,0 +1,91 @@
+package com.subscriptionsuite.adapters.http.pricing;
+
+import com.fasterxml.jackson.annotation.JsonProperty;
+import com.subscriptionsuite.adapters.http.error.RequestFailure;
+import com.subscriptionsuite.application.port.in.pricing.PreviewPricesQuery;
+import com.subscriptionsuite.application.port.in.pricing.PreviewPricesQuery.Item;
+import com.subscriptionsuite.application.port.in.pricing.PreviewPricesQuery.TaxCustomerData;
+import io.vavr.collection.Seq;
+import io.vavr.control.Either;
+import io.vavr.control.Validation;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * The seed's Preview body. Every field is optional except each suite product's {@code id},
+ * {@code quantity} and {@code order_pos}; of the account only {@code country}, {@code zip_code},
+ * {@code is_company}, {@code vat_id} and {@code currency} matter to a preview, but all the seed's
+ * Account fields are accepted (and no others).
+ */
+record PreviewRequest(String currency, AccountRequest account, List<SuiteProductRequest> suiteProducts) {
+
+    /** The seed's Account schema. */
+    record AccountRequest(
+            @JsonProperty("is_company") Boolean isCompany,
+            String companyName,
+            String firstName,
+            String lastName,
+            String street,
+            String zipCode,
+            String city,
+            String state,
+            String country,
+            String email,
+            String phone,
+            String additionalInfo,
+            @JsonProperty("has_billing_address") Boolean hasBillingAddress,
+            String billingFirstName,
+            String billingLastName,
+            String billingStreet,
+            String billingAdditionalInfo,
+            String billingZipCode,
+            String billingCity,
+            String billingCountry,
+            String billingEmail,
+            String billingPhone,
+            String vatId,
+            String currency) {
+
+        TaxCustomerData toCustomer() {
+            return new TaxCustomerData(country, zipCode, Boolean.TRUE.equals(isCompany), vatId);
+        }
+    }
+
+    /** The seed's PreviewSuiteProduct: all three fields required. */
+    record SuiteProductRequest(Long id, Long quantity, Integer orderPos) {
+    }
+
+    /**
+     * The use-case query. The currency is the body's, else the account's, else null (the tenant's
+     * default); no account means no tax customer (a domestic consumer).
+     */
+    Either<RequestFailure, PreviewPricesQuery> toQuery(long tenantId) {
+        List<SuiteProductRequest> requested = suiteProducts == null ? List.of() : suiteProducts;
+        List<Validation<Seq<String>, Item>> items = new ArrayList<>(requested.size());
+        for (int i = 0; i < requested.size(); i++) {
+            items.add(item(i, requested.get(i)));
+        }
+        String chosenCurrency = currency != null ? currency : account == null ? null : account.currency();
+        TaxCustomerData customer = account == null ? null : account.toCustomer();
+        return Validation.sequence(items)
+                .map(valid -> new PreviewPricesQuery(tenantId, chosenCurrency, customer, valid.toJavaList()))
+                .mapError(missing -> (RequestFailure) RequestFailure.FieldRequired.bodyFields(missing.toJavaList()))
+                .toEither();
+    }
+
+    private static Validation<Seq<String>, Item> item(int index, SuiteProductRequest item) {
+        String at = "suite_products[" + index + "]";
+        if (item == null) {
+            return Validation.invalid(io.vavr.collection.List.of(at));
+        }
+        return Validation.combine(
+                        required(item.id(), at + ".id"),
+                        required(item.quantity(), at + ".quantity"),
+                        required(item.orderPos(), at + ".order_pos"))
+                .ap(Item::new);
+    }
+
+    private static <T> Validation<String, T> required(T value, String field) {
+        return value == null ? Validation.invalid(field) : Validation.valid(value);
+    }
+}

@@ -1,0 +1,55 @@
+package com.subscriptionsuite.adapters.http.routing;
+
+import io.javalin.http.HandlerType;
+import io.javalin.http.Handler;
+import java.util.Objects;
+
+/**
+ * One endpoint the adapter serves. {@code path} uses Javalin's syntax ({@code /product/{id}}).
+ * A {@link Scope#TENANT} route runs only after the request's tenant has been resolved.
+ */
+public record Route(HandlerType method, String path, Scope scope, Handler handler) {
+    public Route {
+        Objects.requireNonNull(method, "method");
+        Objects.requireNonNull(path, "path");
+        Objects.requireNonNull(scope, "scope");
+        Objects.requireNonNull(handler, "handler");
+    }
+
+    public enum Scope {
+        PUBLIC,
+        TENANT
+    }
+
+    public static Route get(String path, Scope scope, Handler handler) {
+        return new Route(HandlerType.GET, path, scope, handler);
+    }
+
+    public static Route post(String path, Scope scope, Handler handler) {
+        return new Route(HandlerType.POST, path, scope, handler);
+    }
+
+    /** Whether a request path (no query) matches this route's path; a {@code {param}} matches one segment. */
+    public boolean matches(String requestPath) {
+        String[] pattern = segments(path);
+        String[] actual = segments(requestPath);
+        if (pattern.length != actual.length) {
+            return false;
+        }
+        for (int i = 0; i < pattern.length; i++) {
+            boolean param = pattern[i].startsWith("{") && pattern[i].endsWith("}");
+            if (param ? actual[i].isEmpty() : !pattern[i].equals(actual[i])) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private static String[] segments(String p) {
+        String trimmed = p;
+        while (trimmed.length() > 1 && trimmed.endsWith("/")) {
+            trimmed = trimmed.substring(0, trimmed.length() - 1);
+        }
+        return trimmed.split("/", -1);
+    }
+}

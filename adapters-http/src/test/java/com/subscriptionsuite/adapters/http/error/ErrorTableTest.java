@@ -1,0 +1,131 @@
+package com.subscriptionsuite.adapters.http.error;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.subscriptionsuite.application.port.in.catalog.CatalogFailure;
+import com.subscriptionsuite.application.port.in.pricing.PreviewFailure;
+import com.subscriptionsuite.application.port.in.tenant.DefineTenant;
+import com.subscriptionsuite.application.port.in.tenant.ResolveTenant;
+import com.subscriptionsuite.application.port.in.translation.Translate;
+import java.lang.reflect.Constructor;
+import java.lang.reflect.RecordComponent;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+import org.junit.jupiter.api.Test;
+
+class ErrorTableTest {
+
+    /** Every failure record the adapter can meet: the sealed families walked by reflection, and the rest. */
+    private static List<Object> everyFailure() throws ReflectiveOperationException {
+        List<Object> failures = new ArrayList<>();
+        for (Class<?> family : List.of(PreviewFailure.class, CatalogFailure.class, RequestFailure.class)) {
+            assertThat(family.isSealed()).as("%s is sealed", family).isTrue();
+            for (Class<?> type : family.getPermittedSubclasses()) {
+                failures.add(instantiate(type));
+            }
+        }
+        failures.add(instantiate(ResolveTenant.TenantUnknown.class));
+        failures.add(instantiate(Translate.LanguageNotOffered.class));
+        failures.add(instantiate(DefineTenant.DefinitionRejected.class));
+        return failures;
+    }
+
+    @Test
+    void maps_the_code_of_every_failure_record_to_a_status() throws ReflectiveOperationException {
+        for (Object failure : everyFailure()) {
+            String code = code(failure);
+            assertThat(ErrorTable.maps(code)).as("%s has code %s in the table", failure.getClass(), code).isTrue();
+        }
+    }
+
+    @Test
+    void has_no_code_that_no_failure_record_produces() throws ReflectiveOperationException {
+        Set<String> produced = new LinkedHashSet<>();
+        for (Object failure : everyFailure()) {
+            produced.add(code(failure));
+        }
+
+        assertThat(ErrorTable.codes()).containsExactlyInAnyOrderElementsOf(produced);
+    }
+
+    @Test
+    void answers_client_errors_with_4xx_and_only_internal_error_with_500() throws ReflectiveOperationException {
+        for (Object failure : everyFailure()) {
+            String code = code(failure);
+            if (code.equals("internal_error")) {
+                assertThat(ErrorTable.status(code)).isEqualTo(500);
+            } else {
+                assertThat(ErrorTable.status(code)).as(code).isBetween(400, 499);
+            }
+        }
+    }
+
+    @Test
+    void maps_the_statuses_the_api_documents() {
+        assertThat(ErrorTable.status("json_malformed")).isEqualTo(400);
+        assertThat(ErrorTable.status("field_unknown")).isEqualTo(400);
+        assertThat(ErrorTable.status("field_type")).isEqualTo(400);
+        assertThat(ErrorTable.status("field_required")).isEqualTo(400);
+        assertThat(ErrorTable.status("body_too_large")).isEqualTo(413);
+        assertThat(ErrorTable.status("media_type_unsupported")).isEqualTo(415);
+        assertThat(ErrorTable.status("route_not_found")).isEqualTo(404);
+        assertThat(ErrorTable.status("method_not_allowed")).isEqualTo(405);
+        assertThat(ErrorTable.status("tenant_unknown")).isEqualTo(404);
+        assertThat(ErrorTable.status("product_not_found")).isEqualTo(404);
+        assertThat(ErrorTable.status("page_not_found")).isEqualTo(404);
+        assertThat(ErrorTable.status("language_not_offered")).isEqualTo(400);
+        assertThat(ErrorTable.status("cart_empty")).isEqualTo(400);
+        assertThat(ErrorTable.status("order_pos_duplicate")).isEqualTo(400);
+        assertThat(ErrorTable.status("suite_product_not_found")).isEqualTo(422);
+        assertThat(ErrorTable.status("quantity_out_of_range")).isEqualTo(422);
+        assertThat(ErrorTable.status("currency_not_offered")).isEqualTo(422);
+        assertThat(ErrorTable.status("not_priced_in_currency")).isEqualTo(422);
+        assertThat(ErrorTable.status("internal_error")).isEqualTo(500);
+    }
+
+    @Test
+    void reports_a_code_missing_from_the_table_as_500() {
+        assertThat(ErrorTable.maps("no_such_code")).isFalse();
+        assertThat(ErrorTable.status("no_such_code")).isEqualTo(500);
+    }
+
+    private static String code(Object failure) throws ReflectiveOperationException {
+        return (String) failure.getClass().getMethod("code").invoke(failure);
+    }
+
+    /** A record built through its canonical constructor from neutral values. */
+    private static Object instantiate(Class<?> type) throws ReflectiveOperationException {
+        assertThat(type.isRecord()).as("%s is a record", type).isTrue();
+        RecordComponent[] components = type.getRecordComponents();
+        Class<?>[] types = Arrays.stream(components).map(RecordComponent::getType).toArray(Class<?>[]::new);
+        Object[] args = new Object[components.length];
+        for (int i = 0; i < types.length; i++) {
+            args[i] = neutral(types[i]);
+        }
+        Constructor<?> constructor = type.getDeclaredConstructor(types);
+        constructor.setAccessible(true);
+        return constructor.newInstance(args);
+    }
+
+    private static Object neutral(Class<?> type) {
+        if (type == long.class) {
+            return 1L;
+        }
+        if (type == int.class) {
+            return 1;
+        }
+        if (type == boolean.class) {
+            return false;
+        }
+        if (type == String.class) {
+            return "x";
+        }
+        if (type == List.class) {
+            return List.of(new FieldDetail("x", "y"));
+        }
+        throw new IllegalArgumentException("no neutral value for " + type);
+    }
+}

@@ -1,0 +1,117 @@
+package com.subscriptionsuite.bootstrap;
+
+import com.subscriptionsuite.adapters.http.HttpApi;
+import com.subscriptionsuite.adapters.http.HttpSettings;
+import com.subscriptionsuite.adapters.persistence.Database;
+import com.subscriptionsuite.adapters.persistence.tenant.JdbiTenants;
+import com.subscriptionsuite.application.Engine;
+import com.subscriptionsuite.bootstrap.tenantfile.TenantFileLoader;
+import io.javalin.Javalin;
+import java.time.Clock;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The standalone server: the embedded database (H2 file by default, PostgreSQL by configuration),
+ * the engine, the tenant files, the HTTP API, and a periodic refresh of tenants changed by other
+ * instances. The only place that wires across modules.
+ */
+public final class Server implements AutoCloseable {
+    private static final Logger LOG = LoggerFactory.getLogger(Server.class);
+
+    private final Database database;
+    private final Engine engine;
+    private final Javalin http;
+    private final ScheduledExecutorService refresher;
+
+    private Server(Database database, Engine engine, Javalin http, ScheduledExecutorService refresher) {
+        this.database = database;
+        this.engine = engine;
+        this.http = http;
+        this.refresher = refresher;
+    }
+
+    /**
+     * Starts everything or nothing: a failure (bad tenant file, database unreachable, port taken)
+     * closes what was opened and is thrown.
+     */
+    public static Server start(ServerConfig config, Clock clock) {
+        String url = config.dbUrl() == null ? Database.h2File(config.dataDir()) : config.dbUrl();
+        Database database = config.dbUrl() == null
+                ? new Database(url, "sa", "")
+                : new Database(url, config.dbUser(), config.dbPassword());
+        ScheduledExecutorService refresher = null;
+        try {
+            Engine engine = Engine.builder().tenants(new JdbiTenants(database.jdbi())).clock(clock).build();
+            TenantFileLoader loader = new TenantFileLoader(engine.defineTenant());
+            if (config.demoTenant() && !engine.defineTenant().anyTenantDefined()) {
+                loader.loadDemo();
+            }
+            for (var file : config.tenantFiles()) {
+                loader.load(file);
+            }
+            Javalin http = new HttpApi(HttpApi.UseCases.from(engine), new HttpSettings(config.maxBodyBytes()))
+                    .start(config.httpHost(), config.httpPort());
+            if (config.tenantRefreshSeconds() > 0) {
+                refresher = Executors.newSingleThreadScheduledExecutor(r -> {
+                    Thread t = new Thread(r, "tenant-refresh");
+                    t.setDaemon(true);
+                    return t;
+                });
+                refresher.scheduleWithFixedDelay(() -> refresh(engine), config.tenantRefreshSeconds(),
+                        config.tenantRefreshSeconds(), TimeUnit.SECONDS);
+            }
+            LOG.info("Subscription Suite Engine listening on http://{}:{} with database {} ({})", config.httpHost(),
+                    http.port(), database.productName(), withoutParameters(url));
+            return new Server(database, engine, http, refresher);
+        } catch (RuntimeException e) {
+            if (refresher != null) {
+                refresher.shutdownNow();
+            }
+            database.close();
+            throw e;
+        }
+    }
+
+    /** The JDBC URL without its parameters (which may carry credentials), for the log. */
+    static String withoutParameters(String jdbcUrl) {
+        int cut = jdbcUrl.length();
+        for (char c : new char[] {'?', ';'}) {
+            int i = jdbcUrl.indexOf(c);
+            if (i >= 0 && i < cut) {
+                cut = i;
+            }
+        }
+        return jdbcUrl.substring(0, cut);
+    }
+
+    private static void refresh(Engine engine) {
+        try {
+            if (engine.refreshTenants()) {
+                LOG.info("tenant definitions changed; catalog refreshed");
+            }
+        } catch (RuntimeException e) {
+            LOG.warn("tenant refresh failed; keeping the catalog in memory", e);
+        }
+    }
+
+    public int port() {
+        return http.port();
+    }
+
+    public Engine engine() {
+        return engine;
+    }
+
+    @Override
+    public void close() {
+        if (refresher != null) {
+            refresher.shutdownNow();
+        }
+        http.stop();
+        database.close();
+    }
+}

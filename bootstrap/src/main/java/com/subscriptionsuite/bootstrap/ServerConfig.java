@@ -1,0 +1,113 @@
+package com.subscriptionsuite.bootstrap;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The standalone server's configuration, read from environment variables. Every variable has a
+ * default that starts the server on the embedded H2 database with the demo tenant.
+ *
+ * <table>
+ * <tr><td>SUITE_HTTP_HOST</td><td>0.0.0.0</td></tr>
+ * <tr><td>SUITE_HTTP_PORT</td><td>8080</td></tr>
+ * <tr><td>SUITE_DATA_DIR</td><td>./data (the H2 file database lives here)</td></tr>
+ * <tr><td>SUITE_DB_URL / SUITE_DB_USER / SUITE_DB_PASSWORD</td><td>unset: H2 file database in the data dir</td></tr>
+ * <tr><td>SUITE_DEMO_TENANT</td><td>true: load the demo tenant into an empty database</td></tr>
+ * <tr><td>SUITE_TENANT_FILES</td><td>comma-separated tenant files loaded at start</td></tr>
+ * <tr><td>SUITE_TENANT_REFRESH_SECONDS</td><td>5: how often changes by other instances are picked up (0 = never)</td></tr>
+ * <tr><td>SUITE_MAX_BODY_BYTES</td><td>65536</td></tr>
+ * </table>
+ */
+public record ServerConfig(
+        String httpHost,
+        int httpPort,
+        Path dataDir,
+        String dbUrl,
+        String dbUser,
+        String dbPassword,
+        boolean demoTenant,
+        List<Path> tenantFiles,
+        int tenantRefreshSeconds,
+        int maxBodyBytes) {
+
+    public ServerConfig {
+        tenantFiles = List.copyOf(tenantFiles);
+    }
+
+    /** Thrown for a variable that is set to something unusable; the message names the variable. */
+    public static final class InvalidConfiguration extends RuntimeException {
+        private static final long serialVersionUID = 1L;
+
+        InvalidConfiguration(String message) {
+            super(message);
+        }
+    }
+
+    public static ServerConfig fromEnvironment(Map<String, String> env) {
+        List<String> errors = new ArrayList<>();
+        int port = integer(env, "SUITE_HTTP_PORT", 8080, 0, 65535, errors);
+        int refresh = integer(env, "SUITE_TENANT_REFRESH_SECONDS", 5, 0, 86400, errors);
+        int maxBody = integer(env, "SUITE_MAX_BODY_BYTES", 65536, 1024, 16 * 1024 * 1024, errors);
+        boolean demo = bool(env, "SUITE_DEMO_TENANT", true, errors);
+        String dbUrl = blankToNull(env.get("SUITE_DB_URL"));
+        if (dbUrl != null && !dbUrl.startsWith("jdbc:h2:") && !dbUrl.startsWith("jdbc:postgresql:")) {
+            errors.add("SUITE_DB_URL must be a jdbc:h2: or jdbc:postgresql: URL, got '" + dbUrl + "'");
+        }
+        List<Path> files = Arrays.stream(env.getOrDefault("SUITE_TENANT_FILES", "").split(","))
+                .map(String::trim).filter(s -> !s.isEmpty()).map(Path::of).toList();
+        if (!errors.isEmpty()) {
+            throw new InvalidConfiguration(String.join("; ", errors));
+        }
+        return new ServerConfig(
+                env.getOrDefault("SUITE_HTTP_HOST", "0.0.0.0"),
+                port,
+                Path.of(env.getOrDefault("SUITE_DATA_DIR", "data")).toAbsolutePath(),
+                dbUrl,
+                blankToNull(env.get("SUITE_DB_USER")),
+                env.get("SUITE_DB_PASSWORD"),
+                demo,
+                files,
+                refresh,
+                maxBody);
+    }
+
+    private static String blankToNull(String s) {
+        return s == null || s.isBlank() ? null : s.trim();
+    }
+
+    private static int integer(Map<String, String> env, String name, int fallback, int min, int max,
+            List<String> errors) {
+        String raw = blankToNull(env.get(name));
+        if (raw == null) {
+            return fallback;
+        }
+        try {
+            int value = Integer.parseInt(raw);
+            if (value < min || value > max) {
+                errors.add(name + " must be between " + min + " and " + max + ", got " + raw);
+            }
+            return value;
+        } catch (NumberFormatException e) {
+            errors.add(name + " must be a whole number, got '" + raw + "'");
+            return fallback;
+        }
+    }
+
+    private static boolean bool(Map<String, String> env, String name, boolean fallback, List<String> errors) {
+        String raw = blankToNull(env.get(name));
+        if (raw == null) {
+            return fallback;
+        }
+        if (raw.equalsIgnoreCase("true")) {
+            return true;
+        }
+        if (raw.equalsIgnoreCase("false")) {
+            return false;
+        }
+        errors.add(name + " must be true or false, got '" + raw + "'");
+        return fallback;
+    }
+}

@@ -1,0 +1,54 @@
+package com.subscriptionsuite.bootstrap;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.nio.file.Path;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+class ServerConfigTest {
+    @Test
+    void defaults_start_on_port_8080_with_h2_in_the_data_dir_and_the_demo_tenant() {
+        ServerConfig c = ServerConfig.fromEnvironment(Map.of());
+        assertThat(c.httpPort()).isEqualTo(8080);
+        assertThat(c.dbUrl()).isNull();
+        assertThat(c.dataDir()).isEqualTo(Path.of("data").toAbsolutePath());
+        assertThat(c.demoTenant()).isTrue();
+        assertThat(c.tenantFiles()).isEmpty();
+        assertThat(c.tenantRefreshSeconds()).isEqualTo(5);
+    }
+
+    @Test
+    void reads_every_variable() {
+        ServerConfig c = ServerConfig.fromEnvironment(Map.of("SUITE_HTTP_PORT", "9090", "SUITE_DATA_DIR", "/srv/suite",
+                "SUITE_DB_URL", "jdbc:postgresql://db:5432/suite", "SUITE_DB_USER", "suite", "SUITE_DB_PASSWORD", "s3cret",
+                "SUITE_DEMO_TENANT", "false", "SUITE_TENANT_FILES", "a.json, b.json", "SUITE_TENANT_REFRESH_SECONDS", "0",
+                "SUITE_MAX_BODY_BYTES", "2048"));
+        assertThat(c.httpPort()).isEqualTo(9090);
+        assertThat(c.dataDir()).isEqualTo(Path.of("/srv/suite"));
+        assertThat(c.dbUrl()).isEqualTo("jdbc:postgresql://db:5432/suite");
+        assertThat(c.dbUser()).isEqualTo("suite");
+        assertThat(c.dbPassword()).isEqualTo("s3cret");
+        assertThat(c.demoTenant()).isFalse();
+        assertThat(c.tenantFiles()).containsExactly(Path.of("a.json"), Path.of("b.json"));
+        assertThat(c.tenantRefreshSeconds()).isZero();
+        assertThat(c.maxBodyBytes()).isEqualTo(2048);
+    }
+
+    @Test
+    void refuses_unusable_values_naming_every_variable() {
+        assertThatThrownBy(() -> ServerConfig.fromEnvironment(Map.of("SUITE_HTTP_PORT", "eighty",
+                "SUITE_DEMO_TENANT", "yes", "SUITE_DB_URL", "mysql://x", "SUITE_MAX_BODY_BYTES", "10")))
+                .isInstanceOf(ServerConfig.InvalidConfiguration.class)
+                .hasMessageContaining("SUITE_HTTP_PORT").hasMessageContaining("SUITE_DEMO_TENANT")
+                .hasMessageContaining("SUITE_DB_URL").hasMessageContaining("SUITE_MAX_BODY_BYTES");
+    }
+
+    @Test
+    void logs_jdbc_urls_without_their_parameters() {
+        assertThat(Server.withoutParameters("jdbc:postgresql://db/suite?user=a&password=b"))
+                .isEqualTo("jdbc:postgresql://db/suite");
+        assertThat(Server.withoutParameters("jdbc:h2:file:/d/suite;MODE=PostgreSQL")).isEqualTo("jdbc:h2:file:/d/suite");
+    }
+}

@@ -34,6 +34,18 @@ class RequestErrorsIT {
         }
 
         @Test
+        void reports_malformed_json_even_when_an_unknown_field_comes_before_the_break() {
+            preview("{\"colour\": \"red\", \"suite_products\": [}").error(400, "json_malformed");
+        }
+
+        @Test
+        void refuses_a_null_body_as_the_wrong_type() {
+            JsonNode error = preview("null").error(400, "field_type");
+
+            assertThat(error.path("message").asText()).startsWith("body: expected object");
+        }
+
+        @Test
         void refuses_content_after_the_json_value() {
             preview("{} {}").error(400, "json_malformed");
         }

@@ -92,7 +92,41 @@ public final class JsonBody {
         return out.toByteArray();
     }
 
+    /**
+     * Binds the body straight to {@code type}: the fast path parses once. Only when binding fails is
+     * the body read as a tree, so that malformed JSON is reported before (and instead of) a binding
+     * problem that the parser met first, and so that a type error can say what it found.
+     */
     <T> Either<RequestFailure, T> parse(byte[] body, JavaType type) throws IOException {
+        try {
+            T value = json.mapper().readerFor(type).readValue(body);
+            if (value == null) {
+                return Either.left(new RequestFailure.FieldType("body", expected(type.getRawClass()), "null"));
+            }
+            return Either.right(value);
+        } catch (InputCoercionException e) {
+            Either<RequestFailure, JsonNode> tree = tree(body);
+            if (tree.isLeft()) {
+                return Either.left(tree.getLeft());
+            }
+            JsonParser parser = e.getProcessor();
+            FieldPath path = parser == null
+                    ? FieldPath.of(List.<JsonMappingException.Reference>of())
+                    : FieldPath.of(parser.getParsingContext().pathAsPointer());
+            return Either.left(new RequestFailure.FieldType(path.display(), rangeOf(e.getTargetType()),
+                    "a number out of that range"));
+        } catch (StreamReadException e) {
+            return Either.left(malformed(e.getLocation(), e.getOriginalMessage()));
+        } catch (JsonMappingException e) {
+            Either<RequestFailure, JsonNode> tree = tree(body);
+            if (tree.isLeft()) {
+                return Either.left(tree.getLeft());
+            }
+            return Either.left(bindingFailure(e, tree.get()));
+        }
+    }
+
+    private Either<RequestFailure, JsonNode> tree(byte[] body) throws IOException {
         JsonNode tree;
         try {
             tree = json.mapper().readTree(body);
@@ -104,29 +138,23 @@ public final class JsonBody {
         if (tree == null || tree.isMissingNode()) {
             return Either.left(new RequestFailure.JsonMalformed(1, 1, "the body is empty"));
         }
-        try {
-            T value = json.mapper().readerFor(type).readValue(tree);
-            return Either.right(value);
-        } catch (UnrecognizedPropertyException e) {
-            return Either.left(new RequestFailure.FieldUnknown(FieldPath.of(e.getPath()).display()));
-        } catch (MismatchedInputException e) {
-            FieldPath path = FieldPath.of(e.getPath());
-            return Either.left(new RequestFailure.FieldType(path.display(), expected(e.getTargetType()),
-                    actual(tree.at(path.pointer()))));
-        } catch (JsonMappingException e) {
-            if (e.getCause() instanceof InputCoercionException coercion) {
-                return Either.left(new RequestFailure.FieldType(FieldPath.of(e.getPath()).display(),
-                        rangeOf(coercion.getTargetType()), "a number out of that range"));
-            }
-            throw e;
-        } catch (InputCoercionException e) {
-            JsonParser parser = e.getProcessor();
-            FieldPath path = parser == null
-                    ? FieldPath.of(List.<JsonMappingException.Reference>of())
-                    : FieldPath.of(parser.getParsingContext().pathAsPointer());
-            return Either.left(new RequestFailure.FieldType(path.display(), rangeOf(e.getTargetType()),
-                    "a number out of that range"));
+        return Either.right(tree);
+    }
+
+    private static RequestFailure bindingFailure(JsonMappingException e, JsonNode tree) throws JsonMappingException {
+        if (e instanceof UnrecognizedPropertyException) {
+            return new RequestFailure.FieldUnknown(FieldPath.of(e.getPath()).display());
         }
+        if (e instanceof MismatchedInputException mismatch) {
+            FieldPath path = FieldPath.of(e.getPath());
+            return new RequestFailure.FieldType(path.display(), expected(mismatch.getTargetType()),
+                    actual(tree.at(path.pointer())));
+        }
+        if (e.getCause() instanceof InputCoercionException coercion) {
+            return new RequestFailure.FieldType(FieldPath.of(e.getPath()).display(),
+                    rangeOf(coercion.getTargetType()), "a number out of that range");
+        }
+        throw e;
     }
 
     private static RequestFailure malformed(JsonLocation location, String problem) {

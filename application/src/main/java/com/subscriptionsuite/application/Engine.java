@@ -1,21 +1,46 @@
 package com.subscriptionsuite.application;
 
+import com.subscriptionsuite.application.port.in.admin.AuthorizeAdmin;
+import com.subscriptionsuite.application.port.in.admin.RemoveProduct;
 import com.subscriptionsuite.application.port.in.catalog.BrowseCatalog;
 import com.subscriptionsuite.application.port.in.catalog.ShowShopPage;
 import com.subscriptionsuite.application.port.in.config.ReadConfiguration;
 import com.subscriptionsuite.application.port.in.pricing.PreviewPrices;
 import com.subscriptionsuite.application.port.in.tenant.DefineTenant;
+import com.subscriptionsuite.application.port.in.identity.Authenticate;
+import com.subscriptionsuite.application.port.in.identity.LogIn;
+import com.subscriptionsuite.application.port.in.identity.LogInAsGuest;
+import com.subscriptionsuite.application.port.in.identity.LogOut;
+import com.subscriptionsuite.application.port.in.identity.Register;
+import com.subscriptionsuite.application.port.in.identity.ResetPassword;
 import com.subscriptionsuite.application.port.in.tenant.ResolveTenant;
+import com.subscriptionsuite.application.port.in.tenant.TenantAccessLookup;
 import com.subscriptionsuite.application.port.in.translation.Translate;
+import com.subscriptionsuite.application.port.out.CommonPasswords;
+import com.subscriptionsuite.application.port.out.LoginAttempts;
+import com.subscriptionsuite.application.port.out.Mailer;
+import com.subscriptionsuite.application.port.out.PasswordHasher;
+import com.subscriptionsuite.application.port.out.PasswordResets;
+import com.subscriptionsuite.application.port.out.Secrets;
+import com.subscriptionsuite.application.port.out.Sessions;
 import com.subscriptionsuite.application.port.out.Tenants;
+import com.subscriptionsuite.application.port.out.Transactions;
+import com.subscriptionsuite.application.port.out.Users;
+import com.subscriptionsuite.application.service.admin.AdminCases;
+import com.subscriptionsuite.application.service.admin.AdminUseCases;
 import com.subscriptionsuite.application.service.catalog.CatalogReads;
 import com.subscriptionsuite.application.service.catalog.CatalogUseCases;
+import com.subscriptionsuite.application.service.identity.IdentityCases;
+import com.subscriptionsuite.application.service.identity.IdentityPorts;
+import com.subscriptionsuite.application.service.identity.IdentityUseCases;
 import com.subscriptionsuite.application.service.pricing.PricingUseCases;
 import com.subscriptionsuite.application.service.tenant.TenantDirectory;
 import com.subscriptionsuite.application.service.tenant.TenantUseCases;
 import com.subscriptionsuite.domain.tax.VatDetermination;
 import com.subscriptionsuite.domain.tax.VatRates;
 import java.time.Clock;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Objects;
 
 /**
@@ -34,13 +59,17 @@ public final class Engine {
     private final DefineTenant defineTenant;
     private final CatalogReads catalogReads;
     private final PreviewPrices previewPrices;
+    private final AdminCases admin;
+    private final IdentityCases identity;
 
-    private Engine(Builder b) {
+    private Engine(Builder b, IdentityPorts identityPorts) {
         this.directory = new TenantDirectory(b.tenants);
         this.resolveTenant = TenantUseCases.resolveTenant(directory);
         this.defineTenant = TenantUseCases.defineTenant(b.tenants, directory);
         this.catalogReads = CatalogUseCases.reads(directory);
         this.previewPrices = PricingUseCases.previewPrices(directory, new VatDetermination(b.vatRates), b.clock);
+        this.admin = AdminUseCases.create(directory, b.tenants, b.clock);
+        this.identity = identityPorts == null ? null : IdentityUseCases.create(identityPorts, directory, b.clock);
         directory.refresh();
     }
 
@@ -76,6 +105,56 @@ public final class Engine {
         return previewPrices;
     }
 
+    public AuthorizeAdmin authorizeAdmin() {
+        return admin;
+    }
+
+    public RemoveProduct removeProduct() {
+        return admin;
+    }
+
+    public TenantAccessLookup tenantAccess() {
+        return admin;
+    }
+
+    /** Whether the identity ports were given, so that the identity use cases below can be used. */
+    public boolean hasIdentity() {
+        return identity != null;
+    }
+
+    public Register register() {
+        return identity();
+    }
+
+    public LogIn logIn() {
+        return identity();
+    }
+
+    public LogInAsGuest logInAsGuest() {
+        return identity();
+    }
+
+    public LogOut logOut() {
+        return identity();
+    }
+
+    public Authenticate authenticate() {
+        return identity();
+    }
+
+    public ResetPassword resetPassword() {
+        return identity();
+    }
+
+    private IdentityCases identity() {
+        if (identity == null) {
+            throw new IllegalStateException("the identity use cases need the identity ports: Engine.builder()"
+                    + ".users(..).sessions(..).passwordResets(..).loginAttempts(..).transactions(..)"
+                    + ".passwordHasher(..).secrets(..).commonPasswords(..).mailer(..)");
+        }
+        return identity;
+    }
+
     /** Picks up tenant definitions changed in the store (by this or another instance); true if any changed. */
     public boolean refreshTenants() {
         return directory.refresh();
@@ -85,8 +164,62 @@ public final class Engine {
         private Tenants tenants;
         private Clock clock;
         private VatRates vatRates = VatRates.euStandardRates();
+        private Users users;
+        private Sessions sessions;
+        private PasswordResets passwordResets;
+        private LoginAttempts loginAttempts;
+        private Transactions transactions;
+        private PasswordHasher passwordHasher;
+        private Secrets secrets;
+        private CommonPasswords commonPasswords;
+        private Mailer mailer;
 
         private Builder() {
+        }
+
+        public Builder users(Users users) {
+            this.users = users;
+            return this;
+        }
+
+        public Builder sessions(Sessions sessions) {
+            this.sessions = sessions;
+            return this;
+        }
+
+        public Builder passwordResets(PasswordResets passwordResets) {
+            this.passwordResets = passwordResets;
+            return this;
+        }
+
+        public Builder loginAttempts(LoginAttempts loginAttempts) {
+            this.loginAttempts = loginAttempts;
+            return this;
+        }
+
+        public Builder transactions(Transactions transactions) {
+            this.transactions = transactions;
+            return this;
+        }
+
+        public Builder passwordHasher(PasswordHasher passwordHasher) {
+            this.passwordHasher = passwordHasher;
+            return this;
+        }
+
+        public Builder secrets(Secrets secrets) {
+            this.secrets = secrets;
+            return this;
+        }
+
+        public Builder commonPasswords(CommonPasswords commonPasswords) {
+            this.commonPasswords = commonPasswords;
+            return this;
+        }
+
+        public Builder mailer(Mailer mailer) {
+            this.mailer = mailer;
+            return this;
         }
 
         public Builder tenants(Tenants tenants) {
@@ -109,7 +242,29 @@ public final class Engine {
             Objects.requireNonNull(tenants, "tenants");
             Objects.requireNonNull(clock, "clock");
             Objects.requireNonNull(vatRates, "vatRates");
-            return new Engine(this);
+            return new Engine(this, identityPorts());
+        }
+
+        /** All identity ports, or none (a host that only prices); a partial set is a wiring mistake. */
+        private IdentityPorts identityPorts() {
+            Object[] ports = {users, sessions, passwordResets, loginAttempts, transactions, passwordHasher, secrets,
+                commonPasswords, mailer};
+            String[] names = {"users", "sessions", "passwordResets", "loginAttempts", "transactions",
+                "passwordHasher", "secrets", "commonPasswords", "mailer"};
+            List<String> missing = new ArrayList<>();
+            for (int i = 0; i < ports.length; i++) {
+                if (ports[i] == null) {
+                    missing.add(names[i]);
+                }
+            }
+            if (missing.size() == ports.length) {
+                return null;
+            }
+            if (!missing.isEmpty()) {
+                throw new IllegalStateException("identity ports missing: " + String.join(", ", missing));
+            }
+            return new IdentityPorts(users, sessions, passwordResets, loginAttempts, transactions, passwordHasher,
+                    secrets, commonPasswords, mailer);
         }
     }
 }

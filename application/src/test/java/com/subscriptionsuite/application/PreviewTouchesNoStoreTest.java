@@ -19,6 +19,12 @@ class PreviewTouchesNoStoreTest {
 
     /** Counts every call into the store it wraps. */
     static final class CountingTenants implements Tenants {
+        @Override
+        public boolean deleteProduct(long tenantId, long productId, java.time.Instant at) {
+            calls.incrementAndGet();
+            return inner.deleteProduct(tenantId, productId, at);
+        }
+
         final Tenants inner = new InMemoryTenants();
         final AtomicInteger calls = new AtomicInteger();
 

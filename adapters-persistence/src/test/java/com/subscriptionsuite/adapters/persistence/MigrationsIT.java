@@ -7,15 +7,18 @@ import java.sql.Connection;
 import java.sql.DatabaseMetaData;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.util.List;
 import java.util.Locale;
 import java.util.Set;
 import java.util.TreeSet;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** The migrations run from empty on H2 and on PostgreSQL, and running them again changes nothing. */
+/**
+ * The migrations (V1, V2) run from empty on H2 and on PostgreSQL, and running them again changes
+ * nothing.
+ */
 class MigrationsIT {
     private static final Set<String> TABLES = Set.of(
             "tenant", "tenant_host", "tenant_language", "tenant_currency",
@@ -24,6 +27,8 @@ class MigrationsIT {
             "product", "rate_plan", "charge", "charge_discount_applies_to", "charge_tier",
             "suite_product", "suite_product_category", "suite_product_add_on", "change_option",
             "shop_page", "page_step", "page_step_suite_product",
+            "app_user", "user_session", "password_reset", "login_failure", "mail_outbox", "deleted_product",
+            "tenant_cors_origin", "tenant_admin_key",
             "flyway_schema_history");
 
     private static TestPostgres postgres;
@@ -32,13 +37,8 @@ class MigrationsIT {
     Path dataDir;
 
     @BeforeAll
-    static void startPostgres() {
-        postgres = TestPostgres.start();
-    }
-
-    @AfterAll
-    static void stopPostgres() {
-        postgres.close();
+    static void sharedPostgres() {
+        postgres = TestPostgres.shared();
     }
 
     @Test
@@ -46,6 +46,7 @@ class MigrationsIT {
         try (Database database = new Database(Database.h2File(dataDir), "sa", "")) {
             assertThat(tables(database)).containsExactlyInAnyOrderElementsOf(TABLES);
             assertThat(database.migrate()).isZero();
+            assertThat(appliedVersions(database)).containsExactly("1", "2");
         }
         try (Database reopened = new Database(Database.h2File(dataDir), "sa", "")) {
             assertThat(reopened.migrate()).isZero();
@@ -59,6 +60,7 @@ class MigrationsIT {
         try (Database database = new Database(url, TestPostgres.USER, TestPostgres.PASSWORD)) {
             assertThat(tables(database)).containsExactlyInAnyOrderElementsOf(TABLES);
             assertThat(database.migrate()).isZero();
+            assertThat(appliedVersions(database)).containsExactly("1", "2");
         }
         try (Database reopened = new Database(url, TestPostgres.USER, TestPostgres.PASSWORD)) {
             assertThat(reopened.migrate()).isZero();
@@ -79,6 +81,12 @@ class MigrationsIT {
         assertThat(Database.h2File(Path.of("/var/lib/suite")))
                 .isEqualTo("jdbc:h2:file:/var/lib/suite/suite;MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;"
                         + "DEFAULT_NULL_ORDERING=HIGH");
+    }
+
+    private static List<String> appliedVersions(Database database) {
+        return database.jdbi().withHandle(handle -> handle.createQuery(
+                "SELECT version FROM flyway_schema_history WHERE success AND version IS NOT NULL ORDER BY installed_rank")
+                .mapTo(String.class).list());
     }
 
     /** The tables in the connection's own schema. */

@@ -10,17 +10,33 @@ import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * A real PostgreSQL server (binaries from Maven Central, started as the current user, root
- * included) for one test class, handing out an empty schema per test.
+ * included) for one test class ({@link #start}) or for all ({@link #shared}), handing out an empty
+ * schema per test.
  */
 public final class TestPostgres implements AutoCloseable {
     public static final String USER = "postgres";
     public static final String PASSWORD = "";
+
+    private static TestPostgres shared;
 
     private final EmbeddedPostgres postgres;
     private final AtomicInteger schemas = new AtomicInteger();
 
     private TestPostgres(EmbeddedPostgres postgres) {
         this.postgres = postgres;
+    }
+
+    /**
+     * The server shared by every test class of this JVM (started on first use, stopped when the JVM
+     * exits), so that test classes do not each pay for a start. Do not close it.
+     */
+    public static synchronized TestPostgres shared() {
+        if (shared == null) {
+            TestPostgres started = start();
+            Runtime.getRuntime().addShutdownHook(new Thread(started::close, "stop-test-postgres"));
+            shared = started;
+        }
+        return shared;
     }
 
     public static TestPostgres start() {

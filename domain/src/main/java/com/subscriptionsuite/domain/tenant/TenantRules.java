@@ -51,6 +51,8 @@ public final class TenantRules {
     public static final List<String> RENEWAL_TYPES = List.of("RENEW_WITH_SPECIFIC_TERM", "RENEW_TO_EVERGREEN");
 
     private static final Pattern KEY = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._-]*");
+    private static final Pattern ORIGIN = Pattern.compile("https?://[a-z0-9]([a-z0-9.-]*[a-z0-9])?(:[0-9]{1,5})?");
+    private static final Pattern SHA256_HEX = Pattern.compile("[0-9a-fA-F]{64}");
     private static final Pattern HOST = Pattern.compile("[a-z0-9]([a-z0-9.-]*[a-z0-9])?");
     private static final Pattern COUNTRY = Pattern.compile("[A-Z]{2}");
     private static final Pattern PLAIN_MEMBER = Pattern.compile("[A-Za-z_][A-Za-z0-9_]*");
@@ -75,6 +77,7 @@ public final class TenantRules {
         check.suiteProducts();
         check.pages();
         check.translations();
+        check.access();
         return List.copyOf(check.problems);
     }
 
@@ -103,6 +106,43 @@ public final class TenantRules {
 
         private void problem(String path, String reason) {
             problems.add(new Problem(path, reason));
+        }
+
+        // ---------------------------------------------------------------- access
+
+        /** CORS origins are bare origins; admin keys are named SHA-256 hashes (64 hex digits). */
+        void access() {
+            TenantAccess access = d.access();
+            Map<String, Integer> origins = new HashMap<>();
+            for (int i = 0; i < access.corsOrigins().size(); i++) {
+                String origin = access.corsOrigins().get(i);
+                String path = "$.access.cors_origins[" + i + "]";
+                if (!ORIGIN.matcher(origin).matches()) {
+                    problem(path, "'" + origin + "' is not an origin: scheme, host and optional port in lower case, "
+                            + "no path or trailing slash (e.g. https://shop.example.com)");
+                }
+                Integer first = origins.putIfAbsent(origin, i);
+                if (first != null) {
+                    problem(path, "origin '" + origin + "' is listed twice (also at $.access.cors_origins[" + first + "])");
+                }
+            }
+            Map<String, Integer> names = new HashMap<>();
+            for (int i = 0; i < access.adminKeys().size(); i++) {
+                TenantAccess.AdminKey key = access.adminKeys().get(i);
+                String path = "$.access.admin_keys[" + i + "]";
+                if (key.name().isBlank()) {
+                    problem(path + ".name", "an admin key needs a name");
+                }
+                Integer first = names.putIfAbsent(key.name(), i);
+                if (first != null) {
+                    problem(path + ".name", "admin key name '" + key.name() + "' is used twice (also at "
+                            + "$.access.admin_keys[" + first + "])");
+                }
+                if (!SHA256_HEX.matcher(key.sha256()).matches()) {
+                    problem(path + ".sha256", "must be the SHA-256 of the key as 64 hexadecimal digits "
+                            + "(e.g. printf %s \"$KEY\" | sha256sum), never the key itself");
+                }
+            }
         }
 
         // ---------------------------------------------------------------- tenant

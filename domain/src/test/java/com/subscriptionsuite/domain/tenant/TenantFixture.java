@@ -41,6 +41,9 @@ final class TenantFixture {
     String key = "shop";
     String name = "Shop";
     List<String> hosts = new ArrayList<>(List.of("shop.example.com"));
+    List<String> corsOrigins = new ArrayList<>(List.of("https://shop.example.com"));
+    List<TenantAccess.AdminKey> adminKeys = new ArrayList<>(List.of(
+            new TenantAccess.AdminKey("ops", "ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad")));
     String country = "DE";
     String vatId = "DE136695976";
     List<Language> languages = new ArrayList<>(List.of(
@@ -78,7 +81,8 @@ final class TenantFixture {
                 new CustomerCenterSettings(1, true, false, false));
         Catalog catalog = new Catalog(products, ratePlans.stream().map(RatePlanSpec::build).toList(),
                 suiteProducts.stream().map(SuiteProductSpec::build).toList(), pages);
-        return new TenantDefinition(tenant, catalog, new Translations(staticTexts, dynamicTexts));
+        return new TenantDefinition(tenant, catalog, new Translations(staticTexts, dynamicTexts),
+                new TenantAccess(corsOrigins, adminKeys));
     }
 
     RatePlanSpec ratePlan(long id) {

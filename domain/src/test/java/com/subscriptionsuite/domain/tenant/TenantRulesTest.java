@@ -81,6 +81,23 @@ class TenantRulesTest {
         }
 
         @Test
+        void refuses_cors_origins_that_are_not_bare_origins_or_are_listed_twice() {
+            f.corsOrigins.add("https://shop.example.com/");
+            f.corsOrigins.add("HTTPS://Shop.example.com");
+            f.corsOrigins.add("http://localhost:4200");
+            f.corsOrigins.add("https://shop.example.com");
+            assertThat(problems()).extracting(Problem::path).containsExactly("$.access.cors_origins[1]",
+                    "$.access.cors_origins[2]", "$.access.cors_origins[4]");
+        }
+
+        @Test
+        void refuses_an_admin_key_given_in_clear_or_named_twice() {
+            f.adminKeys.add(new TenantAccess.AdminKey("ops", "my-secret-admin-key"));
+            assertThat(problems()).extracting(Problem::path).containsExactly("$.access.admin_keys[1].name",
+                    "$.access.admin_keys[1].sha256");
+        }
+
+        @Test
         void refuses_an_upper_case_host() {
             f.hosts.add("Shop.Example.org");
             assertOnly("$.tenant.hosts[1]", "host name 'Shop.Example.org' must be lower-case");

@@ -63,7 +63,7 @@ record CatalogRows(
         CatalogRows rows = new CatalogRows(new ArrayList<>(), new ArrayList<>(), new ArrayList<>(),
                 new ArrayList<>(), new ArrayList<>(), new ArrayList<>(), new ArrayList<>(), new ArrayList<>(),
                 new ArrayList<>(), new ArrayList<>(), new ArrayList<>(), new ArrayList<>());
-        List<Product> products = catalog.products();
+        List<Product> products = catalog.allProducts();
         for (int i = 0; i < products.size(); i++) {
             Product p = products.get(i);
             rows.products.add(new ProductRow(tenantId, p.id(), i, p.zuoraId(), p.name(), p.description(),

@@ -1,14 +1,17 @@
 package com.subscriptionsuite.adapters.persistence.tenant;
 
+import com.subscriptionsuite.adapters.persistence.Handles;
+import com.subscriptionsuite.adapters.persistence.tenant.TenantDao.DeletedProductRow;
 import com.subscriptionsuite.adapters.persistence.tenant.TenantDao.TenantRow;
 import com.subscriptionsuite.adapters.persistence.tenant.TenantDao.VersionRow;
 import com.subscriptionsuite.application.port.out.Tenants;
 import com.subscriptionsuite.domain.catalog.Catalog;
 import com.subscriptionsuite.domain.tenant.Tenant;
+import com.subscriptionsuite.domain.tenant.TenantAccess;
 import com.subscriptionsuite.domain.tenant.TenantDefinition;
 import com.subscriptionsuite.domain.tenant.Translations;
 import io.vavr.control.Option;
-import java.sql.SQLException;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -23,7 +26,8 @@ import org.jdbi.v3.core.Jdbi;
 import org.jdbi.v3.core.statement.UnableToExecuteStatementException;
 
 /**
- * {@link Tenants} in a relational database (H2 or PostgreSQL, schema {@code V1__tenants_and_catalog}).
+ * {@link Tenants} in a relational database (H2 or PostgreSQL, schemas {@code V1__tenants_and_catalog}
+ * and {@code V2__identity}: access rows and soft-deleted products).
  *
  * <h2>Identity</h2>
  * The tenant key is the tenant's identity; the id is an attribute that must be globally unique.
@@ -47,6 +51,16 @@ import org.jdbi.v3.core.statement.UnableToExecuteStatementException;
  * the definitions in memory. It runs without locks and checks at the end that no tenant it read
  * changed meanwhile (id, key and version as at the start); if one did, it reads again, and after a
  * few lost races it reads under the row locks, so a reader never sees half of one store.
+ *
+ * <h2>Soft-deleted products</h2>
+ * {@link #deleteProduct} records the deletion in {@code deleted_product}, apart from the
+ * definition's rows: storing the definition again keeps it. It locks the tenant row like a store
+ * and bumps the version in the same transaction. Reads apply the deletions to the catalogs.
+ *
+ * <h2>Units of work</h2>
+ * Every method runs through {@link Handles}: inside a {@code JdbiTransactions} unit it joins the
+ * unit's transaction. A store that loses a race there is not retried (the unit's transaction is
+ * spoilt on PostgreSQL): the failure goes to the unit, which rolls back.
  */
 public final class JdbiTenants implements Tenants {
     private static final int STORE_ATTEMPTS = 5;
@@ -57,7 +71,7 @@ public final class JdbiTenants implements Tenants {
             "page_step_suite_product", "page_step", "shop_page",
             "change_option", "suite_product_add_on", "suite_product_category", "suite_product",
             "charge_tier", "charge_discount_applies_to", "charge", "rate_plan", "product",
-            "translation", "translation_language",
+            "translation", "translation_language", "tenant_cors_origin", "tenant_admin_key",
             "customer_center_settings", "checkout_settings", "cart_settings",
             "tenant_currency", "tenant_language", "tenant_host");
 
@@ -66,9 +80,8 @@ public final class JdbiTenants implements Tenants {
      * deadlock, PostgreSQL lock not available, H2 lock time-out, H2 concurrent update.
      */
     private static final Set<String> RETRYABLE_STATES = Set.of("40001", "40P01", "55P03", "HYT00", "90131");
-    private static final String UNIQUE_VIOLATION = "23505";
 
-    private final Jdbi jdbi;
+    private final Handles handles;
     private final int optimisticReads;
 
     public JdbiTenants(Jdbi jdbi) {
@@ -77,7 +90,7 @@ public final class JdbiTenants implements Tenants {
 
     /** With {@code optimisticReads} lock-free attempts per read before it reads under row locks. */
     JdbiTenants(Jdbi jdbi, int optimisticReads) {
-        this.jdbi = Objects.requireNonNull(jdbi, "jdbi");
+        this.handles = new Handles(Objects.requireNonNull(jdbi, "jdbi"));
         this.optimisticReads = optimisticReads;
     }
 
@@ -86,11 +99,12 @@ public final class JdbiTenants implements Tenants {
         Tenant tenant = definition.tenant();
         TenantRows tenantRows = TenantRows.of(definition);
         CatalogRows catalogRows = CatalogRows.of(tenant.id(), definition.catalog());
+        int attempts = handles.joined() ? 1 : STORE_ATTEMPTS;
         for (int attempt = 1; ; attempt++) {
             try {
-                return jdbi.inTransaction(handle -> replace(handle, tenant, tenantRows, catalogRows));
+                return handles.with(handle -> replace(handle, tenant, tenantRows, catalogRows));
             } catch (RuntimeException e) {
-                if (attempt >= STORE_ATTEMPTS || !lostRace(e)) {
+                if (attempt >= attempts || !lostRace(e)) {
                     throw e instanceof RaceForKeyOrId race ? race.cause : e;
                 }
                 pause(attempt);
@@ -137,7 +151,7 @@ public final class JdbiTenants implements Tenants {
         try {
             writeTenantRow.run();
         } catch (UnableToExecuteStatementException e) {
-            if (UNIQUE_VIOLATION.equals(sqlState(e))) {
+            if (Handles.uniqueViolation(e)) {
                 throw new RaceForKeyOrId(e);
             }
             throw e;
@@ -157,19 +171,19 @@ public final class JdbiTenants implements Tenants {
 
     @Override
     public Map<String, Long> versions() {
-        return jdbi.withExtension(TenantDao.class, dao -> dao.versions().stream()
+        return handles.with(TenantDao.class, dao -> dao.versions().stream()
                 .collect(Collectors.toUnmodifiableMap(VersionRow::tenantKey, VersionRow::version)));
     }
 
     private List<TenantDefinition> read(Function<TenantDao, List<TenantRow>> select,
             Function<TenantDao, List<TenantRow>> selectLocking) {
         for (int attempt = 1; attempt <= optimisticReads; attempt++) {
-            Optional<List<TenantDefinition>> read = jdbi.inTransaction(handle -> readOnce(handle, select, true));
+            Optional<List<TenantDefinition>> read = handles.with(handle -> readOnce(handle, select, true));
             if (read.isPresent()) {
                 return read.get();
             }
         }
-        return jdbi.inTransaction(handle -> readOnce(handle, selectLocking, false)).orElseThrow();
+        return handles.with(handle -> readOnce(handle, selectLocking, false)).orElseThrow();
     }
 
     /** The definitions of the selected tenants; empty if {@code verify} finds that one changed meanwhile. */
@@ -183,6 +197,8 @@ public final class JdbiTenants implements Tenants {
         List<Long> ids = tenantRows.stream().map(TenantRow::id).toList();
         TenantRows children = TenantRows.load(tenants, ids);
         CatalogRows catalogRows = CatalogRows.load(handle.attach(CatalogDao.class), ids);
+        Map<Long, Set<Long>> deletedProducts = tenants.deletedProducts(ids).stream().collect(Collectors.groupingBy(
+                DeletedProductRow::tenantId, Collectors.mapping(DeletedProductRow::productId, Collectors.toSet())));
         if (verify) {
             Set<VersionRow> before = tenantRows.stream()
                     .map(t -> new VersionRow(t.id(), t.tenantKey(), t.version()))
@@ -194,25 +210,39 @@ public final class JdbiTenants implements Tenants {
         Map<Long, Tenant> byId = children.tenantsById(tenantRows);
         Map<Long, Translations> translations = children.translationsByTenant();
         Map<Long, Catalog> catalogs = catalogRows.catalogs(ids);
+        Map<Long, TenantAccess> access = children.accessByTenant(ids);
         List<TenantDefinition> definitions = new ArrayList<>();
         for (long id : ids) {
-            definitions.add(new TenantDefinition(byId.get(id), catalogs.get(id),
-                    translations.getOrDefault(id, Translations.none())));
+            Catalog catalog = catalogs.get(id).withDeletedProducts(deletedProducts.getOrDefault(id, Set.of()));
+            definitions.add(new TenantDefinition(byId.get(id), catalog,
+                    translations.getOrDefault(id, Translations.none()), access.get(id)));
         }
         return Optional.of(List.copyOf(definitions));
     }
 
-    private static boolean lostRace(RuntimeException e) {
-        return e instanceof RaceForKeyOrId || RETRYABLE_STATES.contains(sqlState(e));
+    /**
+     * Inserts the deletion unless the tenant has no such product or it is deleted already, under the
+     * tenant row's lock (so it queues behind a store of the tenant and a concurrent delete).
+     */
+    @Override
+    public boolean deleteProduct(long tenantId, long productId, Instant at) {
+        Objects.requireNonNull(at, "at");
+        return handles.with(TenantDao.class, dao -> {
+            if (dao.lockById(tenantId).isEmpty()
+                    || dao.countProducts(tenantId, productId) == 0
+                    || dao.countDeletedProducts(tenantId, productId) > 0) {
+                return false;
+            }
+            dao.insertDeletedProduct(tenantId, productId, at);
+            if (dao.bumpVersion(tenantId) != 1) {
+                throw new IllegalStateException("the locked row of tenant " + tenantId + " vanished");
+            }
+            return true;
+        });
     }
 
-    private static String sqlState(Throwable e) {
-        for (Throwable t = e; t != null; t = t.getCause()) {
-            if (t instanceof SQLException sql && sql.getSQLState() != null) {
-                return sql.getSQLState();
-            }
-        }
-        return "";
+    private static boolean lostRace(RuntimeException e) {
+        return e instanceof RaceForKeyOrId || RETRYABLE_STATES.contains(Handles.sqlState(e));
     }
 
     private static void pause(int attempt) {

@@ -1,8 +1,12 @@
 package com.subscriptionsuite.adapters.persistence.tenant;
 
+import com.subscriptionsuite.adapters.persistence.UtcInstants;
+import java.time.Instant;
 import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
+import org.jdbi.v3.sqlobject.config.RegisterArgumentFactory;
+import org.jdbi.v3.sqlobject.config.RegisterColumnMapper;
 import org.jdbi.v3.sqlobject.config.RegisterConstructorMapper;
 import org.jdbi.v3.sqlobject.customizer.Bind;
 import org.jdbi.v3.sqlobject.customizer.BindList;
@@ -12,7 +16,12 @@ import org.jdbi.v3.sqlobject.statement.SqlBatch;
 import org.jdbi.v3.sqlobject.statement.SqlQuery;
 import org.jdbi.v3.sqlobject.statement.SqlUpdate;
 
-/** The tenant row and the tenant's settings, hosts, languages, currencies and translations. */
+/**
+ * The tenant row and the tenant's settings, hosts, languages, currencies, translations and access
+ * (CORS origins, admin keys); the tenant's soft-deleted products.
+ */
+@RegisterArgumentFactory(UtcInstants.Binding.class)
+@RegisterColumnMapper(UtcInstants.Reading.class)
 @RegisterConstructorMapper(TenantDao.TenantRow.class)
 @RegisterConstructorMapper(TenantDao.VersionRow.class)
 @RegisterConstructorMapper(TenantDao.HostRow.class)
@@ -23,6 +32,9 @@ import org.jdbi.v3.sqlobject.statement.SqlUpdate;
 @RegisterConstructorMapper(TenantDao.CustomerCenterSettingsRow.class)
 @RegisterConstructorMapper(TenantDao.TranslationLanguageRow.class)
 @RegisterConstructorMapper(TenantDao.TranslationRow.class)
+@RegisterConstructorMapper(TenantDao.CorsOriginRow.class)
+@RegisterConstructorMapper(TenantDao.AdminKeyRow.class)
+@RegisterConstructorMapper(TenantDao.DeletedProductRow.class)
 interface TenantDao {
 
     record TenantRow(long id, String tenantKey, String name, long version, String sellerCountry,
@@ -61,6 +73,15 @@ interface TenantDao {
 
     record TranslationRow(long tenantId, String kind, String language, String textKey, int position,
             String translated) {
+    }
+
+    record CorsOriginRow(long tenantId, int position, String origin) {
+    }
+
+    record AdminKeyRow(long tenantId, int position, String name, String sha256) {
+    }
+
+    record DeletedProductRow(long tenantId, long productId) {
     }
 
     // --- the tenant row: identity, version, lock ---------------------------------------------
@@ -110,6 +131,22 @@ interface TenantDao {
              WHERE id = :currentId AND tenant_key = :row.tenantKey
             """)
     int updateTenant(@Bind("currentId") long currentId, @BindMethods("row") TenantRow row);
+
+    /** Locks the tenant's row by id until the transaction ends (as {@link #lockByKey} does). */
+    @SqlQuery("""
+            SELECT id, tenant_key, version
+              FROM tenant
+             WHERE id = :id
+               FOR UPDATE
+            """)
+    Optional<VersionRow> lockById(@Bind("id") long id);
+
+    @SqlUpdate("""
+            UPDATE tenant
+               SET version = version + 1
+             WHERE id = :id
+            """)
+    int bumpVersion(@Bind("id") long id);
 
     /** Deletes a tenant's rows from one child table ({@code table} is one of our constant names). */
     @SqlUpdate("DELETE FROM <table> WHERE tenant_id = :tenantId")
@@ -211,6 +248,53 @@ interface TenantDao {
             """)
     List<TranslationRow> translations(@BindList("ids") Collection<Long> tenantIds);
 
+    @SqlQuery("""
+            SELECT tenant_id, position, origin
+              FROM tenant_cors_origin
+             WHERE tenant_id IN (<ids>)
+             ORDER BY tenant_id, position
+            """)
+    List<CorsOriginRow> corsOrigins(@BindList("ids") Collection<Long> tenantIds);
+
+    @SqlQuery("""
+            SELECT tenant_id, position, name, sha256
+              FROM tenant_admin_key
+             WHERE tenant_id IN (<ids>)
+             ORDER BY tenant_id, position
+            """)
+    List<AdminKeyRow> adminKeys(@BindList("ids") Collection<Long> tenantIds);
+
+    // --- soft-deleted products: not part of the definition, kept when it is stored again ---------
+
+    @SqlQuery("""
+            SELECT tenant_id, product_id
+              FROM deleted_product
+             WHERE tenant_id IN (<ids>)
+             ORDER BY tenant_id, product_id
+            """)
+    List<DeletedProductRow> deletedProducts(@BindList("ids") Collection<Long> tenantIds);
+
+    @SqlQuery("""
+            SELECT COUNT(*)
+              FROM product
+             WHERE tenant_id = :tenantId AND id = :productId
+            """)
+    int countProducts(@Bind("tenantId") long tenantId, @Bind("productId") long productId);
+
+    @SqlQuery("""
+            SELECT COUNT(*)
+              FROM deleted_product
+             WHERE tenant_id = :tenantId AND product_id = :productId
+            """)
+    int countDeletedProducts(@Bind("tenantId") long tenantId, @Bind("productId") long productId);
+
+    @SqlUpdate("""
+            INSERT INTO deleted_product (tenant_id, product_id, deleted_at)
+            VALUES (:tenantId, :productId, :at)
+            """)
+    void insertDeletedProduct(@Bind("tenantId") long tenantId, @Bind("productId") long productId,
+            @Bind("at") Instant at);
+
     // --- writes ---------------------------------------------------------------------------------
 
     @SqlBatch("""
@@ -267,4 +351,16 @@ interface TenantDao {
             VALUES (:tenantId, :kind, :language, :textKey, :position, :translated)
             """)
     void insertTranslations(@BindMethods List<TranslationRow> rows);
+
+    @SqlBatch("""
+            INSERT INTO tenant_cors_origin (tenant_id, position, origin)
+            VALUES (:tenantId, :position, :origin)
+            """)
+    void insertCorsOrigins(@BindMethods List<CorsOriginRow> rows);
+
+    @SqlBatch("""
+            INSERT INTO tenant_admin_key (tenant_id, position, name, sha256)
+            VALUES (:tenantId, :position, :name, :sha256)
+            """)
+    void insertAdminKeys(@BindMethods List<AdminKeyRow> rows);
 }

@@ -3,8 +3,10 @@ package com.subscriptionsuite.adapters.persistence.tenant;
 import static com.subscriptionsuite.adapters.persistence.tenant.Columns.children;
 import static com.subscriptionsuite.adapters.persistence.tenant.Columns.group;
 
+import com.subscriptionsuite.adapters.persistence.tenant.TenantDao.AdminKeyRow;
 import com.subscriptionsuite.adapters.persistence.tenant.TenantDao.CartSettingsRow;
 import com.subscriptionsuite.adapters.persistence.tenant.TenantDao.CheckoutSettingsRow;
+import com.subscriptionsuite.adapters.persistence.tenant.TenantDao.CorsOriginRow;
 import com.subscriptionsuite.adapters.persistence.tenant.TenantDao.CurrencyRow;
 import com.subscriptionsuite.adapters.persistence.tenant.TenantDao.CustomerCenterSettingsRow;
 import com.subscriptionsuite.adapters.persistence.tenant.TenantDao.HostRow;
@@ -19,6 +21,8 @@ import com.subscriptionsuite.domain.tenant.CustomerCenterSettings;
 import com.subscriptionsuite.domain.tenant.Language;
 import com.subscriptionsuite.domain.tenant.SellerSettings;
 import com.subscriptionsuite.domain.tenant.Tenant;
+import com.subscriptionsuite.domain.tenant.TenantAccess;
+import com.subscriptionsuite.domain.tenant.TenantAccess.AdminKey;
 import com.subscriptionsuite.domain.tenant.TenantDefinition;
 import com.subscriptionsuite.domain.tenant.Translations;
 import java.util.ArrayList;
@@ -28,8 +32,9 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * The rows below the tenant row: hosts, languages, currencies, the three settings and the
- * translations, of one tenant (to write) or of several (as read).
+ * The rows below the tenant row: hosts, languages, currencies, the three settings, the
+ * translations and the access (CORS origins, admin keys), of one tenant (to write) or of several
+ * (as read).
  */
 record TenantRows(
         List<HostRow> hosts,
@@ -39,7 +44,9 @@ record TenantRows(
         List<CheckoutSettingsRow> checkoutSettings,
         List<CustomerCenterSettingsRow> customerCenterSettings,
         List<TranslationLanguageRow> translationLanguages,
-        List<TranslationRow> translations) {
+        List<TranslationRow> translations,
+        List<CorsOriginRow> corsOrigins,
+        List<AdminKeyRow> adminKeys) {
 
     private static final String STATIC = "static";
     private static final String DYNAMIC = "dynamic";
@@ -78,6 +85,17 @@ record TenantRows(
         addTranslations(tenantId, STATIC, texts.staticTexts(), translationLanguages, translations);
         addTranslations(tenantId, DYNAMIC, texts.dynamicTexts(), translationLanguages, translations);
 
+        TenantAccess access = definition.access();
+        List<CorsOriginRow> corsOrigins = new ArrayList<>();
+        for (int i = 0; i < access.corsOrigins().size(); i++) {
+            corsOrigins.add(new CorsOriginRow(tenantId, i, access.corsOrigins().get(i)));
+        }
+        List<AdminKeyRow> adminKeys = new ArrayList<>();
+        for (int i = 0; i < access.adminKeys().size(); i++) {
+            AdminKey key = access.adminKeys().get(i);
+            adminKeys.add(new AdminKeyRow(tenantId, i, key.name(), key.sha256()));
+        }
+
         return new TenantRows(hosts, languages, currencies,
                 List.of(new CartSettingsRow(tenantId, cart.id(), cart.showProductName(), cart.showRatePlanName(),
                         cart.showFeatureList(), cart.showDescription(), cart.showCharges(),
@@ -87,7 +105,7 @@ record TenantRows(
                         checkout.hasAutoInvoice(), checkout.hasAutoPayment())),
                 List.of(new CustomerCenterSettingsRow(tenantId, center.id(), center.canCancelSubscriptions(),
                         center.canSuspend(), center.canCancelSubscriptionsAtAnyTime())),
-                translationLanguages, translations);
+                translationLanguages, translations, corsOrigins, adminKeys);
     }
 
     /** Positions continue across kinds, so one ORDER BY position restores every map's order. */
@@ -103,7 +121,8 @@ record TenantRows(
     static TenantRows load(TenantDao dao, Collection<Long> tenantIds) {
         return new TenantRows(dao.hosts(tenantIds), dao.languages(tenantIds), dao.currencies(tenantIds),
                 dao.cartSettings(tenantIds), dao.checkoutSettings(tenantIds), dao.customerCenterSettings(tenantIds),
-                dao.translationLanguages(tenantIds), dao.translations(tenantIds));
+                dao.translationLanguages(tenantIds), dao.translations(tenantIds), dao.corsOrigins(tenantIds),
+                dao.adminKeys(tenantIds));
     }
 
     /** Inserts every row; the tenant row must exist. */
@@ -125,6 +144,12 @@ record TenantRows(
         }
         if (!translations.isEmpty()) {
             dao.insertTranslations(translations);
+        }
+        if (!corsOrigins.isEmpty()) {
+            dao.insertCorsOrigins(corsOrigins);
+        }
+        if (!adminKeys.isEmpty()) {
+            dao.insertAdminKeys(adminKeys);
         }
     }
 
@@ -185,6 +210,19 @@ record TenantRows(
             }
             result.put(tenantId, new Translations(byKind.get(STATIC), byKind.get(DYNAMIC)));
         });
+        return result;
+    }
+
+    /** The access of each of these tenants; a tenant without rows has none. */
+    Map<Long, TenantAccess> accessByTenant(Collection<Long> tenantIds) {
+        Map<Long, List<CorsOriginRow>> origins = group(corsOrigins, CorsOriginRow::tenantId);
+        Map<Long, List<AdminKeyRow>> keys = group(adminKeys, AdminKeyRow::tenantId);
+        Map<Long, TenantAccess> result = new LinkedHashMap<>();
+        for (long id : tenantIds) {
+            result.put(id, new TenantAccess(
+                    children(origins, id).stream().map(CorsOriginRow::origin).toList(),
+                    children(keys, id).stream().map(k -> new AdminKey(k.name(), k.sha256())).toList()));
+        }
         return result;
     }
 

@@ -8,24 +8,18 @@ import com.subscriptionsuite.adapters.persistence.Database;
 import com.subscriptionsuite.adapters.persistence.TestPostgres;
 import com.subscriptionsuite.application.port.out.Tenants;
 import com.subscriptionsuite.application.port.out.TenantsContract;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
-/** The contract on a real PostgreSQL (17): one server for the class, a fresh schema per test. */
+/** The contract on a real PostgreSQL (17): the shared server, a fresh schema per test. */
 class JdbiTenantsPostgresIT extends TenantsContract {
     private static TestPostgres postgres;
     private Database database;
 
     @BeforeAll
-    static void startPostgres() {
-        postgres = TestPostgres.start();
-    }
-
-    @AfterAll
-    static void stopPostgres() {
-        postgres.close();
+    static void sharedPostgres() {
+        postgres = TestPostgres.shared();
     }
 
     @Override

@@ -2,6 +2,7 @@ package com.subscriptionsuite.application.port.out;
 
 import com.subscriptionsuite.domain.tenant.TenantDefinition;
 import io.vavr.control.Option;
+import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 
@@ -20,4 +21,11 @@ public interface Tenants {
 
     /** Tenant key → version, cheap enough to poll for changes made by other server instances. */
     Map<String, Long> versions();
+
+    /**
+     * Soft-deletes a product of a tenant: no longer listed or sold, kept for what refers to it.
+     * Survives reloads of the tenant's file and bumps the tenant's version. Returns false when the
+     * tenant has no such product (or it was deleted already).
+     */
+    boolean deleteProduct(long tenantId, long productId, Instant at);
 }

@@ -77,7 +77,8 @@ final class PreviewPricesService implements PreviewPrices {
             Item item = items.get(i);
             Option<SuiteProduct> suiteProduct = catalog.suiteProduct(item.suiteProductId())
                     .filter(sp -> sellable(sp, today));
-            Option<RatePlan> plan = suiteProduct.flatMap(sp -> catalog.ratePlan(sp.ratePlanId()));
+            Option<RatePlan> plan = suiteProduct.flatMap(sp -> catalog.ratePlan(sp.ratePlanId()))
+                    .filter(rp -> catalog.product(rp.productId()).isDefined());
             if (plan.isEmpty()) {
                 return Either.left(new PreviewFailure.UnknownSuiteProduct(i, item.suiteProductId()));
             }
@@ -104,7 +105,10 @@ final class PreviewPricesService implements PreviewPrices {
         return Either.right(lines);
     }
 
-    /** A suite product is sold while today is within its effective dates (end date exclusive, as Zuora). */
+    /**
+     * A suite product is sold while today is within its effective dates (end date exclusive, as
+     * Zuora) and its product is not soft-deleted.
+     */
     private static boolean sellable(SuiteProduct sp, LocalDate today) {
         return (sp.effectiveStartDate() == null || !today.isBefore(sp.effectiveStartDate()))
                 && (sp.effectiveEndDate() == null || today.isBefore(sp.effectiveEndDate()));

@@ -7,8 +7,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.subscriptionsuite.domain.catalog.Catalog;
+import com.subscriptionsuite.domain.catalog.Product;
+import com.subscriptionsuite.domain.identity.SecretHash;
+import com.subscriptionsuite.domain.tenant.TenantAccess;
+import com.subscriptionsuite.domain.tenant.TenantAccess.AdminKey;
 import com.subscriptionsuite.domain.tenant.TenantDefinition;
 import java.math.BigDecimal;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
@@ -248,6 +253,181 @@ public abstract class TenantsContract {
         assertThat(reads.get()).isPositive();
     }
 
+    // --- access: CORS origins and admin keys ---------------------------------------------------
+
+    private static final TenantAccess ACCESS = new TenantAccess(
+            List.of("https://shop.acme.example", "http://localhost:5173", "https://admin.acme.example"),
+            List.of(new AdminKey("deploy", SecretHash.of("deploy key")), new AdminKey("ci", SecretHash.of("ci key")),
+                    new AdminKey("ops", SecretHash.of("ops key").toUpperCase(java.util.Locale.ROOT))));
+
+    private static TenantDefinition withAccess(TenantDefinition d, TenantAccess access) {
+        return new TenantDefinition(d.tenant(), d.catalog(), d.translations(), access);
+    }
+
+    @Test
+    void reads_back_the_cors_origins_and_admin_keys_in_their_order() {
+        TenantDefinition acme = withAccess(full(1, "acme"), ACCESS);
+        store.store(acme);
+        store.store(withAccess(minimal(2, "beta"), new TenantAccess(List.of("https://beta.example"), List.of())));
+
+        TenantDefinition read = store.byKey("acme").getOrElseThrow(AssertionError::new);
+
+        assertThat(read.access()).isEqualTo(ACCESS);
+        assertSameDefinition(read, acme);
+        assertThat(store.all()).extracting(TenantDefinition::access).containsExactlyInAnyOrder(ACCESS,
+                new TenantAccess(List.of("https://beta.example"), List.of()));
+        assertThat(read.access().adminKeyFor("ops key").map(AdminKey::name).toJavaOptional()).contains("ops");
+    }
+
+    @Test
+    void storing_a_definition_again_replaces_its_access() {
+        store.store(withAccess(full(1, "acme"), ACCESS));
+
+        TenantAccess fewer = new TenantAccess(List.of("https://new.acme.example"),
+                List.of(new AdminKey("ci", SecretHash.of("new ci key"))));
+        store.store(withAccess(full(1, "acme"), fewer));
+        assertThat(store.byKey("acme").getOrElseThrow(AssertionError::new).access()).isEqualTo(fewer);
+
+        store.store(full(1, "acme"));
+        assertThat(store.byKey("acme").getOrElseThrow(AssertionError::new).access()).isEqualTo(TenantAccess.none());
+    }
+
+    // --- soft-deleted products ----------------------------------------------------------------
+
+    private static final Instant DELETED_AT = Instant.parse("2025-05-01T10:00:00Z");
+
+    private Catalog catalogOf(String key) {
+        return store.byKey(key).getOrElseThrow(AssertionError::new).catalog();
+    }
+
+    private static List<Long> ids(List<Product> products) {
+        return products.stream().map(Product::id).toList();
+    }
+
+    @Test
+    void a_deleted_product_is_no_longer_listed_but_kept_among_all_products() {
+        store.store(full(1, "acme"));
+        List<Long> every = ids(full(1, "acme").catalog().allProducts());
+        long deleted = every.get(0);
+
+        assertThat(store.deleteProduct(1, deleted, DELETED_AT)).isTrue();
+
+        Catalog catalog = catalogOf("acme");
+        assertThat(ids(catalog.products())).doesNotContain(deleted)
+                .containsExactlyElementsOf(every.subList(1, every.size()));
+        assertThat(ids(catalog.allProducts())).containsExactlyElementsOf(every);
+        assertThat(catalog.deletedProductIds()).containsExactly(deleted);
+        assertThat(catalog.product(deleted).isEmpty()).isTrue();
+        assertThat(catalog.productIncludingDeleted(deleted).isDefined()).isTrue();
+        assertThat(store.all().get(0).catalog().deletedProductIds()).containsExactly(deleted);
+    }
+
+    @Test
+    void deleting_a_product_bumps_the_tenants_version() {
+        store.store(full(1, "acme"));
+        store.store(full(2, "beta"));
+
+        store.deleteProduct(1, 101, DELETED_AT);
+
+        assertThat(store.versions()).containsOnly(Map.entry("acme", 2L), Map.entry("beta", 1L));
+    }
+
+    @Test
+    void a_deletion_survives_storing_the_definition_again() {
+        store.store(full(1, "acme"));
+        store.deleteProduct(1, 101, DELETED_AT);
+
+        long version = store.store(full(1, "acme"));
+
+        assertThat(version).isEqualTo(3);
+        assertThat(catalogOf("acme").deletedProductIds()).containsExactly(101L);
+        assertThat(ids(catalogOf("acme").products())).doesNotContain(101L);
+        assertThat(ids(catalogOf("acme").allProducts())).contains(101L);
+    }
+
+    @Test
+    void a_renumbered_tenant_keeps_its_deletions_and_leaves_none_at_its_old_id() {
+        store.store(full(1, "acme"));
+        store.deleteProduct(1, 101, DELETED_AT);
+
+        store.store(full(7, "acme"));
+        store.store(full(1, "other"));
+
+        assertThat(catalogOf("acme").deletedProductIds()).containsExactly(101L);
+        assertThat(catalogOf("other").deletedProductIds()).isEmpty();
+        assertThat(store.deleteProduct(7, 102, DELETED_AT)).isTrue();
+    }
+
+    @Test
+    void deleting_an_unknown_product_deletes_nothing() {
+        store.store(full(1, "acme"));
+
+        assertThat(store.deleteProduct(1, 999, DELETED_AT)).isFalse();
+
+        assertThat(catalogOf("acme").deletedProductIds()).isEmpty();
+        assertThat(store.versions()).containsExactly(Map.entry("acme", 1L));
+    }
+
+    @Test
+    void deleting_a_product_again_deletes_nothing() {
+        store.store(full(1, "acme"));
+        store.deleteProduct(1, 101, DELETED_AT);
+
+        assertThat(store.deleteProduct(1, 101, DELETED_AT.plusSeconds(60))).isFalse();
+
+        assertThat(store.versions()).containsExactly(Map.entry("acme", 2L));
+        assertThat(catalogOf("acme").deletedProductIds()).containsExactly(101L);
+    }
+
+    @Test
+    void a_product_of_another_tenant_is_not_deleted_through_this_one() {
+        store.store(full(1, "acme"));
+        store.store(minimal(2, "beta"));
+
+        assertThat(store.deleteProduct(2, 101, DELETED_AT)).isFalse();
+        assertThat(store.deleteProduct(3, 101, DELETED_AT)).as("unknown tenant").isFalse();
+
+        assertThat(catalogOf("acme").deletedProductIds()).isEmpty();
+        assertThat(catalogOf("beta").deletedProductIds()).isEmpty();
+        assertThat(store.versions()).containsOnly(Map.entry("acme", 1L), Map.entry("beta", 1L));
+    }
+
+    @Test
+    void deletions_in_one_tenant_leave_the_same_product_id_of_another_listed() {
+        store.store(full(1, "acme"));
+        store.store(full(2, "beta"));
+
+        store.deleteProduct(1, 101, DELETED_AT);
+
+        assertThat(ids(catalogOf("beta").products())).contains(101L);
+        assertSameDefinition(store.byKey("beta").getOrElseThrow(AssertionError::new), full(2, "beta"));
+    }
+
+    @Test
+    @Timeout(60)
+    void of_deletes_racing_for_one_product_exactly_one_deletes_it() throws Exception {
+        store.store(full(1, "acme"));
+        ExecutorService pool = Executors.newFixedThreadPool(4);
+        try {
+            CyclicBarrier start = new CyclicBarrier(4);
+            List<Future<Boolean>> deletes = new ArrayList<>();
+            for (int i = 0; i < 4; i++) {
+                deletes.add(pool.submit(() -> {
+                    start.await();
+                    return store.deleteProduct(1, 102, DELETED_AT);
+                }));
+            }
+            List<Boolean> results = new ArrayList<>();
+            for (Future<Boolean> f : deletes) {
+                results.add(f.get(30, TimeUnit.SECONDS));
+            }
+            assertThat(results).containsOnlyOnce(true);
+        } finally {
+            pool.shutdownNow();
+        }
+        assertThat(store.versions()).containsExactly(Map.entry("acme", 2L));
+    }
+
     /** Stores both definitions from two threads released at the same moment; their versions, a's first. */
     private List<Long> storeAtOnce(TenantDefinition a, TenantDefinition b) throws Exception {
         ExecutorService pool = Executors.newFixedThreadPool(2);
@@ -271,19 +451,23 @@ public abstract class TenantsContract {
 
     /**
      * Asserts two definitions are equal field by field: amounts by {@code compareTo}, lists in
-     * order, catalog items in catalog order, translations with their languages and keys in order.
+     * order, catalog items in catalog order (soft-deleted products and which they are included),
+     * translations with their languages and keys in order, access.
      */
     public static void assertSameDefinition(TenantDefinition actual, TenantDefinition expected) {
         deep(actual.tenant(), "tenant").isEqualTo(expected.tenant());
         Catalog a = actual.catalog();
         Catalog e = expected.catalog();
         deep(a.products(), "products").isEqualTo(e.products());
+        deep(a.allProducts(), "all products").isEqualTo(e.allProducts());
+        assertThat(a.deletedProductIds()).as("deleted products").isEqualTo(e.deletedProductIds());
         deep(a.ratePlans(), "rate plans").isEqualTo(e.ratePlans());
         deep(a.suiteProducts(), "suite products").isEqualTo(e.suiteProducts());
         deep(a.pages(), "pages").isEqualTo(e.pages());
         assertThat(actual.translations()).as("translations").isEqualTo(expected.translations());
         assertSameOrder(actual.translations().staticTexts(), expected.translations().staticTexts(), "static");
         assertSameOrder(actual.translations().dynamicTexts(), expected.translations().dynamicTexts(), "dynamic");
+        assertThat(actual.access()).as("access").isEqualTo(expected.access());
     }
 
     /** Whether {@link #assertSameDefinition} holds. */

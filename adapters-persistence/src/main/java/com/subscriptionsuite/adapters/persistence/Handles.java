@@ -1,0 +1,86 @@
+package com.subscriptionsuite.adapters.persistence;
+
+import java.sql.SQLException;
+import java.util.Objects;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Function;
+import java.util.function.Supplier;
+import org.jdbi.v3.core.Handle;
+import org.jdbi.v3.core.Jdbi;
+
+/**
+ * How every Jdbi adapter of this module gets its {@link Handle}: the one of the transaction running
+ * on this thread, if any, else a new one in a transaction of its own.
+ *
+ * <p>The binding is Jdbi's own: while a callback of {@code jdbi.withHandle} / {@code inTransaction}
+ * runs, Jdbi keeps its handle in the {@link Jdbi#getHandleScope() handle scope} of that
+ * {@code Jdbi} instance (per thread), and nested calls on the same thread get that handle back;
+ * {@code Handle.inTransaction} on a handle already in a transaction just runs the callback. So a
+ * {@link JdbiTransactions} unit, every adapter using {@code Handles}, and adapters calling
+ * {@code jdbi.inTransaction} directly (JdbiTenants) all share one connection and one transaction,
+ * which commits when the outermost callback returns and rolls back when it throws. Adapters must be
+ * built on the same {@code Jdbi} instance ({@link Database#jdbi()}) to join.
+ */
+public final class Handles {
+    private static final AtomicLong SAVEPOINTS = new AtomicLong();
+
+    private final Jdbi jdbi;
+
+    public Handles(Jdbi jdbi) {
+        this.jdbi = Objects.requireNonNull(jdbi, "jdbi");
+    }
+
+    /** Runs the work on this thread's transaction handle, or in a new transaction of its own. */
+    public <T> T with(Function<Handle, T> work) {
+        return jdbi.inTransaction(work::apply);
+    }
+
+    /** Like {@link #with}, attaching a SqlObject DAO to the handle. */
+    public <D, T> T with(Class<D> dao, Function<D, T> work) {
+        return with(handle -> work.apply(handle.attach(dao)));
+    }
+
+    /** Whether this thread runs inside a unit of work (a transaction that commits elsewhere). */
+    public boolean joined() {
+        return jdbi.getHandleScope().get() != null;
+    }
+
+    /**
+     * Runs a statement that may fail as expected (a unique violation) without spoiling the
+     * transaction around it: on failure the handle is rolled back to a savepoint taken before, so
+     * the transaction stays usable (PostgreSQL refuses every further statement of a transaction in
+     * which one failed, unless it rolls back to a savepoint).
+     */
+    public static <T> T savepointed(Handle handle, Supplier<T> statement) {
+        String savepoint = "sp_" + SAVEPOINTS.incrementAndGet();
+        handle.savepoint(savepoint);
+        T result;
+        try {
+            result = statement.get();
+        } catch (RuntimeException e) {
+            try {
+                handle.rollbackToSavepoint(savepoint);
+            } catch (RuntimeException rollback) {
+                e.addSuppressed(rollback);
+            }
+            throw e;
+        }
+        handle.releaseSavepoint(savepoint);
+        return result;
+    }
+
+    /** The SQL state of the first {@link SQLException} in the cause chain, "" when there is none. */
+    public static String sqlState(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t instanceof SQLException sql && sql.getSQLState() != null) {
+                return sql.getSQLState();
+            }
+        }
+        return "";
+    }
+
+    /** Whether the failure is a unique (or primary key) violation: SQL state 23505 on both databases. */
+    public static boolean uniqueViolation(Throwable e) {
+        return "23505".equals(sqlState(e));
+    }
+}

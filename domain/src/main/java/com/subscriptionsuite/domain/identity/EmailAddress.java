@@ -1,0 +1,43 @@
+package com.subscriptionsuite.domain.identity;
+
+import io.vavr.control.Either;
+import java.util.Locale;
+
+/**
+ * An email address, normalised for identity: trimmed and lower-cased as a whole, so that
+ * {@code Ann@Example.com} and {@code ann@example.com} are one customer (product decision: unique per
+ * tenant, case-insensitive). Checked for shape only (one @, a dot in the domain, no spaces, at most
+ * 254 characters); whether it receives mail is not knowable here.
+ */
+public record EmailAddress(String value) {
+    public static final int MAX_LENGTH = 254;
+
+    public static Either<IdentityRejection, EmailAddress> parse(String field, String raw) {
+        if (raw == null || raw.isBlank()) {
+            return Either.left(new IdentityRejection.EmailInvalid(field, "an email address is required"));
+        }
+        String v = raw.strip().toLowerCase(Locale.ROOT);
+        if (v.length() > MAX_LENGTH) {
+            return Either.left(new IdentityRejection.EmailInvalid(field, "at most " + MAX_LENGTH + " characters"));
+        }
+        int at = v.indexOf('@');
+        if (at <= 0 || at != v.lastIndexOf('@') || at == v.length() - 1) {
+            return Either.left(new IdentityRejection.EmailInvalid(field, "not an email address (name@domain)"));
+        }
+        String domain = v.substring(at + 1);
+        if (!domain.contains(".") || domain.startsWith(".") || domain.endsWith(".") || domain.contains("..")) {
+            return Either.left(new IdentityRejection.EmailInvalid(field, "the domain after @ is not valid"));
+        }
+        for (int i = 0; i < v.length(); i++) {
+            char c = v.charAt(i);
+            if (c <= ' ' || c == '<' || c == '>' || c == ',' || c == ';' || c == '"' || c == '(' || c == ')') {
+                return Either.left(new IdentityRejection.EmailInvalid(field, "contains a character not allowed here"));
+            }
+        }
+        return Either.right(new EmailAddress(v));
+    }
+
+    public String localPart() {
+        return value.substring(0, value.indexOf('@'));
+    }
+}

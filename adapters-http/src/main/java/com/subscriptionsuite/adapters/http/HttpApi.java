@@ -1,9 +1,12 @@
 package com.subscriptionsuite.adapters.http;
 
+import com.subscriptionsuite.adapters.http.access.Cors;
+import com.subscriptionsuite.adapters.http.access.RequestAccess;
 import com.subscriptionsuite.adapters.http.catalog.CatalogEndpoints;
 import com.subscriptionsuite.adapters.http.config.ConfigEndpoints;
 import com.subscriptionsuite.adapters.http.error.ApiError;
 import com.subscriptionsuite.adapters.http.error.RequestFailure;
+import com.subscriptionsuite.adapters.http.identity.IdentityEndpoints;
 import com.subscriptionsuite.adapters.http.json.Json;
 import com.subscriptionsuite.adapters.http.json.JsonBody;
 import com.subscriptionsuite.adapters.http.pricing.PreviewEndpoints;
@@ -11,18 +14,31 @@ import com.subscriptionsuite.adapters.http.routing.Route;
 import com.subscriptionsuite.adapters.http.tenant.RequestTenant;
 import com.subscriptionsuite.adapters.http.translation.TranslationEndpoints;
 import com.subscriptionsuite.application.Engine;
+import com.subscriptionsuite.application.port.in.admin.AuthorizeAdmin;
+import com.subscriptionsuite.application.port.in.admin.RemoveProduct;
 import com.subscriptionsuite.application.port.in.catalog.BrowseCatalog;
 import com.subscriptionsuite.application.port.in.catalog.ShowShopPage;
 import com.subscriptionsuite.application.port.in.config.ReadConfiguration;
+import com.subscriptionsuite.application.port.in.identity.Authenticate;
+import com.subscriptionsuite.application.port.in.identity.LogIn;
+import com.subscriptionsuite.application.port.in.identity.LogInAsGuest;
+import com.subscriptionsuite.application.port.in.identity.LogOut;
+import com.subscriptionsuite.application.port.in.identity.Register;
+import com.subscriptionsuite.application.port.in.identity.ResetPassword;
 import com.subscriptionsuite.application.port.in.pricing.PreviewPrices;
 import com.subscriptionsuite.application.port.in.tenant.ResolveTenant;
+import com.subscriptionsuite.application.port.in.tenant.TenantAccessLookup;
 import com.subscriptionsuite.application.port.in.translation.Translate;
 import io.javalin.Javalin;
 import io.javalin.http.Context;
+import io.javalin.http.Handler;
+import io.javalin.http.HandlerType;
 import io.javalin.http.HttpResponseException;
 import io.javalin.router.EndpointNotFound;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.UUID;
 import org.slf4j.Logger;
@@ -30,8 +46,10 @@ import org.slf4j.LoggerFactory;
 
 /**
  * The HTTP API (Subscription Suite API v2.1.0, the catalog, shop page, configuration,
- * translation and price preview part) on Javalin. Every route but {@code /health} and
- * {@code /openapi.yaml} first resolves the tenant. Every failure is answered with the one error
+ * translation, price preview, auth and product removal part) on Javalin. Every route but
+ * {@code /health} and {@code /openapi.yaml} first resolves the tenant, then applies the tenant's
+ * CORS rules ({@link Cors}), then checks the route's {@link com.subscriptionsuite.adapters.http.routing.Access}
+ * level ({@link RequestAccess}), and only then runs its handler. Every failure is answered with the one error
  * shape {@code {"error": {"code", "message", "details"}}} and the status from
  * {@link com.subscriptionsuite.adapters.http.error.ErrorTable}; an unexpected exception becomes a
  * 500 {@code internal_error} with a correlation id that is also logged.
@@ -46,24 +64,51 @@ public final class HttpApi {
     /** The use cases the API serves. */
     public record UseCases(
             ResolveTenant resolveTenant,
+            TenantAccessLookup tenantAccess,
             BrowseCatalog browseCatalog,
             ShowShopPage showShopPage,
             ReadConfiguration readConfiguration,
             Translate translate,
-            PreviewPrices previewPrices) {
+            PreviewPrices previewPrices,
+            Register register,
+            LogIn logIn,
+            LogInAsGuest logInAsGuest,
+            LogOut logOut,
+            Authenticate authenticate,
+            ResetPassword resetPassword,
+            AuthorizeAdmin authorizeAdmin,
+            RemoveProduct removeProduct) {
 
         public UseCases {
             Objects.requireNonNull(resolveTenant, "resolveTenant");
+            Objects.requireNonNull(tenantAccess, "tenantAccess");
             Objects.requireNonNull(browseCatalog, "browseCatalog");
             Objects.requireNonNull(showShopPage, "showShopPage");
             Objects.requireNonNull(readConfiguration, "readConfiguration");
             Objects.requireNonNull(translate, "translate");
             Objects.requireNonNull(previewPrices, "previewPrices");
+            Objects.requireNonNull(register, "register");
+            Objects.requireNonNull(logIn, "logIn");
+            Objects.requireNonNull(logInAsGuest, "logInAsGuest");
+            Objects.requireNonNull(logOut, "logOut");
+            Objects.requireNonNull(authenticate, "authenticate");
+            Objects.requireNonNull(resetPassword, "resetPassword");
+            Objects.requireNonNull(authorizeAdmin, "authorizeAdmin");
+            Objects.requireNonNull(removeProduct, "removeProduct");
         }
 
         public static UseCases from(Engine engine) {
-            return new UseCases(engine.resolveTenant(), engine.browseCatalog(), engine.showShopPage(),
-                    engine.readConfiguration(), engine.translate(), engine.previewPrices());
+            return new UseCases(engine.resolveTenant(), engine.tenantAccess(), engine.browseCatalog(),
+                    engine.showShopPage(), engine.readConfiguration(), engine.translate(), engine.previewPrices(),
+                    engine.register(), engine.logIn(), engine.logInAsGuest(), engine.logOut(), engine.authenticate(),
+                    engine.resetPassword(), engine.authorizeAdmin(), engine.removeProduct());
+        }
+
+        /** The same use cases with another catalog browser (tests put a failing one in). */
+        public UseCases withBrowseCatalog(BrowseCatalog other) {
+            return new UseCases(resolveTenant, tenantAccess, other, showShopPage, readConfiguration, translate,
+                    previewPrices, register, logIn, logInAsGuest, logOut, authenticate, resetPassword, authorizeAdmin,
+                    removeProduct);
         }
     }
 
@@ -71,6 +116,8 @@ public final class HttpApi {
     private final HttpSettings settings;
     private final Json json;
     private final List<Route> routes;
+    private final RequestAccess access;
+    private final Cors cors;
 
     public HttpApi(UseCases useCases, HttpSettings settings) {
         this.useCases = Objects.requireNonNull(useCases, "useCases");
@@ -79,11 +126,21 @@ public final class HttpApi {
         JsonBody body = new JsonBody(json, settings.maxBodyBytes());
         List<Route> all = new ArrayList<>();
         all.addAll(ServiceEndpoints.routes(json));
-        all.addAll(CatalogEndpoints.routes(useCases.browseCatalog(), useCases.showShopPage(), json));
+        all.addAll(CatalogEndpoints.routes(useCases.browseCatalog(), useCases.showShopPage(),
+                useCases.removeProduct(), json));
         all.addAll(ConfigEndpoints.routes(useCases.readConfiguration(), json));
         all.addAll(TranslationEndpoints.routes(useCases.translate(), json, body));
         all.addAll(PreviewEndpoints.routes(useCases.previewPrices(), json, body));
+        all.addAll(IdentityEndpoints.routes(new IdentityEndpoints.UseCases(useCases.register(), useCases.logIn(),
+                useCases.logInAsGuest(), useCases.logOut(), useCases.resetPassword()), json, body));
         this.routes = List.copyOf(all);
+        this.access = new RequestAccess(useCases.authenticate(), useCases.authorizeAdmin(), json);
+        this.cors = new Cors(useCases.tenantAccess(), json);
+    }
+
+    /** Every route with its access level: the access matrix as served. */
+    public List<Route> routes() {
+        return routes;
     }
 
     /** A configured, not yet started server. */
@@ -95,13 +152,30 @@ public final class HttpApi {
             config.router.mount(router -> {
                 for (Route route : routes) {
                     router.addHttpHandler(route.method(), route.path(), route.scope() == Route.Scope.TENANT
-                            ? RequestTenant.scoped(useCases.resolveTenant(), json, route.handler())
+                            ? tenantScoped(cors.scoped(access.guard(route.access(), route.handler())))
                             : route.handler());
                 }
+                tenantMethodsByPath().forEach((path, methods) ->
+                        router.addHttpHandler(HandlerType.OPTIONS, path, tenantScoped(cors.preflight(methods))));
                 router.exception(HttpResponseException.class, this::frameworkResponse);
                 router.exception(Exception.class, (e, ctx) -> unexpected(ctx, e));
             });
         });
+    }
+
+    private Handler tenantScoped(Handler handler) {
+        return RequestTenant.scoped(useCases.resolveTenant(), json, handler);
+    }
+
+    /** The methods served on each tenant-scoped path, for the preflight's Access-Control-Allow-Methods. */
+    private Map<String, List<String>> tenantMethodsByPath() {
+        Map<String, List<String>> byPath = new LinkedHashMap<>();
+        for (Route route : routes) {
+            if (route.scope() == Route.Scope.TENANT) {
+                byPath.computeIfAbsent(route.path(), p -> new ArrayList<>()).add(route.method().name());
+            }
+        }
+        return byPath;
     }
 
     /** Creates and starts the server; port 0 picks a free port ({@code app.port()} tells which). */
@@ -113,8 +187,11 @@ public final class HttpApi {
     private void frameworkResponse(HttpResponseException e, Context ctx) {
         if (e instanceof EndpointNotFound || e.getStatus() == 404 || e.getStatus() == 405) {
             String path = ctx.path();
-            List<String> allowed = routes.stream().filter(r -> r.matches(path)).map(r -> r.method().name())
-                    .distinct().toList();
+            List<String> allowed = new ArrayList<>(routes.stream().filter(r -> r.matches(path))
+                    .map(r -> r.method().name()).distinct().toList());
+            if (routes.stream().anyMatch(r -> r.matches(path) && r.scope() == Route.Scope.TENANT)) {
+                allowed.add(HandlerType.OPTIONS.name());
+            }
             if (allowed.isEmpty()) {
                 json.error(ctx, ApiError.from(new RequestFailure.RouteNotFound(ctx.method().name(), path)));
             } else {

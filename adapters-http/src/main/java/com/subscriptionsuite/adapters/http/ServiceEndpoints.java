@@ -1,6 +1,7 @@
 package com.subscriptionsuite.adapters.http;
 
 import com.subscriptionsuite.adapters.http.json.Json;
+import com.subscriptionsuite.adapters.http.routing.Access;
 import com.subscriptionsuite.adapters.http.routing.Route;
 import io.javalin.http.Context;
 import java.io.IOException;
@@ -23,8 +24,8 @@ final class ServiceEndpoints {
     static List<Route> routes(Json json) {
         ServiceEndpoints e = new ServiceEndpoints(json, loadOpenApi());
         return List.of(
-                Route.get("/health", Route.Scope.PUBLIC, e::health),
-                Route.get("/openapi.yaml", Route.Scope.PUBLIC, e::openApi));
+                Route.get("/health", Route.Scope.GLOBAL, Access.PUBLIC, e::health),
+                Route.get("/openapi.yaml", Route.Scope.GLOBAL, Access.PUBLIC, e::openApi));
     }
 
     record Health(String status) {

@@ -80,6 +80,28 @@ class ContractTest {
     }
 
     @Test
+    void refuses_a_throttled_login_without_retry_after_and_a_401_without_a_challenge() {
+        String throttled = "{\"error\":{\"code\":\"login_throttled\",\"message\":\"m\",\"details\":[]}}";
+        HttpHeaders withRetryAfter = HttpHeaders.of(Map.of("Content-Type", List.of("application/json"),
+                "Retry-After", List.of("3")), (name, value) -> true);
+        assertThatCode(() -> Contract.assertConforms("POST", "/login", new Reply(429, withRetryAfter, throttled)))
+                .doesNotThrowAnyException();
+        assertThatThrownBy(() -> Contract.assertConforms("POST", "/login", new Reply(429, JSON, throttled)))
+                .isInstanceOf(AssertionError.class);
+
+        String notAuthenticated = "{\"error\":{\"code\":\"not_authenticated\",\"message\":\"m\",\"details\":[]}}";
+        assertThatThrownBy(() -> Contract.assertConforms("POST", "/logout", new Reply(401, JSON, notAuthenticated)))
+                .isInstanceOf(AssertionError.class);
+    }
+
+    @Test
+    void refuses_an_error_code_the_schema_does_not_list() {
+        assertThatThrownBy(() -> Contract.assertConforms("POST", "/register", new Reply(409, JSON,
+                "{\"error\":{\"code\":\"user_exists\",\"message\":\"m\",\"details\":[]}}")))
+                .isInstanceOf(AssertionError.class);
+    }
+
+    @Test
     void lists_every_served_error_code_in_the_error_schema() {
         @SuppressWarnings("unchecked")
         Schema<Object> error = (Schema<Object>) Contract.MODEL.getComponents().getSchemas().get("Error")

@@ -37,12 +37,30 @@ final class Http {
         return new Http(base, more);
     }
 
+    /** The same client presenting {@code Authorization: Bearer <credential>} (a token or an admin key). */
+    Http bearer(String credential) {
+        return with("Authorization", "Bearer " + credential);
+    }
+
     Reply get(String target) {
         return send("GET", target, BodyPublishers.noBody());
     }
 
     Reply post(String target, String json) {
         return with("Content-Type", "application/json").send("POST", target, BodyPublishers.ofString(json));
+    }
+
+    /** A POST without body (Content-Length: 0, no Content-Type). */
+    Reply post(String target) {
+        return send("POST", target, BodyPublishers.noBody());
+    }
+
+    Reply delete(String target) {
+        return send("DELETE", target, BodyPublishers.noBody());
+    }
+
+    Reply options(String target) {
+        return send("OPTIONS", target, BodyPublishers.noBody());
     }
 
     Reply send(String method, String target, BodyPublisher body) {

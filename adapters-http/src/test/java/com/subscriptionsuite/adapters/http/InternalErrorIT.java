@@ -37,8 +37,7 @@ class InternalErrorIT {
                 throw new IllegalStateException("catalog store unreachable: secret-host:5432");
             }
         };
-        HttpApi.UseCases useCases = new HttpApi.UseCases(engine.resolveTenant(), broken, engine.showShopPage(),
-                engine.readConfiguration(), engine.translate(), engine.previewPrices());
+        HttpApi.UseCases useCases = HttpApi.UseCases.from(engine).withBrowseCatalog(broken);
         URI base = TestServer.start(new HttpApi(useCases, HttpSettings.defaults()));
         acme = new Http(base, List.of("X-Tenant", "acme"));
         LOG.start();

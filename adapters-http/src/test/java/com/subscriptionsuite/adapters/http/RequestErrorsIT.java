@@ -165,11 +165,13 @@ class RequestErrorsIT {
 
         @ParameterizedTest(name = "{0} {1}")
         @CsvSource({
-                "DELETE, /product/1, GET",
-                "POST, /product, GET",
-                "PUT, /config, GET",
-                "GET, /subscription/preview, POST",
-                "GET, /translation/dynamic, POST"})
+                "PUT, /product/1, 'GET, DELETE, OPTIONS'",
+                "POST, /product, 'GET, OPTIONS'",
+                "PUT, /config, 'GET, OPTIONS'",
+                "GET, /subscription/preview, 'POST, OPTIONS'",
+                "GET, /translation/dynamic, 'POST, OPTIONS'",
+                "GET, /logout, 'POST, OPTIONS'",
+                "POST, /health, GET"})
         void answers_method_not_allowed_with_the_allowed_methods(String method, String path, String allowed) {
             Reply reply = acme.send(method, path, BodyPublishers.noBody());
 

@@ -1,39 +1,100 @@
 package com.subscriptionsuite.adapters.http;
 
 import com.subscriptionsuite.application.Engine;
+import com.subscriptionsuite.application.fixtures.CountingSecrets;
+import com.subscriptionsuite.application.fixtures.InMemoryLoginAttempts;
+import com.subscriptionsuite.application.fixtures.InMemoryPasswordResets;
+import com.subscriptionsuite.application.fixtures.InMemorySessions;
 import com.subscriptionsuite.application.fixtures.InMemoryTenants;
+import com.subscriptionsuite.application.fixtures.InMemoryTransactions;
+import com.subscriptionsuite.application.fixtures.InMemoryUsers;
+import com.subscriptionsuite.application.fixtures.MutableClock;
+import com.subscriptionsuite.application.fixtures.PlainTestHasher;
+import com.subscriptionsuite.application.fixtures.RecordingMailer;
 import com.subscriptionsuite.application.fixtures.SampleTenants;
+import com.subscriptionsuite.application.port.out.Mailer;
+import com.subscriptionsuite.domain.identity.SecretHash;
+import com.subscriptionsuite.domain.tenant.CheckoutSettings;
+import com.subscriptionsuite.domain.tenant.Tenant;
+import com.subscriptionsuite.domain.tenant.TenantAccess;
+import com.subscriptionsuite.domain.tenant.TenantDefinition;
 import io.javalin.Javalin;
 import java.net.URI;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.List;
+import java.util.Set;
 
 /**
- * One real server for all HTTP tests, on a free port, over a real {@link Engine} with in-memory
- * tenants and a fixed clock (2025-06-15): {@code acme} (1) and {@code other} (2) are
- * {@link SampleTenants#full}, {@code trim} (3) is {@link SampleTenants#trimmed} (a German seller
- * without the EU threshold), {@code bare} (4) is {@link SampleTenants#minimal}, {@code euro} (5) sells in USD what
- * is priced in EUR only.
+ * Real servers for the HTTP tests, on free ports, over a real {@link Engine} with in-memory
+ * tenants, users, sessions and mail. Tenants: {@code acme} (1) and {@code other} (2) are
+ * {@link SampleTenants#full} with a CORS origin and an admin key each, {@code trim} (3) is
+ * {@link SampleTenants#trimmed} (a German seller without the EU threshold), {@code bare} (4) is
+ * {@link SampleTenants#minimal}, {@code euro} (5) sells in USD what is priced in EUR only,
+ * {@code members} (6) is {@code full} without guest checkout.
+ * <p>
+ * {@link #base()} is one shared server with a fixed clock (2025-06-15T10:00Z) for tests that only
+ * read; {@link #fresh()} starts a server of its own, with a clock the test moves, for tests that
+ * sign in, fail logins or delete products.
  */
 final class TestServer {
-    static final Clock CLOCK = Clock.fixed(Instant.parse("2025-06-15T10:00:00Z"), ZoneOffset.UTC);
+    static final Instant START = Instant.parse("2025-06-15T10:00:00Z");
+    static final Clock CLOCK = Clock.fixed(START, ZoneOffset.UTC);
+    static final String ACME_ORIGIN = "https://shop.acme.example";
+    static final String OTHER_ORIGIN = "https://shop.other.example";
+    static final String ACME_ADMIN_KEY = "admin-secret-1";
+    static final String OTHER_ADMIN_KEY = "admin-secret-2";
+    /** What the test {@code CommonPasswords} calls common. */
+    static final Set<String> COMMON_PASSWORDS = Set.of("1234567890", "password123", "qwertyuiop");
     private static URI base;
 
     private TestServer() {
     }
 
     static Engine engine() {
+        return engine(CLOCK, new RecordingMailer());
+    }
+
+    static Engine engine(Clock clock, Mailer mailer) {
         InMemoryTenants tenants = new InMemoryTenants();
-        tenants.store(SampleTenants.full(1, "acme"));
-        tenants.store(SampleTenants.full(2, "other"));
+        tenants.store(withAccess(SampleTenants.full(1, "acme"), ACME_ORIGIN, ACME_ADMIN_KEY));
+        tenants.store(withAccess(SampleTenants.full(2, "other"), OTHER_ORIGIN, OTHER_ADMIN_KEY));
         tenants.store(SampleTenants.trimmed(3, "trim"));
         tenants.store(SampleTenants.minimal(4, "bare"));
         tenants.store(SampleTenants.euroPricesDollarShop(5, "euro"));
-        return Engine.builder().tenants(tenants).clock(CLOCK).build();
+        tenants.store(withoutGuestCheckout(SampleTenants.full(6, "members")));
+        return Engine.builder()
+                .tenants(tenants)
+                .clock(clock)
+                .users(new InMemoryUsers())
+                .sessions(new InMemorySessions())
+                .passwordResets(new InMemoryPasswordResets())
+                .loginAttempts(new InMemoryLoginAttempts())
+                .transactions(new InMemoryTransactions())
+                .passwordHasher(new PlainTestHasher())
+                .secrets(new CountingSecrets())
+                .commonPasswords(COMMON_PASSWORDS::contains)
+                .mailer(mailer)
+                .build();
     }
 
+    /** The definition with one browser origin and one admin key (named {@code ops}, stored as its SHA-256). */
+    static TenantDefinition withAccess(TenantDefinition d, String origin, String adminKey) {
+        TenantAccess access = new TenantAccess(List.of(origin),
+                List.of(new TenantAccess.AdminKey("ops", SecretHash.of(adminKey))));
+        return new TenantDefinition(d.tenant(), d.catalog(), d.translations(), access);
+    }
+
+    static TenantDefinition withoutGuestCheckout(TenantDefinition d) {
+        Tenant t = d.tenant();
+        CheckoutSettings c = t.checkoutSettings();
+        CheckoutSettings noGuests = new CheckoutSettings(c.id(), false, c.showCharges(), c.showTax(), c.showBrutto(),
+                c.showProductName(), c.hasAutoInvoice(), c.hasAutoPayment());
+        Tenant tenant = new Tenant(t.id(), t.key(), t.name(), t.hosts(), t.seller(), t.languages(), t.currencies(),
+                t.cartSettings(), noGuests, t.customerCenterSettings());
+        return new TenantDefinition(tenant, d.catalog(), d.translations(), d.access());
+    }
 
     static synchronized URI base() {
         if (base == null) {
@@ -49,13 +110,33 @@ final class TestServer {
         return URI.create("http://127.0.0.1:" + app.port());
     }
 
-    /** A client without tenant header. */
+    /** A client of the shared server without tenant header. */
     static Http anonymous() {
         return new Http(base(), List.of());
     }
 
-    /** A client naming the tenant by X-Tenant. */
+    /** A client of the shared server naming the tenant by X-Tenant. */
     static Http tenant(String key) {
         return anonymous().with("X-Tenant", key);
+    }
+
+    /** A server of its own over a new engine whose clock starts at {@link #START}; close it after the test. */
+    static Fresh fresh() {
+        MutableClock clock = new MutableClock(START);
+        RecordingMailer mailer = new RecordingMailer();
+        Javalin app = new HttpApi(HttpApi.UseCases.from(engine(clock, mailer)), HttpSettings.defaults())
+                .start("127.0.0.1", 0);
+        return new Fresh(app, URI.create("http://127.0.0.1:" + app.port()), clock, mailer);
+    }
+
+    record Fresh(Javalin app, URI base, MutableClock clock, RecordingMailer mailer) implements AutoCloseable {
+        Http tenant(String key) {
+            return new Http(base, List.of("X-Tenant", key));
+        }
+
+        @Override
+        public void close() {
+            app.stop();
+        }
     }
 }

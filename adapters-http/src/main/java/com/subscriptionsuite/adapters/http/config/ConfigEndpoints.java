@@ -1,6 +1,7 @@
 package com.subscriptionsuite.adapters.http.config;
 
 import com.subscriptionsuite.adapters.http.json.Json;
+import com.subscriptionsuite.adapters.http.routing.Access;
 import com.subscriptionsuite.adapters.http.routing.Route;
 import com.subscriptionsuite.adapters.http.tenant.RequestTenant;
 import com.subscriptionsuite.application.port.in.config.ReadConfiguration;
@@ -19,7 +20,7 @@ public final class ConfigEndpoints {
 
     public static List<Route> routes(ReadConfiguration readConfiguration, Json json) {
         ConfigEndpoints e = new ConfigEndpoints(readConfiguration, json);
-        return List.of(Route.get("/config", Route.Scope.TENANT, e::config));
+        return List.of(Route.get("/config", Route.Scope.TENANT, Access.PUBLIC, e::config));
     }
 
     void config(Context ctx) {

@@ -1,23 +1,38 @@
 package com.subscriptionsuite.adapters.http.error;
 
 import com.subscriptionsuite.application.port.in.catalog.CatalogFailure;
+import com.subscriptionsuite.application.port.in.identity.IdentityFailure;
 import com.subscriptionsuite.application.port.in.pricing.PreviewFailure;
 import com.subscriptionsuite.application.port.in.tenant.ResolveTenant.TenantUnknown;
 import com.subscriptionsuite.application.port.in.translation.Translate.LanguageNotOffered;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 
 /**
  * A failure as the HTTP API reports it: a stable code (its status comes from {@link ErrorTable}),
  * a message naming the field at fault, field details, and for {@code internal_error} the
- * correlation id. Built from the use cases' failure records and the adapter's own
+ * correlation id, and the response headers the failure needs ({@code Retry-After},
+ * {@code WWW-Authenticate}). Built from the use cases' failure records and the adapter's own
  * {@link RequestFailure}s.
  */
-public record ApiError(String code, String message, List<FieldDetail> details, String correlationId) {
+public record ApiError(String code, String message, List<FieldDetail> details, String correlationId,
+        Map<String, String> headers) {
+    /** RFC 6750: the challenge for a request without a token ... */
+    public static final String BEARER_CHALLENGE = "Bearer";
+    /** ... and for a token or key that was presented but is not valid here. */
+    public static final String INVALID_TOKEN_CHALLENGE = "Bearer error=\"invalid_token\"";
+
     public ApiError {
         Objects.requireNonNull(code, "code");
         Objects.requireNonNull(message, "message");
         details = List.copyOf(details);
+        headers = Map.copyOf(headers);
+    }
+
+    public ApiError(String code, String message, List<FieldDetail> details, String correlationId) {
+        this(code, message, details, correlationId, Map.of());
     }
 
     public int status() {
@@ -42,6 +57,40 @@ public record ApiError(String code, String message, List<FieldDetail> details, S
     public static ApiError from(LanguageNotOffered failure) {
         return new ApiError(failure.code(), failure.message(),
                 List.of(new FieldDetail("lang", reasonOf(failure.message(), "lang"))), null);
+    }
+
+    /**
+     * An identity or admin failure: field rejections name their field in {@code details};
+     * {@code login_throttled} and {@code too_many_requests} carry {@code Retry-After}; every 401 carries a Bearer challenge
+     * ({@code WWW-Authenticate}, as RFC 9110 requires of a 401): {@code error="invalid_token"} for a
+     * token or admin key that was presented and refused, the bare challenge for wrong login
+     * credentials (a caller that sent no token at all gets the bare one too, see
+     * {@code RequestAccess}).
+     */
+    public static ApiError from(IdentityFailure failure) {
+        List<FieldDetail> details = failure.field() == null || failure.field().isEmpty()
+                ? List.of()
+                : List.of(new FieldDetail(failure.field(), reasonOf(failure.message(), failure.field())));
+        Map<String, String> headers = new LinkedHashMap<>();
+        if (failure instanceof IdentityFailure.LoginThrottled throttled) {
+            headers.put("Retry-After", Long.toString(Math.max(1, throttled.retryAfterSeconds())));
+        }
+        if (failure instanceof IdentityFailure.RequestsThrottled throttled) {
+            headers.put("Retry-After", Long.toString(Math.max(1, throttled.retryAfterSeconds())));
+        }
+        if (ErrorTable.status(failure.code()) == 401) {
+            headers.put("WWW-Authenticate", failure instanceof IdentityFailure.CredentialsInvalid
+                    ? BEARER_CHALLENGE
+                    : INVALID_TOKEN_CHALLENGE);
+        }
+        return new ApiError(failure.code(), failure.message(), details, null, headers);
+    }
+
+    /** The same error with one more response header (replacing one of the same name). */
+    public ApiError withHeader(String name, String value) {
+        Map<String, String> more = new LinkedHashMap<>(headers);
+        more.put(name, value);
+        return new ApiError(code, message, details, correlationId, more);
     }
 
     /**

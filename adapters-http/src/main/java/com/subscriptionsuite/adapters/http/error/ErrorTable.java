@@ -30,6 +30,23 @@ public final class ErrorTable {
         // tenant resolution
         m.put("tenant_unknown", 404);
         m.put("tenant_definition_invalid", 422);
+        // CORS (a preflight from an origin the tenant does not list)
+        m.put("origin_not_allowed", 403);
+        // identity: input rejections name their field in details
+        m.put("email_invalid", 400);
+        m.put("password_too_short", 400);
+        m.put("password_too_long", 400);
+        m.put("password_too_common", 400);
+        m.put("password_contains_email", 400);
+        m.put("reset_key_invalid", 400);
+        m.put("email_taken", 409);
+        m.put("credentials_invalid", 401);
+        m.put("not_authenticated", 401);
+        m.put("admin_key_invalid", 401);
+        m.put("customer_required", 403);
+        m.put("guest_checkout_disabled", 403);
+        m.put("login_throttled", 429);
+        m.put("too_many_requests", 429);
         // catalog and translation
         m.put("product_not_found", 404);
         m.put("page_not_found", 404);

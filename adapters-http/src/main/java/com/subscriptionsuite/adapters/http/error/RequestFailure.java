@@ -215,6 +215,21 @@ public sealed interface RequestFailure {
         }
     }
 
+    /** A CORS preflight from an origin the tenant does not list (answered without any CORS header). */
+    record OriginNotAllowed(String origin) implements RequestFailure {
+        public String code() {
+            return "origin_not_allowed";
+        }
+
+        public String message() {
+            return "Origin: '" + origin + "' may not call this shop's API from a browser";
+        }
+
+        public List<FieldDetail> details() {
+            return List.of(new FieldDetail("Origin", "not among the tenant's allowed origins"));
+        }
+    }
+
     /** A bug or an outage: the body carries only the correlation id that is also logged. */
     record Unexpected(String correlationId) implements RequestFailure {
         public String code() {

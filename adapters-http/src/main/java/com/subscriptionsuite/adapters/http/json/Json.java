@@ -98,8 +98,9 @@ public final class Json {
         ctx.status(status).contentType(CONTENT_TYPE).result(bytes(body));
     }
 
-    /** Writes the error envelope {@code {"error": {...}}} with the status from the error table. */
+    /** Writes the error envelope {@code {"error": {...}}} with the status from the error table and the error's headers. */
     public void error(Context ctx, ApiError error) {
+        error.headers().forEach(ctx::header);
         ctx.status(error.status()).contentType(CONTENT_TYPE).result(errorBytes(error));
     }
 

@@ -65,6 +65,23 @@ public final class JsonBody {
         return parse(body, type);
     }
 
+    /**
+     * For operations that take no input ({@code POST /login/guest}, {@code POST /logout}): no body
+     * at all, or an empty JSON object. Anything else is refused as any body would be (a field in
+     * the object is {@code field_unknown}).
+     */
+    public Either<RequestFailure, NoFields> readNothing(Context ctx) throws IOException {
+        long length = ctx.req().getContentLengthLong();
+        if (length == 0 || (length < 0 && ctx.header("Transfer-Encoding") == null)) {
+            return Either.right(new NoFields());
+        }
+        return read(ctx, NoFields.class);
+    }
+
+    /** The empty request body {@code {}}. */
+    public record NoFields() {
+    }
+
     /** JSON media types: {@code application/json} and {@code application/*+json}, any parameters. */
     static boolean isJson(String contentType) {
         if (contentType == null) {

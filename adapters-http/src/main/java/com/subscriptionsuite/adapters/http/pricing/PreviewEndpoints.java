@@ -3,6 +3,7 @@ package com.subscriptionsuite.adapters.http.pricing;
 import com.subscriptionsuite.adapters.http.error.ApiError;
 import com.subscriptionsuite.adapters.http.json.Json;
 import com.subscriptionsuite.adapters.http.json.JsonBody;
+import com.subscriptionsuite.adapters.http.routing.Access;
 import com.subscriptionsuite.adapters.http.routing.Route;
 import com.subscriptionsuite.adapters.http.tenant.RequestTenant;
 import com.subscriptionsuite.application.port.in.pricing.PreviewPrices;
@@ -24,7 +25,7 @@ public final class PreviewEndpoints {
 
     public static List<Route> routes(PreviewPrices previewPrices, Json json, JsonBody body) {
         PreviewEndpoints e = new PreviewEndpoints(previewPrices, json, body);
-        return List.of(Route.post("/subscription/preview", Route.Scope.TENANT, e::preview));
+        return List.of(Route.post("/subscription/preview", Route.Scope.TENANT, Access.PUBLIC, e::preview));
     }
 
     void preview(Context ctx) throws IOException {

@@ -1,32 +1,45 @@
 package com.subscriptionsuite.adapters.http.routing;
 
-import io.javalin.http.HandlerType;
 import io.javalin.http.Handler;
+import io.javalin.http.HandlerType;
 import java.util.Objects;
 
 /**
  * One endpoint the adapter serves. {@code path} uses Javalin's syntax ({@code /product/{id}}).
- * A {@link Scope#TENANT} route runs only after the request's tenant has been resolved.
+ * A {@link Scope#TENANT} route runs only after the request's tenant has been resolved and its
+ * {@link Access} level checked for that tenant; a {@link Scope#GLOBAL} route (health, the OpenAPI
+ * document) needs no tenant and is always {@link Access#PUBLIC}.
  */
-public record Route(HandlerType method, String path, Scope scope, Handler handler) {
+public record Route(HandlerType method, String path, Scope scope, Access access, Handler handler) {
     public Route {
         Objects.requireNonNull(method, "method");
         Objects.requireNonNull(path, "path");
         Objects.requireNonNull(scope, "scope");
+        Objects.requireNonNull(access, "access");
         Objects.requireNonNull(handler, "handler");
+        if (scope == Scope.GLOBAL && access != Access.PUBLIC) {
+            throw new IllegalArgumentException(method + " " + path + ": credentials are per tenant, so a route"
+                    + " without a tenant can only be PUBLIC, not " + access);
+        }
     }
 
     public enum Scope {
-        PUBLIC,
+        /** Served without a tenant. */
+        GLOBAL,
+        /** Served for the tenant the request names. */
         TENANT
     }
 
-    public static Route get(String path, Scope scope, Handler handler) {
-        return new Route(HandlerType.GET, path, scope, handler);
+    public static Route get(String path, Scope scope, Access access, Handler handler) {
+        return new Route(HandlerType.GET, path, scope, access, handler);
     }
 
-    public static Route post(String path, Scope scope, Handler handler) {
-        return new Route(HandlerType.POST, path, scope, handler);
+    public static Route post(String path, Scope scope, Access access, Handler handler) {
+        return new Route(HandlerType.POST, path, scope, access, handler);
+    }
+
+    public static Route delete(String path, Scope scope, Access access, Handler handler) {
+        return new Route(HandlerType.DELETE, path, scope, access, handler);
     }
 
     /** Whether a request path (no query) matches this route's path; a {@code {param}} matches one segment. */

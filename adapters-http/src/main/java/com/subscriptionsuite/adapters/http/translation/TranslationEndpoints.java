@@ -5,6 +5,7 @@ import com.subscriptionsuite.adapters.http.error.ApiError;
 import com.subscriptionsuite.adapters.http.error.RequestFailure;
 import com.subscriptionsuite.adapters.http.json.Json;
 import com.subscriptionsuite.adapters.http.json.JsonBody;
+import com.subscriptionsuite.adapters.http.routing.Access;
 import com.subscriptionsuite.adapters.http.routing.Route;
 import com.subscriptionsuite.adapters.http.tenant.RequestTenant;
 import com.subscriptionsuite.application.port.in.translation.Translate;
@@ -32,8 +33,8 @@ public final class TranslationEndpoints {
     public static List<Route> routes(Translate translate, Json json, JsonBody body) {
         TranslationEndpoints e = new TranslationEndpoints(translate, json, body);
         return List.of(
-                Route.get("/translation", Route.Scope.TENANT, e::staticTexts),
-                Route.post("/translation/dynamic", Route.Scope.TENANT, e::dynamicTexts));
+                Route.get("/translation", Route.Scope.TENANT, Access.PUBLIC, e::staticTexts),
+                Route.post("/translation/dynamic", Route.Scope.TENANT, Access.PUBLIC, e::dynamicTexts));
     }
 
     void staticTexts(Context ctx) {

@@ -3,34 +3,56 @@ package com.subscriptionsuite.adapters.http.error;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.subscriptionsuite.application.port.in.catalog.CatalogFailure;
+import com.subscriptionsuite.application.port.in.identity.IdentityFailure;
 import com.subscriptionsuite.application.port.in.pricing.PreviewFailure;
 import com.subscriptionsuite.application.port.in.tenant.DefineTenant;
 import com.subscriptionsuite.application.port.in.tenant.ResolveTenant;
 import com.subscriptionsuite.application.port.in.translation.Translate;
+import com.subscriptionsuite.domain.identity.IdentityRejection;
 import java.lang.reflect.Constructor;
 import java.lang.reflect.RecordComponent;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
 
 class ErrorTableTest {
 
-    /** Every failure record the adapter can meet: the sealed families walked by reflection, and the rest. */
+    /**
+     * Every failure record the adapter can meet: the sealed families walked by reflection (an
+     * {@link IdentityFailure.InputRejected} once per {@link IdentityRejection} it can carry), and
+     * the rest.
+     */
     private static List<Object> everyFailure() throws ReflectiveOperationException {
         List<Object> failures = new ArrayList<>();
-        for (Class<?> family : List.of(PreviewFailure.class, CatalogFailure.class, RequestFailure.class)) {
+        for (Class<?> family : List.of(PreviewFailure.class, CatalogFailure.class, RequestFailure.class,
+                IdentityFailure.class)) {
             assertThat(family.isSealed()).as("%s is sealed", family).isTrue();
             for (Class<?> type : family.getPermittedSubclasses()) {
-                failures.add(instantiate(type));
+                if (type == IdentityFailure.InputRejected.class) {
+                    failures.addAll(everyInputRejection());
+                } else {
+                    failures.add(instantiate(type));
+                }
             }
         }
         failures.add(instantiate(ResolveTenant.TenantUnknown.class));
         failures.add(instantiate(Translate.LanguageNotOffered.class));
         failures.add(instantiate(DefineTenant.DefinitionRejected.class));
         return failures;
+    }
+
+    private static List<Object> everyInputRejection() throws ReflectiveOperationException {
+        assertThat(IdentityRejection.class.isSealed()).isTrue();
+        List<Object> rejected = new ArrayList<>();
+        for (Class<?> type : IdentityRejection.class.getPermittedSubclasses()) {
+            rejected.add(new IdentityFailure.InputRejected((IdentityRejection) instantiate(type)));
+        }
+        assertThat(rejected).hasSizeGreaterThanOrEqualTo(5);
+        return rejected;
     }
 
     @Test
@@ -84,6 +106,45 @@ class ErrorTableTest {
         assertThat(ErrorTable.status("currency_not_offered")).isEqualTo(422);
         assertThat(ErrorTable.status("not_priced_in_currency")).isEqualTo(422);
         assertThat(ErrorTable.status("internal_error")).isEqualTo(500);
+    }
+
+    @Test
+    void maps_the_identity_and_access_failures() {
+        for (String inputRejection : List.of("email_invalid", "password_too_short", "password_too_long",
+                "password_too_common", "password_contains_email", "reset_key_invalid")) {
+            assertThat(ErrorTable.status(inputRejection)).as(inputRejection).isEqualTo(400);
+        }
+        assertThat(ErrorTable.status("email_taken")).isEqualTo(409);
+        assertThat(ErrorTable.status("credentials_invalid")).isEqualTo(401);
+        assertThat(ErrorTable.status("not_authenticated")).isEqualTo(401);
+        assertThat(ErrorTable.status("admin_key_invalid")).isEqualTo(401);
+        assertThat(ErrorTable.status("customer_required")).isEqualTo(403);
+        assertThat(ErrorTable.status("guest_checkout_disabled")).isEqualTo(403);
+        assertThat(ErrorTable.status("origin_not_allowed")).isEqualTo(403);
+        assertThat(ErrorTable.status("login_throttled")).isEqualTo(429);
+    }
+
+    @Test
+    void names_the_rejected_field_in_the_details() {
+        ApiError error = ApiError.from(new IdentityFailure.InputRejected(
+                new IdentityRejection.PasswordTooShort("user.password", 10)));
+
+        assertThat(error.details()).containsExactly(
+                new FieldDetail("user.password", "a password needs at least 10 characters"));
+        assertThat(error.message()).startsWith("user.password: ");
+    }
+
+    @Test
+    void tells_a_throttled_client_when_to_retry_and_challenges_every_401() {
+        assertThat(ApiError.from(new IdentityFailure.LoginThrottled(42)).headers())
+                .containsExactly(Map.entry("Retry-After", "42"));
+        assertThat(ApiError.from(new IdentityFailure.NotAuthenticated()).headers())
+                .containsEntry("WWW-Authenticate", "Bearer error=\"invalid_token\"");
+        assertThat(ApiError.from(new IdentityFailure.AdminKeyInvalid()).headers())
+                .containsEntry("WWW-Authenticate", "Bearer error=\"invalid_token\"");
+        assertThat(ApiError.from(new IdentityFailure.CredentialsInvalid()).headers())
+                .containsEntry("WWW-Authenticate", "Bearer");
+        assertThat(ApiError.from(new IdentityFailure.CustomerRequired()).headers()).isEmpty();
     }
 
     @Test

@@ -1,11 +1,12 @@
 package com.subscriptionsuite.adapters.http.routing;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import org.junit.jupiter.api.Test;
 
 class RouteTest {
-    private final Route product = Route.get("/product/{id}", Route.Scope.TENANT, ctx -> { });
+    private final Route product = Route.get("/product/{id}", Route.Scope.TENANT, Access.PUBLIC, ctx -> { });
 
     @Test
     void matches_a_path_parameter_as_one_segment() {
@@ -20,5 +21,11 @@ class RouteTest {
         assertThat(product.matches("/product/1/preview")).isFalse();
         assertThat(product.matches("/products/1")).isFalse();
         assertThat(product.matches("/product/")).isFalse();
+    }
+
+    @Test
+    void refuses_credentials_on_a_route_without_a_tenant() {
+        assertThatThrownBy(() -> Route.get("/health", Route.Scope.GLOBAL, Access.CUSTOMER, ctx -> { }))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("only be PUBLIC");
     }
 }

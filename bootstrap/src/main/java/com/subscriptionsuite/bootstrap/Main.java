@@ -6,8 +6,9 @@ import java.time.Clock;
 
 /**
  * {@code java -jar subscription-suite.jar} starts the server (configuration from the environment,
- * see {@link ServerConfig}); {@code java -jar subscription-suite.jar check-tenant FILE...} checks
- * tenant files without starting anything and prints every problem.
+ * see {@link ServerConfig}); {@code check-tenant FILE...} checks tenant files without starting
+ * anything and prints every problem; {@code outbox [N]} prints the newest N (default 20) mails of
+ * the outbox, the embedded default's mail delivery, from the configured database.
  */
 public final class Main {
     private Main() {
@@ -21,8 +22,8 @@ public final class Main {
             }
             System.exit(ok && args.length > 1 ? 0 : 1);
         }
-        if (args.length > 0) {
-            System.err.println("usage: java -jar subscription-suite.jar [check-tenant FILE...]");
+        if (args.length > 0 && !args[0].equals("outbox")) {
+            System.err.println("usage: java -jar subscription-suite.jar [check-tenant FILE... | outbox [N]]");
             System.exit(2);
         }
         ServerConfig config;
@@ -31,6 +32,11 @@ public final class Main {
         } catch (ServerConfig.InvalidConfiguration e) {
             System.err.println("configuration error: " + e.getMessage());
             System.exit(2);
+            return;
+        }
+        if (args.length > 0) {
+            int limit = args.length > 1 && args[1].matches("[0-9]{1,6}") ? Integer.parseInt(args[1]) : 20;
+            Outbox.print(config, limit, System.out);
             return;
         }
         Server server = Server.start(config, Clock.systemUTC());

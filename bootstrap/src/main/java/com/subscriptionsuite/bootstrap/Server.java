@@ -3,8 +3,21 @@ package com.subscriptionsuite.bootstrap;
 import com.subscriptionsuite.adapters.http.HttpApi;
 import com.subscriptionsuite.adapters.http.HttpSettings;
 import com.subscriptionsuite.adapters.persistence.Database;
+import com.subscriptionsuite.adapters.persistence.JdbiTransactions;
+import com.subscriptionsuite.adapters.persistence.identity.JdbiLoginAttempts;
+import com.subscriptionsuite.adapters.persistence.identity.JdbiPasswordResets;
+import com.subscriptionsuite.adapters.persistence.identity.JdbiSessions;
+import com.subscriptionsuite.adapters.persistence.identity.JdbiUsers;
+import com.subscriptionsuite.adapters.persistence.mail.OutboxMailer;
 import com.subscriptionsuite.adapters.persistence.tenant.JdbiTenants;
 import com.subscriptionsuite.application.Engine;
+import com.subscriptionsuite.application.port.out.Mailer;
+import com.subscriptionsuite.application.port.out.PasswordHasher;
+import com.subscriptionsuite.bootstrap.mail.SmtpMailer;
+import com.subscriptionsuite.bootstrap.mail.SmtpSettings;
+import com.subscriptionsuite.bootstrap.security.Argon2PasswordHasher;
+import com.subscriptionsuite.bootstrap.security.CommonPasswordList;
+import com.subscriptionsuite.bootstrap.security.SecureRandomSecrets;
 import com.subscriptionsuite.bootstrap.tenantfile.TenantFileLoader;
 import io.javalin.Javalin;
 import java.time.Clock;
@@ -39,13 +52,25 @@ public final class Server implements AutoCloseable {
      * closes what was opened and is thrown.
      */
     public static Server start(ServerConfig config, Clock clock) {
+        return start(config, clock, Argon2PasswordHasher.recommended());
+    }
+
+    /** As {@link #start(ServerConfig, Clock)}, with the password hasher given (tests use cheap Argon2 parameters). */
+    static Server start(ServerConfig config, Clock clock, PasswordHasher hasher) {
         String url = config.dbUrl() == null ? Database.h2File(config.dataDir()) : config.dbUrl();
         Database database = config.dbUrl() == null
                 ? new Database(url, "sa", "")
                 : new Database(url, config.dbUser(), config.dbPassword());
         ScheduledExecutorService refresher = null;
         try {
-            Engine engine = Engine.builder().tenants(new JdbiTenants(database.jdbi())).clock(clock).build();
+            var jdbi = database.jdbi();
+            Engine engine = Engine.builder().tenants(new JdbiTenants(jdbi)).clock(clock)
+                    .users(new JdbiUsers(jdbi)).sessions(new JdbiSessions(jdbi))
+                    .passwordResets(new JdbiPasswordResets(jdbi)).loginAttempts(new JdbiLoginAttempts(jdbi))
+                    .transactions(new JdbiTransactions(jdbi)).passwordHasher(hasher)
+                    .secrets(new SecureRandomSecrets()).commonPasswords(new CommonPasswordList())
+                    .mailer(mailer(config, database, clock))
+                    .build();
             TenantFileLoader loader = new TenantFileLoader(engine.defineTenant());
             if (config.demoTenant() && !engine.defineTenant().anyTenantDefined()) {
                 loader.loadDemo();
@@ -64,8 +89,9 @@ public final class Server implements AutoCloseable {
                 refresher.scheduleWithFixedDelay(() -> refresh(engine), config.tenantRefreshSeconds(),
                         config.tenantRefreshSeconds(), TimeUnit.SECONDS);
             }
-            LOG.info("Subscription Suite Engine listening on http://{}:{} with database {} ({})", config.httpHost(),
-                    http.port(), database.productName(), withoutParameters(url));
+            LOG.info("Subscription Suite Engine listening on http://{}:{} with database {} ({}), mail {}",
+                    config.httpHost(), http.port(), database.productName(), withoutParameters(url),
+                    config.smtp() == null ? "to the outbox table" : "by SMTP via " + config.smtp().host());
             return new Server(database, engine, http, refresher);
         } catch (RuntimeException e) {
             if (refresher != null) {
@@ -74,6 +100,16 @@ public final class Server implements AutoCloseable {
             database.close();
             throw e;
         }
+    }
+
+    /** SMTP when configured, else the persistent outbox (read it with {@code java -jar … outbox}). */
+    private static Mailer mailer(ServerConfig config, Database database, Clock clock) {
+        ServerConfig.Smtp smtp = config.smtp();
+        if (smtp == null) {
+            return new OutboxMailer(database.jdbi(), clock);
+        }
+        return new SmtpMailer(new SmtpSettings(smtp.host(), smtp.port(), smtp.user(), smtp.password(),
+                smtp.startTls(), config.mailFrom(), java.time.Duration.ofSeconds(10)));
     }
 
     /** The JDBC URL without its parameters (which may carry credentials), for the log. */

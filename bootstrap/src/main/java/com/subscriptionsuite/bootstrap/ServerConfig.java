@@ -19,6 +19,9 @@ import java.util.Map;
  * <tr><td>SUITE_TENANT_FILES</td><td>comma-separated tenant files loaded at start</td></tr>
  * <tr><td>SUITE_TENANT_REFRESH_SECONDS</td><td>5: how often changes by other instances are picked up (0 = never)</td></tr>
  * <tr><td>SUITE_MAX_BODY_BYTES</td><td>65536</td></tr>
+ * <tr><td>SUITE_SMTP_HOST</td><td>unset: mail goes to the outbox table; set: mail is sent by SMTP</td></tr>
+ * <tr><td>SUITE_SMTP_PORT / _USER / _PASSWORD / _STARTTLS</td><td>587 / unset / unset / true</td></tr>
+ * <tr><td>SUITE_MAIL_FROM</td><td>no-reply@localhost</td></tr>
  * </table>
  */
 public record ServerConfig(
@@ -31,7 +34,13 @@ public record ServerConfig(
         boolean demoTenant,
         List<Path> tenantFiles,
         int tenantRefreshSeconds,
-        int maxBodyBytes) {
+        int maxBodyBytes,
+        Smtp smtp,
+        String mailFrom) {
+
+    /** SMTP delivery; null in {@link ServerConfig#smtp()} means mail goes to the persistent outbox. */
+    public record Smtp(String host, int port, String user, String password, boolean startTls) {
+    }
 
     public ServerConfig {
         tenantFiles = List.copyOf(tenantFiles);
@@ -58,6 +67,16 @@ public record ServerConfig(
         }
         List<Path> files = Arrays.stream(env.getOrDefault("SUITE_TENANT_FILES", "").split(","))
                 .map(String::trim).filter(s -> !s.isEmpty()).map(Path::of).toList();
+        String smtpHost = blankToNull(env.get("SUITE_SMTP_HOST"));
+        int smtpPort = integer(env, "SUITE_SMTP_PORT", 587, 1, 65535, errors);
+        boolean startTls = bool(env, "SUITE_SMTP_STARTTLS", true, errors);
+        Smtp smtp = smtpHost == null ? null
+                : new Smtp(smtpHost, smtpPort, blankToNull(env.get("SUITE_SMTP_USER")), env.get("SUITE_SMTP_PASSWORD"),
+                        startTls);
+        String from = env.getOrDefault("SUITE_MAIL_FROM", "no-reply@localhost").trim();
+        if (!from.contains("@")) {
+            errors.add("SUITE_MAIL_FROM must be a mail address, got '" + from + "'");
+        }
         if (!errors.isEmpty()) {
             throw new InvalidConfiguration(String.join("; ", errors));
         }
@@ -71,7 +90,9 @@ public record ServerConfig(
                 demo,
                 files,
                 refresh,
-                maxBody);
+                maxBody,
+                smtp,
+                from);
     }
 
     private static String blankToNull(String s) {

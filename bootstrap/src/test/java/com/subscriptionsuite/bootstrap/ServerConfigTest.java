@@ -46,6 +46,18 @@ class ServerConfigTest {
     }
 
     @Test
+    void sends_mail_to_the_outbox_unless_an_smtp_host_is_set() {
+        assertThat(ServerConfig.fromEnvironment(Map.of()).smtp()).isNull();
+        ServerConfig c = ServerConfig.fromEnvironment(Map.of("SUITE_SMTP_HOST", "mail.example.com", "SUITE_SMTP_PORT",
+                "2525", "SUITE_SMTP_USER", "shop", "SUITE_SMTP_PASSWORD", "pw", "SUITE_SMTP_STARTTLS", "false",
+                "SUITE_MAIL_FROM", "Shop <no-reply@shop.example>"));
+        assertThat(c.smtp()).isEqualTo(new ServerConfig.Smtp("mail.example.com", 2525, "shop", "pw", false));
+        assertThat(c.mailFrom()).isEqualTo("Shop <no-reply@shop.example>");
+        assertThatThrownBy(() -> ServerConfig.fromEnvironment(Map.of("SUITE_SMTP_PORT", "0", "SUITE_MAIL_FROM",
+                "nobody"))).hasMessageContaining("SUITE_SMTP_PORT").hasMessageContaining("SUITE_MAIL_FROM");
+    }
+
+    @Test
     void logs_jdbc_urls_without_their_parameters() {
         assertThat(Server.withoutParameters("jdbc:postgresql://db/suite?user=a&password=b"))
                 .isEqualTo("jdbc:postgresql://db/suite");

@@ -35,8 +35,10 @@ final class ServerHarness {
         return env;
     }
 
+    /** The real server, with Argon2id at minimal cost so that tests stay fast. */
     static Server start(Map<String, String> env) {
-        return Server.start(ServerConfig.fromEnvironment(env), CLOCK);
+        return Server.start(ServerConfig.fromEnvironment(env), CLOCK,
+                com.subscriptionsuite.bootstrap.security.Argon2PasswordHasher.forTests());
     }
 
     static HttpResponse<String> get(Server server, String path, String... headers) {

@@ -19,6 +19,7 @@ import com.subscriptionsuite.domain.tenant.CustomerCenterSettings;
 import com.subscriptionsuite.domain.tenant.Language;
 import com.subscriptionsuite.domain.tenant.Problem;
 import com.subscriptionsuite.domain.tenant.Tenant;
+import com.subscriptionsuite.domain.tenant.TenantAccess;
 import com.subscriptionsuite.domain.tenant.TenantDefinition;
 import com.subscriptionsuite.domain.tenant.TenantRules;
 import com.subscriptionsuite.domain.tenant.Translations;
@@ -103,12 +104,14 @@ public final class TenantFileReader {
         Translations translations = f.optionalObject("translations")
                 .map(TranslationsSection::translations)
                 .getOrElse(Translations::none);
+        Option<TenantAccess> access = f.optionalObject("access").map(TenantSection::access)
+                .getOrElse(() -> Option.some(TenantAccess.none()));
         if (!f.finish()) {
             return Option.none();
         }
-        return For(header, cart, checkout, customerCenter, catalog).yield((h, ca, co, cc, cat) ->
+        return For(header, cart, checkout, customerCenter, catalog, access).yield((h, ca, co, cc, cat, acc) ->
                 new TenantDefinition(
                         new Tenant(h.id(), h.key(), h.name(), h.hosts(), h.seller(), languages, currencies, ca, co, cc),
-                        cat, translations));
+                        cat, translations, acc));
     }
 }

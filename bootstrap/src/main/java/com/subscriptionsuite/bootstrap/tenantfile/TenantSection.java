@@ -6,6 +6,7 @@ import com.subscriptionsuite.domain.tenant.CurrencySetting;
 import com.subscriptionsuite.domain.tenant.CustomerCenterSettings;
 import com.subscriptionsuite.domain.tenant.Language;
 import com.subscriptionsuite.domain.tenant.SellerSettings;
+import com.subscriptionsuite.domain.tenant.TenantAccess;
 import io.vavr.control.Option;
 import java.util.List;
 import org.joda.money.CurrencyUnit;
@@ -39,6 +40,19 @@ final class TenantSection {
         String vatId = f.optionalString("vat_id", null);
         boolean threshold = f.optionalBoolean("oss_threshold_applies", false);
         return f.finish() ? Option.some(new SellerSettings(country, vatId, threshold)) : Option.none();
+    }
+
+    /** The optional {@code access} object: CORS origins and admin API keys (as SHA-256 hashes). */
+    static Option<TenantAccess> access(Fields f) {
+        List<String> origins = f.strings("cors_origins");
+        List<TenantAccess.AdminKey> keys = f.objects("admin_keys", false, TenantSection::adminKey);
+        return f.finish() ? Option.some(new TenantAccess(origins, keys)) : Option.none();
+    }
+
+    private static Option<TenantAccess.AdminKey> adminKey(Fields f) {
+        String name = f.requiredString("name");
+        String sha256 = f.requiredString("sha256");
+        return f.finish() ? Option.some(new TenantAccess.AdminKey(name, sha256)) : Option.none();
     }
 
     static Option<Language> language(Fields f) {

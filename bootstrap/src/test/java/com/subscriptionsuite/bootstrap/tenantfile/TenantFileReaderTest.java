@@ -286,7 +286,25 @@ class TenantFileReaderTest {
 
         assertThat(read(root).getLeft()).containsExactly(new Problem("$['base url']",
                 "unknown field 'base url'; known fields: tenant, languages, currencies, cart_settings, "
-                        + "checkout_settings, customer_center_settings, catalog, translations"));
+                        + "checkout_settings, customer_center_settings, catalog, translations, access"));
+    }
+
+    @Test
+    void reads_cors_origins_and_admin_key_hashes_and_refuses_a_key_given_in_clear() throws Exception {
+        ObjectNode root = valid();
+        ObjectNode access = root.putObject("access");
+        access.putArray("cors_origins").add("https://shop.acme.example");
+        ObjectNode key = access.putArray("admin_keys").addObject();
+        key.put("name", "ops");
+        key.put("sha256", "ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad");
+        TenantDefinition read = read(root).get();
+        assertThat(read.access().corsOrigins()).containsExactly("https://shop.acme.example");
+        assertThat(read.access().adminKeyFor("abc").map(k -> k.name()).getOrNull()).isEqualTo("ops");
+
+        key.put("sha256", "my-admin-key");
+        access.putArray("cors_origins").add("https://shop.acme.example/path");
+        assertThat(read(root).getLeft()).extracting(Problem::path)
+                .containsExactly("$.access.cors_origins[0]", "$.access.admin_keys[0].sha256");
     }
 
     @Test

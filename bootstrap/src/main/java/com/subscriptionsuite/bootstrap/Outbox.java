@@ -1,0 +1,35 @@
+package com.subscriptionsuite.bootstrap;
+
+import com.subscriptionsuite.adapters.persistence.Database;
+import com.subscriptionsuite.adapters.persistence.mail.MailOutbox;
+import com.subscriptionsuite.adapters.persistence.mail.MailOutbox.OutboxMail;
+import java.io.PrintStream;
+import java.util.List;
+
+/** Prints the newest mails of the outbox (the embedded default's mail delivery), newest first. */
+final class Outbox {
+    private Outbox() {
+    }
+
+    static void print(ServerConfig config, int limit, PrintStream out) {
+        String url = config.dbUrl() == null ? Database.h2File(config.dataDir()) : config.dbUrl();
+        try (Database database = config.dbUrl() == null ? new Database(url, "sa", "")
+                : new Database(url, config.dbUser(), config.dbPassword())) {
+            print(new MailOutbox(database.jdbi()).recent(limit), out);
+        }
+    }
+
+    static void print(List<OutboxMail> mails, PrintStream out) {
+        if (mails.isEmpty()) {
+            out.println("The outbox is empty.");
+        }
+        for (OutboxMail m : mails) {
+            out.println("#" + m.id() + "  " + m.createdAt() + "  tenant " + m.tenantId() + "  to " + m.to()
+                    + "  (" + m.language() + ")");
+            out.println("Subject: " + m.subject());
+            out.println();
+            out.println(m.text().strip());
+            out.println("-".repeat(72));
+        }
+    }
+}

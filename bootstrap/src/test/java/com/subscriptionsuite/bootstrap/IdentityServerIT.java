@@ -109,6 +109,50 @@ class IdentityServerIT {
     }
 
     @Test
+    void never_logs_a_password_and_stores_a_token_only_as_its_hash() throws Exception {
+        ch.qos.logback.classic.Logger root = (ch.qos.logback.classic.Logger) org.slf4j.LoggerFactory
+                .getLogger(org.slf4j.Logger.ROOT_LOGGER_NAME);
+        ch.qos.logback.core.read.ListAppender<ch.qos.logback.classic.spi.ILoggingEvent> logs =
+                new ch.qos.logback.core.read.ListAppender<>();
+        logs.start();
+        root.addAppender(logs);
+        ch.qos.logback.classic.Level level = root.getLevel();
+        root.setLevel(ch.qos.logback.classic.Level.ALL);
+        Path data = dir.resolve("db");
+        String token;
+        try (Server server = start(env(data))) {
+            token = field(post(server, "/register", "{\"user\":{\"email\":\"ann@example.com\",\"password\":\""
+                    + PASSWORD + "\"}}").body(), "token");
+            post(server, "/login", "{\"email\":\"ann@example.com\",\"password\":\"" + PASSWORD + "x\"}");
+            post(server, "/login", "{\"email\":\"ann@example.com\",\"password\":\"short\"}");
+            post(server, "/register", "{\"user\":{\"email\":\"bob@example.com\",\"password\":\"password1\"}}");
+        } finally {
+            root.detachAppender(logs);
+            root.setLevel(level);
+        }
+        // Our own code at any level, and every library at INFO and above (what operators run with;
+        // Jetty's DEBUG wire dumps show raw requests, see docs/access.md).
+        var seen = logs.list.stream().filter(e -> e.getLoggerName().startsWith("com.subscriptionsuite")
+                || e.getLevel().isGreaterOrEqual(ch.qos.logback.classic.Level.INFO)).toList();
+        assertThat(seen).isNotEmpty();
+        assertThat(seen).allSatisfy(event -> assertThat(event.getFormattedMessage())
+                .doesNotContain(PASSWORD).doesNotContain("password1").doesNotContain(token));
+
+        try (Database db = new Database(Database.h2File(data), "sa", "")) {
+            long raw = db.jdbi().withHandle(h -> h.createQuery(
+                    "SELECT COUNT(*) FROM user_session WHERE token_hash = :t").bind("t", token).mapTo(Long.class).one());
+            long hashed = db.jdbi().withHandle(h -> h.createQuery(
+                    "SELECT COUNT(*) FROM user_session WHERE token_hash = :t").bind("t", SecretHash.of(token))
+                    .mapTo(Long.class).one());
+            String stored = db.jdbi().withHandle(h -> h.createQuery(
+                    "SELECT password_hash FROM app_user WHERE email = 'ann@example.com'").mapTo(String.class).one());
+            assertThat(raw).isZero();
+            assertThat(hashed).isOne();
+            assertThat(stored).startsWith("$argon2id$").doesNotContain(PASSWORD);
+        }
+    }
+
+    @Test
     void an_admin_key_from_the_tenant_file_soft_deletes_a_product_and_the_deletion_survives_a_reload() throws Exception {
         Path data = dir.resolve("db");
         Path file = tenantFileWithAdminKey();

@@ -116,8 +116,10 @@ class IdentityServerIT {
                 new ch.qos.logback.core.read.ListAppender<>();
         logs.start();
         root.addAppender(logs);
-        ch.qos.logback.classic.Level level = root.getLevel();
-        root.setLevel(ch.qos.logback.classic.Level.ALL);
+        ch.qos.logback.classic.Logger ours = (ch.qos.logback.classic.Logger) org.slf4j.LoggerFactory
+                .getLogger("com.subscriptionsuite");
+        ch.qos.logback.classic.Level level = ours.getLevel();
+        ours.setLevel(ch.qos.logback.classic.Level.ALL);
         Path data = dir.resolve("db");
         String token;
         try (Server server = start(env(data))) {
@@ -128,7 +130,7 @@ class IdentityServerIT {
             post(server, "/register", "{\"user\":{\"email\":\"bob@example.com\",\"password\":\"password1\"}}");
         } finally {
             root.detachAppender(logs);
-            root.setLevel(level);
+            ours.setLevel(level);
         }
         // Our own code at any level, and every library at INFO and above (what operators run with;
         // Jetty's DEBUG wire dumps show raw requests, see docs/access.md).

@@ -16,6 +16,9 @@ import com.subscriptionsuite.application.port.in.identity.ResetPassword;
 import com.subscriptionsuite.application.port.in.tenant.ResolveTenant;
 import com.subscriptionsuite.application.port.in.tenant.TenantAccessLookup;
 import com.subscriptionsuite.application.port.in.translation.Translate;
+import com.subscriptionsuite.application.port.in.voucher.ConsumeVoucher;
+import com.subscriptionsuite.application.port.in.voucher.DefineCampaigns;
+import com.subscriptionsuite.application.port.in.voucher.HoldVoucher;
 import com.subscriptionsuite.application.port.out.CommonPasswords;
 import com.subscriptionsuite.application.port.out.LoginAttempts;
 import com.subscriptionsuite.application.port.out.Mailer;
@@ -26,6 +29,12 @@ import com.subscriptionsuite.application.port.out.Sessions;
 import com.subscriptionsuite.application.port.out.Tenants;
 import com.subscriptionsuite.application.port.out.Transactions;
 import com.subscriptionsuite.application.port.out.Users;
+import com.subscriptionsuite.application.port.out.Vouchers;
+import com.subscriptionsuite.application.service.voucher.VoucherCases;
+import com.subscriptionsuite.application.service.voucher.VoucherUseCases;
+import com.subscriptionsuite.domain.voucher.VoucherRules;
+import io.vavr.control.Option;
+import java.time.Duration;
 import com.subscriptionsuite.application.service.admin.AdminCases;
 import com.subscriptionsuite.application.service.admin.AdminUseCases;
 import com.subscriptionsuite.application.service.catalog.CatalogReads;
@@ -61,15 +70,19 @@ public final class Engine {
     private final PreviewPrices previewPrices;
     private final AdminCases admin;
     private final IdentityCases identity;
+    private final VoucherCases vouchers;
 
     private Engine(Builder b, IdentityPorts identityPorts) {
         this.directory = new TenantDirectory(b.tenants);
         this.resolveTenant = TenantUseCases.resolveTenant(directory);
         this.defineTenant = TenantUseCases.defineTenant(b.tenants, directory);
         this.catalogReads = CatalogUseCases.reads(directory);
-        this.previewPrices = PricingUseCases.previewPrices(directory, new VatDetermination(b.vatRates), b.clock);
+        this.previewPrices = PricingUseCases.previewPrices(directory, new VatDetermination(b.vatRates), b.clock,
+                Option.of(b.vouchers), b.voucherHold);
         this.admin = AdminUseCases.create(directory, b.tenants, b.clock);
         this.identity = identityPorts == null ? null : IdentityUseCases.create(identityPorts, directory, b.clock);
+        this.vouchers = b.vouchers == null ? null
+                : VoucherUseCases.create(directory, b.vouchers, identityPorts.transactions(), b.clock, b.voucherHold);
         directory.refresh();
     }
 
@@ -146,6 +159,31 @@ public final class Engine {
         return identity();
     }
 
+    public HoldVoucher holdVoucher() {
+        return vouchers();
+    }
+
+    public ConsumeVoucher consumeVoucher() {
+        return vouchers();
+    }
+
+    public DefineCampaigns defineCampaigns() {
+        return vouchers();
+    }
+
+    /** Whether the vouchers port was given, so that the voucher use cases can be used. */
+    public boolean hasVouchers() {
+        return vouchers != null;
+    }
+
+    private VoucherCases vouchers() {
+        if (vouchers == null) {
+            throw new IllegalStateException("the voucher use cases need Engine.builder().vouchers(..) "
+                    + "(and the identity ports: a hold belongs to a user)");
+        }
+        return vouchers;
+    }
+
     private IdentityCases identity() {
         if (identity == null) {
             throw new IllegalStateException("the identity use cases need the identity ports: Engine.builder()"
@@ -173,8 +211,22 @@ public final class Engine {
         private Secrets secrets;
         private CommonPasswords commonPasswords;
         private Mailer mailer;
+        private Vouchers vouchers;
+        private Duration voucherHold = VoucherRules.DEFAULT_HOLD;
 
         private Builder() {
+        }
+
+        /** Voucher campaigns, codes, holds and redemptions; needs the identity ports too. */
+        public Builder vouchers(Vouchers vouchers) {
+            this.vouchers = vouchers;
+            return this;
+        }
+
+        /** How long a held code stays blocked for its user (default 30 minutes). */
+        public Builder voucherHoldDuration(Duration voucherHold) {
+            this.voucherHold = voucherHold;
+            return this;
         }
 
         public Builder users(Users users) {
@@ -242,7 +294,14 @@ public final class Engine {
             Objects.requireNonNull(tenants, "tenants");
             Objects.requireNonNull(clock, "clock");
             Objects.requireNonNull(vatRates, "vatRates");
-            return new Engine(this, identityPorts());
+            IdentityPorts identity = identityPorts();
+            if (vouchers != null && identity == null) {
+                throw new IllegalStateException("vouchers need the identity ports: a hold belongs to a user");
+            }
+            if (voucherHold == null || voucherHold.isNegative() || voucherHold.isZero()) {
+                throw new IllegalArgumentException("voucherHoldDuration must be positive");
+            }
+            return new Engine(this, identity);
         }
 
         /** All identity ports, or none (a host that only prices); a partial set is a wiring mistake. */

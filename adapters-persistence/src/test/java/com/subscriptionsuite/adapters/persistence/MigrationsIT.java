@@ -16,7 +16,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * The migrations (V1, V2) run from empty on H2 and on PostgreSQL, and running them again changes
+ * The migrations (V1, V2, V3) run from empty on H2 and on PostgreSQL, and running them again changes
  * nothing.
  */
 class MigrationsIT {
@@ -29,6 +29,7 @@ class MigrationsIT {
             "shop_page", "page_step", "page_step_suite_product",
             "app_user", "user_session", "password_reset", "login_failure", "mail_outbox", "deleted_product",
             "tenant_cors_origin", "tenant_admin_key",
+            "voucher_campaign", "voucher_campaign_page", "voucher_code", "voucher_hold", "voucher_redemption",
             "flyway_schema_history");
 
     private static TestPostgres postgres;
@@ -46,7 +47,7 @@ class MigrationsIT {
         try (Database database = new Database(Database.h2File(dataDir), "sa", "")) {
             assertThat(tables(database)).containsExactlyInAnyOrderElementsOf(TABLES);
             assertThat(database.migrate()).isZero();
-            assertThat(appliedVersions(database)).containsExactly("1", "2");
+            assertThat(appliedVersions(database)).containsExactly("1", "2", "3");
         }
         try (Database reopened = new Database(Database.h2File(dataDir), "sa", "")) {
             assertThat(reopened.migrate()).isZero();
@@ -60,7 +61,7 @@ class MigrationsIT {
         try (Database database = new Database(url, TestPostgres.USER, TestPostgres.PASSWORD)) {
             assertThat(tables(database)).containsExactlyInAnyOrderElementsOf(TABLES);
             assertThat(database.migrate()).isZero();
-            assertThat(appliedVersions(database)).containsExactly("1", "2");
+            assertThat(appliedVersions(database)).containsExactly("1", "2", "3");
         }
         try (Database reopened = new Database(url, TestPostgres.USER, TestPostgres.PASSWORD)) {
             assertThat(reopened.migrate()).isZero();

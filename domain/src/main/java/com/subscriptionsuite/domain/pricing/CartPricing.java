@@ -136,7 +136,9 @@ public final class CartPricing {
                 targets.add(w);
             }
         }
-        List<Tier> tiers = discount.tiersIn(currency);
+        // a percentage is the same in every currency; a fixed amount is priced per currency
+        List<Tier> tiers = discount.model() == ChargeModel.DISCOUNT_PERCENTAGE ? discount.tiers()
+                : discount.tiersIn(currency);
         if (targets.isEmpty() || tiers.isEmpty()) {
             return;
         }

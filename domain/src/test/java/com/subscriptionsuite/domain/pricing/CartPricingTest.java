@@ -188,6 +188,19 @@ class CartPricingTest {
         }
 
         @Test
+        void a_percentage_given_in_one_currency_applies_in_every_currency() {
+            CurrencyUnit usd = CurrencyUnit.USD;
+            Charge base = new Charge(1, "z", "c", "", ChargeType.RECURRING, ChargeModel.FLAT_FEE, BillingPeriod.MONTH,
+                    null, null, BigDecimal.ONE, null, null, "u", TaxMode.TAX_EXCLUSIVE, false, null, null,
+                    List.of(new Tier(usd, BigDecimal.ZERO, null, d("50"), PriceFormat.FLAT_FEE, false)));
+            Charge tenPercentInEuro = monthly(9, ChargeModel.DISCOUNT_PERCENTAGE, List.of(tier("0", null, "10")));
+            PricePreview p = CartPricing.price(List.of(new CartLine(1, 1, 0, List.of(plan(1, base, tenPercentInEuro)))),
+                    usd, DE_19);
+            assertThat(p.suiteProducts().get(0).prices().get(0).amounts().netto().getAmount())
+                    .isEqualByComparingTo("45.00");
+        }
+
+        @Test
         void a_discount_plan_beside_the_product_plan_reduces_the_product_plan() {
             Charge tenPercent = monthly(9, ChargeModel.DISCOUNT_PERCENTAGE, List.of(tier("0", null, "10")));
             CartLine line = new CartLine(1, 1, 0, List.of(plan(1, monthly2990), plan(2, tenPercent)));

@@ -7,7 +7,9 @@ import com.subscriptionsuite.application.port.in.pricing.PreviewPricesQuery.Item
 import com.subscriptionsuite.application.port.in.pricing.PreviewPricesQuery.TaxCustomerData;
 import com.subscriptionsuite.application.service.tenant.TenantDirectory;
 import com.subscriptionsuite.domain.catalog.Catalog;
+import com.subscriptionsuite.application.port.out.Vouchers;
 import com.subscriptionsuite.domain.catalog.Charge;
+import com.subscriptionsuite.domain.catalog.ChargeModel;
 import com.subscriptionsuite.domain.catalog.RatePlan;
 import com.subscriptionsuite.domain.catalog.SuiteProduct;
 import com.subscriptionsuite.domain.pricing.CartLine;
@@ -20,10 +22,14 @@ import com.subscriptionsuite.domain.tax.TaxDecision;
 import com.subscriptionsuite.domain.tax.VatDetermination;
 import com.subscriptionsuite.domain.tenant.Tenant;
 import com.subscriptionsuite.domain.tenant.TenantDefinition;
+import com.subscriptionsuite.domain.voucher.VoucherRejection;
+import com.subscriptionsuite.domain.voucher.VoucherRules;
 import io.vavr.control.Either;
 import io.vavr.control.Option;
 import java.math.BigDecimal;
 import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -36,14 +42,22 @@ import org.joda.money.CurrencyUnit;
  * no store and no remote system.
  */
 final class PreviewPricesService implements PreviewPrices {
+    /** The user id of an anonymous caller: no user has it, so every hold counts as someone else's. */
+    private static final long ANONYMOUS = -1;
+
     private final TenantDirectory directory;
     private final VatDetermination vat;
     private final Clock clock;
+    private final Option<Vouchers> vouchers;
+    private final Duration holdFor;
 
-    PreviewPricesService(TenantDirectory directory, VatDetermination vat, Clock clock) {
+    PreviewPricesService(TenantDirectory directory, VatDetermination vat, Clock clock, Option<Vouchers> vouchers,
+            Duration holdFor) {
         this.directory = directory;
         this.vat = vat;
         this.clock = clock;
+        this.vouchers = vouchers;
+        this.holdFor = holdFor;
     }
 
     @Override
@@ -62,8 +76,59 @@ final class PreviewPricesService implements PreviewPrices {
         if (lines.isLeft()) {
             return Either.left(lines.getLeft());
         }
+        List<CartLine> priced = lines.get();
+        if (query.voucherCode() != null) {
+            Either<PreviewFailure, List<CartLine>> discounted = withVoucher(query, definition.catalog(), priced);
+            if (discounted.isLeft()) {
+                return Either.left(discounted.getLeft());
+            }
+            priced = discounted.get();
+        }
         TaxDecision tax = vat.decide(seller(tenant), customer(tenant, query.customer()), today);
-        return Either.right(CartPricing.price(lines.get(), currency.get(), tax));
+        return Either.right(CartPricing.price(priced, currency.get(), tax));
+    }
+
+    /**
+     * Adds the campaign's discount rate plan when the caller could hold the code now on the page
+     * (an anonymous caller cannot price a code someone holds). This is the one preview that reads
+     * the store: vouchers change by the second. The plan's percentage charges go to every suite
+     * product; its fixed amounts only to the first one (by order_pos), so an amount is taken once.
+     */
+    private Either<PreviewFailure, List<CartLine>> withVoucher(PreviewPricesQuery query, Catalog catalog,
+            List<CartLine> lines) {
+        Either<VoucherRejection, String> code = VoucherRules.normalize(query.voucherCode());
+        if (code.isLeft()) {
+            return Either.left(new PreviewFailure.VoucherRefused(code.getLeft()));
+        }
+        Instant now = clock.instant();
+        long user = query.userId() == null ? ANONYMOUS : query.userId();
+        Either<VoucherRejection, RatePlan> plan = vouchers
+                .flatMap(v -> v.readCode(query.tenantId(), code.get(), user, now))
+                .toEither(() -> (VoucherRejection) new VoucherRejection.Unknown(code.get()))
+                .flatMap(state -> VoucherRules.hold(state, query.pageId(), query.tenantId(), user, now, holdFor)
+                        .map(decision -> state.campaign()))
+                .flatMap(campaign -> catalog.ratePlan(campaign.discountRatePlanId())
+                        .toEither(() -> new VoucherRejection.Unknown(code.get())));
+        if (plan.isLeft()) {
+            return Either.left(new PreviewFailure.VoucherRefused(plan.getLeft()));
+        }
+        RatePlan whole = plan.get();
+        RatePlan percentagesOnly = new RatePlan(whole.id(), whole.zuoraId(), whole.productId(), whole.name(),
+                whole.description(), whole.effectiveStartDate(), whole.effectiveEndDate(), whole.charges().stream()
+                        .filter(c -> c.model() != ChargeModel.DISCOUNT_FIXED_AMOUNT).toList());
+        int first = lines.stream().mapToInt(CartLine::orderPos).min().orElse(0);
+        List<CartLine> out = new ArrayList<>(lines.size());
+        for (CartLine line : lines) {
+            RatePlan discount = line.orderPos() == first ? whole : percentagesOnly;
+            if (discount.charges().isEmpty()) {
+                out.add(line);
+            } else {
+                List<RatePlan> plans = new ArrayList<>(line.ratePlans());
+                plans.add(discount);
+                out.add(new CartLine(line.suiteProductId(), line.quantity(), line.orderPos(), plans));
+            }
+        }
+        return Either.right(out);
     }
 
     private static Either<PreviewFailure, List<CartLine>> resolve(Catalog catalog, List<Item> items,

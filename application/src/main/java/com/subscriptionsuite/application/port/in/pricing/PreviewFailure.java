@@ -82,6 +82,23 @@ public sealed interface PreviewFailure {
         }
     }
 
+    /** The voucher cannot be priced for this caller now (its own rule code, e.g. voucher_expired). */
+    record VoucherRefused(com.subscriptionsuite.domain.voucher.VoucherRejection rejection) implements PreviewFailure {
+        public String code() {
+            return rejection.code();
+        }
+
+        public String field() {
+            return rejection instanceof com.subscriptionsuite.domain.voucher.VoucherRejection.NotValidOnPage
+                    ? "page_id" : "voucher_code";
+        }
+
+        public String message() {
+            String m = rejection.message();
+            return m.startsWith("code: ") ? "voucher_code: " + m.substring(6) : m;
+        }
+    }
+
     record DuplicateOrderPosition(int index, int orderPos) implements PreviewFailure {
         public String code() {
             return "order_pos_duplicate";

@@ -13,6 +13,7 @@ import com.subscriptionsuite.adapters.http.pricing.PreviewEndpoints;
 import com.subscriptionsuite.adapters.http.routing.Route;
 import com.subscriptionsuite.adapters.http.tenant.RequestTenant;
 import com.subscriptionsuite.adapters.http.translation.TranslationEndpoints;
+import com.subscriptionsuite.adapters.http.voucher.VoucherEndpoints;
 import com.subscriptionsuite.application.Engine;
 import com.subscriptionsuite.application.port.in.admin.AuthorizeAdmin;
 import com.subscriptionsuite.application.port.in.admin.RemoveProduct;
@@ -29,6 +30,8 @@ import com.subscriptionsuite.application.port.in.pricing.PreviewPrices;
 import com.subscriptionsuite.application.port.in.tenant.ResolveTenant;
 import com.subscriptionsuite.application.port.in.tenant.TenantAccessLookup;
 import com.subscriptionsuite.application.port.in.translation.Translate;
+import com.subscriptionsuite.application.port.in.voucher.ConsumeVoucher;
+import com.subscriptionsuite.application.port.in.voucher.HoldVoucher;
 import io.javalin.Javalin;
 import io.javalin.http.Context;
 import io.javalin.http.Handler;
@@ -46,7 +49,7 @@ import org.slf4j.LoggerFactory;
 
 /**
  * The HTTP API (Subscription Suite API v2.1.0, the catalog, shop page, configuration,
- * translation, price preview, auth and product removal part) on Javalin. Every route but
+ * translation, price preview, auth, voucher and product removal part) on Javalin. Every route but
  * {@code /health} and {@code /openapi.yaml} first resolves the tenant, then applies the tenant's
  * CORS rules ({@link Cors}), then checks the route's {@link com.subscriptionsuite.adapters.http.routing.Access}
  * level ({@link RequestAccess}), and only then runs its handler. Every failure is answered with the one error
@@ -77,7 +80,9 @@ public final class HttpApi {
             Authenticate authenticate,
             ResetPassword resetPassword,
             AuthorizeAdmin authorizeAdmin,
-            RemoveProduct removeProduct) {
+            RemoveProduct removeProduct,
+            HoldVoucher holdVoucher,
+            ConsumeVoucher consumeVoucher) {
 
         public UseCases {
             Objects.requireNonNull(resolveTenant, "resolveTenant");
@@ -95,20 +100,24 @@ public final class HttpApi {
             Objects.requireNonNull(resetPassword, "resetPassword");
             Objects.requireNonNull(authorizeAdmin, "authorizeAdmin");
             Objects.requireNonNull(removeProduct, "removeProduct");
+            Objects.requireNonNull(holdVoucher, "holdVoucher");
+            Objects.requireNonNull(consumeVoucher, "consumeVoucher");
         }
 
+        /** The use cases of an engine built with the identity ports and the vouchers port. */
         public static UseCases from(Engine engine) {
             return new UseCases(engine.resolveTenant(), engine.tenantAccess(), engine.browseCatalog(),
                     engine.showShopPage(), engine.readConfiguration(), engine.translate(), engine.previewPrices(),
                     engine.register(), engine.logIn(), engine.logInAsGuest(), engine.logOut(), engine.authenticate(),
-                    engine.resetPassword(), engine.authorizeAdmin(), engine.removeProduct());
+                    engine.resetPassword(), engine.authorizeAdmin(), engine.removeProduct(), engine.holdVoucher(),
+                    engine.consumeVoucher());
         }
 
         /** The same use cases with another catalog browser (tests put a failing one in). */
         public UseCases withBrowseCatalog(BrowseCatalog other) {
             return new UseCases(resolveTenant, tenantAccess, other, showShopPage, readConfiguration, translate,
                     previewPrices, register, logIn, logInAsGuest, logOut, authenticate, resetPassword, authorizeAdmin,
-                    removeProduct);
+                    removeProduct, holdVoucher, consumeVoucher);
         }
     }
 
@@ -133,6 +142,7 @@ public final class HttpApi {
         all.addAll(PreviewEndpoints.routes(useCases.previewPrices(), json, body));
         all.addAll(IdentityEndpoints.routes(new IdentityEndpoints.UseCases(useCases.register(), useCases.logIn(),
                 useCases.logInAsGuest(), useCases.logOut(), useCases.resetPassword()), json, body));
+        all.addAll(VoucherEndpoints.routes(useCases.holdVoucher(), useCases.consumeVoucher(), json, body));
         this.routes = List.copyOf(all);
         this.access = new RequestAccess(useCases.authenticate(), useCases.authorizeAdmin(), json);
         this.cors = new Cors(useCases.tenantAccess(), json);
@@ -152,7 +162,7 @@ public final class HttpApi {
             config.router.mount(router -> {
                 for (Route route : routes) {
                     router.addHttpHandler(route.method(), route.path(), route.scope() == Route.Scope.TENANT
-                            ? tenantScoped(cors.scoped(access.guard(route.access(), route.handler())))
+                            ? tenantScoped(cors.scoped(access.guard(route)))
                             : route.handler());
                 }
                 tenantMethodsByPath().forEach((path, methods) ->

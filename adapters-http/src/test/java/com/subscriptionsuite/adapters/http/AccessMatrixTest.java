@@ -20,7 +20,9 @@ import org.junit.jupiter.api.Test;
 
 /**
  * The access matrix is stated once per route (its {@link Access}) and must read the same in
- * openapi.yaml ({@code x-access} and {@code security} of each operation) and in docs/access.md.
+ * openapi.yaml ({@code x-access} and {@code security} of each operation; a PUBLIC route with an
+ * optional token has the optional security {@code [{}, {userToken: []}]} and a 401) and in
+ * docs/access.md.
  */
 class AccessMatrixTest {
     private static final Path DOC = Path.of("..", "docs", "access.md");
@@ -38,12 +40,12 @@ class AccessMatrixTest {
             assertThat(operation).as("operation for %s", name).isNotNull();
             assertThat(operation.getExtensions()).as("x-access of %s", name)
                     .containsEntry("x-access", route.access().name());
-            assertThat(schemes(operation)).as("security of %s", name).isEqualTo(switch (route.access()) {
-                case PUBLIC -> List.of();
-                case GUEST_OR_CUSTOMER, CUSTOMER -> List.of("userToken");
-                case ADMIN -> List.of("adminKey");
+            assertThat(requirements(operation)).as("security of %s", name).isEqualTo(switch (route.access()) {
+                case PUBLIC -> route.optionalToken() ? List.of(List.of(), List.of("userToken")) : List.of();
+                case GUEST_OR_CUSTOMER, CUSTOMER -> List.of(List.of("userToken"));
+                case ADMIN -> List.of(List.of("adminKey"));
             });
-            if (route.access().needsCredentials()) {
+            if (route.access().needsCredentials() || route.optionalToken()) {
                 assertThat(operation.getResponses()).as("responses of %s", name).containsKey("401");
             }
             if (route.access() == Access.CUSTOMER) {
@@ -97,8 +99,9 @@ class AccessMatrixTest {
         return item == null ? null : item.readOperationsMap().get(PathItem.HttpMethod.valueOf(method));
     }
 
-    private static List<String> schemes(Operation operation) {
+    /** The schemes of each alternative security requirement; {@code []} is "no credential" (optional security). */
+    private static List<List<String>> requirements(Operation operation) {
         List<SecurityRequirement> security = operation.getSecurity();
-        return security == null ? List.of() : security.stream().flatMap(r -> r.keySet().stream()).toList();
+        return security == null ? List.of() : security.stream().map(r -> List.copyOf(r.keySet())).toList();
     }
 }

@@ -8,6 +8,7 @@ import com.subscriptionsuite.application.fixtures.InMemorySessions;
 import com.subscriptionsuite.application.fixtures.InMemoryTenants;
 import com.subscriptionsuite.application.fixtures.InMemoryTransactions;
 import com.subscriptionsuite.application.fixtures.InMemoryUsers;
+import com.subscriptionsuite.application.fixtures.InMemoryVouchers;
 import com.subscriptionsuite.application.fixtures.MutableClock;
 import com.subscriptionsuite.application.fixtures.PlainTestHasher;
 import com.subscriptionsuite.application.fixtures.RecordingMailer;
@@ -28,7 +29,7 @@ import java.util.Set;
 
 /**
  * Real servers for the HTTP tests, on free ports, over a real {@link Engine} with in-memory
- * tenants, users, sessions and mail. Tenants: {@code acme} (1) and {@code other} (2) are
+ * tenants, users, sessions, vouchers and mail. Tenants: {@code acme} (1) and {@code other} (2) are
  * {@link SampleTenants#full} with a CORS origin and an admin key each, {@code trim} (3) is
  * {@link SampleTenants#trimmed} (a German seller without the EU threshold), {@code bare} (4) is
  * {@link SampleTenants#minimal}, {@code euro} (5) sells in USD what is priced in EUR only,
@@ -36,7 +37,7 @@ import java.util.Set;
  * <p>
  * {@link #base()} is one shared server with a fixed clock (2025-06-15T10:00Z) for tests that only
  * read; {@link #fresh()} starts a server of its own, with a clock the test moves, for tests that
- * sign in, fail logins or delete products.
+ * sign in, fail logins, delete products or hold vouchers.
  */
 final class TestServer {
     static final Instant START = Instant.parse("2025-06-15T10:00:00Z");
@@ -76,6 +77,7 @@ final class TestServer {
                 .secrets(new CountingSecrets())
                 .commonPasswords(COMMON_PASSWORDS::contains)
                 .mailer(mailer)
+                .vouchers(new InMemoryVouchers())
                 .build();
     }
 
@@ -120,16 +122,20 @@ final class TestServer {
         return anonymous().with("X-Tenant", key);
     }
 
-    /** A server of its own over a new engine whose clock starts at {@link #START}; close it after the test. */
+    /**
+     * A server of its own over a new engine whose clock starts at {@link #START}; close it after the
+     * test. The engine is there for what the HTTP API does not serve (defining voucher campaigns).
+     */
     static Fresh fresh() {
         MutableClock clock = new MutableClock(START);
         RecordingMailer mailer = new RecordingMailer();
-        Javalin app = new HttpApi(HttpApi.UseCases.from(engine(clock, mailer)), HttpSettings.defaults())
-                .start("127.0.0.1", 0);
-        return new Fresh(app, URI.create("http://127.0.0.1:" + app.port()), clock, mailer);
+        Engine engine = engine(clock, mailer);
+        Javalin app = new HttpApi(HttpApi.UseCases.from(engine), HttpSettings.defaults()).start("127.0.0.1", 0);
+        return new Fresh(app, URI.create("http://127.0.0.1:" + app.port()), clock, mailer, engine);
     }
 
-    record Fresh(Javalin app, URI base, MutableClock clock, RecordingMailer mailer) implements AutoCloseable {
+    record Fresh(Javalin app, URI base, MutableClock clock, RecordingMailer mailer, Engine engine)
+            implements AutoCloseable {
         Http tenant(String key) {
             return new Http(base, List.of("X-Tenant", key));
         }

@@ -3,6 +3,7 @@ package com.subscriptionsuite.adapters.http.access;
 import com.subscriptionsuite.adapters.http.error.ApiError;
 import com.subscriptionsuite.adapters.http.json.Json;
 import com.subscriptionsuite.adapters.http.routing.Access;
+import com.subscriptionsuite.adapters.http.routing.Route;
 import com.subscriptionsuite.adapters.http.tenant.RequestTenant;
 import com.subscriptionsuite.application.port.in.admin.AuthorizeAdmin;
 import com.subscriptionsuite.application.port.in.identity.Authenticate;
@@ -21,7 +22,11 @@ import org.slf4j.LoggerFactory;
  * after {@link RequestTenant} has resolved the tenant, and lets the handler run only when the
  * request's {@code Authorization: Bearer <credential>} satisfies the route's {@link Access}:
  * <ul>
- * <li>{@link Access#PUBLIC}: nothing is checked;</li>
+ * <li>{@link Access#PUBLIC}: nothing is checked, except on a route marked
+ * {@link Route#withOptionalToken()}: there a bearer token, if sent, must be an active token of this
+ * tenant (else 401 {@code not_authenticated}, as below), and the handler gets its principal
+ * ({@link #principalIfAny}); without a bearer credential (no {@code Authorization}, another scheme,
+ * an empty token) the caller is anonymous;</li>
  * <li>{@link Access#GUEST_OR_CUSTOMER} and {@link Access#CUSTOMER}: the token must be an active
  * token of this tenant ({@link Authenticate}), else 401 {@code not_authenticated}; a guest token on
  * a CUSTOMER route is 403 {@code customer_required};</li>
@@ -49,7 +54,13 @@ public final class RequestAccess {
         this.json = Objects.requireNonNull(json, "json");
     }
 
-    /** Wraps the handler of a tenant-scoped route with the check of its access level. */
+    /** Wraps the handler of a tenant-scoped route with the check of its access level (and optional token). */
+    public Handler guard(Route route) {
+        Objects.requireNonNull(route, "route");
+        return route.optionalToken() ? optionalToken(route.handler()) : guard(route.access(), route.handler());
+    }
+
+    /** Wraps a handler with the check of an access level. */
     public Handler guard(Access access, Handler handler) {
         Objects.requireNonNull(access, "access");
         Objects.requireNonNull(handler, "handler");
@@ -58,6 +69,20 @@ public final class RequestAccess {
         }
         return ctx -> {
             if (admitted(access, ctx)) {
+                handler.handle(ctx);
+            }
+        };
+    }
+
+    /** A PUBLIC handler that knows its caller when a token is sent: no token lets it run anonymously. */
+    private Handler optionalToken(Handler handler) {
+        Objects.requireNonNull(handler, "handler");
+        return ctx -> {
+            long tenantId = RequestTenant.of(ctx).id();
+            boolean admitted = Bearer.credential(ctx.header("Authorization"))
+                    .map(token -> admitUser(ctx, tenantId, token, false))
+                    .getOrElse(true);
+            if (admitted) {
                 handler.handle(ctx);
             }
         };
@@ -117,6 +142,14 @@ public final class RequestAccess {
             throw new IllegalStateException("no principal for " + ctx.path() + ": route does not need a token");
         }
         return principal;
+    }
+
+    /**
+     * Who the request's bearer token speaks for on a route with an optional token (or any route that
+     * needs one); none for an anonymous caller.
+     */
+    public static Option<Principal> principalIfAny(Context ctx) {
+        return Option.of(ctx.attribute(PRINCIPAL));
     }
 
     /** The bearer token that authenticated the request (for logout, which revokes exactly it). */

@@ -5,6 +5,8 @@ import com.subscriptionsuite.application.port.in.identity.IdentityFailure;
 import com.subscriptionsuite.application.port.in.pricing.PreviewFailure;
 import com.subscriptionsuite.application.port.in.tenant.ResolveTenant.TenantUnknown;
 import com.subscriptionsuite.application.port.in.translation.Translate.LanguageNotOffered;
+import com.subscriptionsuite.application.port.in.voucher.VoucherFailure;
+import com.subscriptionsuite.domain.voucher.VoucherRejection;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -47,6 +49,22 @@ public record ApiError(String code, String message, List<FieldDetail> details, S
     public static ApiError from(PreviewFailure failure) {
         return new ApiError(failure.code(), failure.message(),
                 List.of(new FieldDetail(failure.field(), reasonOf(failure.message(), failure.field()))), null);
+    }
+
+    /**
+     * A voucher failure: a rule's refusal names the path's {@code code} in {@code details} (or
+     * {@code page_id} when the code is not valid on the page); rejected campaign definitions name
+     * each problem's path.
+     */
+    public static ApiError from(VoucherFailure failure) {
+        if (failure instanceof VoucherFailure.CampaignsRejected rejected) {
+            return new ApiError(failure.code(), failure.message(),
+                    rejected.problems().stream().map(p -> new FieldDetail(p.path(), p.reason())).toList(), null);
+        }
+        String field = failure instanceof VoucherFailure.Refused refused
+                && refused.rejection() instanceof VoucherRejection.NotValidOnPage ? "page_id" : "code";
+        return new ApiError(failure.code(), failure.message(),
+                List.of(new FieldDetail(field, reasonOf(failure.message(), field))), null);
     }
 
     public static ApiError from(CatalogFailure failure) {

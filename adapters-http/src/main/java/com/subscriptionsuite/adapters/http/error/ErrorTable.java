@@ -58,6 +58,18 @@ public final class ErrorTable {
         m.put("quantity_out_of_range", 422);
         m.put("currency_not_offered", 422);
         m.put("not_priced_in_currency", 422);
+        // vouchers (POST /voucher-code/{code}/init and /consume, and a preview's voucher_code)
+        m.put("voucher_malformed", 400);
+        m.put("voucher_unknown", 404);
+        m.put("voucher_not_yet_valid", 422);
+        m.put("voucher_expired", 422);
+        m.put("voucher_not_valid_on_page", 422);
+        m.put("voucher_held_by_other", 409);
+        m.put("voucher_limit_reached", 409);
+        m.put("voucher_already_redeemed", 409);
+        m.put("voucher_not_held", 409);
+        m.put("campaigns_invalid", 422);
+        m.put("user_mismatch", 403);
         STATUS = Map.copyOf(m);
     }
 

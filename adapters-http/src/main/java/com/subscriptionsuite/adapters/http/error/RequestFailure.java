@@ -230,6 +230,25 @@ public sealed interface RequestFailure {
         }
     }
 
+    /**
+     * A body naming a user ({@code user_id}, as the seed's voucher operations allow) other than the
+     * token's: the adapter acts for the token's user only, and refuses rather than silently act for
+     * someone else. The message does not tell the caller's own id.
+     */
+    record UserMismatch() implements RequestFailure {
+        public String code() {
+            return "user_mismatch";
+        }
+
+        public String message() {
+            return "user_id: not the user of the token; leave user_id out (the token's user is the one acted for)";
+        }
+
+        public List<FieldDetail> details() {
+            return List.of(new FieldDetail("user_id", "not the user of the token"));
+        }
+    }
+
     /** A bug or an outage: the body carries only the correlation id that is also logged. */
     record Unexpected(String correlationId) implements RequestFailure {
         public String code() {

@@ -71,11 +71,20 @@ public final class JsonBody {
      * the object is {@code field_unknown}).
      */
     public Either<RequestFailure, NoFields> readNothing(Context ctx) throws IOException {
+        return readOptional(ctx, NoFields.class, new NoFields());
+    }
+
+    /**
+     * For operations whose body is optional (every field of it optional, e.g. the voucher
+     * operations): no body at all is {@code absent}; a body, even {@code {}}, is read as
+     * {@link #read(Context, Class)} reads it.
+     */
+    public <T> Either<RequestFailure, T> readOptional(Context ctx, Class<T> type, T absent) throws IOException {
         long length = ctx.req().getContentLengthLong();
         if (length == 0 || (length < 0 && ctx.header("Transfer-Encoding") == null)) {
-            return Either.right(new NoFields());
+            return Either.right(absent);
         }
-        return read(ctx, NoFields.class);
+        return read(ctx, type);
     }
 
     /** The empty request body {@code {}}. */

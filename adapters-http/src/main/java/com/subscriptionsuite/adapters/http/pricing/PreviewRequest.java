@@ -1,7 +1,9 @@
 package com.subscriptionsuite.adapters.http.pricing;
 
 import com.fasterxml.jackson.annotation.JsonProperty;
+import com.fasterxml.jackson.databind.JsonNode;
 import com.subscriptionsuite.adapters.http.error.RequestFailure;
+import com.subscriptionsuite.adapters.http.json.DigitsOrInteger;
 import com.subscriptionsuite.application.port.in.pricing.PreviewPricesQuery;
 import com.subscriptionsuite.application.port.in.pricing.PreviewPricesQuery.Item;
 import com.subscriptionsuite.application.port.in.pricing.PreviewPricesQuery.TaxCustomerData;
@@ -15,9 +17,12 @@ import java.util.List;
  * The seed's Preview body. Every field is optional except each suite product's {@code id},
  * {@code quantity} and {@code order_pos}; of the account only {@code country}, {@code zip_code},
  * {@code is_company}, {@code vat_id} and {@code currency} matter to a preview, but all the seed's
- * Account fields are accepted (and no others).
+ * Account fields are accepted (and no others). Extensions: {@code voucher_code} prices a voucher's
+ * discount, {@code page_id} names the shop page the cart is on (a string of digits or an integer,
+ * as the voucher operations take it), for codes limited to pages.
  */
-record PreviewRequest(String currency, AccountRequest account, List<SuiteProductRequest> suiteProducts) {
+record PreviewRequest(String currency, AccountRequest account, List<SuiteProductRequest> suiteProducts,
+        String voucherCode, JsonNode pageId) {
 
     /** The seed's Account schema. */
     record AccountRequest(
@@ -57,9 +62,14 @@ record PreviewRequest(String currency, AccountRequest account, List<SuiteProduct
 
     /**
      * The use-case query. The currency is the body's, else the account's, else null (the tenant's
-     * default); no account means no tax customer (a domestic consumer).
+     * default); no account means no tax customer (a domestic consumer). {@code userId} is the
+     * caller's user from a bearer token, null for an anonymous caller.
      */
-    Either<RequestFailure, PreviewPricesQuery> toQuery(long tenantId) {
+    Either<RequestFailure, PreviewPricesQuery> toQuery(long tenantId, Long userId) {
+        return DigitsOrInteger.read("page_id", pageId).flatMap(page -> toQuery(tenantId, page.getOrNull(), userId));
+    }
+
+    private Either<RequestFailure, PreviewPricesQuery> toQuery(long tenantId, Long page, Long userId) {
         List<SuiteProductRequest> requested = suiteProducts == null ? List.of() : suiteProducts;
         List<Validation<Seq<String>, Item>> items = new ArrayList<>(requested.size());
         for (int i = 0; i < requested.size(); i++) {
@@ -68,7 +78,8 @@ record PreviewRequest(String currency, AccountRequest account, List<SuiteProduct
         String chosenCurrency = currency != null ? currency : account == null ? null : account.currency();
         TaxCustomerData customer = account == null ? null : account.toCustomer();
         return Validation.sequence(items)
-                .map(valid -> new PreviewPricesQuery(tenantId, chosenCurrency, customer, valid.toJavaList()))
+                .map(valid -> new PreviewPricesQuery(tenantId, chosenCurrency, customer, valid.toJavaList(),
+                        voucherCode, page, userId))
                 .mapError(missing -> (RequestFailure) RequestFailure.FieldRequired.bodyFields(missing.toJavaList()))
                 .toEither();
     }

@@ -6,7 +6,10 @@ package com.subscriptionsuite.adapters.http.routing;
  * for every route alike.
  */
 public enum Access {
-    /** Anyone; a bearer token, if sent, is not looked at. */
+    /**
+     * Anyone; a bearer token, if sent, is not looked at, except on a route marked
+     * {@code Route.withOptionalToken()}, where a token sent must be valid.
+     */
     PUBLIC,
     /** A valid customer or guest token of the request's tenant. */
     GUEST_OR_CUSTOMER,

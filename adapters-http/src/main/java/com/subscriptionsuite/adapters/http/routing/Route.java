@@ -9,8 +9,13 @@ import java.util.Objects;
  * A {@link Scope#TENANT} route runs only after the request's tenant has been resolved and its
  * {@link Access} level checked for that tenant; a {@link Scope#GLOBAL} route (health, the OpenAPI
  * document) needs no tenant and is always {@link Access#PUBLIC}.
+ * <p>
+ * {@code optionalToken} marks a tenant-scoped PUBLIC route that serves anyone but answers a caller
+ * it knows differently (the price preview with a voucher): a bearer token, if sent, must then be
+ * valid, and its principal is handed to the handler ({@link #withOptionalToken()}).
  */
-public record Route(HandlerType method, String path, Scope scope, Access access, Handler handler) {
+public record Route(HandlerType method, String path, Scope scope, Access access, Handler handler,
+        boolean optionalToken) {
     public Route {
         Objects.requireNonNull(method, "method");
         Objects.requireNonNull(path, "path");
@@ -21,6 +26,23 @@ public record Route(HandlerType method, String path, Scope scope, Access access,
             throw new IllegalArgumentException(method + " " + path + ": credentials are per tenant, so a route"
                     + " without a tenant can only be PUBLIC, not " + access);
         }
+        if (optionalToken && (scope != Scope.TENANT || access != Access.PUBLIC)) {
+            throw new IllegalArgumentException(method + " " + path + ": an optional token is for tenant-scoped"
+                    + " PUBLIC routes (other levels need a token anyway), not " + scope + " " + access);
+        }
+    }
+
+    public Route(HandlerType method, String path, Scope scope, Access access, Handler handler) {
+        this(method, path, scope, access, handler, false);
+    }
+
+    /**
+     * The same route, still PUBLIC, reading a bearer token when one is sent: a valid one gives the
+     * handler its principal ({@code RequestAccess.principalIfAny}), an invalid one is refused with
+     * 401 as on any route that needs a token; without one the caller is anonymous.
+     */
+    public Route withOptionalToken() {
+        return new Route(method, path, scope, access, handler, true);
     }
 
     public enum Scope {

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.subscriptionsuite.adapters.http.json.Json;
 import com.subscriptionsuite.adapters.http.routing.Access;
+import com.subscriptionsuite.adapters.http.routing.Route;
 import com.subscriptionsuite.adapters.http.tenant.RequestTenant;
 import com.subscriptionsuite.application.Engine;
 import com.subscriptionsuite.application.fixtures.CountingSecrets;
@@ -38,7 +39,8 @@ import org.junit.jupiter.api.Test;
 
 /**
  * Every access level through {@link RequestAccess} on probe routes (no served route is
- * CUSTOMER-only yet): what reaches the handler, and what is refused before it.
+ * CUSTOMER-only yet), and a PUBLIC route with an optional token: what reaches the handler, and
+ * what is refused before it.
  */
 class RequestAccessIT {
     private static final HttpClient CLIENT = HttpClient.newHttpClient();
@@ -79,6 +81,11 @@ class RequestAccessIT {
                     access.guard(Access.ADMIN, whichKey)));
             router.addHttpHandler(HandlerType.GET, "/public", RequestTenant.scoped(engine.resolveTenant(), json,
                     access.guard(Access.PUBLIC, ctx -> ctx.result("public"))));
+            router.addHttpHandler(HandlerType.GET, "/public-knowing-the-caller",
+                    RequestTenant.scoped(engine.resolveTenant(), json, access.guard(Route.get(
+                            "/public-knowing-the-caller", Route.Scope.TENANT, Access.PUBLIC, ctx -> ctx.result(
+                                    RequestAccess.principalIfAny(ctx).map(p -> p.kind() + " " + p.guid())
+                                            .getOrElse("anonymous"))).withOptionalToken())));
         })).start("127.0.0.1", 0);
         base = URI.create("http://127.0.0.1:" + app.port());
     }
@@ -149,6 +156,29 @@ class RequestAccessIT {
         assertThat(get("/admin", "acme", "Bearer admin-key-2").body()).contains("\"code\":\"admin_key_invalid\"");
         assertThat(get("/admin", "other", "Bearer admin-key").statusCode()).isEqualTo(401);
         assertThat(get("/admin", "acme", null).statusCode()).isEqualTo(401);
+    }
+
+    @Test
+    void lets_anyone_in_on_a_public_route_with_an_optional_token_and_tells_the_handler_who_came() {
+        assertThat(get("/public-knowing-the-caller", "acme", null).body()).isEqualTo("anonymous");
+        assertThat(get("/public-knowing-the-caller", "acme", "Basic YW5uOnB3").body()).isEqualTo("anonymous");
+        assertThat(get("/public-knowing-the-caller", "acme", "Bearer ").body()).isEqualTo("anonymous");
+        assertThat(get("/public-knowing-the-caller", "acme", "Bearer " + customerToken).body())
+                .isEqualTo(get("/anyone-signed-in", "acme", "Bearer " + customerToken).body()).startsWith("CUSTOMER ");
+        assertThat(get("/public-knowing-the-caller", "acme", "bearer " + guestToken).body()).startsWith("GUEST ");
+    }
+
+    @Test
+    void refuses_a_bad_token_on_a_public_route_with_an_optional_token() {
+        HttpResponse<String> bad = get("/public-knowing-the-caller", "acme", "Bearer nonsense");
+        HttpResponse<String> elsewhere = get("/public-knowing-the-caller", "other", "Bearer " + customerToken);
+        HttpResponse<String> adminKey = get("/public-knowing-the-caller", "acme", "Bearer admin-key");
+
+        for (HttpResponse<String> refused : List.of(bad, elsewhere, adminKey)) {
+            assertThat(refused.statusCode()).isEqualTo(401);
+            assertThat(refused.headers().firstValue("WWW-Authenticate")).contains("Bearer error=\"invalid_token\"");
+            assertThat(refused.body()).contains("\"code\":\"not_authenticated\"");
+        }
     }
 
     @Test

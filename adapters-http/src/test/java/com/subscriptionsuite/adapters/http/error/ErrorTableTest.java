@@ -8,9 +8,13 @@ import com.subscriptionsuite.application.port.in.pricing.PreviewFailure;
 import com.subscriptionsuite.application.port.in.tenant.DefineTenant;
 import com.subscriptionsuite.application.port.in.tenant.ResolveTenant;
 import com.subscriptionsuite.application.port.in.translation.Translate;
+import com.subscriptionsuite.application.port.in.voucher.VoucherFailure;
 import com.subscriptionsuite.domain.identity.IdentityRejection;
+import com.subscriptionsuite.domain.tenant.Problem;
+import com.subscriptionsuite.domain.voucher.VoucherRejection;
 import java.lang.reflect.Constructor;
 import java.lang.reflect.RecordComponent;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.LinkedHashSet;
@@ -23,17 +27,26 @@ class ErrorTableTest {
 
     /**
      * Every failure record the adapter can meet: the sealed families walked by reflection (an
-     * {@link IdentityFailure.InputRejected} once per {@link IdentityRejection} it can carry), and
-     * the rest.
+     * {@link IdentityFailure.InputRejected} once per {@link IdentityRejection} it can carry, a
+     * {@link VoucherFailure.Refused} and a {@link PreviewFailure.VoucherRefused} once per
+     * {@link VoucherRejection}), and the rest.
      */
     private static List<Object> everyFailure() throws ReflectiveOperationException {
         List<Object> failures = new ArrayList<>();
         for (Class<?> family : List.of(PreviewFailure.class, CatalogFailure.class, RequestFailure.class,
-                IdentityFailure.class)) {
+                IdentityFailure.class, VoucherFailure.class)) {
             assertThat(family.isSealed()).as("%s is sealed", family).isTrue();
             for (Class<?> type : family.getPermittedSubclasses()) {
                 if (type == IdentityFailure.InputRejected.class) {
                     failures.addAll(everyInputRejection());
+                } else if (type == VoucherFailure.Refused.class) {
+                    for (VoucherRejection rejection : everyVoucherRejection()) {
+                        failures.add(new VoucherFailure.Refused(rejection));
+                    }
+                } else if (type == PreviewFailure.VoucherRefused.class) {
+                    for (VoucherRejection rejection : everyVoucherRejection()) {
+                        failures.add(new PreviewFailure.VoucherRefused(rejection));
+                    }
                 } else {
                     failures.add(instantiate(type));
                 }
@@ -53,6 +66,16 @@ class ErrorTableTest {
         }
         assertThat(rejected).hasSizeGreaterThanOrEqualTo(5);
         return rejected;
+    }
+
+    private static List<VoucherRejection> everyVoucherRejection() throws ReflectiveOperationException {
+        assertThat(VoucherRejection.class.isSealed()).isTrue();
+        List<VoucherRejection> rejections = new ArrayList<>();
+        for (Class<?> type : VoucherRejection.class.getPermittedSubclasses()) {
+            rejections.add((VoucherRejection) instantiate(type));
+        }
+        assertThat(rejections).hasSizeGreaterThanOrEqualTo(9);
+        return rejections;
     }
 
     @Test
@@ -125,6 +148,38 @@ class ErrorTableTest {
     }
 
     @Test
+    void maps_the_voucher_failures_and_the_user_mismatch() {
+        assertThat(ErrorTable.status("voucher_malformed")).isEqualTo(400);
+        assertThat(ErrorTable.status("voucher_unknown")).isEqualTo(404);
+        for (String invalidNow : List.of("voucher_not_yet_valid", "voucher_expired", "voucher_not_valid_on_page")) {
+            assertThat(ErrorTable.status(invalidNow)).as(invalidNow).isEqualTo(422);
+        }
+        for (String conflict : List.of("voucher_held_by_other", "voucher_limit_reached", "voucher_already_redeemed",
+                "voucher_not_held")) {
+            assertThat(ErrorTable.status(conflict)).as(conflict).isEqualTo(409);
+        }
+        assertThat(ErrorTable.status("campaigns_invalid")).isEqualTo(422);
+        assertThat(ErrorTable.status("user_mismatch")).isEqualTo(403);
+    }
+
+    @Test
+    void names_the_voucher_field_at_fault_in_the_details() {
+        ApiError expired = ApiError.from(new VoucherFailure.Refused(
+                new VoucherRejection.Expired("SUMMER", Instant.parse("2025-06-01T00:00:00Z"))));
+        ApiError offPage = ApiError.from(new VoucherFailure.Refused(new VoucherRejection.NotValidOnPage("SUMMER", 7L)));
+        ApiError inPreview = ApiError.from(new PreviewFailure.VoucherRefused(new VoucherRejection.Unknown("NOPE")));
+        ApiError campaigns = ApiError.from(new VoucherFailure.CampaignsRejected(
+                List.of(new Problem("$.campaigns[0].codes[1]", "duplicate code"))));
+
+        assertThat(expired.details()).containsExactly(
+                new FieldDetail("code", "voucher 'SUMMER' was valid until 2025-06-01T00:00:00Z"));
+        assertThat(offPage.details()).extracting(FieldDetail::field).containsExactly("page_id");
+        assertThat(inPreview.details()).containsExactly(new FieldDetail("voucher_code", "no voucher 'NOPE'"));
+        assertThat(inPreview.message()).startsWith("voucher_code: ");
+        assertThat(campaigns.details()).containsExactly(new FieldDetail("$.campaigns[0].codes[1]", "duplicate code"));
+    }
+
+    @Test
     void names_the_rejected_field_in_the_details() {
         ApiError error = ApiError.from(new IdentityFailure.InputRejected(
                 new IdentityRejection.PasswordTooShort("user.password", 10)));
@@ -183,6 +238,12 @@ class ErrorTableTest {
         }
         if (type == String.class) {
             return "x";
+        }
+        if (type == Long.class) {
+            return 1L;
+        }
+        if (type == Instant.class) {
+            return Instant.EPOCH;
         }
         if (type == List.class) {
             return List.of(new FieldDetail("x", "y"));

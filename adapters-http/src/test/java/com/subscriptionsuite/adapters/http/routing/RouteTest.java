@@ -24,6 +24,17 @@ class RouteTest {
     }
 
     @Test
+    void allows_an_optional_token_only_on_tenant_scoped_public_routes() {
+        assertThat(product.withOptionalToken().optionalToken()).isTrue();
+        assertThat(product.optionalToken()).isFalse();
+        assertThatThrownBy(() -> Route.post("/logout", Route.Scope.TENANT, Access.GUEST_OR_CUSTOMER, ctx -> { })
+                .withOptionalToken()).isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("optional token");
+        assertThatThrownBy(() -> Route.get("/health", Route.Scope.GLOBAL, Access.PUBLIC, ctx -> { })
+                .withOptionalToken()).isInstanceOf(IllegalArgumentException.class);
+    }
+
+    @Test
     void refuses_credentials_on_a_route_without_a_tenant() {
         assertThatThrownBy(() -> Route.get("/health", Route.Scope.GLOBAL, Access.CUSTOMER, ctx -> { }))
                 .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("only be PUBLIC");

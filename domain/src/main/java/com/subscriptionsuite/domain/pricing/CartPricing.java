@@ -5,7 +5,6 @@ import com.subscriptionsuite.domain.catalog.Charge;
 import com.subscriptionsuite.domain.catalog.ChargeModel;
 import com.subscriptionsuite.domain.catalog.ChargeType;
 import com.subscriptionsuite.domain.catalog.RatePlan;
-import com.subscriptionsuite.domain.catalog.TaxMode;
 import com.subscriptionsuite.domain.catalog.Tier;
 import com.subscriptionsuite.domain.money.Rounding;
 import com.subscriptionsuite.domain.tax.TaxDecision;
@@ -27,7 +26,7 @@ import org.joda.money.Money;
  * <li>discount charges of a suite product reduce its other lines whose charge type they apply to
  * (a fixed amount only lines of its own billing period), off the price before tax for
  * tax-exclusive and off the price as listed for tax-inclusive charges; their own lines carry 0;</li>
- * <li>tax per line from the tax decision's rate (0 for non-taxable charges);</li>
+ * <li>tax per line from the tax decision's rate (0 for non-taxable charges), split by {@link TaxSplit};</li>
  * <li>every total is the sum of its rounded lines, per billing period, at rate-plan and
  * suite-product level.</li>
  * </ol>
@@ -198,22 +197,9 @@ public final class CartPricing {
 
     private static Amounts taxed(Work w, BigDecimal decisionRate) {
         BigDecimal rate = w.charge.taxable() ? decisionRate : BigDecimal.ZERO;
-        Money[] now = split(w.current, w.charge.taxMode(), rate);
-        Money[] before = w.current.isEqual(w.listed) ? now : split(w.listed, w.charge.taxMode(), rate);
-        return new Amounts(now[0], now[1], now[2], before[0], before[1], before[2]);
-    }
-
-    /** netto, tax, brutto of a price in its tax mode (domain-rules §1). */
-    static Money[] split(Money price, TaxMode mode, BigDecimal rate) {
-        CurrencyUnit currency = price.getCurrencyUnit();
-        if (mode == TaxMode.TAX_EXCLUSIVE) {
-            Money tax = Rounding.line(currency, price.getAmount().multiply(rate));
-            return new Money[] {price, tax, price.plus(tax)};
-        }
-        BigDecimal exactTax = price.getAmount().multiply(rate)
-                .divide(BigDecimal.ONE.add(rate), Rounding.FACTOR_SCALE + 3, Rounding.MODE);
-        Money tax = Rounding.line(currency, exactTax);
-        return new Money[] {price.minus(tax), tax, price};
+        TaxSplit now = TaxSplit.of(w.current, w.charge.taxMode(), rate);
+        TaxSplit before = w.current.isEqual(w.listed) ? now : TaxSplit.of(w.listed, w.charge.taxMode(), rate);
+        return new Amounts(now.netto(), now.tax(), now.brutto(), before.netto(), before.tax(), before.brutto());
     }
 
     private static List<PeriodPrice> periods(Map<String, Amounts> totals) {

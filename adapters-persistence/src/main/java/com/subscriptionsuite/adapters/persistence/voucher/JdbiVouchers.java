@@ -3,6 +3,7 @@ package com.subscriptionsuite.adapters.persistence.voucher;
 import com.subscriptionsuite.adapters.persistence.Handles;
 import com.subscriptionsuite.adapters.persistence.voucher.VoucherDao.CampaignRow;
 import com.subscriptionsuite.adapters.persistence.voucher.VoucherDao.CodeRow;
+import com.subscriptionsuite.adapters.persistence.voucher.VoucherDao.LockedCodeRow;
 import com.subscriptionsuite.adapters.persistence.voucher.VoucherDao.CountsRow;
 import com.subscriptionsuite.adapters.persistence.voucher.VoucherDao.HoldRow;
 import com.subscriptionsuite.adapters.persistence.voucher.VoucherDao.PageRow;
@@ -72,7 +73,7 @@ public final class JdbiVouchers implements Vouchers {
      * units on one popular code waits its turn instead of failing. PostgreSQL waits without a limit
      * unless {@code lock_timeout} is set; its lock failures spoil the transaction and are not retried.
      */
-    private static Optional<Long> lock(VoucherDao dao, long tenantId, String code) {
+    private static Optional<LockedCodeRow> lock(VoucherDao dao, long tenantId, String code) {
         long deadline = System.nanoTime() + LOCK_WAIT.toNanos();
         while (true) {
             try {
@@ -91,20 +92,21 @@ public final class JdbiVouchers implements Vouchers {
                 dao -> state(dao, dao.readCode(tenantId, code), tenantId, code, userId, now));
     }
 
-    private static Option<CodeState> state(VoucherDao dao, Optional<Long> campaignId, long tenantId, String code,
+    private static Option<CodeState> state(VoucherDao dao, Optional<LockedCodeRow> codeRow, long tenantId, String code,
             long userId, Instant now) {
-        if (campaignId.isEmpty()) {
+        if (codeRow.isEmpty()) {
             return Option.none();
         }
-        Campaign campaign = dao.campaign(tenantId, campaignId.get())
+        long campaignId = codeRow.get().campaignId();
+        Campaign campaign = dao.campaign(tenantId, campaignId)
                 .map(row -> campaign(row, dao.pages(tenantId, row.id())))
                 .orElseThrow(() -> new IllegalStateException("code " + code + " of tenant " + tenantId
-                        + " names campaign " + campaignId.get() + ", which is missing"));
+                        + " names campaign " + campaignId + ", which is missing"));
         CountsRow counts = dao.counts(tenantId, code, userId, now);
         Option<Hold> callerHold = Option.ofOptional(dao.callerHold(tenantId, code, userId, now))
                 .map(h -> new Hold(h.tenantId(), h.code(), h.campaignId(), h.userId(), h.heldAt(), h.expiresAt()));
         return Option.some(new CodeState(campaign, code, Math.toIntExact(counts.activeHolds()),
-                counts.redemptions(), callerHold, counts.callerRedemptions()));
+                codeRow.get().redemptions(), callerHold, counts.callerRedemptions()));
     }
 
     @Override
@@ -124,6 +126,7 @@ public final class JdbiVouchers implements Vouchers {
             dao.consumeHolds(redemption.tenantId(), redemption.code(), redemption.userId(), redemption.redeemedAt());
             dao.insertRedemption(redemption.tenantId(), redemption.code(), redemption.campaignId(),
                     redemption.userId(), redemption.redeemedAt());
+            dao.countRedemption(redemption.tenantId(), redemption.code());
             return null;
         });
     }

@@ -36,7 +36,11 @@ interface VoucherDao {
     record CodeRow(String code, long campaignId) {
     }
 
-    record CountsRow(long activeHolds, long redemptions, long callerRedemptions) {
+    record CountsRow(long activeHolds, long callerRedemptions) {
+    }
+
+    /** A code's row as decisions read it: its campaign and how often it was redeemed (kept by {@code redeem}). */
+    record LockedCodeRow(long campaignId, long redemptions) {
     }
 
     record HoldRow(long tenantId, String code, long campaignId, long userId, Instant heldAt, Instant expiresAt) {
@@ -46,29 +50,35 @@ interface VoucherDao {
 
     /** The code's campaign, the code's row locked until the transaction ends (waits for another's lock). */
     @SqlQuery("""
-            SELECT campaign_id
+            SELECT campaign_id, redemptions
               FROM voucher_code
              WHERE tenant_id = :tenantId AND code = :code
                FOR UPDATE
             """)
-    Optional<Long> lockCode(@Bind("tenantId") long tenantId, @Bind("code") String code);
+    @RegisterConstructorMapper(LockedCodeRow.class)
+    Optional<LockedCodeRow> lockCode(@Bind("tenantId") long tenantId, @Bind("code") String code);
 
     @SqlQuery("""
-            SELECT campaign_id
+            SELECT campaign_id, redemptions
               FROM voucher_code
              WHERE tenant_id = :tenantId AND code = :code
             """)
-    Optional<Long> readCode(@Bind("tenantId") long tenantId, @Bind("code") String code);
+    @RegisterConstructorMapper(LockedCodeRow.class)
+    Optional<LockedCodeRow> readCode(@Bind("tenantId") long tenantId, @Bind("code") String code);
+
+    @SqlUpdate("""
+            UPDATE voucher_code
+               SET redemptions = redemptions + 1
+             WHERE tenant_id = :tenantId AND code = :code
+            """)
+    int countRedemption(@Bind("tenantId") long tenantId, @Bind("code") String code);
 
     /** A hold counts while it is unconsumed and {@code now < expires_at} (as {@code Hold.activeAt}). */
     @SqlQuery("""
             SELECT (SELECT COUNT(*)
                       FROM voucher_hold
                      WHERE tenant_id = :tenantId AND code = :code
-                       AND expires_at > :now AND consumed_at IS NULL) AS active_holds,
-                   (SELECT COUNT(*)
-                      FROM voucher_redemption
-                     WHERE tenant_id = :tenantId AND code = :code) AS redemptions,
+                       AND consumed_at IS NULL AND expires_at > :now) AS active_holds,
                    (SELECT COUNT(*)
                       FROM voucher_redemption
                      WHERE tenant_id = :tenantId AND code = :code AND user_id = :userId) AS caller_redemptions

@@ -1,14 +1,18 @@
 package com.subscriptionsuite.bootstrap;
 
+import com.subscriptionsuite.bootstrap.security.Argon2PasswordHasher;
 import com.subscriptionsuite.bootstrap.tenantfile.TenantFileLoader;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.util.Arrays;
 
 /**
  * {@code java -jar subscription-suite.jar} starts the server (configuration from the environment,
  * see {@link ServerConfig}); {@code check-tenant FILE...} checks tenant files without starting
  * anything and prints every problem; {@code outbox [N]} prints the newest N (default 20) mails of
- * the outbox, the embedded default's mail delivery, from the configured database.
+ * the outbox, the embedded default's mail delivery, from the configured database;
+ * {@code import-codes TENANT_KEY CAMPAIGN_ID FILE.csv} imports voucher codes into a single-use
+ * campaign in the configured database ({@link ImportCodes}).
  */
 public final class Main {
     private Main() {
@@ -22,8 +26,9 @@ public final class Main {
             }
             System.exit(ok && args.length > 1 ? 0 : 1);
         }
-        if (args.length > 0 && !args[0].equals("outbox")) {
-            System.err.println("usage: java -jar subscription-suite.jar [check-tenant FILE... | outbox [N]]");
+        if (args.length > 0 && !args[0].equals("outbox") && !args[0].equals("import-codes")) {
+            System.err.println("usage: java -jar subscription-suite.jar [check-tenant FILE... | outbox [N] | "
+                    + ImportCodes.USAGE + "]");
             System.exit(2);
         }
         ServerConfig config;
@@ -33,6 +38,10 @@ public final class Main {
             System.err.println("configuration error: " + e.getMessage());
             System.exit(2);
             return;
+        }
+        if (args.length > 0 && args[0].equals("import-codes")) {
+            System.exit(ImportCodes.run(config, Clock.systemUTC(), Argon2PasswordHasher.recommended(),
+                    Arrays.asList(args).subList(1, args.length), System.out, System.err));
         }
         if (args.length > 0) {
             int limit = args.length > 1 && args[1].matches("[0-9]{1,6}") ? Integer.parseInt(args[1]) : 20;

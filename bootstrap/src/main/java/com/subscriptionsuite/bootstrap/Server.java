@@ -10,6 +10,7 @@ import com.subscriptionsuite.adapters.persistence.identity.JdbiSessions;
 import com.subscriptionsuite.adapters.persistence.identity.JdbiUsers;
 import com.subscriptionsuite.adapters.persistence.mail.OutboxMailer;
 import com.subscriptionsuite.adapters.persistence.tenant.JdbiTenants;
+import com.subscriptionsuite.adapters.persistence.voucher.JdbiVouchers;
 import com.subscriptionsuite.application.Engine;
 import com.subscriptionsuite.application.port.out.Mailer;
 import com.subscriptionsuite.application.port.out.PasswordHasher;
@@ -57,21 +58,12 @@ public final class Server implements AutoCloseable {
 
     /** As {@link #start(ServerConfig, Clock)}, with the password hasher given (tests use cheap Argon2 parameters). */
     static Server start(ServerConfig config, Clock clock, PasswordHasher hasher) {
-        String url = config.dbUrl() == null ? Database.h2File(config.dataDir()) : config.dbUrl();
-        Database database = config.dbUrl() == null
-                ? new Database(url, "sa", "")
-                : new Database(url, config.dbUser(), config.dbPassword());
+        String url = databaseUrl(config);
+        Database database = openDatabase(config);
         ScheduledExecutorService refresher = null;
         try {
-            var jdbi = database.jdbi();
-            Engine engine = Engine.builder().tenants(new JdbiTenants(jdbi)).clock(clock)
-                    .users(new JdbiUsers(jdbi)).sessions(new JdbiSessions(jdbi))
-                    .passwordResets(new JdbiPasswordResets(jdbi)).loginAttempts(new JdbiLoginAttempts(jdbi))
-                    .transactions(new JdbiTransactions(jdbi)).passwordHasher(hasher)
-                    .secrets(new SecureRandomSecrets()).commonPasswords(new CommonPasswordList())
-                    .mailer(mailer(config, database, clock))
-                    .build();
-            TenantFileLoader loader = new TenantFileLoader(engine.defineTenant());
+            Engine engine = engine(config, database, clock, hasher);
+            TenantFileLoader loader = new TenantFileLoader(engine.defineTenant(), engine.defineCampaigns());
             if (config.demoTenant() && !engine.defineTenant().anyTenantDefined()) {
                 loader.loadDemo();
             }
@@ -100,6 +92,30 @@ public final class Server implements AutoCloseable {
             database.close();
             throw e;
         }
+    }
+
+    /** The configured database's JDBC URL: PostgreSQL (or any URL) when given, else the H2 file in the data directory. */
+    static String databaseUrl(ServerConfig config) {
+        return config.dbUrl() == null ? Database.h2File(config.dataDir()) : config.dbUrl();
+    }
+
+    /** Opens the configured database (migrating it); the caller closes it. */
+    static Database openDatabase(ServerConfig config) {
+        String url = databaseUrl(config);
+        return config.dbUrl() == null ? new Database(url, "sa", "") : new Database(url, config.dbUser(), config.dbPassword());
+    }
+
+    /** The engine on the database's adapters, with every use case (the server's and the commands'). */
+    static Engine engine(ServerConfig config, Database database, Clock clock, PasswordHasher hasher) {
+        var jdbi = database.jdbi();
+        return Engine.builder().tenants(new JdbiTenants(jdbi)).clock(clock)
+                .users(new JdbiUsers(jdbi)).sessions(new JdbiSessions(jdbi))
+                .passwordResets(new JdbiPasswordResets(jdbi)).loginAttempts(new JdbiLoginAttempts(jdbi))
+                .transactions(new JdbiTransactions(jdbi)).passwordHasher(hasher)
+                .secrets(new SecureRandomSecrets()).commonPasswords(new CommonPasswordList())
+                .mailer(mailer(config, database, clock))
+                .vouchers(new JdbiVouchers(jdbi))
+                .build();
     }
 
     /** SMTP when configured, else the persistent outbox (read it with {@code java -jar … outbox}). */

@@ -20,13 +20,33 @@ import org.junit.jupiter.api.io.TempDir;
 
 /** The standalone server on its embedded default: H2 file database, demo tenant, HTTP. */
 class ServerIT {
+    private static final com.fasterxml.jackson.databind.ObjectMapper JSON =
+            new com.fasterxml.jackson.databind.ObjectMapper();
+    private static Path demoCodes;
     @TempDir
     Path dataDir;
 
+    /**
+     * The demo tenant file, to be written elsewhere: its campaign's codes file is named by the
+     * absolute path of a copy, so that the tenant file finds it from any directory.
+     */
     static String demoFile() throws IOException {
         try (InputStream in = ServerIT.class.getResourceAsStream("/tenants/demo.json")) {
-            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+            return new String(in.readAllBytes(), StandardCharsets.UTF_8).replace("\"demo-spring-codes.csv\"",
+                    JSON.writeValueAsString(demoCodes().toString()));
         }
+    }
+
+    private static synchronized Path demoCodes() throws IOException {
+        if (demoCodes == null) {
+            Path copy = Files.createTempFile("demo-spring-codes", ".csv");
+            copy.toFile().deleteOnExit();
+            try (InputStream in = ServerIT.class.getResourceAsStream("/tenants/demo-spring-codes.csv")) {
+                Files.write(copy, in.readAllBytes());
+            }
+            demoCodes = copy;
+        }
+        return demoCodes;
     }
 
     @Test

@@ -257,15 +257,22 @@ final class Fields {
         return value.getOrNull();
     }
 
+    /** A required string that must be one of {@code allowed}. */
+    String requiredChoice(String name, List<String> allowed) {
+        return required(name).map(v -> choice(name, v, allowed)).getOrElse("");
+    }
+
     /** An optional string that must be one of {@code allowed}; {@code fallback} when absent. */
     String optionalChoice(String name, List<String> allowed, String fallback) {
-        return field(name).map(v -> {
-            String text = string(path(name), v);
-            if (v.isTextual() && !allowed.contains(text)) {
-                problem(path(name), "'" + text + "' is not one of " + String.join(", ", allowed));
-            }
-            return text;
-        }).getOrElse(fallback);
+        return field(name).map(v -> choice(name, v, allowed)).getOrElse(fallback);
+    }
+
+    private String choice(String name, JsonNode v, List<String> allowed) {
+        String text = string(path(name), v);
+        if (v.isTextual() && !allowed.contains(text)) {
+            problem(path(name), "'" + text + "' is not one of " + String.join(", ", allowed));
+        }
+        return text;
     }
 
     // ---------------------------------------------------------------- objects, arrays, maps

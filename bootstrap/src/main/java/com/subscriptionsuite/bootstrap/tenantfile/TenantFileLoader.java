@@ -1,31 +1,36 @@
 package com.subscriptionsuite.bootstrap.tenantfile;
 
 import com.subscriptionsuite.application.port.in.tenant.DefineTenant;
+import com.subscriptionsuite.application.port.in.voucher.DefineCampaigns;
+import com.subscriptionsuite.application.port.in.voucher.DefineCampaigns.CampaignWithCodes;
+import com.subscriptionsuite.application.port.in.voucher.VoucherFailure;
 import com.subscriptionsuite.domain.tenant.Problem;
-import com.subscriptionsuite.domain.tenant.TenantDefinition;
 import io.vavr.control.Either;
-import java.io.IOException;
-import java.io.InputStream;
 import java.io.PrintStream;
-import java.io.UncheckedIOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Loads tenant files through {@link DefineTenant}, all or nothing: a file with any problem changes
+ * Loads tenant files through {@link DefineTenant} and their voucher campaigns through
+ * {@link DefineCampaigns}, all or nothing: a file with any problem the reader finds changes
  * nothing, and {@link TenantFileRejected} lists every problem with its path.
+ *
+ * <p>The campaigns are defined after the tenant, in a unit of their own. What the file itself can
+ * get wrong is found before either is stored; what only the store knows (a code that another
+ * campaign of the tenant already has) rejects the campaigns after the tenant definition was stored.
  */
 public final class TenantFileLoader {
     private static final Logger LOG = LoggerFactory.getLogger(TenantFileLoader.class);
     static final String DEMO_RESOURCE = "/tenants/demo.json";
 
     private final DefineTenant defineTenant;
+    private final DefineCampaigns defineCampaigns;
 
-    public TenantFileLoader(DefineTenant defineTenant) {
+    public TenantFileLoader(DefineTenant defineTenant, DefineCampaigns defineCampaigns) {
         this.defineTenant = defineTenant;
+        this.defineCampaigns = defineCampaigns;
     }
 
     /** A tenant file that was refused; the message lists every problem, one per line. */
@@ -44,47 +49,54 @@ public final class TenantFileLoader {
     }
 
     public void loadDemo() {
-        try (InputStream in = TenantFileLoader.class.getResourceAsStream(DEMO_RESOURCE)) {
-            if (in == null) {
-                throw new IllegalStateException("demo tenant resource " + DEMO_RESOURCE + " is missing");
-            }
-            define("demo tenant", TenantFileReader.read("demo tenant", in));
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        define("demo tenant", TenantFileReader.readResource(DEMO_RESOURCE, "demo tenant"));
     }
 
     public void load(Path file) {
-        define(file.toString(), read(file));
+        define(file.toString(), TenantFileReader.readFile(file));
     }
 
-    private static Either<List<Problem>, TenantDefinition> read(Path file) {
-        try (InputStream in = Files.newInputStream(file)) {
-            return TenantFileReader.read(file.toString(), in);
-        } catch (IOException e) {
-            return Either.left(List.of(new Problem("$", "cannot read " + file + ": " + e.getMessage())));
-        }
-    }
-
-    private void define(String source, Either<List<Problem>, TenantDefinition> read) {
+    private void define(String source, Either<List<Problem>, TenantFile> read) {
         if (read.isLeft()) {
             throw new TenantFileRejected(source, read.getLeft());
         }
-        var defined = defineTenant.define(read.get());
+        TenantFile file = read.get();
+        var defined = defineTenant.define(file.definition());
         if (defined.isLeft()) {
             throw new TenantFileRejected(source, defined.getLeft().problems());
         }
-        LOG.info("tenant '{}' (id {}) loaded from {}", defined.get().key(), defined.get().tenantId(), source);
+        long tenantId = defined.get().tenantId();
+        if (!file.campaigns().isEmpty()) {
+            var campaigns = defineCampaigns.define(tenantId, file.campaigns().stream()
+                    .map(c -> new CampaignWithCodes(c.campaign(), c.codes())).toList());
+            if (campaigns.isLeft()) {
+                throw new TenantFileRejected(source + " (its tenant definition was stored; its campaigns were not)",
+                        problems(campaigns.getLeft()).stream().map(file::locate).toList());
+            }
+            LOG.info("tenant '{}': {} campaign(s) defined, {} new code(s)", defined.get().key(),
+                    campaigns.get().campaigns(), campaigns.get().newCodes());
+        }
+        LOG.info("tenant '{}' (id {}) loaded from {}", defined.get().key(), tenantId, source);
+    }
+
+    private static List<Problem> problems(VoucherFailure failure) {
+        if (failure instanceof VoucherFailure.CampaignsRejected rejected) {
+            return rejected.problems();
+        }
+        return List.of(new Problem("$.campaigns", failure.message()));
     }
 
     /** Reads a file and prints its problems (or that it is fine) without storing anything. */
     public static boolean check(Path file, PrintStream out) {
-        Either<List<Problem>, TenantDefinition> read = read(file);
+        Either<List<Problem>, TenantFile> read = TenantFileReader.readFile(file);
         if (read.isLeft()) {
             out.println(report(file.toString(), read.getLeft()));
             return false;
         }
-        out.println(file + ": OK (tenant '" + read.get().tenant().key() + "')");
+        TenantFile ok = read.get();
+        out.println(file + ": OK (tenant '" + ok.definition().tenant().key() + "'"
+                + (ok.campaigns().isEmpty() ? "" : ", " + ok.campaigns().size() + " campaign(s) with "
+                        + ok.codeCount() + " code(s)") + ")");
         return true;
     }
 

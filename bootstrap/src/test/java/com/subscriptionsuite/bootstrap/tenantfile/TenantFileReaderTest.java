@@ -51,7 +51,7 @@ class TenantFileReaderTest {
     private static final ObjectMapper JSON = new ObjectMapper();
 
     /** A small but complete tenant file that uses most optional fields. */
-    private static final String VALID = """
+    static final String VALID = """
             {
               "tenant": {
                 "id": 3, "key": "acme", "name": "Acme", "hosts": ["shop.acme.example"],
@@ -286,7 +286,7 @@ class TenantFileReaderTest {
 
         assertThat(read(root).getLeft()).containsExactly(new Problem("$['base url']",
                 "unknown field 'base url'; known fields: tenant, languages, currencies, cart_settings, "
-                        + "checkout_settings, customer_center_settings, catalog, translations, access"));
+                        + "checkout_settings, customer_center_settings, catalog, translations, access, campaigns"));
     }
 
     @Test

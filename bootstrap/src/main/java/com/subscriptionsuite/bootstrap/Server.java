@@ -115,6 +115,7 @@ public final class Server implements AutoCloseable {
                 .secrets(new SecureRandomSecrets()).commonPasswords(new CommonPasswordList())
                 .mailer(mailer(config, database, clock))
                 .vouchers(new JdbiVouchers(jdbi))
+                .voucherHoldDuration(java.time.Duration.ofMinutes(config.voucherHoldMinutes()))
                 .build();
     }
 

@@ -22,6 +22,7 @@ import java.util.Map;
  * <tr><td>SUITE_SMTP_HOST</td><td>unset: mail goes to the outbox table; set: mail is sent by SMTP</td></tr>
  * <tr><td>SUITE_SMTP_PORT / _USER / _PASSWORD / _STARTTLS</td><td>587 / unset / unset / true</td></tr>
  * <tr><td>SUITE_MAIL_FROM</td><td>no-reply@localhost</td></tr>
+ * <tr><td>SUITE_VOUCHER_HOLD_MINUTES</td><td>30: how long a held voucher code stays blocked for its user</td></tr>
  * </table>
  */
 public record ServerConfig(
@@ -36,7 +37,8 @@ public record ServerConfig(
         int tenantRefreshSeconds,
         int maxBodyBytes,
         Smtp smtp,
-        String mailFrom) {
+        String mailFrom,
+        int voucherHoldMinutes) {
 
     /** SMTP delivery; null in {@link ServerConfig#smtp()} means mail goes to the persistent outbox. */
     public record Smtp(String host, int port, String user, String password, boolean startTls) {
@@ -67,6 +69,7 @@ public record ServerConfig(
         }
         List<Path> files = Arrays.stream(env.getOrDefault("SUITE_TENANT_FILES", "").split(","))
                 .map(String::trim).filter(s -> !s.isEmpty()).map(Path::of).toList();
+        int holdMinutes = integer(env, "SUITE_VOUCHER_HOLD_MINUTES", 30, 1, 24 * 60, errors);
         String smtpHost = blankToNull(env.get("SUITE_SMTP_HOST"));
         int smtpPort = integer(env, "SUITE_SMTP_PORT", 587, 1, 65535, errors);
         boolean startTls = bool(env, "SUITE_SMTP_STARTTLS", true, errors);
@@ -92,7 +95,8 @@ public record ServerConfig(
                 refresh,
                 maxBody,
                 smtp,
-                from);
+                from,
+                holdMinutes);
     }
 
     private static String blankToNull(String s) {

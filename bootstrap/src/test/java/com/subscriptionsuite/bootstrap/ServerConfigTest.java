@@ -17,14 +17,22 @@ class ServerConfigTest {
         assertThat(c.demoTenant()).isTrue();
         assertThat(c.tenantFiles()).isEmpty();
         assertThat(c.tenantRefreshSeconds()).isEqualTo(5);
+        assertThat(c.voucherHoldMinutes()).isEqualTo(30);
     }
 
     @Test
     void reads_every_variable() {
-        ServerConfig c = ServerConfig.fromEnvironment(Map.of("SUITE_HTTP_PORT", "9090", "SUITE_DATA_DIR", "/srv/suite",
-                "SUITE_DB_URL", "jdbc:postgresql://db:5432/suite", "SUITE_DB_USER", "suite", "SUITE_DB_PASSWORD", "s3cret",
-                "SUITE_DEMO_TENANT", "false", "SUITE_TENANT_FILES", "a.json, b.json", "SUITE_TENANT_REFRESH_SECONDS", "0",
-                "SUITE_MAX_BODY_BYTES", "2048"));
+        ServerConfig c = ServerConfig.fromEnvironment(Map.ofEntries(
+                Map.entry("SUITE_HTTP_PORT", "9090"),
+                Map.entry("SUITE_DATA_DIR", "/srv/suite"),
+                Map.entry("SUITE_DB_URL", "jdbc:postgresql://db:5432/suite"),
+                Map.entry("SUITE_DB_USER", "suite"),
+                Map.entry("SUITE_DB_PASSWORD", "s3cret"),
+                Map.entry("SUITE_DEMO_TENANT", "false"),
+                Map.entry("SUITE_TENANT_FILES", "a.json, b.json"),
+                Map.entry("SUITE_TENANT_REFRESH_SECONDS", "0"),
+                Map.entry("SUITE_MAX_BODY_BYTES", "2048"),
+                Map.entry("SUITE_VOUCHER_HOLD_MINUTES", "45")));
         assertThat(c.httpPort()).isEqualTo(9090);
         assertThat(c.dataDir()).isEqualTo(Path.of("/srv/suite"));
         assertThat(c.dbUrl()).isEqualTo("jdbc:postgresql://db:5432/suite");
@@ -34,6 +42,7 @@ class ServerConfigTest {
         assertThat(c.tenantFiles()).containsExactly(Path.of("a.json"), Path.of("b.json"));
         assertThat(c.tenantRefreshSeconds()).isZero();
         assertThat(c.maxBodyBytes()).isEqualTo(2048);
+        assertThat(c.voucherHoldMinutes()).isEqualTo(45);
     }
 
     @Test

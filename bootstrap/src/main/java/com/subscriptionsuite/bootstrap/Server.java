@@ -63,7 +63,8 @@ public final class Server implements AutoCloseable {
         ScheduledExecutorService refresher = null;
         try {
             Engine engine = engine(config, database, clock, hasher);
-            TenantFileLoader loader = new TenantFileLoader(engine.defineTenant(), engine.defineCampaigns());
+            TenantFileLoader loader = new TenantFileLoader(engine.defineTenant(), engine.defineCampaigns(),
+                    new JdbiTransactions(database.jdbi()));
             if (config.demoTenant() && !engine.defineTenant().anyTenantDefined()) {
                 loader.loadDemo();
             }

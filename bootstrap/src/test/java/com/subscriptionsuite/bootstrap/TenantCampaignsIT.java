@@ -36,21 +36,29 @@ class TenantCampaignsIT {
     }
 
     @Test
-    void refuses_campaigns_whose_code_another_stored_campaign_has_and_says_what_was_stored() throws IOException {
+    void refuses_a_file_whose_campaign_code_another_stored_campaign_has_and_stores_none_of_it() throws IOException {
         start(env(dir.resolve("db"))).close();
         Path moved = dir.resolve("moved.json");
         Files.writeString(moved, ServerIT.demoFile()
+                .replace("\"Cloud Office Starter\"", "\"Starter of the refused file\"")
                 .replace("\"codes\": [\"WELCOME10\"]", "\"codes\": [\"WELCOME11\"]")
                 .replace("  \"campaigns\": [\n", "  \"campaigns\": [\n    {\"id\": 3, \"name\": \"Moved\", "
                         + "\"discount_rate_plan_id\": 51, \"kind\": \"multi_use\", \"codes\": [\"WELCOME10\"]},\n"));
 
         assertThatThrownBy(() -> start(env(dir.resolve("db"), "SUITE_TENANT_FILES", moved.toString())))
                 .isInstanceOf(TenantFileRejected.class)
-                .hasMessageContaining("its tenant definition was stored; its campaigns were not")
+                .hasMessageContaining("nothing loaded")
                 .satisfies(e -> assertThat(((TenantFileRejected) e).problems()).singleElement().satisfies(p -> {
                     assertThat(p.path()).isEqualTo("$.campaigns[0].codes[0]");
                     assertThat(p.reason()).contains("WELCOME10").contains("another campaign");
                 }));
+        try (Server server = start(env(dir.resolve("db")))) {
+            assertThat(ServerHarness.get(server, "/page/1").body()).as("the tenant definition was rolled back")
+                    .contains("Cloud Office Starter").doesNotContain("refused file");
+            assertThat(server.engine().holdVoucher().hold(new VoucherCommand(1, "WELCOME11", null,
+                    server.engine().logInAsGuest().logInAsGuest(1, "t").get().user().id())).getLeft().code())
+                    .isEqualTo("voucher_unknown");
+        }
     }
 
     @Test

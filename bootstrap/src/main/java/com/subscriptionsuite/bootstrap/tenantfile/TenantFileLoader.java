@@ -4,6 +4,7 @@ import com.subscriptionsuite.application.port.in.tenant.DefineTenant;
 import com.subscriptionsuite.application.port.in.voucher.DefineCampaigns;
 import com.subscriptionsuite.application.port.in.voucher.DefineCampaigns.CampaignWithCodes;
 import com.subscriptionsuite.application.port.in.voucher.VoucherFailure;
+import com.subscriptionsuite.application.port.out.Transactions;
 import com.subscriptionsuite.domain.tenant.Problem;
 import io.vavr.control.Either;
 import java.io.PrintStream;
@@ -17,9 +18,9 @@ import org.slf4j.LoggerFactory;
  * {@link DefineCampaigns}, all or nothing: a file with any problem the reader finds changes
  * nothing, and {@link TenantFileRejected} lists every problem with its path.
  *
- * <p>The campaigns are defined after the tenant, in a unit of their own. What the file itself can
- * get wrong is found before either is stored; what only the store knows (a code that another
- * campaign of the tenant already has) rejects the campaigns after the tenant definition was stored.
+ * <p>The tenant definition and its campaigns are stored in one unit of work: what the file itself
+ * gets wrong is found before anything is stored, and what only the store knows (a code that another
+ * campaign of the tenant already has) rolls the tenant definition back too.
  */
 public final class TenantFileLoader {
     private static final Logger LOG = LoggerFactory.getLogger(TenantFileLoader.class);
@@ -27,10 +28,12 @@ public final class TenantFileLoader {
 
     private final DefineTenant defineTenant;
     private final DefineCampaigns defineCampaigns;
+    private final Transactions transactions;
 
-    public TenantFileLoader(DefineTenant defineTenant, DefineCampaigns defineCampaigns) {
+    public TenantFileLoader(DefineTenant defineTenant, DefineCampaigns defineCampaigns, Transactions transactions) {
         this.defineTenant = defineTenant;
         this.defineCampaigns = defineCampaigns;
+        this.transactions = transactions;
     }
 
     /** A tenant file that was refused; the message lists every problem, one per line. */
@@ -61,22 +64,26 @@ public final class TenantFileLoader {
             throw new TenantFileRejected(source, read.getLeft());
         }
         TenantFile file = read.get();
-        var defined = defineTenant.define(file.definition());
-        if (defined.isLeft()) {
-            throw new TenantFileRejected(source, defined.getLeft().problems());
-        }
-        long tenantId = defined.get().tenantId();
-        if (!file.campaigns().isEmpty()) {
-            var campaigns = defineCampaigns.define(tenantId, file.campaigns().stream()
-                    .map(c -> new CampaignWithCodes(c.campaign(), c.codes())).toList());
-            if (campaigns.isLeft()) {
-                throw new TenantFileRejected(source + " (its tenant definition was stored; its campaigns were not)",
-                        problems(campaigns.getLeft()).stream().map(file::locate).toList());
+        transactions.inTransaction(() -> {
+            var defined = defineTenant.define(file.definition());
+            if (defined.isLeft()) {
+                throw new TenantFileRejected(source, defined.getLeft().problems());
             }
-            LOG.info("tenant '{}': {} campaign(s) defined, {} new code(s)", defined.get().key(),
-                    campaigns.get().campaigns(), campaigns.get().newCodes());
-        }
-        LOG.info("tenant '{}' (id {}) loaded from {}", defined.get().key(), tenantId, source);
+            long tenantId = defined.get().tenantId();
+            if (!file.campaigns().isEmpty()) {
+                var campaigns = defineCampaigns.define(tenantId, file.campaigns().stream()
+                        .map(c -> new CampaignWithCodes(c.campaign(), c.codes())).toList());
+                if (campaigns.isLeft()) {
+                    // thrown inside the unit: the tenant definition stored above is rolled back
+                    throw new TenantFileRejected(source,
+                            problems(campaigns.getLeft()).stream().map(file::locate).toList());
+                }
+                LOG.info("tenant '{}': {} campaign(s) defined, {} new code(s)", defined.get().key(),
+                        campaigns.get().campaigns(), campaigns.get().newCodes());
+            }
+            LOG.info("tenant '{}' (id {}) loaded from {}", defined.get().key(), tenantId, source);
+            return null;
+        });
     }
 
     private static List<Problem> problems(VoucherFailure failure) {

@@ -19,6 +19,10 @@ import com.subscriptionsuite.application.port.in.translation.Translate;
 import com.subscriptionsuite.application.port.in.voucher.ConsumeVoucher;
 import com.subscriptionsuite.application.port.in.voucher.DefineCampaigns;
 import com.subscriptionsuite.application.port.in.voucher.HoldVoucher;
+import com.subscriptionsuite.application.port.in.vat.ValidateVatId;
+import com.subscriptionsuite.application.port.out.VatChecks;
+import com.subscriptionsuite.application.port.out.VatRegistry;
+import com.subscriptionsuite.application.service.vat.VatUseCases;
 import com.subscriptionsuite.application.port.out.CommonPasswords;
 import com.subscriptionsuite.application.port.out.LoginAttempts;
 import com.subscriptionsuite.application.port.out.Mailer;
@@ -71,6 +75,7 @@ public final class Engine {
     private final AdminCases admin;
     private final IdentityCases identity;
     private final VoucherCases vouchers;
+    private final ValidateVatId validateVatId;
 
     private Engine(Builder b, IdentityPorts identityPorts) {
         this.directory = new TenantDirectory(b.tenants);
@@ -83,6 +88,8 @@ public final class Engine {
         this.identity = identityPorts == null ? null : IdentityUseCases.create(identityPorts, directory, b.clock);
         this.vouchers = b.vouchers == null ? null
                 : VoucherUseCases.create(directory, b.vouchers, identityPorts.transactions(), b.clock, b.voucherHold);
+        this.validateVatId = b.vatRegistry == null ? null
+                : VatUseCases.validateVatId(directory, b.vatRegistry, b.vatChecks, b.clock);
         directory.refresh();
     }
 
@@ -176,6 +183,19 @@ public final class Engine {
         return vouchers != null;
     }
 
+    /** Whether the VAT registry and the VAT check store were given, so that {@link #validateVatId()} can be used. */
+    public boolean hasVatValidation() {
+        return validateVatId != null;
+    }
+
+    public ValidateVatId validateVatId() {
+        if (validateVatId == null) {
+            throw new IllegalStateException("the VAT ID check needs Engine.builder().vatRegistry(..).vatChecks(..) "
+                    + "(and the identity ports: a check is made for a user)");
+        }
+        return validateVatId;
+    }
+
     private VoucherCases vouchers() {
         if (vouchers == null) {
             throw new IllegalStateException("the voucher use cases need Engine.builder().vouchers(..) "
@@ -213,8 +233,22 @@ public final class Engine {
         private Mailer mailer;
         private Vouchers vouchers;
         private Duration voucherHold = VoucherRules.DEFAULT_HOLD;
+        private VatRegistry vatRegistry;
+        private VatChecks vatChecks;
 
         private Builder() {
+        }
+
+        /** The register VAT IDs are checked against (VIES); give it with {@link #vatChecks} and the identity ports. */
+        public Builder vatRegistry(VatRegistry vatRegistry) {
+            this.vatRegistry = vatRegistry;
+            return this;
+        }
+
+        /** Where the evidence of each VAT ID check is kept; give it with {@link #vatRegistry}. */
+        public Builder vatChecks(VatChecks vatChecks) {
+            this.vatChecks = vatChecks;
+            return this;
         }
 
         /** Voucher campaigns, codes, holds and redemptions; needs the identity ports too. */
@@ -297,6 +331,12 @@ public final class Engine {
             IdentityPorts identity = identityPorts();
             if (vouchers != null && identity == null) {
                 throw new IllegalStateException("vouchers need the identity ports: a hold belongs to a user");
+            }
+            if ((vatRegistry == null) != (vatChecks == null)) {
+                throw new IllegalStateException("vatRegistry and vatChecks go together: a check keeps its evidence");
+            }
+            if (vatRegistry != null && identity == null) {
+                throw new IllegalStateException("the VAT ID check needs the identity ports: a check is made for a user");
             }
             if (voucherHold == null || voucherHold.isNegative() || voucherHold.isZero()) {
                 throw new IllegalArgumentException("voucherHoldDuration must be positive");

@@ -2,6 +2,7 @@ package com.subscriptionsuite.bootstrap;
 
 import com.subscriptionsuite.adapters.http.HttpApi;
 import com.subscriptionsuite.adapters.http.HttpSettings;
+import com.subscriptionsuite.adapters.http.outbound.vies.ViesVatRegistry;
 import com.subscriptionsuite.adapters.persistence.Database;
 import com.subscriptionsuite.adapters.persistence.JdbiTransactions;
 import com.subscriptionsuite.adapters.persistence.identity.JdbiLoginAttempts;
@@ -10,6 +11,7 @@ import com.subscriptionsuite.adapters.persistence.identity.JdbiSessions;
 import com.subscriptionsuite.adapters.persistence.identity.JdbiUsers;
 import com.subscriptionsuite.adapters.persistence.mail.OutboxMailer;
 import com.subscriptionsuite.adapters.persistence.tenant.JdbiTenants;
+import com.subscriptionsuite.adapters.persistence.vat.JdbiVatChecks;
 import com.subscriptionsuite.adapters.persistence.voucher.JdbiVouchers;
 import com.subscriptionsuite.application.Engine;
 import com.subscriptionsuite.application.port.out.Mailer;
@@ -35,6 +37,8 @@ import org.slf4j.LoggerFactory;
  */
 public final class Server implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(Server.class);
+    /** How long a VAT ID check waits for VIES before calling the ID unverified. */
+    static final java.time.Duration VIES_TIMEOUT = java.time.Duration.ofSeconds(10);
 
     private final Database database;
     private final Engine engine;
@@ -117,6 +121,8 @@ public final class Server implements AutoCloseable {
                 .mailer(mailer(config, database, clock))
                 .vouchers(new JdbiVouchers(jdbi))
                 .voucherHoldDuration(java.time.Duration.ofMinutes(config.voucherHoldMinutes()))
+                .vatRegistry(new ViesVatRegistry(config.viesUrl(), VIES_TIMEOUT))
+                .vatChecks(new JdbiVatChecks(jdbi))
                 .build();
     }
 

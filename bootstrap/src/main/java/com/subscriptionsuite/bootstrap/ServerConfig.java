@@ -1,5 +1,7 @@
 package com.subscriptionsuite.bootstrap;
 
+import java.net.URI;
+import java.net.URISyntaxException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -23,6 +25,7 @@ import java.util.Map;
  * <tr><td>SUITE_SMTP_PORT / _USER / _PASSWORD / _STARTTLS</td><td>587 / unset / unset / true</td></tr>
  * <tr><td>SUITE_MAIL_FROM</td><td>no-reply@localhost</td></tr>
  * <tr><td>SUITE_VOUCHER_HOLD_MINUTES</td><td>30: how long a held voucher code stays blocked for its user</td></tr>
+ * <tr><td>SUITE_VIES_URL</td><td>the official VIES REST check-vat-number endpoint: where VAT IDs are checked</td></tr>
  * </table>
  */
 public record ServerConfig(
@@ -38,7 +41,12 @@ public record ServerConfig(
         int maxBodyBytes,
         Smtp smtp,
         String mailFrom,
-        int voucherHoldMinutes) {
+        int voucherHoldMinutes,
+        URI viesUrl) {
+
+    /** The official VIES REST endpoint VAT IDs are checked against by default. */
+    public static final String OFFICIAL_VIES_URL =
+            "https://ec.europa.eu/taxation_customs/vies/rest-api/check-vat-number";
 
     /** SMTP delivery; null in {@link ServerConfig#smtp()} means mail goes to the persistent outbox. */
     public record Smtp(String host, int port, String user, String password, boolean startTls) {
@@ -80,6 +88,7 @@ public record ServerConfig(
         if (!from.contains("@")) {
             errors.add("SUITE_MAIL_FROM must be a mail address, got '" + from + "'");
         }
+        URI vies = viesUrl(env.getOrDefault("SUITE_VIES_URL", OFFICIAL_VIES_URL), errors);
         if (!errors.isEmpty()) {
             throw new InvalidConfiguration(String.join("; ", errors));
         }
@@ -96,7 +105,22 @@ public record ServerConfig(
                 maxBody,
                 smtp,
                 from,
-                holdMinutes);
+                holdMinutes,
+                vies);
+    }
+
+    private static URI viesUrl(String raw, List<String> errors) {
+        String value = raw.isBlank() ? OFFICIAL_VIES_URL : raw.trim();
+        try {
+            URI uri = new URI(value);
+            if (("http".equals(uri.getScheme()) || "https".equals(uri.getScheme())) && uri.getHost() != null) {
+                return uri;
+            }
+        } catch (URISyntaxException e) {
+            // reported below
+        }
+        errors.add("SUITE_VIES_URL must be an http(s) URL, got '" + value + "'");
+        return URI.create(OFFICIAL_VIES_URL);
     }
 
     private static String blankToNull(String s) {

@@ -29,6 +29,8 @@ final class ServerHarness {
         env.put("SUITE_HTTP_PORT", "0");
         env.put("SUITE_DATA_DIR", dataDir.toString());
         env.put("SUITE_TENANT_REFRESH_SECONDS", "0");
+        // never the real VIES from a test: a closed loopback port (no test of the server checks VAT IDs)
+        env.put("SUITE_VIES_URL", "http://127.0.0.1:9/check-vat-number");
         for (int i = 0; i < pairs.length; i += 2) {
             env.put(pairs[i], pairs[i + 1]);
         }

@@ -13,6 +13,7 @@ import com.subscriptionsuite.adapters.http.pricing.PreviewEndpoints;
 import com.subscriptionsuite.adapters.http.routing.Route;
 import com.subscriptionsuite.adapters.http.tenant.RequestTenant;
 import com.subscriptionsuite.adapters.http.translation.TranslationEndpoints;
+import com.subscriptionsuite.adapters.http.vat.VatEndpoints;
 import com.subscriptionsuite.adapters.http.voucher.VoucherEndpoints;
 import com.subscriptionsuite.application.Engine;
 import com.subscriptionsuite.application.port.in.admin.AuthorizeAdmin;
@@ -30,6 +31,7 @@ import com.subscriptionsuite.application.port.in.pricing.PreviewPrices;
 import com.subscriptionsuite.application.port.in.tenant.ResolveTenant;
 import com.subscriptionsuite.application.port.in.tenant.TenantAccessLookup;
 import com.subscriptionsuite.application.port.in.translation.Translate;
+import com.subscriptionsuite.application.port.in.vat.ValidateVatId;
 import com.subscriptionsuite.application.port.in.voucher.ConsumeVoucher;
 import com.subscriptionsuite.application.port.in.voucher.HoldVoucher;
 import io.javalin.Javalin;
@@ -64,7 +66,10 @@ import org.slf4j.LoggerFactory;
 public final class HttpApi {
     private static final Logger LOG = LoggerFactory.getLogger(HttpApi.class);
 
-    /** The use cases the API serves. */
+    /**
+     * The use cases the API serves. {@code validateVatId} is optional (null for an engine without a
+     * VAT registry): without it, GET /account/vat-validate/{vatId} is not served.
+     */
     public record UseCases(
             ResolveTenant resolveTenant,
             TenantAccessLookup tenantAccess,
@@ -82,7 +87,8 @@ public final class HttpApi {
             AuthorizeAdmin authorizeAdmin,
             RemoveProduct removeProduct,
             HoldVoucher holdVoucher,
-            ConsumeVoucher consumeVoucher) {
+            ConsumeVoucher consumeVoucher,
+            ValidateVatId validateVatId) {
 
         public UseCases {
             Objects.requireNonNull(resolveTenant, "resolveTenant");
@@ -104,20 +110,23 @@ public final class HttpApi {
             Objects.requireNonNull(consumeVoucher, "consumeVoucher");
         }
 
-        /** The use cases of an engine built with the identity ports and the vouchers port. */
+        /**
+         * The use cases of an engine built with the identity ports and the vouchers port; the VAT ID
+         * check when the engine has a VAT registry.
+         */
         public static UseCases from(Engine engine) {
             return new UseCases(engine.resolveTenant(), engine.tenantAccess(), engine.browseCatalog(),
                     engine.showShopPage(), engine.readConfiguration(), engine.translate(), engine.previewPrices(),
                     engine.register(), engine.logIn(), engine.logInAsGuest(), engine.logOut(), engine.authenticate(),
                     engine.resetPassword(), engine.authorizeAdmin(), engine.removeProduct(), engine.holdVoucher(),
-                    engine.consumeVoucher());
+                    engine.consumeVoucher(), engine.hasVatValidation() ? engine.validateVatId() : null);
         }
 
         /** The same use cases with another catalog browser (tests put a failing one in). */
         public UseCases withBrowseCatalog(BrowseCatalog other) {
             return new UseCases(resolveTenant, tenantAccess, other, showShopPage, readConfiguration, translate,
                     previewPrices, register, logIn, logInAsGuest, logOut, authenticate, resetPassword, authorizeAdmin,
-                    removeProduct, holdVoucher, consumeVoucher);
+                    removeProduct, holdVoucher, consumeVoucher, validateVatId);
         }
     }
 
@@ -143,6 +152,9 @@ public final class HttpApi {
         all.addAll(IdentityEndpoints.routes(new IdentityEndpoints.UseCases(useCases.register(), useCases.logIn(),
                 useCases.logInAsGuest(), useCases.logOut(), useCases.resetPassword()), json, body));
         all.addAll(VoucherEndpoints.routes(useCases.holdVoucher(), useCases.consumeVoucher(), json, body));
+        if (useCases.validateVatId() != null) {
+            all.addAll(VatEndpoints.routes(useCases.validateVatId(), json));
+        }
         this.routes = List.copyOf(all);
         this.access = new RequestAccess(useCases.authenticate(), useCases.authorizeAdmin(), json);
         this.cors = new Cors(useCases.tenantAccess(), json);

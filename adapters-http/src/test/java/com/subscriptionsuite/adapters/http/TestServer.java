@@ -8,12 +8,16 @@ import com.subscriptionsuite.application.fixtures.InMemorySessions;
 import com.subscriptionsuite.application.fixtures.InMemoryTenants;
 import com.subscriptionsuite.application.fixtures.InMemoryTransactions;
 import com.subscriptionsuite.application.fixtures.InMemoryUsers;
+import com.subscriptionsuite.application.fixtures.InMemoryVatChecks;
+import com.subscriptionsuite.application.fixtures.InMemoryVatRegistry;
 import com.subscriptionsuite.application.fixtures.InMemoryVouchers;
 import com.subscriptionsuite.application.fixtures.MutableClock;
 import com.subscriptionsuite.application.fixtures.PlainTestHasher;
 import com.subscriptionsuite.application.fixtures.RecordingMailer;
 import com.subscriptionsuite.application.fixtures.SampleTenants;
 import com.subscriptionsuite.application.port.out.Mailer;
+import com.subscriptionsuite.application.port.out.VatRegistry.Confirmed;
+import com.subscriptionsuite.application.port.out.VatRegistry.Unavailable;
 import com.subscriptionsuite.domain.identity.SecretHash;
 import com.subscriptionsuite.domain.tenant.CheckoutSettings;
 import com.subscriptionsuite.domain.tenant.Tenant;
@@ -34,6 +38,11 @@ import java.util.Set;
  * {@link SampleTenants#trimmed} (a German seller without the EU threshold), {@code bare} (4) is
  * {@link SampleTenants#minimal}, {@code euro} (5) sells in USD what is priced in EUR only,
  * {@code members} (6) is {@code full} without guest checkout.
+ * <p>
+ * VAT IDs are checked against {@link #vies()}, a fresh in-memory VIES per engine: {@code ATU13585627}
+ * is registered (Acme Handels GmbH), {@code FR40303265045}'s member state is unavailable,
+ * {@code BE0428759497} is rate limited, {@code NL004495445B01} is refused as input, every other
+ * number is not registered.
  * <p>
  * {@link #base()} is one shared server with a fixed clock (2025-06-15T10:00Z) for tests that only
  * read; {@link #fresh()} starts a server of its own, with a clock the test moves, for tests that
@@ -57,7 +66,20 @@ final class TestServer {
         return engine(CLOCK, new RecordingMailer());
     }
 
+    /** A VIES stand-in with the answers listed above. */
+    static InMemoryVatRegistry vies() {
+        return new InMemoryVatRegistry()
+                .registered("ATU13585627", "Acme Handels GmbH", "Ring 1\n1010 Wien")
+                .answer("FR40303265045", new Unavailable(Unavailable.MS_UNAVAILABLE))
+                .answer("BE0428759497", new Unavailable(Unavailable.RATE_LIMITED))
+                .answer("NL004495445B01", Confirmed.invalidInput());
+    }
+
     static Engine engine(Clock clock, Mailer mailer) {
+        return engine(clock, mailer, new InMemoryVatChecks());
+    }
+
+    static Engine engine(Clock clock, Mailer mailer, InMemoryVatChecks vatChecks) {
         InMemoryTenants tenants = new InMemoryTenants();
         tenants.store(withAccess(SampleTenants.full(1, "acme"), ACME_ORIGIN, ACME_ADMIN_KEY));
         tenants.store(withAccess(SampleTenants.full(2, "other"), OTHER_ORIGIN, OTHER_ADMIN_KEY));
@@ -78,6 +100,8 @@ final class TestServer {
                 .commonPasswords(COMMON_PASSWORDS::contains)
                 .mailer(mailer)
                 .vouchers(new InMemoryVouchers())
+                .vatRegistry(vies())
+                .vatChecks(vatChecks)
                 .build();
     }
 
@@ -129,12 +153,14 @@ final class TestServer {
     static Fresh fresh() {
         MutableClock clock = new MutableClock(START);
         RecordingMailer mailer = new RecordingMailer();
-        Engine engine = engine(clock, mailer);
+        InMemoryVatChecks vatChecks = new InMemoryVatChecks();
+        Engine engine = engine(clock, mailer, vatChecks);
         Javalin app = new HttpApi(HttpApi.UseCases.from(engine), HttpSettings.defaults()).start("127.0.0.1", 0);
-        return new Fresh(app, URI.create("http://127.0.0.1:" + app.port()), clock, mailer, engine);
+        return new Fresh(app, URI.create("http://127.0.0.1:" + app.port()), clock, mailer, engine, vatChecks);
     }
 
-    record Fresh(Javalin app, URI base, MutableClock clock, RecordingMailer mailer, Engine engine)
+    record Fresh(Javalin app, URI base, MutableClock clock, RecordingMailer mailer, Engine engine,
+            InMemoryVatChecks vatChecks)
             implements AutoCloseable {
         Http tenant(String key) {
             return new Http(base, List.of("X-Tenant", key));

@@ -5,6 +5,7 @@ import com.subscriptionsuite.application.port.in.identity.IdentityFailure;
 import com.subscriptionsuite.application.port.in.pricing.PreviewFailure;
 import com.subscriptionsuite.application.port.in.tenant.ResolveTenant.TenantUnknown;
 import com.subscriptionsuite.application.port.in.translation.Translate.LanguageNotOffered;
+import com.subscriptionsuite.application.port.in.vat.VatFailure;
 import com.subscriptionsuite.application.port.in.voucher.VoucherFailure;
 import com.subscriptionsuite.domain.voucher.VoucherRejection;
 import java.util.LinkedHashMap;
@@ -65,6 +66,12 @@ public record ApiError(String code, String message, List<FieldDetail> details, S
                 && refused.rejection() instanceof VoucherRejection.NotValidOnPage ? "page_id" : "code";
         return new ApiError(failure.code(), failure.message(),
                 List.of(new FieldDetail(field, reasonOf(failure.message(), field))), null);
+    }
+
+    /** A VAT ID that could not even be looked at (empty): names the path's {@code vatId}. */
+    public static ApiError from(VatFailure failure) {
+        return new ApiError(failure.code(), failure.message(), List.of(new FieldDetail("vatId", failure.message())),
+                null);
     }
 
     public static ApiError from(CatalogFailure failure) {

@@ -70,6 +70,8 @@ public final class ErrorTable {
         m.put("voucher_not_held", 409);
         m.put("campaigns_invalid", 422);
         m.put("user_mismatch", 403);
+        // VAT ID check (GET /account/vat-validate/{vatId}); other outcomes are a 200
+        m.put("vat_id_empty", 400);
         STATUS = Map.copyOf(m);
     }
 

@@ -8,6 +8,7 @@ import com.subscriptionsuite.application.port.in.pricing.PreviewFailure;
 import com.subscriptionsuite.application.port.in.tenant.DefineTenant;
 import com.subscriptionsuite.application.port.in.tenant.ResolveTenant;
 import com.subscriptionsuite.application.port.in.translation.Translate;
+import com.subscriptionsuite.application.port.in.vat.VatFailure;
 import com.subscriptionsuite.application.port.in.voucher.VoucherFailure;
 import com.subscriptionsuite.domain.identity.IdentityRejection;
 import com.subscriptionsuite.domain.tenant.Problem;
@@ -34,7 +35,7 @@ class ErrorTableTest {
     private static List<Object> everyFailure() throws ReflectiveOperationException {
         List<Object> failures = new ArrayList<>();
         for (Class<?> family : List.of(PreviewFailure.class, CatalogFailure.class, RequestFailure.class,
-                IdentityFailure.class, VoucherFailure.class)) {
+                IdentityFailure.class, VoucherFailure.class, VatFailure.class)) {
             assertThat(family.isSealed()).as("%s is sealed", family).isTrue();
             for (Class<?> type : family.getPermittedSubclasses()) {
                 if (type == IdentityFailure.InputRejected.class) {

@@ -75,7 +75,11 @@ public record VatId(String prefix, String number) {
         return prefix + " is not the VAT prefix of an EU member state or of Northern Ireland (XI).";
     }
 
-    private static String compact(String raw) {
+    /**
+     * A VAT ID as typed, without spaces, dots and dashes, in upper case: what {@link #parse} checks,
+     * and what to show back for an ID that failed the check. Empty for null.
+     */
+    public static String compact(String raw) {
         if (raw == null) {
             return "";
         }

@@ -14,7 +14,6 @@ import com.subscriptionsuite.domain.tax.VatIdRejection;
 import io.vavr.control.Either;
 import java.time.Clock;
 import java.time.Instant;
-import java.util.Locale;
 
 /**
  * Offline check first; a VAT ID that passes it is asked of the register with the tenant's own VAT
@@ -44,7 +43,7 @@ final class ValidateVatIdService implements ValidateVatId {
             if (rejection.code().equals(EMPTY)) {
                 return Either.left(new VatFailure.VatIdEmpty());
             }
-            String typed = compact(rawVatId);
+            String typed = VatId.compact(rawVatId);
             String country = rejection.code().equals(UNKNOWN_PREFIX) ? null : countryOf(typed);
             return Either.right(new VatValidation(VatOutcome.INVALID, rejection.code(), typed, country,
                     clock.instant(), null, null, null));
@@ -83,13 +82,5 @@ final class ValidateVatIdService implements ValidateVatId {
         }
         String prefix = typed.substring(0, 2);
         return new VatId(prefix.equals("GR") ? "EL" : prefix, "").isoCountry();
-    }
-
-    private static String compact(String raw) {
-        StringBuilder out = new StringBuilder(raw.length());
-        raw.codePoints()
-                .filter(c -> !Character.isWhitespace(c) && !Character.isSpaceChar(c) && c != '.' && c != '-')
-                .forEach(out::appendCodePoint);
-        return out.toString().toUpperCase(Locale.ROOT);
     }
 }

@@ -12,9 +12,7 @@ final class Outbox {
     }
 
     static void print(ServerConfig config, int limit, PrintStream out) {
-        String url = config.dbUrl() == null ? Database.h2File(config.dataDir()) : config.dbUrl();
-        try (Database database = config.dbUrl() == null ? new Database(url, "sa", "")
-                : new Database(url, config.dbUser(), config.dbPassword())) {
+        try (Database database = Server.openDatabase(config)) {
             print(new MailOutbox(database.jdbi()).recent(limit), out);
         }
     }

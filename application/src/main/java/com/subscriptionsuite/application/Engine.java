@@ -23,7 +23,9 @@ import com.subscriptionsuite.application.port.in.vat.ValidateVatId;
 import com.subscriptionsuite.application.port.out.VatChecks;
 import com.subscriptionsuite.application.port.out.VatRegistry;
 import com.subscriptionsuite.application.service.vat.VatUseCases;
+import com.subscriptionsuite.application.port.out.Billing;
 import com.subscriptionsuite.application.port.out.CommonPasswords;
+import com.subscriptionsuite.application.port.out.IdempotencyRecords;
 import com.subscriptionsuite.application.port.out.LoginAttempts;
 import com.subscriptionsuite.application.port.out.Mailer;
 import com.subscriptionsuite.application.port.out.PasswordHasher;
@@ -90,6 +92,7 @@ public final class Engine {
                 : VoucherUseCases.create(directory, b.vouchers, identityPorts.transactions(), b.clock, b.voucherHold);
         this.validateVatId = b.vatRegistry == null ? null
                 : VatUseCases.validateVatId(directory, b.vatRegistry, b.vatChecks, b.clock);
+        // billing use cases (issue 5) are built here, each from b.billing and the identity ports
         directory.refresh();
     }
 
@@ -235,8 +238,25 @@ public final class Engine {
         private Duration voucherHold = VoucherRules.DEFAULT_HOLD;
         private VatRegistry vatRegistry;
         private VatChecks vatChecks;
+        private Billing billing;
+        private IdempotencyRecords idempotencyRecords;
 
         private Builder() {
+        }
+
+        /**
+         * The billing system (the built-in ledger, or Zuora's adapter): checkout, the customer center
+         * and subscription changes need it, with the identity ports.
+         */
+        public Builder billing(Billing billing) {
+            this.billing = billing;
+            return this;
+        }
+
+        /** Where {@code Idempotency-Key} requests keep their first response (domain-rules §7). */
+        public Builder idempotencyRecords(IdempotencyRecords idempotencyRecords) {
+            this.idempotencyRecords = idempotencyRecords;
+            return this;
         }
 
         /** The register VAT IDs are checked against (VIES); give it with {@link #vatChecks} and the identity ports. */
@@ -337,6 +357,12 @@ public final class Engine {
             }
             if (vatRegistry != null && identity == null) {
                 throw new IllegalStateException("the VAT ID check needs the identity ports: a check is made for a user");
+            }
+            if (billing != null && identity == null) {
+                throw new IllegalStateException("billing needs the identity ports: an account belongs to a user");
+            }
+            if (idempotencyRecords != null && identity == null) {
+                throw new IllegalStateException("idempotency records need the identity ports: a key belongs to a user");
             }
             if (voucherHold == null || voucherHold.isNegative() || voucherHold.isZero()) {
                 throw new IllegalArgumentException("voucherHoldDuration must be positive");

@@ -2,6 +2,8 @@ package com.subscriptionsuite.adapters.http;
 
 import com.subscriptionsuite.application.Engine;
 import com.subscriptionsuite.application.fixtures.CountingSecrets;
+import com.subscriptionsuite.application.fixtures.InMemoryBilling;
+import com.subscriptionsuite.application.fixtures.InMemoryIdempotencyRecords;
 import com.subscriptionsuite.application.fixtures.InMemoryLoginAttempts;
 import com.subscriptionsuite.application.fixtures.InMemoryPasswordResets;
 import com.subscriptionsuite.application.fixtures.InMemorySessions;
@@ -102,6 +104,8 @@ final class TestServer {
                 .vouchers(new InMemoryVouchers())
                 .vatRegistry(vies())
                 .vatChecks(vatChecks)
+                .billing(new InMemoryBilling())
+                .idempotencyRecords(new InMemoryIdempotencyRecords())
                 .build();
     }
 

@@ -29,6 +29,7 @@ import com.subscriptionsuite.application.port.out.IdempotencyRecords;
 import com.subscriptionsuite.application.port.out.LoginAttempts;
 import com.subscriptionsuite.application.port.out.Mailer;
 import com.subscriptionsuite.application.port.out.PasswordHasher;
+import com.subscriptionsuite.application.port.out.PaymentMethods;
 import com.subscriptionsuite.application.port.out.PasswordResets;
 import com.subscriptionsuite.application.port.out.Secrets;
 import com.subscriptionsuite.application.port.out.Sessions;
@@ -240,8 +241,15 @@ public final class Engine {
         private VatChecks vatChecks;
         private Billing billing;
         private IdempotencyRecords idempotencyRecords;
+        private PaymentMethods paymentMethods;
 
         private Builder() {
+        }
+
+        /** Customers' stored payment methods; give it with {@link #billing}. */
+        public Builder paymentMethods(PaymentMethods paymentMethods) {
+            this.paymentMethods = paymentMethods;
+            return this;
         }
 
         /**
@@ -360,6 +368,9 @@ public final class Engine {
             }
             if (billing != null && identity == null) {
                 throw new IllegalStateException("billing needs the identity ports: an account belongs to a user");
+            }
+            if ((billing == null) != (paymentMethods == null)) {
+                throw new IllegalStateException("billing and paymentMethods go together: an account is paid by one");
             }
             if (idempotencyRecords != null && identity == null) {
                 throw new IllegalStateException("idempotency records need the identity ports: a key belongs to a user");

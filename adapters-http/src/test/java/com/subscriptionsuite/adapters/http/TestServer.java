@@ -5,6 +5,7 @@ import com.subscriptionsuite.application.fixtures.CountingSecrets;
 import com.subscriptionsuite.application.fixtures.InMemoryBilling;
 import com.subscriptionsuite.application.fixtures.InMemoryIdempotencyRecords;
 import com.subscriptionsuite.application.fixtures.InMemoryLoginAttempts;
+import com.subscriptionsuite.application.fixtures.InMemoryPaymentMethods;
 import com.subscriptionsuite.application.fixtures.InMemoryPasswordResets;
 import com.subscriptionsuite.application.fixtures.InMemorySessions;
 import com.subscriptionsuite.application.fixtures.InMemoryTenants;
@@ -105,6 +106,7 @@ final class TestServer {
                 .vatRegistry(vies())
                 .vatChecks(vatChecks)
                 .billing(new InMemoryBilling())
+                .paymentMethods(new InMemoryPaymentMethods())
                 .idempotencyRecords(new InMemoryIdempotencyRecords())
                 .build();
     }

@@ -55,4 +55,10 @@ public record SuiteProduct(
         addOns = List.copyOf(addOns);
         changeOptions = List.copyOf(changeOptions);
     }
+
+    /** Whether {@code day} is within the effective dates (start inclusive, end exclusive, as Zuora; null: open). */
+    public boolean effectiveOn(LocalDate day) {
+        return (effectiveStartDate == null || !day.isBefore(effectiveStartDate))
+                && (effectiveEndDate == null || day.isBefore(effectiveEndDate));
+    }
 }

@@ -51,6 +51,20 @@ public final class ChangeDecision {
                         action == ChangeAction.CANCEL && settings.canCancelSubscriptionsAtAnyTime()));
     }
 
+    /**
+     * Whether a change of this kind is offered at all, and when it would take effect if asked for on
+     * {@code requestDate}, before the customer has named the details (the quantity, the wished
+     * date): the behaviour check and the effective date of {@link #decide} without the request's own
+     * checks (quantity limits, notice against a wished date). A customer center shows it before the
+     * customer picks a quantity; the change itself is still decided by {@link #decide}.
+     */
+    public static Either<ChangeRejection, ChangeAllowance> offer(ChangeAction action, LocalDate requestDate,
+            SuiteProduct product, SubscriptionDates dates, CustomerCenterSettings settings) {
+        ChangeRules rules = product.changeRules();
+        return behaviour(action, rules).flatMap(allowed -> allowance(allowed, ChangeRequest.cancel(), requestDate,
+                rules, dates, allowed == ChangeAction.CANCEL && settings.canCancelSubscriptionsAtAnyTime()));
+    }
+
     private static Either<ChangeRejection, ChangeAction> action(ChangeRequest request, SuiteProduct product) {
         if (request instanceof ChangeRequest.Replace replace) {
             return Option.ofOptional(product.changeOptions().stream()

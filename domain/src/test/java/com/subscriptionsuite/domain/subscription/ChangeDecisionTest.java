@@ -348,6 +348,32 @@ class ChangeDecisionTest {
         }
     }
 
+    @Nested
+    class Offering_a_change_before_its_details_are_known {
+        @ParameterizedTest(name = "{0}: behaviour {1}, mode {2}: {3}")
+        @CsvSource({
+            "QUANTITY_UPGRADE,   1, 0, 2023-05-23",
+            "QUANTITY_DOWNGRADE, 1, 1, 2023-06-15",
+            "UPGRADE,            1, 2, 2024-01-15",
+            "QUANTITY_UPGRADE,   0, 0, change_not_allowed",
+            "QUANTITY_DOWNGRADE, 2, 1, change_contact_us",
+        })
+        void gives_the_behaviour_and_the_effective_date_of_a_change_asked_today(ChangeAction action, int behaviour,
+                int mode, String expected) {
+            assertThat(outcome(ChangeDecision.offer(action, REQUESTED, product(rules(action, behaviour, mode, 0)),
+                    MONTHLY_FROM_JAN_15, settings(false)))).isEqualTo(expected);
+        }
+
+        @Test
+        void counts_the_notice_of_a_cancel_and_the_cancel_at_any_time_setting() {
+            SuiteProduct p = product(cancelRules(1, 24));
+            assertThat(outcome(ChangeDecision.offer(ChangeAction.CANCEL, REQUESTED, p, MONTHLY_FROM_JAN_15,
+                    settings(false)))).isEqualTo("2023-07-15");
+            assertThat(outcome(ChangeDecision.offer(ChangeAction.CANCEL, REQUESTED, p, MONTHLY_FROM_JAN_15,
+                    settings(true)))).isEqualTo("2023-06-16");
+        }
+    }
+
     @Test
     void the_same_inputs_give_the_same_decision_for_preview_and_booking() {
         SuiteProduct p = product(cancelRules(1, 30));

@@ -3,6 +3,8 @@ package com.subscriptionsuite.application;
 import com.subscriptionsuite.application.port.in.admin.AuthorizeAdmin;
 import com.subscriptionsuite.application.port.in.admin.RemoveProduct;
 import com.subscriptionsuite.application.port.in.catalog.BrowseCatalog;
+import com.subscriptionsuite.application.port.in.change.ChangeSubscription;
+import com.subscriptionsuite.application.service.change.ChangeUseCases;
 import com.subscriptionsuite.application.port.in.catalog.ShowShopPage;
 import com.subscriptionsuite.application.port.in.config.ReadConfiguration;
 import com.subscriptionsuite.application.port.in.pricing.PreviewPrices;
@@ -79,6 +81,7 @@ public final class Engine {
     private final IdentityCases identity;
     private final VoucherCases vouchers;
     private final ValidateVatId validateVatId;
+    private final ChangeSubscription changeSubscription;
 
     private Engine(Builder b, IdentityPorts identityPorts) {
         this.directory = new TenantDirectory(b.tenants);
@@ -94,6 +97,9 @@ public final class Engine {
         this.validateVatId = b.vatRegistry == null ? null
                 : VatUseCases.validateVatId(directory, b.vatRegistry, b.vatChecks, b.clock);
         // billing use cases (issue 5) are built here, each from b.billing and the identity ports
+        this.changeSubscription = b.billing == null ? null
+                : ChangeUseCases.changeSubscription(directory, b.billing, identityPorts.transactions(),
+                        new VatDetermination(b.vatRates), b.clock);
         directory.refresh();
     }
 
@@ -198,6 +204,20 @@ public final class Engine {
                     + "(and the identity ports: a check is made for a user)");
         }
         return validateVatId;
+    }
+
+    /** Whether the billing port was given, so that the billing use cases (subscription changes ...) can be used. */
+    public boolean hasBilling() {
+        return changeSubscription != null;
+    }
+
+    /** Cancel, change the quantity of, or replace a subscribed suite product (preview and apply). */
+    public ChangeSubscription changeSubscription() {
+        if (changeSubscription == null) {
+            throw new IllegalStateException("subscription changes need Engine.builder().billing(..)"
+                    + ".paymentMethods(..) (and the identity ports: a subscription belongs to a user)");
+        }
+        return changeSubscription;
     }
 
     private VoucherCases vouchers() {

@@ -16,7 +16,6 @@ import com.subscriptionsuite.domain.pricing.CartLine;
 import com.subscriptionsuite.domain.pricing.CartPricing;
 import com.subscriptionsuite.domain.pricing.PricePreview;
 import com.subscriptionsuite.domain.pricing.QuantityLimits;
-import com.subscriptionsuite.domain.tax.Seller;
 import com.subscriptionsuite.domain.tax.TaxCustomer;
 import com.subscriptionsuite.domain.tax.TaxDecision;
 import com.subscriptionsuite.domain.tax.VatDetermination;
@@ -84,7 +83,7 @@ final class PreviewPricesService implements PreviewPrices {
             }
             priced = discounted.get();
         }
-        TaxDecision tax = vat.decide(seller(tenant), customer(tenant, query.customer()), today);
+        TaxDecision tax = CustomerTax.decide(vat, tenant, customer(tenant, query.customer()), today);
         return Either.right(CartPricing.price(priced, currency.get(), tax));
     }
 
@@ -175,17 +174,12 @@ final class PreviewPricesService implements PreviewPrices {
      * Zuora) and its product is not soft-deleted.
      */
     private static boolean sellable(SuiteProduct sp, LocalDate today) {
-        return (sp.effectiveStartDate() == null || !today.isBefore(sp.effectiveStartDate()))
-                && (sp.effectiveEndDate() == null || today.isBefore(sp.effectiveEndDate()));
-    }
-
-    private static Seller seller(Tenant tenant) {
-        return new Seller(tenant.seller().country(), tenant.seller().ossThresholdApplies());
+        return sp.effectiveOn(today);
     }
 
     private static TaxCustomer customer(Tenant tenant, TaxCustomerData data) {
         if (data == null) {
-            return TaxCustomer.domesticConsumerOf(seller(tenant));
+            return TaxCustomer.domesticConsumerOf(CustomerTax.seller(tenant));
         }
         return new TaxCustomer(data.country(), data.zipCode(), data.company(), data.vatId());
     }

@@ -1,0 +1,247 @@
+package com.subscriptionsuite.application.port.in.change;
+
+import com.subscriptionsuite.domain.subscription.ChangeAction;
+import com.subscriptionsuite.domain.subscription.ChangeRejection;
+import java.time.LocalDate;
+import java.util.List;
+
+/**
+ * Why a subscription change was refused. {@link #field()} is the request part at fault (the path's
+ * {@code uuid}, {@code quantity} or {@code changeOptionId}, or the {@code effective_date} query
+ * parameter); every message starts with the subject it is about.
+ */
+public sealed interface ChangeFailure {
+    String code();
+
+    String message();
+
+    /** The request part at fault. */
+    String field();
+
+    /** A rule of the suite product refused (domain-rules §5; each rule has its own code). */
+    record Refused(ChangeRejection rejection) implements ChangeFailure {
+        public String code() {
+            return rejection.code();
+        }
+
+        public String message() {
+            return rejection.message();
+        }
+
+        public String field() {
+            if (rejection instanceof ChangeRejection.NotAllowed n) {
+                return fieldOf(n.action());
+            }
+            if (rejection instanceof ChangeRejection.ContactUs c) {
+                return fieldOf(c.action());
+            }
+            if (rejection instanceof ChangeRejection.NoticePeriod) {
+                return "effective_date";
+            }
+            if (rejection instanceof ChangeRejection.ChangeOptionNotFound) {
+                return "changeOptionId";
+            }
+            return "quantity";
+        }
+
+        private static String fieldOf(ChangeAction action) {
+            return switch (action) {
+                case CANCEL -> "uuid";
+                case QUANTITY_UPGRADE, QUANTITY_DOWNGRADE -> "quantity";
+                case UPGRADE, DOWNGRADE -> "changeOptionId";
+            };
+        }
+    }
+
+    /** No subscription with this uuid belongs to the caller (unknown, or another user's: the same answer). */
+    record SubscriptionNotFound(String uuid) implements ChangeFailure {
+        public String code() {
+            return "subscription_not_found";
+        }
+
+        public String message() {
+            return "uuid: no subscription " + uuid;
+        }
+
+        public String field() {
+            return "uuid";
+        }
+    }
+
+    /** The subscription is cancelled, or a cancel is booked for {@code cancelDate}: nothing more to change. */
+    record SubscriptionCancelled(String uuid, LocalDate cancelDate) implements ChangeFailure {
+        public String code() {
+            return "subscription_cancelled";
+        }
+
+        public String message() {
+            return "uuid: subscription " + uuid + " is cancelled with effect from " + cancelDate;
+        }
+
+        public String field() {
+            return "uuid";
+        }
+    }
+
+    /**
+     * A change is booked to take effect on {@code effectiveDate}, later than today: one change at a
+     * time, until it has taken effect.
+     */
+    record ChangePending(String uuid, LocalDate effectiveDate) implements ChangeFailure {
+        public String code() {
+            return "change_pending";
+        }
+
+        public String message() {
+            return "uuid: subscription " + uuid + " has a change booked to take effect on " + effectiveDate
+                    + "; it can be changed again from that day";
+        }
+
+        public String field() {
+            return "uuid";
+        }
+    }
+
+    /** The subscription starts (or starts billing) on {@code startDate}, after today. */
+    record SubscriptionNotStarted(String uuid, LocalDate startDate) implements ChangeFailure {
+        public String code() {
+            return "subscription_not_started";
+        }
+
+        public String message() {
+            return "uuid: subscription " + uuid + " starts on " + startDate + "; it can be changed from that day";
+        }
+
+        public String field() {
+            return "uuid";
+        }
+    }
+
+    /** The subscription has no recurring charge in force today, so there is no billing period to change in. */
+    record SubscriptionNotRecurring(String uuid) implements ChangeFailure {
+        public String code() {
+            return "subscription_not_recurring";
+        }
+
+        public String message() {
+            return "uuid: subscription " + uuid + " has no recurring charge in force; it is changed by the seller";
+        }
+
+        public String field() {
+            return "uuid";
+        }
+    }
+
+    /**
+     * The subscription's recurring charges do not bill in one billing period (or bill once per term),
+     * so no change can be prorated or timed on one calendar; the seller changes it.
+     */
+    record BillingPeriodNotSupported(String uuid, List<String> billingPeriods) implements ChangeFailure {
+        public BillingPeriodNotSupported {
+            billingPeriods = List.copyOf(billingPeriods);
+        }
+
+        public String code() {
+            return "billing_period_not_supported";
+        }
+
+        public String message() {
+            return "uuid: subscription " + uuid + " bills in " + String.join(", ", billingPeriods)
+                    + "; changes need one billing period of months, weeks or days; please contact us";
+        }
+
+        public String field() {
+            return "uuid";
+        }
+    }
+
+    /**
+     * The subscribed suite product (or a rate plan it is billed by) is no longer in the tenant's
+     * catalog, so its change rules are unknown; the seller changes it.
+     */
+    record SuiteProductWithdrawn(long suiteProductId, String what) implements ChangeFailure {
+        public String code() {
+            return "suite_product_withdrawn";
+        }
+
+        public String message() {
+            return "uuid: the subscribed suite product " + suiteProductId + " is no longer offered (" + what
+                    + "); please contact us";
+        }
+
+        public String field() {
+            return "uuid";
+        }
+    }
+
+    /** The tenant's customer center does not offer cancelling ({@code can_cancel_subscriptions} false). */
+    record CancelNotOffered() implements ChangeFailure {
+        public String code() {
+            return "change_not_allowed";
+        }
+
+        public String message() {
+            return "uuid: this shop does not offer cancelling in the customer center; please contact us";
+        }
+
+        public String field() {
+            return "uuid";
+        }
+    }
+
+    /**
+     * The change option's target suite product is not on sale: not in the catalog, outside its
+     * effective dates, its product withdrawn, or not purchasable by customers.
+     */
+    record ChangeOptionUnavailable(long changeOptionId, long targetSuiteProductId) implements ChangeFailure {
+        public String code() {
+            return "change_option_unavailable";
+        }
+
+        public String message() {
+            return "changeOptionId: the target of change option " + changeOptionId + ", suite product "
+                    + targetSuiteProductId + ", is not on sale";
+        }
+
+        public String field() {
+            return "changeOptionId";
+        }
+    }
+
+    /** The change option's target suite product is not priced in the account's currency. */
+    record NotPricedInCurrency(long changeOptionId, long targetSuiteProductId, String currency)
+            implements ChangeFailure {
+        public String code() {
+            return "not_priced_in_currency";
+        }
+
+        public String message() {
+            return "changeOptionId: suite product " + targetSuiteProductId + " (change option " + changeOptionId
+                    + ") is not priced in " + currency + ", the account's currency";
+        }
+
+        public String field() {
+            return "changeOptionId";
+        }
+    }
+
+    /**
+     * The change option's target bills in another billing period than the subscription: the change
+     * would need a new billing calendar, which the self-service change does not make.
+     */
+    record BillingPeriodChangeNotSupported(long changeOptionId, String current, String target)
+            implements ChangeFailure {
+        public String code() {
+            return "billing_period_change_not_supported";
+        }
+
+        public String message() {
+            return "changeOptionId: change option " + changeOptionId + " bills per " + target
+                    + ", the subscription per " + current + "; a change of billing period is made by the seller";
+        }
+
+        public String field() {
+            return "changeOptionId";
+        }
+    }
+}

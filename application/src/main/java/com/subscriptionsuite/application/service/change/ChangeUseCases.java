@@ -1,0 +1,19 @@
+package com.subscriptionsuite.application.service.change;
+
+import com.subscriptionsuite.application.port.in.change.ChangeSubscription;
+import com.subscriptionsuite.application.port.out.Billing;
+import com.subscriptionsuite.application.port.out.Transactions;
+import com.subscriptionsuite.application.service.tenant.TenantDirectory;
+import com.subscriptionsuite.domain.tax.VatDetermination;
+import java.time.Clock;
+
+/** Builds the subscription-change use case; the service itself stays package-private. */
+public final class ChangeUseCases {
+    private ChangeUseCases() {
+    }
+
+    public static ChangeSubscription changeSubscription(TenantDirectory directory, Billing billing,
+            Transactions transactions, VatDetermination vat, Clock clock) {
+        return new ChangeSubscriptionService(directory, billing, transactions, vat, clock);
+    }
+}

@@ -3,6 +3,7 @@ package com.subscriptionsuite.adapters.http;
 import com.subscriptionsuite.adapters.http.access.Cors;
 import com.subscriptionsuite.adapters.http.access.RequestAccess;
 import com.subscriptionsuite.adapters.http.catalog.CatalogEndpoints;
+import com.subscriptionsuite.adapters.http.change.ChangeEndpoints;
 import com.subscriptionsuite.adapters.http.config.ConfigEndpoints;
 import com.subscriptionsuite.adapters.http.error.ApiError;
 import com.subscriptionsuite.adapters.http.error.RequestFailure;
@@ -20,6 +21,7 @@ import com.subscriptionsuite.application.port.in.admin.AuthorizeAdmin;
 import com.subscriptionsuite.application.port.in.admin.RemoveProduct;
 import com.subscriptionsuite.application.port.in.catalog.BrowseCatalog;
 import com.subscriptionsuite.application.port.in.catalog.ShowShopPage;
+import com.subscriptionsuite.application.port.in.change.ChangeSubscription;
 import com.subscriptionsuite.application.port.in.config.ReadConfiguration;
 import com.subscriptionsuite.application.port.in.identity.Authenticate;
 import com.subscriptionsuite.application.port.in.identity.LogIn;
@@ -68,7 +70,9 @@ public final class HttpApi {
 
     /**
      * The use cases the API serves. {@code validateVatId} is optional (null for an engine without a
-     * VAT registry): without it, GET /account/vat-validate/{vatId} is not served.
+     * VAT registry): without it, GET /account/vat-validate/{vatId} is not served. Likewise
+     * {@code changeSubscription} (null for an engine without billing): without it, the
+     * {@code /product/{uuid}/...} change operations are not served.
      */
     public record UseCases(
             ResolveTenant resolveTenant,
@@ -88,7 +92,8 @@ public final class HttpApi {
             RemoveProduct removeProduct,
             HoldVoucher holdVoucher,
             ConsumeVoucher consumeVoucher,
-            ValidateVatId validateVatId) {
+            ValidateVatId validateVatId,
+            ChangeSubscription changeSubscription) {
 
         public UseCases {
             Objects.requireNonNull(resolveTenant, "resolveTenant");
@@ -119,14 +124,15 @@ public final class HttpApi {
                     engine.showShopPage(), engine.readConfiguration(), engine.translate(), engine.previewPrices(),
                     engine.register(), engine.logIn(), engine.logInAsGuest(), engine.logOut(), engine.authenticate(),
                     engine.resetPassword(), engine.authorizeAdmin(), engine.removeProduct(), engine.holdVoucher(),
-                    engine.consumeVoucher(), engine.hasVatValidation() ? engine.validateVatId() : null);
+                    engine.consumeVoucher(), engine.hasVatValidation() ? engine.validateVatId() : null,
+                    engine.hasBilling() ? engine.changeSubscription() : null);
         }
 
         /** The same use cases with another catalog browser (tests put a failing one in). */
         public UseCases withBrowseCatalog(BrowseCatalog other) {
             return new UseCases(resolveTenant, tenantAccess, other, showShopPage, readConfiguration, translate,
                     previewPrices, register, logIn, logInAsGuest, logOut, authenticate, resetPassword, authorizeAdmin,
-                    removeProduct, holdVoucher, consumeVoucher, validateVatId);
+                    removeProduct, holdVoucher, consumeVoucher, validateVatId, changeSubscription);
         }
     }
 
@@ -154,6 +160,9 @@ public final class HttpApi {
         all.addAll(VoucherEndpoints.routes(useCases.holdVoucher(), useCases.consumeVoucher(), json, body));
         if (useCases.validateVatId() != null) {
             all.addAll(VatEndpoints.routes(useCases.validateVatId(), json));
+        }
+        if (useCases.changeSubscription() != null) {
+            all.addAll(ChangeEndpoints.routes(useCases.changeSubscription(), json, body));
         }
         this.routes = List.copyOf(all);
         this.access = new RequestAccess(useCases.authenticate(), useCases.authorizeAdmin(), json);

@@ -55,6 +55,15 @@ final class Http {
         return send("POST", target, BodyPublishers.noBody());
     }
 
+    Reply put(String target, String json) {
+        return with("Content-Type", "application/json").send("PUT", target, BodyPublishers.ofString(json));
+    }
+
+    /** A PUT without body (Content-Length: 0, no Content-Type). */
+    Reply put(String target) {
+        return send("PUT", target, BodyPublishers.noBody());
+    }
+
     Reply delete(String target) {
         return send("DELETE", target, BodyPublishers.noBody());
     }

@@ -18,6 +18,7 @@ import com.subscriptionsuite.application.fixtures.MutableClock;
 import com.subscriptionsuite.application.fixtures.PlainTestHasher;
 import com.subscriptionsuite.application.fixtures.RecordingMailer;
 import com.subscriptionsuite.application.fixtures.SampleTenants;
+import com.subscriptionsuite.application.fixtures.TeamShop;
 import com.subscriptionsuite.application.port.out.Mailer;
 import com.subscriptionsuite.application.port.out.VatRegistry.Confirmed;
 import com.subscriptionsuite.application.port.out.VatRegistry.Unavailable;
@@ -40,7 +41,9 @@ import java.util.Set;
  * {@link SampleTenants#full} with a CORS origin and an admin key each, {@code trim} (3) is
  * {@link SampleTenants#trimmed} (a German seller without the EU threshold), {@code bare} (4) is
  * {@link SampleTenants#minimal}, {@code euro} (5) sells in USD what is priced in EUR only,
- * {@code members} (6) is {@code full} without guest checkout.
+ * {@code members} (6) is {@code full} without guest checkout, {@code team} (7) is {@link TeamShop} (the
+ * subscription-change catalog) and {@code team-locked} (8) the same shop without cancelling in the
+ * customer center.
  * <p>
  * VAT IDs are checked against {@link #vies()}, a fresh in-memory VIES per engine: {@code ATU13585627}
  * is registered (Acme Handels GmbH), {@code FR40303265045}'s member state is unavailable,
@@ -83,6 +86,10 @@ final class TestServer {
     }
 
     static Engine engine(Clock clock, Mailer mailer, InMemoryVatChecks vatChecks) {
+        return engine(clock, mailer, vatChecks, new InMemoryBilling());
+    }
+
+    static Engine engine(Clock clock, Mailer mailer, InMemoryVatChecks vatChecks, InMemoryBilling billing) {
         InMemoryTenants tenants = new InMemoryTenants();
         tenants.store(withAccess(SampleTenants.full(1, "acme"), ACME_ORIGIN, ACME_ADMIN_KEY));
         tenants.store(withAccess(SampleTenants.full(2, "other"), OTHER_ORIGIN, OTHER_ADMIN_KEY));
@@ -90,6 +97,8 @@ final class TestServer {
         tenants.store(SampleTenants.minimal(4, "bare"));
         tenants.store(SampleTenants.euroPricesDollarShop(5, "euro"));
         tenants.store(withoutGuestCheckout(SampleTenants.full(6, "members")));
+        tenants.store(TeamShop.definition(7, "team", TeamShop.CANCEL_SELF_SERVICE));
+        tenants.store(TeamShop.definition(8, "team-locked", TeamShop.NO_CANCEL));
         return Engine.builder()
                 .tenants(tenants)
                 .clock(clock)
@@ -105,7 +114,7 @@ final class TestServer {
                 .vouchers(new InMemoryVouchers())
                 .vatRegistry(vies())
                 .vatChecks(vatChecks)
-                .billing(new InMemoryBilling())
+                .billing(billing)
                 .paymentMethods(new InMemoryPaymentMethods())
                 .idempotencyRecords(new InMemoryIdempotencyRecords())
                 .build();
@@ -160,13 +169,16 @@ final class TestServer {
         MutableClock clock = new MutableClock(START);
         RecordingMailer mailer = new RecordingMailer();
         InMemoryVatChecks vatChecks = new InMemoryVatChecks();
-        Engine engine = engine(clock, mailer, vatChecks);
+        InMemoryBilling billing = new InMemoryBilling();
+        Engine engine = engine(clock, mailer, vatChecks, billing);
         Javalin app = new HttpApi(HttpApi.UseCases.from(engine), HttpSettings.defaults()).start("127.0.0.1", 0);
-        return new Fresh(app, URI.create("http://127.0.0.1:" + app.port()), clock, mailer, engine, vatChecks);
+        return new Fresh(app, URI.create("http://127.0.0.1:" + app.port()), clock, mailer, engine, vatChecks,
+                billing);
     }
 
+    /** {@code billing}: the engine's ledger, for seeding accounts and subscriptions the API does not create. */
     record Fresh(Javalin app, URI base, MutableClock clock, RecordingMailer mailer, Engine engine,
-            InMemoryVatChecks vatChecks)
+            InMemoryVatChecks vatChecks, InMemoryBilling billing)
             implements AutoCloseable {
         Http tenant(String key) {
             return new Http(base, List.of("X-Tenant", key));

@@ -1,6 +1,7 @@
 package com.subscriptionsuite.adapters.http.error;
 
 import com.subscriptionsuite.application.port.in.catalog.CatalogFailure;
+import com.subscriptionsuite.application.port.in.change.ChangeFailure;
 import com.subscriptionsuite.application.port.in.identity.IdentityFailure;
 import com.subscriptionsuite.application.port.in.pricing.PreviewFailure;
 import com.subscriptionsuite.application.port.in.tenant.ResolveTenant.TenantUnknown;
@@ -72,6 +73,16 @@ public record ApiError(String code, String message, List<FieldDetail> details, S
     public static ApiError from(VatFailure failure) {
         return new ApiError(failure.code(), failure.message(), List.of(new FieldDetail("vatId", failure.message())),
                 null);
+    }
+
+    /**
+     * A refused subscription change: the details name the request part at fault (the path's
+     * {@code uuid}, {@code quantity} or {@code changeOptionId}, or the {@code effective_date} query
+     * parameter).
+     */
+    public static ApiError from(ChangeFailure failure) {
+        return new ApiError(failure.code(), failure.message(),
+                List.of(new FieldDetail(failure.field(), reasonOf(failure.message(), failure.field()))), null);
     }
 
     public static ApiError from(CatalogFailure failure) {

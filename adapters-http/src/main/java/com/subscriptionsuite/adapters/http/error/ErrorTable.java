@@ -72,6 +72,23 @@ public final class ErrorTable {
         m.put("user_mismatch", 403);
         // VAT ID check (GET /account/vat-validate/{vatId}); other outcomes are a 200
         m.put("vat_id_empty", 400);
+        // subscription changes (/product/{uuid}/...): not the caller's is 404; the rules refuse with 422;
+        // the subscription's state (cancelled, a change pending, not started, product withdrawn) with 409
+        m.put("subscription_not_found", 404);
+        m.put("change_option_not_found", 404);
+        m.put("subscription_cancelled", 409);
+        m.put("change_pending", 409);
+        m.put("subscription_not_started", 409);
+        m.put("suite_product_withdrawn", 409);
+        m.put("change_not_allowed", 422);
+        m.put("change_contact_us", 422);
+        m.put("quantity_fixed", 422);
+        m.put("quantity_unchanged", 422);
+        m.put("notice_period", 422);
+        m.put("change_option_unavailable", 422);
+        m.put("billing_period_change_not_supported", 422);
+        m.put("billing_period_not_supported", 422);
+        m.put("subscription_not_recurring", 422);
         STATUS = Map.copyOf(m);
     }
 

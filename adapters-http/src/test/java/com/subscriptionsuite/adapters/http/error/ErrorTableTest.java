@@ -3,6 +3,7 @@ package com.subscriptionsuite.adapters.http.error;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.subscriptionsuite.application.port.in.catalog.CatalogFailure;
+import com.subscriptionsuite.application.port.in.change.ChangeFailure;
 import com.subscriptionsuite.application.port.in.identity.IdentityFailure;
 import com.subscriptionsuite.application.port.in.pricing.PreviewFailure;
 import com.subscriptionsuite.application.port.in.tenant.DefineTenant;
@@ -11,11 +12,14 @@ import com.subscriptionsuite.application.port.in.translation.Translate;
 import com.subscriptionsuite.application.port.in.vat.VatFailure;
 import com.subscriptionsuite.application.port.in.voucher.VoucherFailure;
 import com.subscriptionsuite.domain.identity.IdentityRejection;
+import com.subscriptionsuite.domain.subscription.ChangeAction;
+import com.subscriptionsuite.domain.subscription.ChangeRejection;
 import com.subscriptionsuite.domain.tenant.Problem;
 import com.subscriptionsuite.domain.voucher.VoucherRejection;
 import java.lang.reflect.Constructor;
 import java.lang.reflect.RecordComponent;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.LinkedHashSet;
@@ -35,7 +39,7 @@ class ErrorTableTest {
     private static List<Object> everyFailure() throws ReflectiveOperationException {
         List<Object> failures = new ArrayList<>();
         for (Class<?> family : List.of(PreviewFailure.class, CatalogFailure.class, RequestFailure.class,
-                IdentityFailure.class, VoucherFailure.class, VatFailure.class)) {
+                IdentityFailure.class, VoucherFailure.class, VatFailure.class, ChangeFailure.class)) {
             assertThat(family.isSealed()).as("%s is sealed", family).isTrue();
             for (Class<?> type : family.getPermittedSubclasses()) {
                 if (type == IdentityFailure.InputRejected.class) {
@@ -43,6 +47,10 @@ class ErrorTableTest {
                 } else if (type == VoucherFailure.Refused.class) {
                     for (VoucherRejection rejection : everyVoucherRejection()) {
                         failures.add(new VoucherFailure.Refused(rejection));
+                    }
+                } else if (type == ChangeFailure.Refused.class) {
+                    for (ChangeRejection rejection : everyChangeRejection()) {
+                        failures.add(new ChangeFailure.Refused(rejection));
                     }
                 } else if (type == PreviewFailure.VoucherRefused.class) {
                     for (VoucherRejection rejection : everyVoucherRejection()) {
@@ -76,6 +84,16 @@ class ErrorTableTest {
             rejections.add((VoucherRejection) instantiate(type));
         }
         assertThat(rejections).hasSizeGreaterThanOrEqualTo(9);
+        return rejections;
+    }
+
+    private static List<ChangeRejection> everyChangeRejection() throws ReflectiveOperationException {
+        assertThat(ChangeRejection.class.isSealed()).isTrue();
+        List<ChangeRejection> rejections = new ArrayList<>();
+        for (Class<?> type : ChangeRejection.class.getPermittedSubclasses()) {
+            rejections.add((ChangeRejection) instantiate(type));
+        }
+        assertThat(rejections).hasSizeGreaterThanOrEqualTo(7);
         return rejections;
     }
 
@@ -164,6 +182,37 @@ class ErrorTableTest {
     }
 
     @Test
+    void maps_the_subscription_change_failures() {
+        assertThat(ErrorTable.status("subscription_not_found")).isEqualTo(404);
+        assertThat(ErrorTable.status("change_option_not_found")).isEqualTo(404);
+        for (String state : List.of("subscription_cancelled", "change_pending", "subscription_not_started",
+                "suite_product_withdrawn")) {
+            assertThat(ErrorTable.status(state)).as(state).isEqualTo(409);
+        }
+        for (String rule : List.of("change_not_allowed", "change_contact_us", "quantity_out_of_range", "quantity_fixed",
+                "quantity_unchanged", "notice_period", "change_option_unavailable", "not_priced_in_currency",
+                "billing_period_change_not_supported", "billing_period_not_supported", "subscription_not_recurring")) {
+            assertThat(ErrorTable.status(rule)).as(rule).isEqualTo(422);
+        }
+    }
+
+    @Test
+    void names_the_path_part_a_change_is_refused_for_in_the_details() {
+        ApiError notice = ApiError.from(new ChangeFailure.Refused(new ChangeRejection.NoticePeriod(
+                LocalDate.of(2023, 6, 1), LocalDate.of(2023, 6, 6), 14)));
+        ApiError upgrade = ApiError.from(new ChangeFailure.Refused(new ChangeRejection.ContactUs(
+                ChangeAction.QUANTITY_UPGRADE)));
+        ApiError option = ApiError.from(new ChangeFailure.Refused(new ChangeRejection.ChangeOptionNotFound(901, 999)));
+        ApiError mine = ApiError.from(new ChangeFailure.SubscriptionNotFound("abc"));
+
+        assertThat(notice.details()).containsExactly(new FieldDetail("effective_date",
+                "2023-06-01 is within the notice period of 14 days; the earliest date is 2023-06-06"));
+        assertThat(upgrade.details()).extracting(FieldDetail::field).containsExactly("quantity");
+        assertThat(option.details()).extracting(FieldDetail::field).containsExactly("changeOptionId");
+        assertThat(mine.details()).containsExactly(new FieldDetail("uuid", "no subscription abc"));
+    }
+
+    @Test
     void names_the_voucher_field_at_fault_in_the_details() {
         ApiError expired = ApiError.from(new VoucherFailure.Refused(
                 new VoucherRejection.Expired("SUMMER", Instant.parse("2025-06-01T00:00:00Z"))));
@@ -245,6 +294,12 @@ class ErrorTableTest {
         }
         if (type == Instant.class) {
             return Instant.EPOCH;
+        }
+        if (type == LocalDate.class) {
+            return LocalDate.EPOCH;
+        }
+        if (type == ChangeAction.class) {
+            return ChangeAction.CANCEL;
         }
         if (type == List.class) {
             return List.of(new FieldDetail("x", "y"));

@@ -275,7 +275,8 @@ class CheckoutTest {
         @Test
         void for_rate_plans_and_charges_that_are_not_the_suite_product_s() {
             assertThat(refusal(cart(1, ann, berliner(null), new Item(401, 1, 1,
-                    List.of(new RatePlanChoice(202, null)))))).isEqualTo("rate_plan_mismatch suite_products[0].rate_plans[0].id");
+                    List.of(new RatePlanChoice(202, null))))))
+                    .isEqualTo("rate_plan_mismatch suite_products[0].rate_plans[0].id");
             assertThat(refusal(cart(1, ann, berliner(null), new Item(401, 1, 1,
                     List.of(new RatePlanChoice(201, List.of(301L, 304L)))))))
                     .isEqualTo("rate_plan_mismatch suite_products[0].rate_plans[0].charges[1].id");
@@ -291,8 +292,8 @@ class CheckoutTest {
         @Test
         void for_a_payment_method_that_is_not_the_caller_s_active_one() {
             long bob = t.customer(1);
-            t.paymentMethods.save(new PaymentMethod("pm-bob", 1, bob, "CreditCard", Map.of(), PaymentMethod.Status.ACTIVE,
-                    NOW));
+            t.paymentMethods.save(new PaymentMethod("pm-bob", 1, bob, "CreditCard", Map.of(),
+                    PaymentMethod.Status.ACTIVE, NOW));
             t.paymentMethods.save(new PaymentMethod("pm-pending", 1, ann, "PayPal", Map.of(),
                     PaymentMethod.Status.PENDING, NOW));
             for (String id : List.of("pm-bob", "pm-pending", "pm-none")) {

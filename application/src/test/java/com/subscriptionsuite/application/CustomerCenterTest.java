@@ -109,7 +109,8 @@ class CustomerCenterTest {
             assertThat(new String(document.content(), StandardCharsets.UTF_8)).startsWith("Invoice INV00000001");
             assertThat(t.engine.readInvoices().document(1, bob, invoiceId).getLeft().code())
                     .isEqualTo("invoice_not_found");
-            assertThat(t.engine.readInvoices().document(1, ann, "nope").getLeft().code()).isEqualTo("invoice_not_found");
+            assertThat(t.engine.readInvoices().document(1, ann, "nope").getLeft().code())
+                    .isEqualTo("invoice_not_found");
             assertThat(t.engine.readInvoices().invoices(1, bob)).isEmpty();
         }
     }

@@ -60,6 +60,10 @@ public record Route(HandlerType method, String path, Scope scope, Access access,
         return new Route(HandlerType.POST, path, scope, access, handler);
     }
 
+    public static Route put(String path, Scope scope, Access access, Handler handler) {
+        return new Route(HandlerType.PUT, path, scope, access, handler);
+    }
+
     public static Route delete(String path, Scope scope, Access access, Handler handler) {
         return new Route(HandlerType.DELETE, path, scope, access, handler);
     }

@@ -139,7 +139,10 @@ final class CheckoutService implements Checkout {
         return Either.right(chosen);
     }
 
-    /** The rules the preview does not check: purchasable, rate plans as named, one subscription where only one is allowed. */
+    /**
+     * The rules the preview does not check: purchasable, rate plans as named, one subscription where
+     * only one is allowed.
+     */
     private static Option<CheckoutFailure> refuseItems(List<Item> items, Catalog catalog,
             List<Subscription> subscriptions, LocalDate today) {
         Set<Long> inCart = new HashSet<>();
@@ -252,7 +255,10 @@ final class CheckoutService implements Checkout {
             Option<Redemption> redemption, LocalDate today, Instant now) {
     }
 
-    /** Writes the decided checkout: account, subscriptions (charged through their first period), invoice, redemption. */
+    /**
+     * Writes the decided checkout: account, subscriptions (charged through their first period),
+     * invoice, redemption.
+     */
     private Subscribed book(Booking b) {
         Billing billing = ledger.billing();
         Tenant tenant = b.definition().tenant();

@@ -25,6 +25,15 @@ import com.subscriptionsuite.application.port.in.vat.ValidateVatId;
 import com.subscriptionsuite.application.port.out.VatChecks;
 import com.subscriptionsuite.application.port.out.VatRegistry;
 import com.subscriptionsuite.application.service.vat.VatUseCases;
+import com.subscriptionsuite.application.port.in.account.ManageAccount;
+import com.subscriptionsuite.application.port.in.account.ReadInvoices;
+import com.subscriptionsuite.application.port.in.account.ReadSubscriptions;
+import com.subscriptionsuite.application.port.in.billing.RunBilling;
+import com.subscriptionsuite.application.port.in.checkout.Checkout;
+import com.subscriptionsuite.application.port.in.idempotency.IdempotentRequests;
+import com.subscriptionsuite.application.service.billing.BillingCases;
+import com.subscriptionsuite.application.service.billing.BillingUseCases;
+import com.subscriptionsuite.application.service.idempotency.IdempotencyUseCases;
 import com.subscriptionsuite.application.port.out.Billing;
 import com.subscriptionsuite.application.port.out.CommonPasswords;
 import com.subscriptionsuite.application.port.out.IdempotencyRecords;
@@ -82,6 +91,8 @@ public final class Engine {
     private final VoucherCases vouchers;
     private final ValidateVatId validateVatId;
     private final ChangeSubscription changeSubscription;
+    private final BillingCases billingCases;
+    private final IdempotentRequests idempotentRequests;
 
     private Engine(Builder b, IdentityPorts identityPorts) {
         this.directory = new TenantDirectory(b.tenants);
@@ -97,9 +108,14 @@ public final class Engine {
         this.validateVatId = b.vatRegistry == null ? null
                 : VatUseCases.validateVatId(directory, b.vatRegistry, b.vatChecks, b.clock);
         // billing use cases (issue 5) are built here, each from b.billing and the identity ports
+        VatDetermination vat = new VatDetermination(b.vatRates);
         this.changeSubscription = b.billing == null ? null
-                : ChangeUseCases.changeSubscription(directory, b.billing, identityPorts.transactions(),
-                        new VatDetermination(b.vatRates), b.clock);
+                : ChangeUseCases.changeSubscription(directory, b.billing, identityPorts.transactions(), vat, b.clock);
+        this.billingCases = b.billing == null ? null
+                : BillingUseCases.create(directory, b.billing, b.paymentMethods, Option.of(b.vouchers),
+                        identityPorts.transactions(), identityPorts.secrets(), vat, b.clock);
+        this.idempotentRequests = b.idempotencyRecords == null ? null
+                : IdempotencyUseCases.create(b.idempotencyRecords, identityPorts.transactions(), b.clock);
         directory.refresh();
     }
 
@@ -206,9 +222,52 @@ public final class Engine {
         return validateVatId;
     }
 
-    /** Whether the billing port was given, so that the billing use cases (subscription changes ...) can be used. */
+    /** Whether the billing ports were given, so that the checkout and customer-center use cases can be used. */
     public boolean hasBilling() {
-        return changeSubscription != null;
+        return billingCases != null;
+    }
+
+    public Checkout checkout() {
+        return billing().checkout();
+    }
+
+    public ManageAccount manageAccount() {
+        return billing().manageAccount();
+    }
+
+    public ReadSubscriptions readSubscriptions() {
+        return billing().readSubscriptions();
+    }
+
+    public ReadInvoices readInvoices() {
+        return billing().readInvoices();
+    }
+
+    /** The built-in ledger's bill run; the host calls it periodically for each tenant. */
+    public RunBilling runBilling() {
+        return billing().runBilling();
+    }
+
+    /** Whether the idempotency records were given, so that {@link #idempotentRequests()} can be used. */
+    public boolean hasIdempotency() {
+        return idempotentRequests != null;
+    }
+
+    /** Runs a state-changing request once per Idempotency-Key (for transports such as HTTP). */
+    public IdempotentRequests idempotentRequests() {
+        if (idempotentRequests == null) {
+            throw new IllegalStateException("idempotency keys need Engine.builder().idempotencyRecords(..) "
+                    + "(and the identity ports: a key belongs to a user)");
+        }
+        return idempotentRequests;
+    }
+
+    private BillingCases billing() {
+        if (billingCases == null) {
+            throw new IllegalStateException("the checkout and customer-center use cases need Engine.builder()"
+                    + ".billing(..).paymentMethods(..) (and the identity ports: an account belongs to a user)");
+        }
+        return billingCases;
     }
 
     /** Cancel, change the quantity of, or replace a subscribed suite product (preview and apply). */

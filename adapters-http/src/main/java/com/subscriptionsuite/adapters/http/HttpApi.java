@@ -1,6 +1,9 @@
 package com.subscriptionsuite.adapters.http;
 
 import com.subscriptionsuite.adapters.http.access.Cors;
+import com.subscriptionsuite.adapters.http.account.AccountEndpoints;
+import com.subscriptionsuite.adapters.http.checkout.CheckoutEndpoints;
+import com.subscriptionsuite.adapters.http.idempotency.IdempotencyKeys;
 import com.subscriptionsuite.adapters.http.access.RequestAccess;
 import com.subscriptionsuite.adapters.http.catalog.CatalogEndpoints;
 import com.subscriptionsuite.adapters.http.change.ChangeEndpoints;
@@ -17,7 +20,12 @@ import com.subscriptionsuite.adapters.http.translation.TranslationEndpoints;
 import com.subscriptionsuite.adapters.http.vat.VatEndpoints;
 import com.subscriptionsuite.adapters.http.voucher.VoucherEndpoints;
 import com.subscriptionsuite.application.Engine;
+import com.subscriptionsuite.application.port.in.account.ManageAccount;
+import com.subscriptionsuite.application.port.in.account.ReadInvoices;
+import com.subscriptionsuite.application.port.in.account.ReadSubscriptions;
 import com.subscriptionsuite.application.port.in.admin.AuthorizeAdmin;
+import com.subscriptionsuite.application.port.in.checkout.Checkout;
+import com.subscriptionsuite.application.port.in.idempotency.IdempotentRequests;
 import com.subscriptionsuite.application.port.in.admin.RemoveProduct;
 import com.subscriptionsuite.application.port.in.catalog.BrowseCatalog;
 import com.subscriptionsuite.application.port.in.catalog.ShowShopPage;
@@ -70,7 +78,11 @@ public final class HttpApi {
 
     /**
      * The use cases the API serves. {@code validateVatId} is optional (null for an engine without a
-     * VAT registry): without it, GET /account/vat-validate/{vatId} is not served. Likewise
+     * VAT registry): without it, GET /account/vat-validate/{vatId} is not served. {@code checkout},
+     * {@code manageAccount}, {@code readSubscriptions} and {@code readInvoices} are optional together
+     * (null for an engine without billing): without them POST /subscription and the /account routes
+     * are not served. {@code idempotentRequests} is optional: without it the Idempotency-Key header
+     * is not looked at. Likewise
      * {@code changeSubscription} (null for an engine without billing): without it, the
      * {@code /product/{uuid}/...} change operations are not served.
      */
@@ -93,7 +105,12 @@ public final class HttpApi {
             HoldVoucher holdVoucher,
             ConsumeVoucher consumeVoucher,
             ValidateVatId validateVatId,
-            ChangeSubscription changeSubscription) {
+            ChangeSubscription changeSubscription,
+            Checkout checkout,
+            ManageAccount manageAccount,
+            ReadSubscriptions readSubscriptions,
+            ReadInvoices readInvoices,
+            IdempotentRequests idempotentRequests) {
 
         public UseCases {
             Objects.requireNonNull(resolveTenant, "resolveTenant");
@@ -113,11 +130,18 @@ public final class HttpApi {
             Objects.requireNonNull(removeProduct, "removeProduct");
             Objects.requireNonNull(holdVoucher, "holdVoucher");
             Objects.requireNonNull(consumeVoucher, "consumeVoucher");
+            boolean billing = checkout != null;
+            if (manageAccount != null != billing || readSubscriptions != null != billing
+                    || readInvoices != null != billing) {
+                throw new IllegalArgumentException("checkout, manageAccount, readSubscriptions and readInvoices go "
+                        + "together: all of them or none");
+            }
         }
 
         /**
          * The use cases of an engine built with the identity ports and the vouchers port; the VAT ID
-         * check when the engine has a VAT registry.
+         * check when the engine has a VAT registry; checkout and the account routes when it has
+         * billing; Idempotency-Key when it has idempotency records.
          */
         public static UseCases from(Engine engine) {
             return new UseCases(engine.resolveTenant(), engine.tenantAccess(), engine.browseCatalog(),
@@ -125,14 +149,35 @@ public final class HttpApi {
                     engine.register(), engine.logIn(), engine.logInAsGuest(), engine.logOut(), engine.authenticate(),
                     engine.resetPassword(), engine.authorizeAdmin(), engine.removeProduct(), engine.holdVoucher(),
                     engine.consumeVoucher(), engine.hasVatValidation() ? engine.validateVatId() : null,
-                    engine.hasBilling() ? engine.changeSubscription() : null);
+                    engine.hasBilling() ? engine.changeSubscription() : null,
+                    engine.hasBilling() ? engine.checkout() : null, engine.hasBilling() ? engine.manageAccount() : null,
+                    engine.hasBilling() ? engine.readSubscriptions() : null,
+                    engine.hasBilling() ? engine.readInvoices() : null,
+                    engine.hasIdempotency() ? engine.idempotentRequests() : null);
         }
 
         /** The same use cases with another catalog browser (tests put a failing one in). */
         public UseCases withBrowseCatalog(BrowseCatalog other) {
             return new UseCases(resolveTenant, tenantAccess, other, showShopPage, readConfiguration, translate,
                     previewPrices, register, logIn, logInAsGuest, logOut, authenticate, resetPassword, authorizeAdmin,
-                    removeProduct, holdVoucher, consumeVoucher, validateVatId, changeSubscription);
+                    removeProduct, holdVoucher, consumeVoucher, validateVatId, changeSubscription, checkout, manageAccount,
+                    readSubscriptions, readInvoices, idempotentRequests);
+        }
+
+        /** The same use cases with another invoice reader (tests put one in that hands out PDFs). */
+        public UseCases withReadInvoices(ReadInvoices other) {
+            return new UseCases(resolveTenant, tenantAccess, browseCatalog, showShopPage, readConfiguration, translate,
+                    previewPrices, register, logIn, logInAsGuest, logOut, authenticate, resetPassword, authorizeAdmin,
+                    removeProduct, holdVoucher, consumeVoucher, validateVatId, changeSubscription, checkout, manageAccount,
+                    readSubscriptions, other, idempotentRequests);
+        }
+
+        /** The same use cases with another idempotency runner (tests put one in that holds a request). */
+        public UseCases withIdempotentRequests(IdempotentRequests other) {
+            return new UseCases(resolveTenant, tenantAccess, browseCatalog, showShopPage, readConfiguration, translate,
+                    previewPrices, register, logIn, logInAsGuest, logOut, authenticate, resetPassword, authorizeAdmin,
+                    removeProduct, holdVoucher, consumeVoucher, validateVatId, changeSubscription, checkout, manageAccount,
+                    readSubscriptions, readInvoices, other);
         }
     }
 
@@ -142,6 +187,7 @@ public final class HttpApi {
     private final List<Route> routes;
     private final RequestAccess access;
     private final Cors cors;
+    private final IdempotencyKeys idempotencyKeys;
 
     public HttpApi(UseCases useCases, HttpSettings settings) {
         this.useCases = Objects.requireNonNull(useCases, "useCases");
@@ -164,9 +210,16 @@ public final class HttpApi {
         if (useCases.changeSubscription() != null) {
             all.addAll(ChangeEndpoints.routes(useCases.changeSubscription(), json, body));
         }
+        if (useCases.checkout() != null) {
+            all.addAll(CheckoutEndpoints.routes(useCases.checkout(), json, body));
+            all.addAll(AccountEndpoints.routes(useCases.manageAccount(), useCases.readSubscriptions(),
+                    useCases.readInvoices(), json, body));
+        }
         this.routes = List.copyOf(all);
         this.access = new RequestAccess(useCases.authenticate(), useCases.authorizeAdmin(), json);
         this.cors = new Cors(useCases.tenantAccess(), json);
+        this.idempotencyKeys = useCases.idempotentRequests() == null ? null
+                : new IdempotencyKeys(useCases.idempotentRequests(), body, json);
     }
 
     /** Every route with its access level: the access matrix as served. */
@@ -183,7 +236,7 @@ public final class HttpApi {
             config.router.mount(router -> {
                 for (Route route : routes) {
                     router.addHttpHandler(route.method(), route.path(), route.scope() == Route.Scope.TENANT
-                            ? tenantScoped(cors.scoped(access.guard(route)))
+                            ? tenantScoped(cors.scoped(access.guard(idempotent(route))))
                             : route.handler());
                 }
                 tenantMethodsByPath().forEach((path, methods) ->
@@ -192,6 +245,11 @@ public final class HttpApi {
                 router.exception(Exception.class, (e, ctx) -> unexpected(ctx, e));
             });
         });
+    }
+
+    /** The route with the Idempotency-Key header honoured, where it changes state for a user. */
+    private Route idempotent(Route route) {
+        return idempotencyKeys == null ? route : idempotencyKeys.applyTo(route);
     }
 
     private Handler tenantScoped(Handler handler) {

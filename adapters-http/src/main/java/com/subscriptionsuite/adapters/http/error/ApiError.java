@@ -1,7 +1,10 @@
 package com.subscriptionsuite.adapters.http.error;
 
+import com.subscriptionsuite.application.port.in.account.AccountFailure;
 import com.subscriptionsuite.application.port.in.catalog.CatalogFailure;
 import com.subscriptionsuite.application.port.in.change.ChangeFailure;
+import com.subscriptionsuite.application.port.in.checkout.CheckoutFailure;
+import com.subscriptionsuite.application.port.in.idempotency.IdempotencyFailure;
 import com.subscriptionsuite.application.port.in.identity.IdentityFailure;
 import com.subscriptionsuite.application.port.in.pricing.PreviewFailure;
 import com.subscriptionsuite.application.port.in.tenant.ResolveTenant.TenantUnknown;
@@ -120,6 +123,45 @@ public record ApiError(String code, String message, List<FieldDetail> details, S
                     : INVALID_TOKEN_CHALLENGE);
         }
         return new ApiError(failure.code(), failure.message(), details, null, headers);
+    }
+
+    /**
+     * An account failure; a refused account names every problem in {@code details}, each under
+     * {@code prefix} ({@code ""} for PUT /account, {@code "account."} in a checkout).
+     */
+    public static ApiError from(AccountFailure failure) {
+        return account(failure, "", failure.message());
+    }
+
+    /** A refused checkout: the field at fault in {@code details}, every problem of a refused account. */
+    public static ApiError from(CheckoutFailure failure) {
+        if (failure instanceof CheckoutFailure.AccountRefused refused) {
+            return account(refused.failure(), "account.", failure.message());
+        }
+        if (failure instanceof CheckoutFailure.CartRefused cart) {
+            return from(cart.failure());
+        }
+        List<FieldDetail> details = failure.field().isEmpty() ? List.of()
+                : List.of(new FieldDetail(failure.field(), reasonOf(failure.message(), failure.field())));
+        return new ApiError(failure.code(), failure.message(), details, null);
+    }
+
+    private static ApiError account(AccountFailure failure, String prefix, String message) {
+        List<FieldDetail> details;
+        if (failure instanceof AccountFailure.AccountInvalid invalid) {
+            details = invalid.problems().stream().map(p -> new FieldDetail(prefix + p.field(), p.reason())).toList();
+        } else if (failure.field().isEmpty()) {
+            details = List.of();
+        } else {
+            details = List.of(new FieldDetail(prefix + failure.field(), reasonOf(failure.message(), failure.field())));
+        }
+        return new ApiError(failure.code(), message, details, null);
+    }
+
+    /** A refused {@code Idempotency-Key}: names the header. */
+    public static ApiError from(IdempotencyFailure failure) {
+        return new ApiError(failure.code(), failure.message(), List.of(new FieldDetail(IdempotencyFailure.HEADER,
+                reasonOf(failure.message(), IdempotencyFailure.HEADER))), null);
     }
 
     /** The same error with one more response header (replacing one of the same name). */

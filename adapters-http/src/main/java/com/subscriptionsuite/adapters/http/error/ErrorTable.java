@@ -89,6 +89,20 @@ public final class ErrorTable {
         m.put("billing_period_change_not_supported", 422);
         m.put("billing_period_not_supported", 422);
         m.put("subscription_not_recurring", 422);
+        // checkout and customer center (POST /subscription, /account...)
+        m.put("account_invalid", 400);
+        m.put("account_not_found", 404);
+        m.put("account_currency_locked", 409);
+        m.put("suite_product_not_purchasable", 422);
+        m.put("multiple_subscriptions_not_allowed", 409);
+        m.put("rate_plan_mismatch", 422);
+        m.put("payment_method_not_found", 404);
+        m.put("invoice_not_found", 404);
+        m.put("not_acceptable", 406);
+        // Idempotency-Key (any state-changing request of a customer or guest)
+        m.put("idempotency_key_invalid", 400);
+        m.put("idempotency_key_reused", 422);
+        m.put("idempotency_request_in_flight", 409);
         STATUS = Map.copyOf(m);
     }
 

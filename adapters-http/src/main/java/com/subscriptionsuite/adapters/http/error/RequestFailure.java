@@ -249,6 +249,25 @@ public sealed interface RequestFailure {
         }
     }
 
+    /** The representation the request's {@code Accept} asks for is not one the resource has. */
+    record NotAcceptable(String accept, List<String> available) implements RequestFailure {
+        public NotAcceptable {
+            available = List.copyOf(available);
+        }
+
+        public String code() {
+            return "not_acceptable";
+        }
+
+        public String message() {
+            return "Accept: '" + accept + "' matches none of " + String.join(", ", available);
+        }
+
+        public List<FieldDetail> details() {
+            return List.of(new FieldDetail("Accept", "expected one of " + String.join(", ", available)));
+        }
+    }
+
     /** A bug or an outage: the body carries only the correlation id that is also logged. */
     record Unexpected(String correlationId) implements RequestFailure {
         public String code() {

@@ -31,6 +31,8 @@ import java.util.Locale;
  * of the wrong type (with the field's path, e.g. {@code suite_products[0].quantity}).
  */
 public final class JsonBody {
+    private static final String BODY = JsonBody.class.getName() + ".body";
+    private static final Object TOO_LARGE = new Object();
     private final Json json;
     private final int maxBytes;
 
@@ -58,11 +60,26 @@ public final class JsonBody {
         if (ctx.req().getContentLengthLong() > maxBytes) {
             return Either.left(new RequestFailure.BodyTooLarge(maxBytes));
         }
-        byte[] body = readAtMost(ctx.req().getInputStream(), maxBytes);
+        byte[] body = bytes(ctx);
         if (body == null) {
             return Either.left(new RequestFailure.BodyTooLarge(maxBytes));
         }
         return parse(body, type);
+    }
+
+    /**
+     * The request body's bytes, read once (at most the size limit) and kept with the request, so
+     * that a wrapper that looks at the body first (the Idempotency-Key fingerprint) and the handler
+     * that reads it see the same bytes; null when the body is larger than the limit.
+     */
+    public byte[] bytes(Context ctx) throws IOException {
+        Object read = ctx.attribute(BODY);
+        if (read == null) {
+            byte[] bytes = readAtMost(ctx.req().getInputStream(), maxBytes);
+            read = bytes == null ? TOO_LARGE : bytes;
+            ctx.attribute(BODY, read);
+        }
+        return read == TOO_LARGE ? null : (byte[]) read;
     }
 
     /**

@@ -1,12 +1,13 @@
 package com.subscriptionsuite.adapters.http.pricing;
 
-import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.databind.JsonNode;
+import com.subscriptionsuite.adapters.http.account.AccountBody;
 import com.subscriptionsuite.adapters.http.error.RequestFailure;
 import com.subscriptionsuite.adapters.http.json.DigitsOrInteger;
 import com.subscriptionsuite.application.port.in.pricing.PreviewPricesQuery;
 import com.subscriptionsuite.application.port.in.pricing.PreviewPricesQuery.Item;
 import com.subscriptionsuite.application.port.in.pricing.PreviewPricesQuery.TaxCustomerData;
+import com.subscriptionsuite.domain.account.AccountDetails;
 import io.vavr.collection.Seq;
 import io.vavr.control.Either;
 import io.vavr.control.Validation;
@@ -15,46 +16,15 @@ import java.util.List;
 
 /**
  * The seed's Preview body. Every field is optional except each suite product's {@code id},
- * {@code quantity} and {@code order_pos}; of the account only {@code country}, {@code zip_code},
- * {@code is_company}, {@code vat_id} and {@code currency} matter to a preview, but all the seed's
- * Account fields are accepted (and no others). Extensions: {@code voucher_code} prices a voucher's
+ * {@code quantity} and {@code order_pos}; of the account only the VAT customer (the country and
+ * postcode of the billing address when {@code has_billing_address}, else {@code country} and
+ * {@code zip_code}; {@code is_company}, {@code vat_id}) and {@code currency} matter to a preview,
+ * but all the seed's Account fields are accepted (and no others). Extensions: {@code voucher_code} prices a voucher's
  * discount, {@code page_id} names the shop page the cart is on (a string of digits or an integer,
  * as the voucher operations take it), for codes limited to pages.
  */
-record PreviewRequest(String currency, AccountRequest account, List<SuiteProductRequest> suiteProducts,
+record PreviewRequest(String currency, AccountBody account, List<SuiteProductRequest> suiteProducts,
         String voucherCode, JsonNode pageId) {
-
-    /** The seed's Account schema. */
-    record AccountRequest(
-            @JsonProperty("is_company") Boolean isCompany,
-            String companyName,
-            String firstName,
-            String lastName,
-            String street,
-            String zipCode,
-            String city,
-            String state,
-            String country,
-            String email,
-            String phone,
-            String additionalInfo,
-            @JsonProperty("has_billing_address") Boolean hasBillingAddress,
-            String billingFirstName,
-            String billingLastName,
-            String billingStreet,
-            String billingAdditionalInfo,
-            String billingZipCode,
-            String billingCity,
-            String billingCountry,
-            String billingEmail,
-            String billingPhone,
-            String vatId,
-            String currency) {
-
-        TaxCustomerData toCustomer() {
-            return new TaxCustomerData(country, zipCode, Boolean.TRUE.equals(isCompany), vatId);
-        }
-    }
 
     /** The seed's PreviewSuiteProduct: all three fields required. */
     record SuiteProductRequest(Long id, Long quantity, Integer orderPos) {
@@ -76,12 +46,20 @@ record PreviewRequest(String currency, AccountRequest account, List<SuiteProduct
             items.add(item(i, requested.get(i)));
         }
         String chosenCurrency = currency != null ? currency : account == null ? null : account.currency();
-        TaxCustomerData customer = account == null ? null : account.toCustomer();
+        TaxCustomerData customer = account == null ? null : customer(account.toDetails());
         return Validation.sequence(items)
                 .map(valid -> new PreviewPricesQuery(tenantId, chosenCurrency, customer, valid.toJavaList(),
                         voucherCode, page, userId))
                 .mapError(missing -> (RequestFailure) RequestFailure.FieldRequired.bodyFields(missing.toJavaList()))
                 .toEither();
+    }
+
+    /**
+     * The VAT customer as the checkout takes it from the same account: the billing address's country
+     * and postcode when the account has one, else the contact address's.
+     */
+    private static TaxCustomerData customer(AccountDetails account) {
+        return new TaxCustomerData(account.taxCountry(), account.taxZipCode(), account.company(), account.vatId());
     }
 
     private static Validation<Seq<String>, Item> item(int index, SuiteProductRequest item) {

@@ -2,8 +2,11 @@ package com.subscriptionsuite.adapters.http.error;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.subscriptionsuite.application.port.in.account.AccountFailure;
 import com.subscriptionsuite.application.port.in.catalog.CatalogFailure;
 import com.subscriptionsuite.application.port.in.change.ChangeFailure;
+import com.subscriptionsuite.application.port.in.checkout.CheckoutFailure;
+import com.subscriptionsuite.application.port.in.idempotency.IdempotencyFailure;
 import com.subscriptionsuite.application.port.in.identity.IdentityFailure;
 import com.subscriptionsuite.application.port.in.pricing.PreviewFailure;
 import com.subscriptionsuite.application.port.in.tenant.DefineTenant;
@@ -34,12 +37,14 @@ class ErrorTableTest {
      * Every failure record the adapter can meet: the sealed families walked by reflection (an
      * {@link IdentityFailure.InputRejected} once per {@link IdentityRejection} it can carry, a
      * {@link VoucherFailure.Refused} and a {@link PreviewFailure.VoucherRefused} once per
-     * {@link VoucherRejection}), and the rest.
+     * {@link VoucherRejection}, a {@link CheckoutFailure.CartRefused} once per preview failure and a
+     * {@link CheckoutFailure.AccountRefused} once per account failure), and the rest.
      */
     private static List<Object> everyFailure() throws ReflectiveOperationException {
         List<Object> failures = new ArrayList<>();
         for (Class<?> family : List.of(PreviewFailure.class, CatalogFailure.class, RequestFailure.class,
-                IdentityFailure.class, VoucherFailure.class, VatFailure.class, ChangeFailure.class)) {
+                IdentityFailure.class, VoucherFailure.class, VatFailure.class, AccountFailure.class,
+                CheckoutFailure.class, IdempotencyFailure.class, ChangeFailure.class)) {
             assertThat(family.isSealed()).as("%s is sealed", family).isTrue();
             for (Class<?> type : family.getPermittedSubclasses()) {
                 if (type == IdentityFailure.InputRejected.class) {
@@ -55,6 +60,16 @@ class ErrorTableTest {
                 } else if (type == PreviewFailure.VoucherRefused.class) {
                     for (VoucherRejection rejection : everyVoucherRejection()) {
                         failures.add(new PreviewFailure.VoucherRefused(rejection));
+                    }
+                } else if (type == CheckoutFailure.CartRefused.class) {
+                    for (Class<?> preview : PreviewFailure.class.getPermittedSubclasses()) {
+                        if (preview != PreviewFailure.VoucherRefused.class) {
+                            failures.add(new CheckoutFailure.CartRefused((PreviewFailure) instantiate(preview)));
+                        }
+                    }
+                } else if (type == CheckoutFailure.AccountRefused.class) {
+                    for (Class<?> account : AccountFailure.class.getPermittedSubclasses()) {
+                        failures.add(new CheckoutFailure.AccountRefused((AccountFailure) instantiate(account)));
                     }
                 } else {
                     failures.add(instantiate(type));
@@ -250,6 +265,39 @@ class ErrorTableTest {
         assertThat(ApiError.from(new IdentityFailure.CredentialsInvalid()).headers())
                 .containsEntry("WWW-Authenticate", "Bearer");
         assertThat(ApiError.from(new IdentityFailure.CustomerRequired()).headers()).isEmpty();
+    }
+
+    @Test
+    void maps_the_checkout_account_and_idempotency_failures() {
+        assertThat(ErrorTable.status("account_invalid")).isEqualTo(400);
+        assertThat(ErrorTable.status("account_not_found")).isEqualTo(404);
+        assertThat(ErrorTable.status("invoice_not_found")).isEqualTo(404);
+        assertThat(ErrorTable.status("payment_method_not_found")).isEqualTo(404);
+        assertThat(ErrorTable.status("not_acceptable")).isEqualTo(406);
+        assertThat(ErrorTable.status("account_currency_locked")).isEqualTo(409);
+        assertThat(ErrorTable.status("multiple_subscriptions_not_allowed")).isEqualTo(409);
+        assertThat(ErrorTable.status("suite_product_not_purchasable")).isEqualTo(422);
+        assertThat(ErrorTable.status("rate_plan_mismatch")).isEqualTo(422);
+        assertThat(ErrorTable.status("idempotency_key_invalid")).isEqualTo(400);
+        assertThat(ErrorTable.status("idempotency_key_reused")).isEqualTo(422);
+        assertThat(ErrorTable.status("idempotency_request_in_flight")).isEqualTo(409);
+    }
+
+    @Test
+    void names_every_problem_of_a_refused_account_under_account_in_a_checkout() {
+        AccountFailure invalid = new AccountFailure.AccountInvalid(List.of(
+                new com.subscriptionsuite.domain.account.AccountProblem("first_name", "is required"),
+                new com.subscriptionsuite.domain.account.AccountProblem("country", "'Germany' is not an ISO code")));
+
+        ApiError inCheckout = ApiError.from(new CheckoutFailure.AccountRefused(invalid));
+        ApiError onPut = ApiError.from(invalid);
+
+        assertThat(inCheckout.details()).containsExactly(new FieldDetail("account.first_name", "is required"),
+                new FieldDetail("account.country", "'Germany' is not an ISO code"));
+        assertThat(inCheckout.message()).isEqualTo("account.first_name: is required (and 1 more)");
+        assertThat(onPut.details()).extracting(FieldDetail::field).containsExactly("first_name", "country");
+        assertThat(ApiError.from(new IdempotencyFailure.KeyReused()).details()).extracting(FieldDetail::field)
+                .containsExactly("Idempotency-Key");
     }
 
     @Test

@@ -27,6 +27,9 @@ public interface Billing {
      */
     Option<BillingAccount> lockAccountOfUser(long tenantId, long userId);
 
+    /** The account with this id in the tenant (whoever owns it); the bill run reaches accounts this way. */
+    Option<BillingAccount> account(long tenantId, String accountId);
+
     /** Creates the account, or updates it (by id): details, default payment method, updated time. */
     void saveAccount(BillingAccount account);
 

@@ -3,19 +3,14 @@ package com.subscriptionsuite.application.service.pricing;
 import com.subscriptionsuite.application.port.in.pricing.PreviewFailure;
 import com.subscriptionsuite.application.port.in.pricing.PreviewPrices;
 import com.subscriptionsuite.application.port.in.pricing.PreviewPricesQuery;
-import com.subscriptionsuite.application.port.in.pricing.PreviewPricesQuery.Item;
 import com.subscriptionsuite.application.port.in.pricing.PreviewPricesQuery.TaxCustomerData;
 import com.subscriptionsuite.application.service.tenant.TenantDirectory;
 import com.subscriptionsuite.domain.catalog.Catalog;
 import com.subscriptionsuite.application.port.out.Vouchers;
-import com.subscriptionsuite.domain.catalog.Charge;
-import com.subscriptionsuite.domain.catalog.ChargeModel;
 import com.subscriptionsuite.domain.catalog.RatePlan;
-import com.subscriptionsuite.domain.catalog.SuiteProduct;
 import com.subscriptionsuite.domain.pricing.CartLine;
 import com.subscriptionsuite.domain.pricing.CartPricing;
 import com.subscriptionsuite.domain.pricing.PricePreview;
-import com.subscriptionsuite.domain.pricing.QuantityLimits;
 import com.subscriptionsuite.domain.tax.TaxCustomer;
 import com.subscriptionsuite.domain.tax.TaxDecision;
 import com.subscriptionsuite.domain.tax.VatDetermination;
@@ -25,15 +20,11 @@ import com.subscriptionsuite.domain.voucher.VoucherRejection;
 import com.subscriptionsuite.domain.voucher.VoucherRules;
 import io.vavr.control.Either;
 import io.vavr.control.Option;
-import java.math.BigDecimal;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.util.ArrayList;
-import java.util.HashSet;
 import java.util.List;
-import java.util.Set;
 import org.joda.money.CurrencyUnit;
 
 /**
@@ -70,8 +61,8 @@ final class PreviewPricesService implements PreviewPrices {
         if (currency.isEmpty()) {
             return Either.left(new PreviewFailure.CurrencyNotOffered(query.currency()));
         }
-        Either<PreviewFailure, List<CartLine>> lines = resolve(definition.catalog(), query.items(), currency.get(),
-                today);
+        Either<PreviewFailure, List<CartLine>> lines = CartResolution.resolve(definition.catalog(), query.items(),
+                currency.get(), today);
         if (lines.isLeft()) {
             return Either.left(lines.getLeft());
         }
@@ -90,8 +81,8 @@ final class PreviewPricesService implements PreviewPrices {
     /**
      * Adds the campaign's discount rate plan when the caller could hold the code now on the page
      * (an anonymous caller cannot price a code someone holds). This is the one preview that reads
-     * the store: vouchers change by the second. The plan's percentage charges go to every suite
-     * product; its fixed amounts only to the first one (by order_pos), so an amount is taken once.
+     * the store: vouchers change by the second. The plan is folded in as the checkout folds it
+     * ({@link CartResolution#withDiscount}).
      */
     private Either<PreviewFailure, List<CartLine>> withVoucher(PreviewPricesQuery query, Catalog catalog,
             List<CartLine> lines) {
@@ -111,70 +102,7 @@ final class PreviewPricesService implements PreviewPrices {
         if (plan.isLeft()) {
             return Either.left(new PreviewFailure.VoucherRefused(plan.getLeft()));
         }
-        RatePlan whole = plan.get();
-        RatePlan percentagesOnly = new RatePlan(whole.id(), whole.zuoraId(), whole.productId(), whole.name(),
-                whole.description(), whole.effectiveStartDate(), whole.effectiveEndDate(), whole.charges().stream()
-                        .filter(c -> c.model() != ChargeModel.DISCOUNT_FIXED_AMOUNT).toList());
-        int first = lines.stream().mapToInt(CartLine::orderPos).min().orElse(0);
-        List<CartLine> out = new ArrayList<>(lines.size());
-        for (CartLine line : lines) {
-            RatePlan discount = line.orderPos() == first ? whole : percentagesOnly;
-            if (discount.charges().isEmpty()) {
-                out.add(line);
-            } else {
-                List<RatePlan> plans = new ArrayList<>(line.ratePlans());
-                plans.add(discount);
-                out.add(new CartLine(line.suiteProductId(), line.quantity(), line.orderPos(), plans));
-            }
-        }
-        return Either.right(out);
-    }
-
-    private static Either<PreviewFailure, List<CartLine>> resolve(Catalog catalog, List<Item> items,
-            CurrencyUnit currency, LocalDate today) {
-        if (items.isEmpty()) {
-            return Either.left(new PreviewFailure.EmptyCart());
-        }
-        List<CartLine> lines = new ArrayList<>(items.size());
-        Set<Integer> positions = new HashSet<>();
-        for (int i = 0; i < items.size(); i++) {
-            Item item = items.get(i);
-            Option<SuiteProduct> suiteProduct = catalog.suiteProduct(item.suiteProductId())
-                    .filter(sp -> sellable(sp, today));
-            Option<RatePlan> plan = suiteProduct.flatMap(sp -> catalog.ratePlan(sp.ratePlanId()))
-                    .filter(rp -> catalog.product(rp.productId()).isDefined());
-            if (plan.isEmpty()) {
-                return Either.left(new PreviewFailure.UnknownSuiteProduct(i, item.suiteProductId()));
-            }
-            if (!positions.add(item.orderPos())) {
-                return Either.left(new PreviewFailure.DuplicateOrderPosition(i, item.orderPos()));
-            }
-            if (item.quantity() <= 0) {
-                return Either.left(new PreviewFailure.QuantityOutOfRange(i, item.quantity(), 0, "at least 1"));
-            }
-            BigDecimal quantity = BigDecimal.valueOf(item.quantity());
-            for (Charge charge : plan.get().charges()) {
-                if (!charge.soldIn(currency)) {
-                    return Either.left(new PreviewFailure.NotPricedInCurrency(i, item.suiteProductId(),
-                            currency.getCode()));
-                }
-                Option<String> violated = QuantityLimits.violated(charge, quantity);
-                if (violated.isDefined()) {
-                    return Either.left(new PreviewFailure.QuantityOutOfRange(i, item.quantity(), charge.id(),
-                            violated.get()));
-                }
-            }
-            lines.add(new CartLine(item.suiteProductId(), item.quantity(), item.orderPos(), List.of(plan.get())));
-        }
-        return Either.right(lines);
-    }
-
-    /**
-     * A suite product is sold while today is within its effective dates (end date exclusive, as
-     * Zuora) and its product is not soft-deleted.
-     */
-    private static boolean sellable(SuiteProduct sp, LocalDate today) {
-        return sp.effectiveOn(today);
+        return Either.right(CartResolution.withDiscount(lines, plan.get()));
     }
 
     private static TaxCustomer customer(Tenant tenant, TaxCustomerData data) {

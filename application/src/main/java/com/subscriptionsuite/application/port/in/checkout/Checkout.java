@@ -1,0 +1,63 @@
+package com.subscriptionsuite.application.port.in.checkout;
+
+import com.subscriptionsuite.domain.account.AccountDetails;
+import io.vavr.control.Either;
+import java.util.List;
+import java.util.Objects;
+
+/**
+ * Subscribes the caller to a cart (seed POST /subscription): creates or updates the caller's
+ * billing account from {@code account}, sets the payment method, books one subscription per suite
+ * product of the cart, consumes a held voucher and raises the first invoice, all in one unit of
+ * work: all of it happens or none of it does.
+ */
+public interface Checkout {
+    Either<CheckoutFailure, Subscribed> subscribe(SubscribeCommand command);
+
+    /**
+     * One checkout. {@code userId} is the token's user and {@code guest} whether it is a guest;
+     * {@code paymentMethodId} (optional) an active payment method of that user; {@code voucherCode}
+     * (optional) a code the user holds, and {@code pageId} (optional) the shop page the checkout
+     * happens on.
+     */
+    record SubscribeCommand(long tenantId, long userId, boolean guest, List<Item> items, AccountDetails account,
+            String paymentMethodId, String voucherCode, Long pageId) {
+        public SubscribeCommand {
+            items = List.copyOf(items);
+            Objects.requireNonNull(account, "account");
+        }
+    }
+
+    /**
+     * One suite product of the cart. {@code ratePlans} (optional, null when not sent) must name the
+     * suite product's rate plan, and its charges, when listed, all of that plan's charges.
+     */
+    record Item(long suiteProductId, long quantity, int orderPos, List<RatePlanChoice> ratePlans) {
+        public Item {
+            ratePlans = ratePlans == null ? null : List.copyOf(ratePlans);
+        }
+    }
+
+    /** A rate plan as the seed's SubscribeOption names it; {@code chargeIds} null when not sent. */
+    record RatePlanChoice(long id, List<Long> chargeIds) {
+        public RatePlanChoice {
+            chargeIds = chargeIds == null ? null : List.copyOf(chargeIds);
+        }
+    }
+
+    /** What the checkout booked: one subscription per suite product (by order_pos), and the invoice raised (if any). */
+    record Subscribed(List<NewSubscription> subscriptions, String invoiceId, String invoiceNumber) {
+        public Subscribed {
+            subscriptions = List.copyOf(subscriptions);
+        }
+
+        /** The subscriptions' ids, as the seed's answer lists them. */
+        public List<String> ids() {
+            return subscriptions.stream().map(NewSubscription::id).toList();
+        }
+    }
+
+    /** A booked subscription: its id, number, the uuid of {@code /product/{uuid}} and its suite product. */
+    record NewSubscription(String id, String number, String uuid, long suiteProductId) {
+    }
+}

@@ -1,0 +1,126 @@
+package com.subscriptionsuite.application.port.in.checkout;
+
+import com.subscriptionsuite.application.port.in.account.AccountFailure;
+import com.subscriptionsuite.application.port.in.pricing.PreviewFailure;
+
+/**
+ * Why a checkout booked nothing. {@code field} is the path of the field at fault in the seed's
+ * SubscribeOption body ({@code suite_products[1].quantity}, {@code account.vat_id}), empty when none
+ * is.
+ */
+public sealed interface CheckoutFailure {
+    String code();
+
+    String field();
+
+    String message();
+
+    /**
+     * The cart cannot be priced as the preview would refuse it (empty, unknown suite product,
+     * quantity, currency, a voucher the caller does not hold ...): the preview's own code.
+     */
+    record CartRefused(PreviewFailure failure) implements CheckoutFailure {
+        public String code() {
+            return failure.code();
+        }
+
+        public String field() {
+            return failure.field();
+        }
+
+        public String message() {
+            return failure.message();
+        }
+    }
+
+    /** The account's data or currency is refused: the account's own code, its field under {@code account.}. */
+    record AccountRefused(AccountFailure failure) implements CheckoutFailure {
+        public String code() {
+            return failure.code();
+        }
+
+        public String field() {
+            return failure.field().isEmpty() ? "account" : "account." + failure.field();
+        }
+
+        public String message() {
+            return "account." + failure.message();
+        }
+    }
+
+    /** The suite product is sold to partners or by sales only, not to customers in the shop. */
+    record NotPurchasable(int index, long suiteProductId) implements CheckoutFailure {
+        public String code() {
+            return "suite_product_not_purchasable";
+        }
+
+        public String field() {
+            return "suite_products[" + index + "].id";
+        }
+
+        public String message() {
+            return field() + ": suite product " + suiteProductId + " cannot be bought in the shop";
+        }
+    }
+
+    /**
+     * The suite product allows one subscription per account, and the account has one (not
+     * cancelled) already, or the cart has it twice.
+     */
+    record MultipleSubscriptionsNotAllowed(int index, long suiteProductId, boolean twiceInCart)
+            implements CheckoutFailure {
+        public String code() {
+            return "multiple_subscriptions_not_allowed";
+        }
+
+        public String field() {
+            return "suite_products[" + index + "].id";
+        }
+
+        public String message() {
+            return field() + ": suite product " + suiteProductId + " can be subscribed once per account, and "
+                    + (twiceInCart ? "the cart has it twice" : "you have a subscription of it already");
+        }
+    }
+
+    /** The rate plans or charges named for a suite product are not its own. */
+    record RatePlanMismatch(String field, String reason) implements CheckoutFailure {
+        public String code() {
+            return "rate_plan_mismatch";
+        }
+
+        public String message() {
+            return field + ": " + reason;
+        }
+    }
+
+    /** No active payment method of the caller has this id (someone else's is not found either). */
+    record PaymentMethodNotFound(String id) implements CheckoutFailure {
+        public String code() {
+            return "payment_method_not_found";
+        }
+
+        public String field() {
+            return "payment_method.id";
+        }
+
+        public String message() {
+            return "payment_method.id: you have no usable payment method '" + id + "'";
+        }
+    }
+
+    /** A guest token, in a shop that (no longer) allows guest checkout. */
+    record GuestCheckoutDisabled() implements CheckoutFailure {
+        public String code() {
+            return "guest_checkout_disabled";
+        }
+
+        public String field() {
+            return "";
+        }
+
+        public String message() {
+            return "this shop does not allow checkout as a guest; register or log in";
+        }
+    }
+}

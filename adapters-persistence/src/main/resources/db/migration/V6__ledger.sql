@@ -219,9 +219,10 @@ CREATE TABLE number_sequence (
 );
 
 -- Idempotency-Key records per tenant, user and key: the request's fingerprint, and once it
--- completed, the response (status and body; status is NULL while in flight). Records created before the
--- retention window are replaced by the next claim of their key, and purged per user by every claim.
--- No foreign key to the user: the key is checked before anything else of the request.
+-- completed, the response (status and body; status is NULL while in flight). Records created
+-- before the retention window are replaced by the next claim of their key, and every claim purges
+-- the user's expired ones. No foreign key to the user: the key is checked before anything else of
+-- the request. idem_key holds the 255 characters domain-rules §7 allows.
 CREATE TABLE idempotency_record (
     tenant_id    BIGINT                   NOT NULL,
     user_id      BIGINT                   NOT NULL,

@@ -3,13 +3,12 @@ package com.subscriptionsuite.application.port.out;
 import java.util.Objects;
 
 /**
- * {@link IdempotencyRecords} on one fresh, empty store, with the identity ports of that store (a
- * database adapter requires a record's tenant to exist) and its {@link Transactions}.
+ * {@link IdempotencyRecords} on one fresh, empty store, with the identity ports of that store: a
+ * database adapter requires a record's tenant to exist.
  */
-public record IdempotencyStores(IdentityStores identity, IdempotencyRecords records, Transactions transactions) {
+public record IdempotencyStores(IdentityStores identity, IdempotencyRecords records) {
     public IdempotencyStores {
         Objects.requireNonNull(identity, "identity");
         Objects.requireNonNull(records, "records");
-        Objects.requireNonNull(transactions, "transactions");
     }
 }

@@ -1,0 +1,61 @@
+package com.subscriptionsuite.adapters.persistence.idempotency;
+
+import com.subscriptionsuite.adapters.persistence.UtcInstants;
+import java.time.Instant;
+import java.util.Optional;
+import org.jdbi.v3.sqlobject.config.RegisterArgumentFactory;
+import org.jdbi.v3.sqlobject.config.RegisterColumnMapper;
+import org.jdbi.v3.sqlobject.config.RegisterConstructorMapper;
+import org.jdbi.v3.sqlobject.customizer.Bind;
+import org.jdbi.v3.sqlobject.customizer.BindMethods;
+import org.jdbi.v3.sqlobject.statement.SqlQuery;
+import org.jdbi.v3.sqlobject.statement.SqlUpdate;
+
+/** The {@code idempotency_record} table (schema {@code V6__ledger}). */
+@RegisterArgumentFactory(UtcInstants.Binding.class)
+@RegisterColumnMapper(UtcInstants.Reading.class)
+@RegisterConstructorMapper(IdempotencyDao.RecordRow.class)
+interface IdempotencyDao {
+
+    /** {@code status} is null while the request is in flight. */
+    record RecordRow(long tenantId, long userId, String idemKey, String fingerprint, Instant createdAt,
+            Integer status, String body) {
+    }
+
+    /** Removes the user's records created before {@code notBefore} (expired: treated as absent). */
+    @SqlUpdate("""
+            DELETE FROM idempotency_record
+             WHERE tenant_id = :tenantId AND user_id = :userId AND created_at < :notBefore
+            """)
+    int deleteExpired(@Bind("tenantId") long tenantId, @Bind("userId") long userId,
+            @Bind("notBefore") Instant notBefore);
+
+    /** Inserts the claim; 0 when the key has a record (a concurrent claim's once that commits). */
+    @SqlUpdate("""
+            INSERT INTO idempotency_record (tenant_id, user_id, idem_key, fingerprint, created_at)
+            VALUES (:tenantId, :userId, :idemKey, :fingerprint, :createdAt)
+            ON CONFLICT DO NOTHING
+            """)
+    int insertClaim(@BindMethods RecordRow row);
+
+    @SqlQuery("""
+            SELECT tenant_id, user_id, idem_key, fingerprint, created_at, status, body
+              FROM idempotency_record
+             WHERE tenant_id = :tenantId AND user_id = :userId AND idem_key = :key
+            """)
+    Optional<RecordRow> record(@Bind("tenantId") long tenantId, @Bind("userId") long userId, @Bind("key") String key);
+
+    @SqlUpdate("""
+            UPDATE idempotency_record
+               SET status = :status, body = :body
+             WHERE tenant_id = :tenantId AND user_id = :userId AND idem_key = :key
+            """)
+    int complete(@Bind("tenantId") long tenantId, @Bind("userId") long userId, @Bind("key") String key,
+            @Bind("status") int status, @Bind("body") String body);
+
+    @SqlUpdate("""
+            DELETE FROM idempotency_record
+             WHERE tenant_id = :tenantId AND user_id = :userId AND idem_key = :key
+            """)
+    int delete(@Bind("tenantId") long tenantId, @Bind("userId") long userId, @Bind("key") String key);
+}

@@ -1,6 +1,8 @@
 package com.subscriptionsuite.domain.billing;
 
 import com.subscriptionsuite.domain.pricing.TaxSplit;
+import com.subscriptionsuite.domain.tax.TaxDecision;
+import com.subscriptionsuite.domain.tenant.Tenant;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -53,6 +55,21 @@ public record Invoice(
                 throw new IllegalArgumentException("line in " + line.amounts().currency() + " on an invoice in " + currency);
             }
         }
+    }
+
+    /** Product decision: an invoice is due this many days after its invoice date. */
+    public static final int PAYMENT_TERM_DAYS = 14;
+
+    /**
+     * A new unpaid invoice of {@code account} from the tenant, dated {@code date} and due
+     * {@link #PAYMENT_TERM_DAYS} later, its lines taxed by {@code tax}; the parties are fixed now
+     * ({@link InvoiceParty#seller}, {@link InvoiceParty#billTo}). The id and number come from the caller.
+     */
+    public static Invoice raise(String id, String number, Tenant tenant, BillingAccount account, LocalDate date,
+            TaxDecision tax, List<InvoiceLine> lines, Instant now) {
+        return new Invoice(id, tenant.id(), account.id(), number, date, date.plusDays(PAYMENT_TERM_DAYS),
+                account.currency(), InvoiceParty.seller(tenant), InvoiceParty.billTo(account.details()), tax.rate(),
+                tax.explanation(), lines, Money.zero(account.currency()), now);
     }
 
     /** netto, tax and brutto of the whole invoice: the sums of its lines. */

@@ -1,5 +1,8 @@
 package com.subscriptionsuite.domain.billing;
 
+import com.subscriptionsuite.domain.account.AccountDetails;
+import com.subscriptionsuite.domain.tenant.Tenant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 
@@ -12,5 +15,46 @@ public record InvoiceParty(String name, List<String> addressLines, String countr
         Objects.requireNonNull(name, "name");
         addressLines = List.copyOf(addressLines);
         Objects.requireNonNull(country, "country");
+    }
+
+    /** The tenant as seller: its name, country and VAT ID (the tenant definition holds no postal address). */
+    public static InvoiceParty seller(Tenant tenant) {
+        String vatId = tenant.seller().vatId();
+        return new InvoiceParty(tenant.name(), List.of(), tenant.seller().country(),
+                vatId == null || vatId.isBlank() ? null : vatId.strip());
+    }
+
+    /**
+     * The customer as the invoice is addressed: the company (or the person) at the billing address
+     * when the account has one, else at the contact address; the country is the one VAT was decided
+     * by ({@link AccountDetails#taxCountry()}).
+     */
+    public static InvoiceParty billTo(AccountDetails d) {
+        boolean billing = d.hasBillingAddress() && d.billingCountry() != null && !d.billingCountry().isBlank();
+        String person = billing ? join(" ", d.billingFirstName(), d.billingLastName())
+                : join(" ", d.firstName(), d.lastName());
+        String name = d.company() && d.companyName() != null && !d.companyName().isBlank() ? d.companyName() : person;
+        List<String> lines = new ArrayList<>();
+        if (!name.equals(person) && !person.isEmpty()) {
+            lines.add(person);
+        }
+        add(lines, billing ? d.billingStreet() : d.street());
+        add(lines, billing ? d.billingAdditionalInfo() : d.additionalInfo());
+        add(lines, billing ? join(" ", d.billingZipCode(), d.billingCity()) : join(" ", d.zipCode(), d.city()));
+        if (!billing) {
+            add(lines, d.state());
+        }
+        String vatId = d.vatId() == null || d.vatId().isBlank() ? null : d.vatId().strip();
+        return new InvoiceParty(name, lines, d.taxCountry() == null ? "" : d.taxCountry(), vatId);
+    }
+
+    private static void add(List<String> lines, String line) {
+        if (line != null && !line.isBlank()) {
+            lines.add(line.strip());
+        }
+    }
+
+    private static String join(String separator, String a, String b) {
+        return ((a == null ? "" : a.strip()) + separator + (b == null ? "" : b.strip())).strip();
     }
 }

@@ -5,7 +5,7 @@ import com.subscriptionsuite.application.port.out.PaymentMethods;
 import com.subscriptionsuite.application.port.out.Secrets;
 import com.subscriptionsuite.application.port.out.Transactions;
 import com.subscriptionsuite.application.port.out.Vouchers;
-import com.subscriptionsuite.application.service.pricing.CartResolution;
+import com.subscriptionsuite.application.service.pricing.CustomerTax;
 import com.subscriptionsuite.application.service.tenant.TenantDirectory;
 import com.subscriptionsuite.domain.account.AccountDetails;
 import com.subscriptionsuite.domain.tax.TaxCustomer;
@@ -41,7 +41,6 @@ record Ledger(TenantDirectory directory, Billing billing, PaymentMethods payment
      * one, else of the contact address ({@link AccountDetails#taxCountry()}).
      */
     TaxDecision taxOf(Tenant tenant, AccountDetails account, LocalDate day) {
-        return vat.decide(CartResolution.seller(tenant),
-                new TaxCustomer(account.taxCountry(), account.taxZipCode(), account.company(), account.vatId()), day);
+        return CustomerTax.decide(vat, tenant, CustomerTax.of(account), day);
     }
 }

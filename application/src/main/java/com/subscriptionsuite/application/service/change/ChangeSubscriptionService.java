@@ -71,9 +71,6 @@ import org.joda.money.Money;
  * the unit of work with the account locked and the same request date, and writes it.
  */
 final class ChangeSubscriptionService implements ChangeSubscription {
-    /** Days from a change's invoice date to its due date. */
-    static final int PAYMENT_TERM_DAYS = 14;
-
     /** A preview books nothing, so its segments need no real ids (and take no charge numbers). */
     private static final SubscriptionCharges.Ids PREVIEW_IDS = new SubscriptionCharges.Ids() {
         @Override
@@ -441,10 +438,8 @@ final class ChangeSubscriptionService implements ChangeSubscription {
                 .map(l -> new InvoiceLine(s.subscription().number(), l.chargeId(), l.description(), l.serviceStart(),
                         l.serviceEnd(), l.amounts()))
                 .toList();
-        return new Invoice(billing.newId(), s.tenantId(), s.account().id(),
-                billing.nextNumber(s.tenantId(), Billing.NumberKind.INVOICE), date, date.plusDays(PAYMENT_TERM_DAYS),
-                s.currency(), InvoiceParties.seller(s.tenant()), InvoiceParties.billTo(s.account().details()),
-                s.tax().rate(), s.tax().explanation(), lines, Money.zero(s.currency()), now);
+        return Invoice.raise(billing.newId(), billing.nextNumber(s.tenantId(), Billing.NumberKind.INVOICE), s.tenant(),
+                s.account(), date, s.tax(), lines, now);
     }
 
     private static QuantityOptions quantityOptions(Situation s) {

@@ -47,7 +47,7 @@ public final class CartResolution {
         for (int i = 0; i < items.size(); i++) {
             Item item = items.get(i);
             Option<SuiteProduct> suiteProduct = catalog.suiteProduct(item.suiteProductId())
-                    .filter(sp -> sellable(sp, today));
+                    .filter(sp -> sp.effectiveOn(today));
             Option<RatePlan> plan = suiteProduct.flatMap(sp -> catalog.ratePlan(sp.ratePlanId()))
                     .filter(rp -> catalog.product(rp.productId()).isDefined());
             if (plan.isEmpty()) {
@@ -98,19 +98,5 @@ public final class CartResolution {
             }
         }
         return out;
-    }
-
-    /**
-     * A suite product is sold while today is within its effective dates (end date exclusive, as
-     * Zuora) and its product is not soft-deleted.
-     */
-    public static boolean sellable(SuiteProduct sp, LocalDate today) {
-        return (sp.effectiveStartDate() == null || !today.isBefore(sp.effectiveStartDate()))
-                && (sp.effectiveEndDate() == null || today.isBefore(sp.effectiveEndDate()));
-    }
-
-    /** The tenant as the seller VAT is determined for. */
-    public static Seller seller(Tenant tenant) {
-        return new Seller(tenant.seller().country(), tenant.seller().ossThresholdApplies());
     }
 }

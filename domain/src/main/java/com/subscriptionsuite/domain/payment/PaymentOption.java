@@ -15,8 +15,8 @@ public record PaymentOption(long id, PaymentType type, List<String> countries, S
         countries = List.copyOf(countries);
     }
 
-    /** Whether a customer in {@code country} (upper case) may use it. */
+    /** Whether a customer in {@code country} (upper case; null when unknown) may use it. */
     public boolean offeredIn(String country) {
-        return countries.isEmpty() || countries.contains(country);
+        return countries.isEmpty() || (country != null && countries.contains(country));
     }
 }

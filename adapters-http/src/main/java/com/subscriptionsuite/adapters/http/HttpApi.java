@@ -9,6 +9,7 @@ import com.subscriptionsuite.adapters.http.error.RequestFailure;
 import com.subscriptionsuite.adapters.http.identity.IdentityEndpoints;
 import com.subscriptionsuite.adapters.http.json.Json;
 import com.subscriptionsuite.adapters.http.json.JsonBody;
+import com.subscriptionsuite.adapters.http.payment.PaymentEndpoints;
 import com.subscriptionsuite.adapters.http.pricing.PreviewEndpoints;
 import com.subscriptionsuite.adapters.http.routing.Route;
 import com.subscriptionsuite.adapters.http.tenant.RequestTenant;
@@ -68,7 +69,8 @@ public final class HttpApi {
 
     /**
      * The use cases the API serves. {@code validateVatId} is optional (null for an engine without a
-     * VAT registry): without it, GET /account/vat-validate/{vatId} is not served.
+     * VAT registry): without it, GET /account/vat-validate/{vatId} is not served. {@code payments} is
+     * optional too (null for an engine without payment methods), and so are its parts.
      */
     public record UseCases(
             ResolveTenant resolveTenant,
@@ -88,7 +90,8 @@ public final class HttpApi {
             RemoveProduct removeProduct,
             HoldVoucher holdVoucher,
             ConsumeVoucher consumeVoucher,
-            ValidateVatId validateVatId) {
+            ValidateVatId validateVatId,
+            PaymentEndpoints.UseCases payments) {
 
         public UseCases {
             Objects.requireNonNull(resolveTenant, "resolveTenant");
@@ -119,14 +122,15 @@ public final class HttpApi {
                     engine.showShopPage(), engine.readConfiguration(), engine.translate(), engine.previewPrices(),
                     engine.register(), engine.logIn(), engine.logInAsGuest(), engine.logOut(), engine.authenticate(),
                     engine.resetPassword(), engine.authorizeAdmin(), engine.removeProduct(), engine.holdVoucher(),
-                    engine.consumeVoucher(), engine.hasVatValidation() ? engine.validateVatId() : null);
+                    engine.consumeVoucher(), engine.hasVatValidation() ? engine.validateVatId() : null,
+                    PaymentEndpoints.UseCases.from(engine));
         }
 
         /** The same use cases with another catalog browser (tests put a failing one in). */
         public UseCases withBrowseCatalog(BrowseCatalog other) {
             return new UseCases(resolveTenant, tenantAccess, other, showShopPage, readConfiguration, translate,
                     previewPrices, register, logIn, logInAsGuest, logOut, authenticate, resetPassword, authorizeAdmin,
-                    removeProduct, holdVoucher, consumeVoucher, validateVatId);
+                    removeProduct, holdVoucher, consumeVoucher, validateVatId, payments);
         }
     }
 
@@ -154,6 +158,9 @@ public final class HttpApi {
         all.addAll(VoucherEndpoints.routes(useCases.holdVoucher(), useCases.consumeVoucher(), json, body));
         if (useCases.validateVatId() != null) {
             all.addAll(VatEndpoints.routes(useCases.validateVatId(), json));
+        }
+        if (useCases.payments() != null) {
+            all.addAll(PaymentEndpoints.routes(useCases.payments(), json, body));
         }
         this.routes = List.copyOf(all);
         this.access = new RequestAccess(useCases.authenticate(), useCases.authorizeAdmin(), json);

@@ -50,6 +50,10 @@ final class Http {
         return with("Content-Type", "application/json").send("POST", target, BodyPublishers.ofString(json));
     }
 
+    Reply put(String target, String json) {
+        return with("Content-Type", "application/json").send("PUT", target, BodyPublishers.ofString(json));
+    }
+
     /** A POST without body (Content-Length: 0, no Content-Type). */
     Reply post(String target) {
         return send("POST", target, BodyPublishers.noBody());

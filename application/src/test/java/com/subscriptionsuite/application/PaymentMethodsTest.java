@@ -21,7 +21,7 @@ import com.subscriptionsuite.application.port.in.payment.ChangeAccountPaymentMet
 import com.subscriptionsuite.application.port.in.payment.PaymentFailure;
 import com.subscriptionsuite.application.port.in.payment.StartPayPal.PayPalStarted;
 import com.subscriptionsuite.application.port.in.payment.SubmitPaymentPage.Submission;
-import com.subscriptionsuite.application.port.out.PaymentPages.PageSignature;
+import com.subscriptionsuite.application.port.in.payment.SignPaymentPage.SignedPage;
 import com.subscriptionsuite.domain.account.AccountDetails;
 import com.subscriptionsuite.domain.billing.BillingAccount;
 import com.subscriptionsuite.domain.billing.PaymentMethod;
@@ -81,11 +81,11 @@ class PaymentMethodsTest {
         return result.getLeft();
     }
 
-    private PageSignature signCard(long user) {
+    private SignedPage signCard(long user) {
         return right(engine.signPaymentPage().sign(1, user, "1", null));
     }
 
-    private Either<PaymentFailure, PaymentMethod> submitCard(PageSignature s, CardInput card) {
+    private Either<PaymentFailure, PaymentMethod> submitCard(SignedPage s, CardInput card) {
         return engine.submitPaymentPage().submit(new Submission(1, s.pageId(), s.token(), s.signature(), card, NO_SEPA,
                 NO_ACH));
     }
@@ -132,7 +132,7 @@ class PaymentMethodsTest {
     class Hosted_page {
         @Test
         void signs_the_card_page_in_the_tenants_language_for_30_minutes() {
-            PageSignature s = signCard(ann);
+            SignedPage s = signCard(ann);
 
             assertThat(s.pageId()).isEqualTo("card-acme");
             assertThat(s.locale()).isEqualTo("de");
@@ -178,7 +178,7 @@ class PaymentMethodsTest {
 
         @Test
         void takes_a_token_once() {
-            PageSignature s = signCard(ann);
+            SignedPage s = signCard(ann);
             right(submitCard(s, VISA));
 
             assertThat(left(submitCard(s, VISA))).isEqualTo(new PaymentFailure.PageTokenInvalid());
@@ -187,7 +187,7 @@ class PaymentMethodsTest {
 
         @Test
         void refuses_a_token_after_30_minutes() {
-            PageSignature s = signCard(ann);
+            SignedPage s = signCard(ann);
             clock.advance(Duration.ofMinutes(30));
 
             assertThat(left(submitCard(s, VISA)).code()).isEqualTo("payment_page_token_invalid");
@@ -195,7 +195,7 @@ class PaymentMethodsTest {
 
         @Test
         void refuses_bad_details_and_leaves_the_token_usable() {
-            PageSignature s = signCard(ann);
+            SignedPage s = signCard(ann);
 
             PaymentFailure bad = left(submitCard(s, new CardInput("4111111111111112", "Ann", 1, 2026, "12")));
 
@@ -208,7 +208,7 @@ class PaymentMethodsTest {
 
         @Test
         void refuses_card_fields_on_a_sepa_page() {
-            PageSignature s = right(engine.signPaymentPage().sign(1, ann, "2", null));
+            SignedPage s = right(engine.signPaymentPage().sign(1, ann, "2", null));
 
             PaymentFailure refused = left(engine.submitPaymentPage().submit(new Submission(1, "sepa-acme", s.token(),
                     s.signature(), new CardInput("4111111111111111", null, null, null, null),
@@ -220,7 +220,7 @@ class PaymentMethodsTest {
 
         @Test
         void stores_a_sepa_mandate_with_the_masked_iban() {
-            PageSignature s = right(engine.signPaymentPage().sign(1, ann, "2", null));
+            SignedPage s = right(engine.signPaymentPage().sign(1, ann, "2", null));
 
             PaymentMethod sepa = right(engine.submitPaymentPage().submit(new Submission(1, "sepa-acme", s.token(),
                     s.signature(), new CardInput(null, null, null, null, null),
@@ -234,7 +234,7 @@ class PaymentMethodsTest {
 
         @Test
         void knows_no_page_the_tenant_does_not_use_and_no_token_of_another_page() {
-            PageSignature s = signCard(ann);
+            SignedPage s = signCard(ann);
 
             assertThat(left(engine.submitPaymentPage().submit(new Submission(1, "card-other", s.token(),
                     s.signature(), VISA, NO_SEPA, NO_ACH)))).isEqualTo(new PaymentFailure.PaymentPageNotFound(
@@ -425,7 +425,7 @@ class PaymentMethodsTest {
         }
 
         private Submission sepaSubmission(long user) {
-            PageSignature s = right(engine.signPaymentPage().sign(1, user, "2", null));
+            SignedPage s = right(engine.signPaymentPage().sign(1, user, "2", null));
             return new Submission(1, "sepa-acme", s.token(), s.signature(), new CardInput(null, null, null, null, null),
                     new SepaInput("DE89370400440532013000", "Ann"), NO_ACH);
         }

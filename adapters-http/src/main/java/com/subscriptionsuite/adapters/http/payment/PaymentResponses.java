@@ -3,7 +3,7 @@ package com.subscriptionsuite.adapters.http.payment;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import com.subscriptionsuite.application.port.in.payment.StartPayPal.PayPalStarted;
-import com.subscriptionsuite.application.port.out.PaymentPages.PageSignature;
+import com.subscriptionsuite.application.port.in.payment.SignPaymentPage.SignedPage;
 import com.subscriptionsuite.domain.billing.PaymentMethod;
 import com.subscriptionsuite.domain.payment.PaymentData;
 import com.subscriptionsuite.domain.payment.PaymentOption;
@@ -62,7 +62,7 @@ final class PaymentResponses {
     record Signature(String id, String key, String locale, String signature, String token,
             @JsonInclude(JsonInclude.Include.NON_NULL) String tenantId,
             @JsonInclude(JsonInclude.Include.NON_NULL) String expiresAt) {
-        static Signature from(PageSignature s) {
+        static Signature from(SignedPage s) {
             return new Signature(s.pageId(), s.key(), s.locale(), s.signature(), s.token(), s.tenant(),
                     s.expiresAt() == null ? null : s.expiresAt().toString());
         }

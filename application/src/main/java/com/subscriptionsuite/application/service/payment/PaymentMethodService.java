@@ -1,6 +1,7 @@
 package com.subscriptionsuite.application.service.payment;
 
 import com.subscriptionsuite.application.port.in.payment.PaymentFailure;
+import com.subscriptionsuite.application.port.in.payment.SignPaymentPage.SignedPage;
 import com.subscriptionsuite.application.port.out.PayPalAgreements;
 import com.subscriptionsuite.application.port.out.PayPalAgreements.AgreementRequest;
 import com.subscriptionsuite.application.port.out.PaymentMethods;
@@ -90,7 +91,7 @@ final class PaymentMethodService implements PaymentMethodCases {
     }
 
     @Override
-    public Either<PaymentFailure, PageSignature> sign(long tenantId, long userId, String optionId, String locale) {
+    public Either<PaymentFailure, SignedPage> sign(long tenantId, long userId, String optionId, String locale) {
         TenantDefinition tenant = directory.require(tenantId);
         Either<PaymentFailure, PaymentOption> option = PaymentMethodIds.option(tenant, optionId)
                 .filterOrElse(o -> o.type().collectedByHostedPage(), o -> new PaymentFailure.PaymentOptionUnsuitable(
@@ -107,7 +108,9 @@ final class PaymentMethodService implements PaymentMethodCases {
         PaymentOption o = option.get();
         PageRequest request = new PageRequest(tenantId, userId, o.id(), o.type(), o.hostedPageId(), pageLocale, now,
                 now.plus(PAGE_TOKEN_LIFETIME));
-        return transactions.inTransaction(() -> pages().sign(request)).mapLeft(PaymentMethodService::providerFailed);
+        return transactions.inTransaction(() -> pages().sign(request))
+                .mapLeft(PaymentMethodService::providerFailed)
+                .map(PaymentMethodService::signedPage);
     }
 
     @Override
@@ -229,6 +232,10 @@ final class PaymentMethodService implements PaymentMethodCases {
                             methods.save(active);
                             return active;
                         })));
+    }
+
+    private static SignedPage signedPage(PageSignature s) {
+        return new SignedPage(s.pageId(), s.token(), s.signature(), s.key(), s.tenant(), s.locale(), s.expiresAt());
     }
 
     private PaymentPages pages() {

@@ -41,6 +41,19 @@ import com.subscriptionsuite.application.port.out.LoginAttempts;
 import com.subscriptionsuite.application.port.out.Mailer;
 import com.subscriptionsuite.application.port.out.PasswordHasher;
 import com.subscriptionsuite.application.port.out.PaymentMethods;
+import com.subscriptionsuite.application.port.out.PaymentPages;
+import com.subscriptionsuite.application.port.out.PayPalAgreements;
+import com.subscriptionsuite.application.port.in.payment.ApprovePayPal;
+import com.subscriptionsuite.application.port.in.payment.ChangeAccountPaymentMethod;
+import com.subscriptionsuite.application.port.in.payment.ShowAccountPaymentMethod;
+import com.subscriptionsuite.application.port.in.payment.ShowPaymentMethod;
+import com.subscriptionsuite.application.port.in.payment.ShowPaymentOptions;
+import com.subscriptionsuite.application.port.in.payment.SignPaymentPage;
+import com.subscriptionsuite.application.port.in.payment.StartPayPal;
+import com.subscriptionsuite.application.port.in.payment.SubmitPaymentPage;
+import com.subscriptionsuite.application.service.payment.AccountPaymentMethodCases;
+import com.subscriptionsuite.application.service.payment.PaymentMethodCases;
+import com.subscriptionsuite.application.service.payment.PaymentUseCases;
 import com.subscriptionsuite.application.port.out.PasswordResets;
 import com.subscriptionsuite.application.port.out.Secrets;
 import com.subscriptionsuite.application.port.out.Sessions;
@@ -93,6 +106,10 @@ public final class Engine {
     private final ChangeSubscription changeSubscription;
     private final BillingCases billingCases;
     private final IdempotentRequests idempotentRequests;
+    private final PaymentMethodCases payments;
+    private final AccountPaymentMethodCases accountPayments;
+    private final boolean paymentPages;
+    private final boolean payPal;
 
     private Engine(Builder b, IdentityPorts identityPorts) {
         this.directory = new TenantDirectory(b.tenants);
@@ -116,6 +133,14 @@ public final class Engine {
                         identityPorts.transactions(), identityPorts.secrets(), vat, b.clock);
         this.idempotentRequests = b.idempotencyRecords == null ? null
                 : IdempotencyUseCases.create(b.idempotencyRecords, identityPorts.transactions(), b.clock);
+        this.payments = b.paymentMethods == null ? null
+                : PaymentUseCases.paymentMethods(directory, b.paymentMethods, b.paymentPages, b.payPalAgreements,
+                        identityPorts.transactions(), identityPorts.secrets(), b.clock);
+        this.accountPayments = b.billing == null ? null
+                : PaymentUseCases.accountPaymentMethods(directory, b.billing, b.paymentMethods,
+                        identityPorts.transactions(), identityPorts.secrets(), b.clock);
+        this.paymentPages = b.paymentPages != null;
+        this.payPal = b.payPalAgreements != null;
         directory.refresh();
     }
 
@@ -279,6 +304,89 @@ public final class Engine {
         return changeSubscription;
     }
 
+    /** Whether the payment-methods port was given: payment options and the caller's stored methods. */
+    public boolean hasPaymentMethods() {
+        return payments != null;
+    }
+
+    /** Whether hosted payment pages were given ({@link #signPaymentPage()}, {@link #submitPaymentPage()}). */
+    public boolean hasPaymentPages() {
+        return payments != null && paymentPages;
+    }
+
+    /** Whether PayPal agreements were given ({@link #startPayPal()}, {@link #approvePayPal()}). */
+    public boolean hasPayPal() {
+        return payments != null && payPal;
+    }
+
+    /** Whether billing was given, so that the account's payment method can be read and changed. */
+    public boolean hasAccountPaymentMethod() {
+        return accountPayments != null;
+    }
+
+    public ShowPaymentOptions showPaymentOptions() {
+        return payments();
+    }
+
+    public ShowPaymentMethod showPaymentMethod() {
+        return payments();
+    }
+
+    public SignPaymentPage signPaymentPage() {
+        return withPages();
+    }
+
+    public SubmitPaymentPage submitPaymentPage() {
+        return withPages();
+    }
+
+    public StartPayPal startPayPal() {
+        return withPayPal();
+    }
+
+    public ApprovePayPal approvePayPal() {
+        return withPayPal();
+    }
+
+    public ShowAccountPaymentMethod showAccountPaymentMethod() {
+        return accountPayments();
+    }
+
+    public ChangeAccountPaymentMethod changeAccountPaymentMethod() {
+        return accountPayments();
+    }
+
+    private PaymentMethodCases payments() {
+        if (payments == null) {
+            throw new IllegalStateException("the payment-method use cases need Engine.builder().paymentMethods(..) "
+                    + "(and the identity ports: a payment method belongs to a user)");
+        }
+        return payments;
+    }
+
+    private PaymentMethodCases withPages() {
+        if (!hasPaymentPages()) {
+            throw new IllegalStateException("hosted payment pages need Engine.builder().paymentMethods(..)"
+                    + ".paymentPages(..)");
+        }
+        return payments;
+    }
+
+    private PaymentMethodCases withPayPal() {
+        if (!hasPayPal()) {
+            throw new IllegalStateException("PayPal needs Engine.builder().paymentMethods(..).payPalAgreements(..)");
+        }
+        return payments;
+    }
+
+    private AccountPaymentMethodCases accountPayments() {
+        if (accountPayments == null) {
+            throw new IllegalStateException("the account's payment method needs Engine.builder().billing(..)"
+                    + ".paymentMethods(..)");
+        }
+        return accountPayments;
+    }
+
     private VoucherCases vouchers() {
         if (vouchers == null) {
             throw new IllegalStateException("the voucher use cases need Engine.builder().vouchers(..) "
@@ -321,11 +429,31 @@ public final class Engine {
         private Billing billing;
         private IdempotencyRecords idempotencyRecords;
         private PaymentMethods paymentMethods;
+        private PaymentPages paymentPages;
+        private PayPalAgreements payPalAgreements;
 
         private Builder() {
         }
 
-        /** Customers' stored payment methods; give it with {@link #billing}. */
+        /**
+         * Hosted payment pages (the built-in signer, or Zuora's); give it with {@link #paymentMethods}.
+         * Without it, page signatures are not served.
+         */
+        public Builder paymentPages(PaymentPages paymentPages) {
+            this.paymentPages = paymentPages;
+            return this;
+        }
+
+        /** PayPal billing agreements (the built-in approval, or PayPal's); give it with {@link #paymentMethods}. */
+        public Builder payPalAgreements(PayPalAgreements payPalAgreements) {
+            this.payPalAgreements = payPalAgreements;
+            return this;
+        }
+
+        /**
+         * Customers' stored payment methods; needs the identity ports. {@link #billing} needs it; without
+         * billing, the payment-method use cases that need no account are still served.
+         */
         public Builder paymentMethods(PaymentMethods paymentMethods) {
             this.paymentMethods = paymentMethods;
             return this;
@@ -448,8 +576,16 @@ public final class Engine {
             if (billing != null && identity == null) {
                 throw new IllegalStateException("billing needs the identity ports: an account belongs to a user");
             }
-            if ((billing == null) != (paymentMethods == null)) {
-                throw new IllegalStateException("billing and paymentMethods go together: an account is paid by one");
+            if (billing != null && paymentMethods == null) {
+                throw new IllegalStateException("billing needs paymentMethods: an account is paid by one");
+            }
+            if (paymentMethods != null && identity == null) {
+                throw new IllegalStateException("paymentMethods need the identity ports: a payment method belongs "
+                        + "to a user");
+            }
+            if ((paymentPages != null || payPalAgreements != null) && paymentMethods == null) {
+                throw new IllegalStateException("paymentPages and payPalAgreements need paymentMethods: they create "
+                        + "payment methods");
             }
             if (idempotencyRecords != null && identity == null) {
                 throw new IllegalStateException("idempotency records need the identity ports: a key belongs to a user");

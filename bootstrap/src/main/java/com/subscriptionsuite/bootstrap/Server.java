@@ -10,9 +10,14 @@ import com.subscriptionsuite.adapters.persistence.identity.JdbiPasswordResets;
 import com.subscriptionsuite.adapters.persistence.identity.JdbiSessions;
 import com.subscriptionsuite.adapters.persistence.identity.JdbiUsers;
 import com.subscriptionsuite.adapters.persistence.mail.OutboxMailer;
+import com.subscriptionsuite.adapters.persistence.payment.JdbiPayPalAgreements;
+import com.subscriptionsuite.adapters.persistence.payment.JdbiPaymentMethods;
+import com.subscriptionsuite.adapters.persistence.payment.JdbiPaymentPages;
 import com.subscriptionsuite.adapters.persistence.tenant.JdbiTenants;
 import com.subscriptionsuite.adapters.persistence.vat.JdbiVatChecks;
 import com.subscriptionsuite.adapters.persistence.voucher.JdbiVouchers;
+import com.subscriptionsuite.adapters.persistence.idempotency.JdbiIdempotencyRecords;
+import com.subscriptionsuite.adapters.persistence.ledger.JdbiBilling;
 import com.subscriptionsuite.application.Engine;
 import com.subscriptionsuite.application.port.out.Mailer;
 import com.subscriptionsuite.application.port.out.PasswordHasher;
@@ -113,17 +118,32 @@ public final class Server implements AutoCloseable {
     /** The engine on the database's adapters, with every use case (the server's and the commands'). */
     static Engine engine(ServerConfig config, Database database, Clock clock, PasswordHasher hasher) {
         var jdbi = database.jdbi();
+        SecureRandomSecrets secrets = new SecureRandomSecrets();
         return Engine.builder().tenants(new JdbiTenants(jdbi)).clock(clock)
                 .users(new JdbiUsers(jdbi)).sessions(new JdbiSessions(jdbi))
                 .passwordResets(new JdbiPasswordResets(jdbi)).loginAttempts(new JdbiLoginAttempts(jdbi))
                 .transactions(new JdbiTransactions(jdbi)).passwordHasher(hasher)
-                .secrets(new SecureRandomSecrets()).commonPasswords(new CommonPasswordList())
+                .secrets(secrets).commonPasswords(new CommonPasswordList())
                 .mailer(mailer(config, database, clock))
                 .vouchers(new JdbiVouchers(jdbi))
                 .voucherHoldDuration(java.time.Duration.ofMinutes(config.voucherHoldMinutes()))
                 .vatRegistry(new ViesVatRegistry(config.viesUrl(), VIES_TIMEOUT))
                 .vatChecks(new JdbiVatChecks(jdbi))
+                // payment methods (issue 5): stored methods, the built-in hosted page and PayPal approval
+                .billing(new JdbiBilling(jdbi))
+                .idempotencyRecords(new JdbiIdempotencyRecords(jdbi))
+                .paymentMethods(new JdbiPaymentMethods(jdbi))
+                .paymentPages(config.paymentPageKey() == null
+                        ? JdbiPaymentPages.withStoredKey(jdbi, secrets, clock.instant())
+                        : new JdbiPaymentPages(jdbi, secrets, config.paymentPageKey()))
+                .payPalAgreements(new JdbiPayPalAgreements(jdbi, secrets, payPalApprovalUrl(config)))
                 .build();
+    }
+
+    /** Where the built-in PayPal approval is served: relative to the API's base unless a public URL is set. */
+    static String payPalApprovalUrl(ServerConfig config) {
+        String path = "/payment-provider/paypal/approve";
+        return config.publicUrl() == null ? path : config.publicUrl() + path;
     }
 
     /** SMTP when configured, else the persistent outbox (read it with {@code java -jar … outbox}). */

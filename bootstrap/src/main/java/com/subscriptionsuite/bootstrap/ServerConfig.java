@@ -26,6 +26,10 @@ import java.util.Map;
  * <tr><td>SUITE_MAIL_FROM</td><td>no-reply@localhost</td></tr>
  * <tr><td>SUITE_VOUCHER_HOLD_MINUTES</td><td>30: how long a held voucher code stays blocked for its user</td></tr>
  * <tr><td>SUITE_VIES_URL</td><td>the official VIES REST check-vat-number endpoint: where VAT IDs are checked</td></tr>
+ * <tr><td>SUITE_PAYMENT_PAGE_KEY</td><td>unset: a key generated on first start and kept in the database; set (at
+ * least 32 characters): the key the built-in hosted payment page is signed with</td></tr>
+ * <tr><td>SUITE_PUBLIC_URL</td><td>unset: links the server hands out (the built-in PayPal approval) are relative to
+ * its base; set: the absolute http(s) base URL clients reach the API at</td></tr>
  * </table>
  */
 public record ServerConfig(
@@ -42,7 +46,9 @@ public record ServerConfig(
         Smtp smtp,
         String mailFrom,
         int voucherHoldMinutes,
-        URI viesUrl) {
+        URI viesUrl,
+        String paymentPageKey,
+        URI publicUrl) {
 
     /** The official VIES REST endpoint VAT IDs are checked against by default. */
     public static final String OFFICIAL_VIES_URL =
@@ -52,8 +58,28 @@ public record ServerConfig(
     public record Smtp(String host, int port, String user, String password, boolean startTls) {
     }
 
+    /** The shortest {@code SUITE_PAYMENT_PAGE_KEY} accepted: an HMAC key should carry at least 256 bits. */
+    public static final int MIN_PAYMENT_PAGE_KEY_LENGTH = 32;
+
     public ServerConfig {
         tenantFiles = List.copyOf(tenantFiles);
+    }
+
+    /** Every setting, the secrets (database and SMTP passwords, the payment page key) withheld. */
+    @Override
+    public String toString() {
+        return "ServerConfig[httpHost=" + httpHost + ", httpPort=" + httpPort + ", dataDir=" + dataDir
+                + ", dbUrl=" + (dbUrl == null ? null : Server.withoutParameters(dbUrl)) + ", dbUser=" + dbUser
+                + ", dbPassword=" + withheld(dbPassword) + ", demoTenant=" + demoTenant + ", tenantFiles=" + tenantFiles
+                + ", tenantRefreshSeconds=" + tenantRefreshSeconds + ", maxBodyBytes=" + maxBodyBytes
+                + ", smtp=" + (smtp == null ? null : smtp.host() + ":" + smtp.port() + " user " + smtp.user()
+                        + " password " + withheld(smtp.password()))
+                + ", mailFrom=" + mailFrom + ", voucherHoldMinutes=" + voucherHoldMinutes + ", viesUrl=" + viesUrl
+                + ", paymentPageKey=" + withheld(paymentPageKey) + ", publicUrl=" + publicUrl + "]";
+    }
+
+    private static String withheld(String secret) {
+        return secret == null ? null : "(withheld)";
     }
 
     /** Thrown for a variable that is set to something unusable; the message names the variable. */
@@ -89,6 +115,15 @@ public record ServerConfig(
             errors.add("SUITE_MAIL_FROM must be a mail address, got '" + from + "'");
         }
         URI vies = viesUrl(env.getOrDefault("SUITE_VIES_URL", OFFICIAL_VIES_URL), errors);
+        String pageKey = env.get("SUITE_PAYMENT_PAGE_KEY");
+        if (pageKey != null && pageKey.isBlank()) {
+            pageKey = null;
+        }
+        if (pageKey != null && pageKey.length() < MIN_PAYMENT_PAGE_KEY_LENGTH) {
+            errors.add("SUITE_PAYMENT_PAGE_KEY must have at least " + MIN_PAYMENT_PAGE_KEY_LENGTH
+                    + " characters (e.g. openssl rand -base64 32), got " + pageKey.length());
+        }
+        URI publicUrl = publicUrl(blankToNull(env.get("SUITE_PUBLIC_URL")), errors);
         if (!errors.isEmpty()) {
             throw new InvalidConfiguration(String.join("; ", errors));
         }
@@ -106,7 +141,32 @@ public record ServerConfig(
                 smtp,
                 from,
                 holdMinutes,
-                vies);
+                vies,
+                pageKey,
+                publicUrl);
+    }
+
+    /** An absolute http(s) URL without query or fragment, its trailing slashes dropped; null when unset. */
+    private static URI publicUrl(String raw, List<String> errors) {
+        if (raw == null) {
+            return null;
+        }
+        String value = raw;
+        while (value.endsWith("/")) {
+            value = value.substring(0, value.length() - 1);
+        }
+        try {
+            URI uri = new URI(value);
+            if (("http".equals(uri.getScheme()) || "https".equals(uri.getScheme())) && uri.getHost() != null
+                    && uri.getQuery() == null && uri.getFragment() == null) {
+                return uri;
+            }
+        } catch (URISyntaxException e) {
+            // reported below
+        }
+        errors.add("SUITE_PUBLIC_URL must be an http(s) URL without query (e.g. https://api.shop.example), got '"
+                + raw + "'");
+        return null;
     }
 
     private static URI viesUrl(String raw, List<String> errors) {

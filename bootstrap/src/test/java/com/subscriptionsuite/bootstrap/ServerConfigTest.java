@@ -77,4 +77,48 @@ class ServerConfigTest {
                 .isEqualTo("jdbc:postgresql://db/suite");
         assertThat(Server.withoutParameters("jdbc:h2:file:/d/suite;MODE=PostgreSQL")).isEqualTo("jdbc:h2:file:/d/suite");
     }
+
+    @Test
+    void signs_payment_pages_with_a_generated_key_and_hands_out_relative_links_by_default() {
+        ServerConfig c = ServerConfig.fromEnvironment(Map.of());
+
+        assertThat(c.paymentPageKey()).isNull();
+        assertThat(c.publicUrl()).isNull();
+        assertThat(Server.payPalApprovalUrl(c)).isEqualTo("/payment-provider/paypal/approve");
+    }
+
+    @Test
+    void takes_a_payment_page_key_and_a_public_url() {
+        ServerConfig c = ServerConfig.fromEnvironment(Map.of(
+                "SUITE_PAYMENT_PAGE_KEY", "k".repeat(32),
+                "SUITE_PUBLIC_URL", "https://api.shop.example/"));
+
+        assertThat(c.paymentPageKey()).isEqualTo("k".repeat(32));
+        assertThat(c.publicUrl()).hasToString("https://api.shop.example");
+        assertThat(Server.payPalApprovalUrl(c)).isEqualTo("https://api.shop.example/payment-provider/paypal/approve");
+    }
+
+    @Test
+    void refuses_a_short_payment_page_key_without_printing_it_and_a_public_url_with_a_query() {
+        assertThatThrownBy(() -> ServerConfig.fromEnvironment(Map.of(
+                "SUITE_PAYMENT_PAGE_KEY", "short-secret-31-characters-long",
+                "SUITE_PUBLIC_URL", "https://api.shop.example/?x=1")))
+                .isInstanceOf(ServerConfig.InvalidConfiguration.class)
+                .hasMessageContaining("SUITE_PAYMENT_PAGE_KEY must have at least 32 characters")
+                .hasMessageContaining("got 31")
+                .hasMessageNotContaining("short-secret")
+                .hasMessageContaining("SUITE_PUBLIC_URL");
+    }
+
+    @Test
+    void never_prints_a_secret() {
+        ServerConfig c = ServerConfig.fromEnvironment(Map.of(
+                "SUITE_DB_URL", "jdbc:postgresql://db:5432/suite?password=url-secret",
+                "SUITE_DB_PASSWORD", "db-secret",
+                "SUITE_SMTP_HOST", "mail.example.com", "SUITE_SMTP_PASSWORD", "smtp-secret",
+                "SUITE_PAYMENT_PAGE_KEY", "page-key-secret-of-at-least-32-characters"));
+
+        assertThat(c.toString()).contains("db:5432", "mail.example.com").doesNotContain("url-secret")
+                .doesNotContain("db-secret").doesNotContain("smtp-secret").doesNotContain("page-key-secret");
+    }
 }

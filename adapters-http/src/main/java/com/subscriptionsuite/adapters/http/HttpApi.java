@@ -13,6 +13,7 @@ import com.subscriptionsuite.adapters.http.error.RequestFailure;
 import com.subscriptionsuite.adapters.http.identity.IdentityEndpoints;
 import com.subscriptionsuite.adapters.http.json.Json;
 import com.subscriptionsuite.adapters.http.json.JsonBody;
+import com.subscriptionsuite.adapters.http.payment.PaymentEndpoints;
 import com.subscriptionsuite.adapters.http.pricing.PreviewEndpoints;
 import com.subscriptionsuite.adapters.http.routing.Route;
 import com.subscriptionsuite.adapters.http.tenant.RequestTenant;
@@ -85,6 +86,7 @@ public final class HttpApi {
      * is not looked at. Likewise
      * {@code changeSubscription} (null for an engine without billing): without it, the
      * {@code /product/{uuid}/...} change operations are not served.
+     * {@code payments} is optional too (null for an engine without payment methods), and so are its parts.
      */
     public record UseCases(
             ResolveTenant resolveTenant,
@@ -110,7 +112,8 @@ public final class HttpApi {
             ManageAccount manageAccount,
             ReadSubscriptions readSubscriptions,
             ReadInvoices readInvoices,
-            IdempotentRequests idempotentRequests) {
+            IdempotentRequests idempotentRequests,
+            PaymentEndpoints.UseCases payments) {
 
         public UseCases {
             Objects.requireNonNull(resolveTenant, "resolveTenant");
@@ -153,7 +156,8 @@ public final class HttpApi {
                     engine.hasBilling() ? engine.checkout() : null, engine.hasBilling() ? engine.manageAccount() : null,
                     engine.hasBilling() ? engine.readSubscriptions() : null,
                     engine.hasBilling() ? engine.readInvoices() : null,
-                    engine.hasIdempotency() ? engine.idempotentRequests() : null);
+                    engine.hasIdempotency() ? engine.idempotentRequests() : null,
+                    PaymentEndpoints.UseCases.from(engine));
         }
 
         /** The same use cases with another catalog browser (tests put a failing one in). */
@@ -161,7 +165,7 @@ public final class HttpApi {
             return new UseCases(resolveTenant, tenantAccess, other, showShopPage, readConfiguration, translate,
                     previewPrices, register, logIn, logInAsGuest, logOut, authenticate, resetPassword, authorizeAdmin,
                     removeProduct, holdVoucher, consumeVoucher, validateVatId, changeSubscription, checkout, manageAccount,
-                    readSubscriptions, readInvoices, idempotentRequests);
+                    readSubscriptions, readInvoices, idempotentRequests, payments);
         }
 
         /** The same use cases with another invoice reader (tests put one in that hands out PDFs). */
@@ -169,7 +173,7 @@ public final class HttpApi {
             return new UseCases(resolveTenant, tenantAccess, browseCatalog, showShopPage, readConfiguration, translate,
                     previewPrices, register, logIn, logInAsGuest, logOut, authenticate, resetPassword, authorizeAdmin,
                     removeProduct, holdVoucher, consumeVoucher, validateVatId, changeSubscription, checkout, manageAccount,
-                    readSubscriptions, other, idempotentRequests);
+                    readSubscriptions, other, idempotentRequests, payments);
         }
 
         /** The same use cases with another idempotency runner (tests put one in that holds a request). */
@@ -177,7 +181,7 @@ public final class HttpApi {
             return new UseCases(resolveTenant, tenantAccess, browseCatalog, showShopPage, readConfiguration, translate,
                     previewPrices, register, logIn, logInAsGuest, logOut, authenticate, resetPassword, authorizeAdmin,
                     removeProduct, holdVoucher, consumeVoucher, validateVatId, changeSubscription, checkout, manageAccount,
-                    readSubscriptions, readInvoices, other);
+                    readSubscriptions, readInvoices, other, payments);
         }
     }
 
@@ -214,6 +218,9 @@ public final class HttpApi {
             all.addAll(CheckoutEndpoints.routes(useCases.checkout(), json, body));
             all.addAll(AccountEndpoints.routes(useCases.manageAccount(), useCases.readSubscriptions(),
                     useCases.readInvoices(), json, body));
+        }
+        if (useCases.payments() != null) {
+            all.addAll(PaymentEndpoints.routes(useCases.payments(), json, body));
         }
         this.routes = List.copyOf(all);
         this.access = new RequestAccess(useCases.authenticate(), useCases.authorizeAdmin(), json);

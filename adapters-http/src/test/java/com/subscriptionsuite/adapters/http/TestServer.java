@@ -5,7 +5,9 @@ import com.subscriptionsuite.application.fixtures.CountingSecrets;
 import com.subscriptionsuite.application.fixtures.InMemoryBilling;
 import com.subscriptionsuite.application.fixtures.InMemoryIdempotencyRecords;
 import com.subscriptionsuite.application.fixtures.InMemoryLoginAttempts;
+import com.subscriptionsuite.application.fixtures.InMemoryPayPalAgreements;
 import com.subscriptionsuite.application.fixtures.InMemoryPaymentMethods;
+import com.subscriptionsuite.application.fixtures.InMemoryPaymentPages;
 import com.subscriptionsuite.application.fixtures.InMemoryPasswordResets;
 import com.subscriptionsuite.application.fixtures.InMemorySessions;
 import com.subscriptionsuite.application.fixtures.InMemoryTenants;
@@ -43,7 +45,9 @@ import java.util.Set;
  * {@link SampleTenants#minimal}, {@code euro} (5) sells in USD what is priced in EUR only,
  * {@code members} (6) is {@code full} without guest checkout, {@code team} (7) is {@link TeamShop} (the
  * subscription-change catalog) and {@code team-locked} (8) the same shop without cancelling in the
- * customer center.
+ * customer center. acme, other and members offer
+ * {@link SampleTenants#fullPaymentOptions}, trim one card option; hosted pages and PayPal are the
+ * in-memory built-in ones.
  * <p>
  * VAT IDs are checked against {@link #vies()}, a fresh in-memory VIES per engine: {@code ATU13585627}
  * is registered (Acme Handels GmbH), {@code FR40303265045}'s member state is unavailable,
@@ -86,10 +90,13 @@ final class TestServer {
     }
 
     static Engine engine(Clock clock, Mailer mailer, InMemoryVatChecks vatChecks) {
-        return engine(clock, mailer, vatChecks, new InMemoryBilling());
+        return engine(clock, mailer, vatChecks, new InMemoryBilling(), new InMemoryPaymentMethods());
     }
 
-    static Engine engine(Clock clock, Mailer mailer, InMemoryVatChecks vatChecks, InMemoryBilling billing) {
+    /** With the billing and payment-method stores given, for tests that look into them (or fill them). */
+    static Engine engine(Clock clock, Mailer mailer, InMemoryVatChecks vatChecks, InMemoryBilling billing,
+            InMemoryPaymentMethods paymentMethods) {
+        CountingSecrets secrets = new CountingSecrets();
         InMemoryTenants tenants = new InMemoryTenants();
         tenants.store(withAccess(SampleTenants.full(1, "acme"), ACME_ORIGIN, ACME_ADMIN_KEY));
         tenants.store(withAccess(SampleTenants.full(2, "other"), OTHER_ORIGIN, OTHER_ADMIN_KEY));
@@ -108,14 +115,16 @@ final class TestServer {
                 .loginAttempts(new InMemoryLoginAttempts())
                 .transactions(new InMemoryTransactions())
                 .passwordHasher(new PlainTestHasher())
-                .secrets(new CountingSecrets())
+                .secrets(secrets)
                 .commonPasswords(COMMON_PASSWORDS::contains)
                 .mailer(mailer)
                 .vouchers(new InMemoryVouchers())
                 .vatRegistry(vies())
                 .vatChecks(vatChecks)
                 .billing(billing)
-                .paymentMethods(new InMemoryPaymentMethods())
+                .paymentMethods(paymentMethods)
+                .paymentPages(new InMemoryPaymentPages(secrets))
+                .payPalAgreements(new InMemoryPayPalAgreements(secrets))
                 .idempotencyRecords(new InMemoryIdempotencyRecords())
                 .build();
     }
@@ -124,7 +133,7 @@ final class TestServer {
     static TenantDefinition withAccess(TenantDefinition d, String origin, String adminKey) {
         TenantAccess access = new TenantAccess(List.of(origin),
                 List.of(new TenantAccess.AdminKey("ops", SecretHash.of(adminKey))));
-        return new TenantDefinition(d.tenant(), d.catalog(), d.translations(), access);
+        return d.withAccess(access);
     }
 
     static TenantDefinition withoutGuestCheckout(TenantDefinition d) {
@@ -134,7 +143,7 @@ final class TestServer {
                 c.showProductName(), c.hasAutoInvoice(), c.hasAutoPayment());
         Tenant tenant = new Tenant(t.id(), t.key(), t.name(), t.hosts(), t.seller(), t.languages(), t.currencies(),
                 t.cartSettings(), noGuests, t.customerCenterSettings());
-        return new TenantDefinition(tenant, d.catalog(), d.translations(), d.access());
+        return d.withTenant(tenant);
     }
 
     static synchronized URI base() {
@@ -170,7 +179,7 @@ final class TestServer {
         RecordingMailer mailer = new RecordingMailer();
         InMemoryVatChecks vatChecks = new InMemoryVatChecks();
         InMemoryBilling billing = new InMemoryBilling();
-        Engine engine = engine(clock, mailer, vatChecks, billing);
+        Engine engine = engine(clock, mailer, vatChecks, billing, new InMemoryPaymentMethods());
         Javalin app = new HttpApi(HttpApi.UseCases.from(engine), HttpSettings.defaults()).start("127.0.0.1", 0);
         return new Fresh(app, URI.create("http://127.0.0.1:" + app.port()), clock, mailer, engine, vatChecks,
                 billing);

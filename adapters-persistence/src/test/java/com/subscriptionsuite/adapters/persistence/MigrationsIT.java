@@ -16,7 +16,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * The migrations (V1 to V6) run from empty on H2 and on PostgreSQL, and running them again changes
+ * The migrations (V1 onwards) run from empty on H2 and on PostgreSQL, and running them again changes
  * nothing.
  */
 class MigrationsIT {
@@ -33,6 +33,8 @@ class MigrationsIT {
             "vat_check",
             "billing_account", "subscription", "subscription_charge", "invoice", "invoice_line",
             "invoice_address_line", "amendment", "number_sequence", "idempotency_record",
+            "tenant_payment_option", "tenant_payment_option_country", "payment_method", "payment_method_data",
+            "payment_page_token", "paypal_approval", "payment_page_key",
             "flyway_schema_history");
 
     private static TestPostgres postgres;
@@ -50,7 +52,7 @@ class MigrationsIT {
         try (Database database = new Database(Database.h2File(dataDir), "sa", "")) {
             assertThat(tables(database)).containsExactlyInAnyOrderElementsOf(TABLES);
             assertThat(database.migrate()).isZero();
-            assertThat(appliedVersions(database)).containsExactly("1", "2", "3", "4", "5", "6");
+            assertThat(appliedVersions(database)).containsExactly("1", "2", "3", "4", "5", "6", "7");
         }
         try (Database reopened = new Database(Database.h2File(dataDir), "sa", "")) {
             assertThat(reopened.migrate()).isZero();
@@ -64,7 +66,7 @@ class MigrationsIT {
         try (Database database = new Database(url, TestPostgres.USER, TestPostgres.PASSWORD)) {
             assertThat(tables(database)).containsExactlyInAnyOrderElementsOf(TABLES);
             assertThat(database.migrate()).isZero();
-            assertThat(appliedVersions(database)).containsExactly("1", "2", "3", "4", "5", "6");
+            assertThat(appliedVersions(database)).containsExactly("1", "2", "3", "4", "5", "6", "7");
         }
         try (Database reopened = new Database(url, TestPostgres.USER, TestPostgres.PASSWORD)) {
             assertThat(reopened.migrate()).isZero();

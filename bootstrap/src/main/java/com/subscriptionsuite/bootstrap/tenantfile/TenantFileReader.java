@@ -12,6 +12,8 @@ import com.fasterxml.jackson.databind.cfg.JsonNodeFeature;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.subscriptionsuite.bootstrap.tenantfile.TenantSection.Header;
 import com.subscriptionsuite.domain.catalog.Catalog;
+import com.subscriptionsuite.domain.payment.PaymentOption;
+import com.subscriptionsuite.domain.payment.PaymentOptions;
 import com.subscriptionsuite.domain.tenant.CartSettings;
 import com.subscriptionsuite.domain.tenant.CheckoutSettings;
 import com.subscriptionsuite.domain.tenant.CurrencySetting;
@@ -231,6 +233,7 @@ public final class TenantFileReader {
                 .getOrElse(Translations::none);
         Option<TenantAccess> access = f.optionalObject("access").map(TenantSection::access)
                 .getOrElse(() -> Option.some(TenantAccess.none()));
+        List<PaymentOption> paymentMethods = f.objects("payment_methods", false, PaymentMethodsSection::paymentMethod);
         List<CampaignsSection.Entry> campaigns = f.objects("campaigns", false, CampaignsSection::campaign);
         if (!f.finish()) {
             return Option.none();
@@ -238,6 +241,6 @@ public final class TenantFileReader {
         return For(header, cart, checkout, customerCenter, catalog, access).yield((h, ca, co, cc, cat, acc) ->
                 new Parsed(new TenantDefinition(
                         new Tenant(h.id(), h.key(), h.name(), h.hosts(), h.seller(), languages, currencies, ca, co, cc),
-                        cat, translations, acc), campaigns));
+                        cat, translations, acc, new PaymentOptions(paymentMethods)), campaigns));
     }
 }

@@ -23,6 +23,9 @@ import com.subscriptionsuite.domain.catalog.ShopPage;
 import com.subscriptionsuite.domain.catalog.SuiteProduct;
 import com.subscriptionsuite.domain.catalog.TaxMode;
 import com.subscriptionsuite.domain.catalog.Tier;
+import com.subscriptionsuite.domain.payment.PaymentOption;
+import com.subscriptionsuite.domain.payment.PaymentOptions;
+import com.subscriptionsuite.domain.payment.PaymentType;
 import com.subscriptionsuite.domain.tenant.CartSettings;
 import com.subscriptionsuite.domain.tenant.CheckoutSettings;
 import com.subscriptionsuite.domain.tenant.CurrencySetting;
@@ -34,6 +37,7 @@ import com.subscriptionsuite.domain.tenant.Tenant;
 import com.subscriptionsuite.domain.tenant.TenantDefinition;
 import com.subscriptionsuite.domain.tenant.Translations;
 import io.vavr.control.Either;
+import io.vavr.control.Option;
 import java.io.ByteArrayInputStream;
 import java.io.InputStream;
 import java.math.BigDecimal;
@@ -286,7 +290,8 @@ class TenantFileReaderTest {
 
         assertThat(read(root).getLeft()).containsExactly(new Problem("$['base url']",
                 "unknown field 'base url'; known fields: tenant, languages, currencies, cart_settings, "
-                        + "checkout_settings, customer_center_settings, catalog, translations, access, campaigns"));
+                        + "checkout_settings, customer_center_settings, catalog, translations, access, payment_methods, "
+                        + "campaigns"));
     }
 
     @Test
@@ -305,6 +310,63 @@ class TenantFileReaderTest {
         access.putArray("cors_origins").add("https://shop.acme.example/path");
         assertThat(read(root).getLeft()).extracting(Problem::path)
                 .containsExactly("$.access.cors_origins[0]", "$.access.admin_keys[0].sha256");
+    }
+
+    @Test
+    void reads_the_payment_methods_with_their_countries_and_hosted_pages() throws Exception {
+        ObjectNode root = valid();
+        ArrayNode methods = root.putArray("payment_methods");
+        ObjectNode card = methods.addObject();
+        card.put("id", 1);
+        card.put("type", "CreditCard");
+        card.put("hosted_page_id", "acme-card");
+        ObjectNode sepa = methods.addObject();
+        sepa.put("id", 2);
+        sepa.put("type", "SEPA");
+        sepa.put("hosted_page_id", "acme-sepa");
+        sepa.putArray("countries").add("AT").add("DE");
+        methods.addObject().put("id", 3).put("type", "PayPal");
+
+        assertThat(read(root).get().paymentOptions()).isEqualTo(new PaymentOptions(List.of(
+                new PaymentOption(1, PaymentType.CREDIT_CARD, List.of(), "acme-card"),
+                new PaymentOption(2, PaymentType.SEPA, List.of("AT", "DE"), "acme-sepa"),
+                new PaymentOption(3, PaymentType.PAYPAL, List.of(), null))));
+        assertThat(read(VALID).get().paymentOptions()).isEqualTo(PaymentOptions.none());
+    }
+
+    @Test
+    void reports_every_structural_problem_of_the_payment_methods_with_its_path() throws Exception {
+        ObjectNode root = valid();
+        ArrayNode methods = root.putArray("payment_methods");
+        methods.addObject().put("id", 1).put("type", "Visa");
+        ObjectNode sepa = methods.addObject().put("id", -2).put("type", "SEPA").put("page", "p");
+        sepa.putArray("countries").add(49);
+        methods.addObject().put("type", "PayPal");
+
+        assertThat(read(root).getLeft()).containsExactly(
+                new Problem("$.payment_methods[0].type", "'Visa' is not one of CreditCard, SEPA, ACH, BankTransfer, PayPal"),
+                new Problem("$.payment_methods[1].id", "expected a non-negative integer, found a number (-2)"),
+                new Problem("$.payment_methods[1].countries[0]", "expected a string, found a number (49)"),
+                new Problem("$.payment_methods[1].page",
+                        "unknown field 'page'; known fields: id, type, countries, hosted_page_id"),
+                new Problem("$.payment_methods[2].id", "missing required field 'id'"));
+    }
+
+    @Test
+    void reports_the_rule_problems_of_the_payment_methods_with_their_paths() throws Exception {
+        ObjectNode root = valid();
+        ArrayNode methods = root.putArray("payment_methods");
+        methods.addObject().put("id", 1).put("type", "CreditCard").putArray("countries").add("de");
+        methods.addObject().put("id", 1).put("type", "BankTransfer").put("hosted_page_id", "transfer");
+
+        assertThat(read(root).getLeft()).containsExactly(
+                new Problem("$.payment_methods[0].countries[0]",
+                        "'de' is not an upper-case ISO 3166 country code such as DE"),
+                new Problem("$.payment_methods[0].hosted_page_id",
+                        "a CreditCard payment method needs the hosted payment page that collects its details"),
+                new Problem("$.payment_methods[1].id", "payment method id 1 is used twice (also at $.payment_methods[0])"),
+                new Problem("$.payment_methods[1].hosted_page_id",
+                        "a BankTransfer payment method has no hosted payment page; leave hosted_page_id out"));
     }
 
     @Test
@@ -398,6 +460,19 @@ class TenantFileReaderTest {
             Catalog c = demo().catalog();
             assertThat(c.suiteProduct(1).get().changeOptions()).contains(new ChangeOption(1, 2, ChangeKind.UPGRADE));
             assertThat(c.suiteProduct(2).get().changeOptions()).contains(new ChangeOption(2, 1, ChangeKind.DOWNGRADE));
+        }
+
+        @Test
+        void offers_card_and_sepa_in_the_eu_paypal_everywhere_bank_transfer_in_germany_and_austria() throws Exception {
+            PaymentOptions offered = demo().paymentOptions();
+
+            assertThat(offered.available(Option.some("DE"))).extracting(o -> o.type().wireName())
+                    .containsExactly("CreditCard", "SEPA", "PayPal", "BankTransfer");
+            assertThat(offered.available(Option.some("FR"))).extracting(o -> o.type().wireName())
+                    .containsExactly("CreditCard", "SEPA", "PayPal");
+            assertThat(offered.available(Option.some("US"))).extracting(o -> o.type().wireName())
+                    .containsExactly("PayPal", "ACH");
+            assertThat(offered.option(1).get().countries()).hasSize(27);
         }
 
         @Test

@@ -13,6 +13,9 @@ import com.subscriptionsuite.domain.catalog.RatePlan;
 import com.subscriptionsuite.domain.catalog.ShopPage;
 import com.subscriptionsuite.domain.catalog.SuiteProduct;
 import com.subscriptionsuite.domain.catalog.Tier;
+import com.subscriptionsuite.domain.payment.Countries;
+import com.subscriptionsuite.domain.payment.PaymentOption;
+import com.subscriptionsuite.domain.payment.PaymentType;
 import com.subscriptionsuite.domain.tax.VatId;
 import com.subscriptionsuite.domain.tax.VatRates;
 import java.math.BigDecimal;
@@ -55,6 +58,7 @@ public final class TenantRules {
     private static final Pattern SHA256_HEX = Pattern.compile("[0-9a-fA-F]{64}");
     private static final Pattern HOST = Pattern.compile("[a-z0-9]([a-z0-9.-]*[a-z0-9])?");
     private static final Pattern COUNTRY = Pattern.compile("[A-Z]{2}");
+    private static final Pattern PAGE_ID = Pattern.compile("[A-Za-z0-9._-]{1,64}");
     private static final Pattern PLAIN_MEMBER = Pattern.compile("[A-Za-z_][A-Za-z0-9_]*");
     private static final BigDecimal HUNDRED = BigDecimal.valueOf(100);
 
@@ -65,7 +69,7 @@ public final class TenantRules {
      * Checks every semantic rule of the definition.
      *
      * @return every problem found, in rule order (tenant, languages, currencies, catalog,
-     *         translations); empty when the definition may be stored
+     *         translations, access, payment methods); empty when the definition may be stored
      */
     public static List<Problem> check(TenantDefinition d) {
         Check check = new Check(d);
@@ -78,6 +82,7 @@ public final class TenantRules {
         check.pages();
         check.translations();
         check.access();
+        check.paymentOptions();
         return List.copyOf(check.problems);
     }
 
@@ -141,6 +146,60 @@ public final class TenantRules {
                 if (!SHA256_HEX.matcher(key.sha256()).matches()) {
                     problem(path + ".sha256", "must be the SHA-256 of the key as 64 hexadecimal digits "
                             + "(e.g. printf %s \"$KEY\" | sha256sum), never the key itself");
+                }
+            }
+        }
+
+        // ---------------------------------------------------------------- payment options
+
+        /**
+         * Payment option ids unique; countries assigned ISO codes, upper case, each listed once; types
+         * whose details a hosted page collects name their page (letters, digits, '.', '_', '-'), other
+         * types name none; one hosted page serves one payment type.
+         */
+        void paymentOptions() {
+            List<PaymentOption> options = d.paymentOptions().options();
+            Map<Long, Integer> ids = new HashMap<>();
+            Map<String, PaymentType> pageTypes = new HashMap<>();
+            for (int i = 0; i < options.size(); i++) {
+                PaymentOption option = options.get(i);
+                String path = "$.payment_methods[" + i + "]";
+                Integer first = ids.putIfAbsent(option.id(), i);
+                if (first != null) {
+                    problem(path + ".id", "payment method id " + option.id() + " is used twice (also at "
+                            + "$.payment_methods[" + first + "])");
+                }
+                Map<String, Integer> countries = new HashMap<>();
+                for (int c = 0; c < option.countries().size(); c++) {
+                    String country = option.countries().get(c);
+                    String countryPath = path + ".countries[" + c + "]";
+                    if (!Countries.isCode(country)) {
+                        problem(countryPath, "'" + country + "' is not an upper-case ISO 3166 country code such as DE");
+                    }
+                    Integer firstCountry = countries.putIfAbsent(country, c);
+                    if (firstCountry != null) {
+                        problem(countryPath, "country " + country + " is listed twice (also at " + path
+                                + ".countries[" + firstCountry + "])");
+                    }
+                }
+                String page = option.hostedPageId();
+                if (option.type().collectedByHostedPage()) {
+                    if (page == null) {
+                        problem(path + ".hosted_page_id", "a " + option.type().wireName()
+                                + " payment method needs the hosted payment page that collects its details");
+                    } else if (!PAGE_ID.matcher(page).matches()) {
+                        problem(path + ".hosted_page_id", "'" + page + "' is not a page id: 1 to 64 letters, digits, "
+                                + "'.', '_' or '-'");
+                    } else {
+                        PaymentType other = pageTypes.putIfAbsent(page, option.type());
+                        if (other != null && other != option.type()) {
+                            problem(path + ".hosted_page_id", "hosted page '" + page + "' already collects "
+                                    + other.wireName() + " details; one page serves one payment type");
+                        }
+                    }
+                } else if (page != null) {
+                    problem(path + ".hosted_page_id", "a " + option.type().wireName()
+                            + " payment method has no hosted payment page; leave hosted_page_id out");
                 }
             }
         }

@@ -17,6 +17,9 @@ import com.subscriptionsuite.domain.catalog.ShopPage;
 import com.subscriptionsuite.domain.catalog.SuiteProduct;
 import com.subscriptionsuite.domain.catalog.TaxMode;
 import com.subscriptionsuite.domain.catalog.Tier;
+import com.subscriptionsuite.domain.payment.PaymentOption;
+import com.subscriptionsuite.domain.payment.PaymentOptions;
+import com.subscriptionsuite.domain.payment.PaymentType;
 import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -32,7 +35,8 @@ import org.joda.money.CurrencyUnit;
  * <p>Catalog: product 1; rate plan 10 (charge 100, PerUnit monthly, EUR 10 / USD 11) and rate plan
  * 20 (charge 200, Tiered monthly 1–1,000 / 1,001–10,000 / 10,001+ in EUR and USD); suite products
  * 1 (rate plan 10, add-on 2, upgrade to 2) and 2 (rate plan 20, downgrade to 1); page 1 with step
- * 1 offering both. Languages de (default) and en; currencies EUR (default) and USD.
+ * 1 offering both. Languages de (default) and en; currencies EUR (default) and USD. Payment methods:
+ * 1 CreditCard everywhere (page card-page), 2 SEPA in DE and AT (page sepa-page), 3 PayPal everywhere.
  */
 final class TenantFixture {
     static final CurrencyUnit EUR = CurrencyUnit.EUR;
@@ -68,6 +72,11 @@ final class TenantFixture {
     Map<String, Map<String, String>> dynamicTexts = new LinkedHashMap<>(Map.of(
             "de", Map.of("suite_product.1.name", "Starter")));
 
+    List<PaymentOption> paymentOptions = new ArrayList<>(List.of(
+            new PaymentOption(1, PaymentType.CREDIT_CARD, List.of(), "card-page"),
+            new PaymentOption(2, PaymentType.SEPA, List.of("DE", "AT"), "sepa-page"),
+            new PaymentOption(3, PaymentType.PAYPAL, List.of(), null)));
+
     TenantFixture() {
         suiteProducts.get(0).addOns.add(2L);
         suiteProducts.get(0).changeOptions.add(new ChangeOption(1, 2, ChangeKind.UPGRADE));
@@ -82,7 +91,7 @@ final class TenantFixture {
         Catalog catalog = new Catalog(products, ratePlans.stream().map(RatePlanSpec::build).toList(),
                 suiteProducts.stream().map(SuiteProductSpec::build).toList(), pages);
         return new TenantDefinition(tenant, catalog, new Translations(staticTexts, dynamicTexts),
-                new TenantAccess(corsOrigins, adminKeys));
+                new TenantAccess(corsOrigins, adminKeys), new PaymentOptions(paymentOptions));
     }
 
     RatePlanSpec ratePlan(long id) {

@@ -17,6 +17,8 @@ import com.subscriptionsuite.domain.catalog.ChargeModel;
 import com.subscriptionsuite.domain.catalog.ChargeType;
 import com.subscriptionsuite.domain.catalog.PriceFormat;
 import com.subscriptionsuite.domain.catalog.Tier;
+import com.subscriptionsuite.domain.payment.PaymentOption;
+import com.subscriptionsuite.domain.payment.PaymentType;
 import com.subscriptionsuite.domain.tax.VatId;
 import com.subscriptionsuite.domain.tenant.TenantFixture.ChargeSpec;
 import com.subscriptionsuite.domain.tenant.TenantFixture.RatePlanSpec;
@@ -730,6 +732,67 @@ class TenantRulesTest {
         void dynamic_languages_are_tenant_languages_and_odd_codes_are_quoted_in_the_path() {
             f.dynamicTexts.put("pt-BR", Map.of("suite_product.1.name", "Inicial"));
             assertOnly("$.translations.dynamic['pt-BR']", "'pt-BR' is not one of the tenant's languages (de, en)");
+        }
+    }
+
+    @Nested
+    class Payment_methods {
+        private static final String FIRST = "$.payment_methods[0]";
+
+        @Test
+        void ids_are_unique() {
+            f.paymentOptions.add(new PaymentOption(2, PaymentType.BANK_TRANSFER, List.of("DE"), null));
+            assertOnly("$.payment_methods[3].id", "payment method id 2 is used twice (also at $.payment_methods[1])");
+        }
+
+        @ParameterizedTest
+        @CsvSource({"de", "DEU", "XX", "''"})
+        void countries_are_upper_case_iso_codes(String country) {
+            f.paymentOptions.set(0, new PaymentOption(1, PaymentType.CREDIT_CARD, List.of("AT", country), "card-page"));
+            assertOnly(FIRST + ".countries[1]",
+                    "'" + country + "' is not an upper-case ISO 3166 country code such as DE");
+        }
+
+        @Test
+        void a_country_is_listed_once() {
+            f.paymentOptions.set(0, new PaymentOption(1, PaymentType.CREDIT_CARD, List.of("AT", "FR", "AT"),
+                    "card-page"));
+            assertOnly(FIRST + ".countries[2]", "country AT is listed twice (also at " + FIRST + ".countries[0])");
+        }
+
+        @Test
+        void a_card_needs_its_hosted_page() {
+            f.paymentOptions.set(0, new PaymentOption(1, PaymentType.CREDIT_CARD, List.of(), null));
+            assertOnly(FIRST + ".hosted_page_id",
+                    "a CreditCard payment method needs the hosted payment page that collects its details");
+        }
+
+        @Test
+        void a_paypal_option_has_no_hosted_page() {
+            f.paymentOptions.set(2, new PaymentOption(3, PaymentType.PAYPAL, List.of(), "paypal-page"));
+            assertOnly("$.payment_methods[2].hosted_page_id",
+                    "a PayPal payment method has no hosted payment page; leave hosted_page_id out");
+        }
+
+        @Test
+        void a_page_id_is_a_path_segment() {
+            f.paymentOptions.set(0, new PaymentOption(1, PaymentType.CREDIT_CARD, List.of(), "card/page"));
+            assertOnly(FIRST + ".hosted_page_id",
+                    "'card/page' is not a page id: 1 to 64 letters, digits, '.', '_' or '-'");
+        }
+
+        @Test
+        void one_page_serves_one_payment_type_but_several_options() {
+            f.paymentOptions.add(new PaymentOption(4, PaymentType.CREDIT_CARD, List.of("US"), "card-page"));
+            f.paymentOptions.add(new PaymentOption(5, PaymentType.ACH, List.of("US"), "card-page"));
+            assertOnly("$.payment_methods[4].hosted_page_id",
+                    "hosted page 'card-page' already collects CreditCard details; one page serves one payment type");
+        }
+
+        @Test
+        void a_tenant_may_offer_no_payment_method() {
+            f.paymentOptions.clear();
+            assertThat(problems()).isEmpty();
         }
     }
 }

@@ -6,6 +6,7 @@ import com.subscriptionsuite.application.port.in.change.ChangeFailure;
 import com.subscriptionsuite.application.port.in.checkout.CheckoutFailure;
 import com.subscriptionsuite.application.port.in.idempotency.IdempotencyFailure;
 import com.subscriptionsuite.application.port.in.identity.IdentityFailure;
+import com.subscriptionsuite.application.port.in.payment.PaymentFailure;
 import com.subscriptionsuite.application.port.in.pricing.PreviewFailure;
 import com.subscriptionsuite.application.port.in.tenant.ResolveTenant.TenantUnknown;
 import com.subscriptionsuite.application.port.in.translation.Translate.LanguageNotOffered;
@@ -70,6 +71,20 @@ public record ApiError(String code, String message, List<FieldDetail> details, S
                 && refused.rejection() instanceof VoucherRejection.NotValidOnPage ? "page_id" : "code";
         return new ApiError(failure.code(), failure.message(),
                 List.of(new FieldDetail(field, reasonOf(failure.message(), field))), null);
+    }
+
+    /**
+     * A payment-method failure: rejected payment details name every field at fault; other failures
+     * name their field (a parameter or a body field) when they have one.
+     */
+    public static ApiError from(PaymentFailure failure) {
+        if (failure instanceof PaymentFailure.PaymentDataInvalid invalid) {
+            return new ApiError(failure.code(), failure.message(),
+                    invalid.problems().stream().map(p -> new FieldDetail(p.field(), p.reason())).toList(), null);
+        }
+        List<FieldDetail> details = failure.field().isEmpty() ? List.of()
+                : List.of(new FieldDetail(failure.field(), reasonOf(failure.message(), failure.field())));
+        return new ApiError(failure.code(), failure.message(), details, null);
     }
 
     /** A VAT ID that could not even be looked at (empty): names the path's {@code vatId}. */

@@ -103,6 +103,24 @@ public final class ErrorTable {
         m.put("idempotency_key_invalid", 400);
         m.put("idempotency_key_reused", 422);
         m.put("idempotency_request_in_flight", 409);
+        // payment methods (GET /payment-method/..., the hosted page, PayPal, GET/PUT /account/payment-method)
+        m.put("country_invalid", 400);
+        m.put("locale_invalid", 400);
+        m.put("payment_data_invalid", 400);
+        m.put("payment_page_token_invalid", 400);
+        m.put("paypal_token_invalid", 400);
+        m.put("payment_method_id_required", 400);
+        m.put("payment_type_unknown", 400);
+        m.put("payment_option_not_found", 404);
+        m.put("payment_page_not_found", 404);
+        // account_not_found and payment_method_not_found: as above
+        m.put("payment_method_not_set", 404);
+        m.put("payment_method_pending", 409);
+        m.put("payment_option_unsuitable", 422);
+        m.put("payment_method_type_mismatch", 422);
+        m.put("payment_method_not_offered", 422);
+        // a payment provider (Zuora's pages, PayPal) that could not be reached: not the caller's fault
+        m.put("payment_provider_unavailable", 503);
         STATUS = Map.copyOf(m);
     }
 

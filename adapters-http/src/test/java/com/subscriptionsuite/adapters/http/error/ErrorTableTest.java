@@ -8,6 +8,7 @@ import com.subscriptionsuite.application.port.in.change.ChangeFailure;
 import com.subscriptionsuite.application.port.in.checkout.CheckoutFailure;
 import com.subscriptionsuite.application.port.in.idempotency.IdempotencyFailure;
 import com.subscriptionsuite.application.port.in.identity.IdentityFailure;
+import com.subscriptionsuite.application.port.in.payment.PaymentFailure;
 import com.subscriptionsuite.application.port.in.pricing.PreviewFailure;
 import com.subscriptionsuite.application.port.in.tenant.DefineTenant;
 import com.subscriptionsuite.application.port.in.tenant.ResolveTenant;
@@ -17,6 +18,7 @@ import com.subscriptionsuite.application.port.in.voucher.VoucherFailure;
 import com.subscriptionsuite.domain.identity.IdentityRejection;
 import com.subscriptionsuite.domain.subscription.ChangeAction;
 import com.subscriptionsuite.domain.subscription.ChangeRejection;
+import com.subscriptionsuite.domain.payment.FieldProblem;
 import com.subscriptionsuite.domain.tenant.Problem;
 import com.subscriptionsuite.domain.voucher.VoucherRejection;
 import java.lang.reflect.Constructor;
@@ -44,7 +46,7 @@ class ErrorTableTest {
         List<Object> failures = new ArrayList<>();
         for (Class<?> family : List.of(PreviewFailure.class, CatalogFailure.class, RequestFailure.class,
                 IdentityFailure.class, VoucherFailure.class, VatFailure.class, AccountFailure.class,
-                CheckoutFailure.class, IdempotencyFailure.class, ChangeFailure.class)) {
+                CheckoutFailure.class, IdempotencyFailure.class, ChangeFailure.class, PaymentFailure.class)) {
             assertThat(family.isSealed()).as("%s is sealed", family).isTrue();
             for (Class<?> type : family.getPermittedSubclasses()) {
                 if (type == IdentityFailure.InputRejected.class) {
@@ -131,11 +133,14 @@ class ErrorTableTest {
     }
 
     @Test
-    void answers_client_errors_with_4xx_and_only_internal_error_with_500() throws ReflectiveOperationException {
+    void answers_client_errors_with_4xx_and_only_internal_error_and_an_unreachable_provider_with_5xx()
+            throws ReflectiveOperationException {
         for (Object failure : everyFailure()) {
             String code = code(failure);
             if (code.equals("internal_error")) {
                 assertThat(ErrorTable.status(code)).isEqualTo(500);
+            } else if (code.equals("payment_provider_unavailable")) {
+                assertThat(ErrorTable.status(code)).isEqualTo(503);
             } else {
                 assertThat(ErrorTable.status(code)).as(code).isBetween(400, 499);
             }
@@ -298,6 +303,42 @@ class ErrorTableTest {
         assertThat(onPut.details()).extracting(FieldDetail::field).containsExactly("first_name", "country");
         assertThat(ApiError.from(new IdempotencyFailure.KeyReused()).details()).extracting(FieldDetail::field)
                 .containsExactly("Idempotency-Key");
+    }
+
+    @Test
+    void maps_the_payment_method_failures() {
+        for (String badInput : List.of("country_invalid", "locale_invalid", "payment_data_invalid",
+                "payment_page_token_invalid", "paypal_token_invalid", "payment_method_id_required",
+                "payment_type_unknown")) {
+            assertThat(ErrorTable.status(badInput)).as(badInput).isEqualTo(400);
+        }
+        for (String notFound : List.of("payment_option_not_found", "payment_method_not_found", "payment_page_not_found",
+                "account_not_found", "payment_method_not_set")) {
+            assertThat(ErrorTable.status(notFound)).as(notFound).isEqualTo(404);
+        }
+        assertThat(ErrorTable.status("payment_method_pending")).isEqualTo(409);
+        for (String refused : List.of("payment_option_unsuitable", "payment_method_type_mismatch",
+                "payment_method_not_offered")) {
+            assertThat(ErrorTable.status(refused)).as(refused).isEqualTo(422);
+        }
+    }
+
+    @Test
+    void names_every_payment_field_at_fault_and_the_parameter_of_other_payment_failures() {
+        ApiError invalid = ApiError.from(new PaymentFailure.PaymentDataInvalid(List.of(
+                new FieldProblem("credit_card_number", "is not a card number (its check digit is wrong)"),
+                new FieldProblem("credit_card_security_code", "is required"))));
+        ApiError country = ApiError.from(new PaymentFailure.CountryInvalid("XX"));
+        ApiError noAccount = ApiError.from(new PaymentFailure.AccountNotFound());
+
+        assertThat(invalid.details()).containsExactly(
+                new FieldDetail("credit_card_number", "is not a card number (its check digit is wrong)"),
+                new FieldDetail("credit_card_security_code", "is required"));
+        assertThat(invalid.message()).isEqualTo(
+                "credit_card_number: is not a card number (its check digit is wrong) (and 1 more)");
+        assertThat(country.details()).containsExactly(
+                new FieldDetail("country", "'XX' is not an ISO 3166 country code such as DE"));
+        assertThat(noAccount.details()).isEmpty();
     }
 
     @Test

@@ -6,6 +6,7 @@ import com.subscriptionsuite.adapters.persistence.tenant.TenantDao.TenantRow;
 import com.subscriptionsuite.adapters.persistence.tenant.TenantDao.VersionRow;
 import com.subscriptionsuite.application.port.out.Tenants;
 import com.subscriptionsuite.domain.catalog.Catalog;
+import com.subscriptionsuite.domain.payment.PaymentOptions;
 import com.subscriptionsuite.domain.tenant.Tenant;
 import com.subscriptionsuite.domain.tenant.TenantAccess;
 import com.subscriptionsuite.domain.tenant.TenantDefinition;
@@ -26,8 +27,9 @@ import org.jdbi.v3.core.Jdbi;
 import org.jdbi.v3.core.statement.UnableToExecuteStatementException;
 
 /**
- * {@link Tenants} in a relational database (H2 or PostgreSQL, schemas {@code V1__tenants_and_catalog}
- * and {@code V2__identity}: access rows and soft-deleted products).
+ * {@link Tenants} in a relational database (H2 or PostgreSQL, schemas {@code V1__tenants_and_catalog},
+ * {@code V2__identity}: access rows and soft-deleted products, and {@code V7__payment_methods}: the
+ * payment options).
  *
  * <h2>Identity</h2>
  * The tenant key is the tenant's identity; the id is an attribute that must be globally unique.
@@ -68,6 +70,7 @@ public final class JdbiTenants implements Tenants {
 
     /** Every table below {@code tenant}, children before parents (foreign keys). */
     private static final List<String> CHILD_TABLES = List.of(
+            "tenant_payment_option_country", "tenant_payment_option",
             "page_step_suite_product", "page_step", "shop_page",
             "change_option", "suite_product_add_on", "suite_product_category", "suite_product",
             "charge_tier", "charge_discount_applies_to", "charge", "rate_plan", "product",
@@ -99,10 +102,11 @@ public final class JdbiTenants implements Tenants {
         Tenant tenant = definition.tenant();
         TenantRows tenantRows = TenantRows.of(definition);
         CatalogRows catalogRows = CatalogRows.of(tenant.id(), definition.catalog());
+        PaymentOptionRows paymentRows = PaymentOptionRows.of(tenant.id(), definition.paymentOptions());
         int attempts = handles.joined() ? 1 : STORE_ATTEMPTS;
         for (int attempt = 1; ; attempt++) {
             try {
-                return handles.with(handle -> replace(handle, tenant, tenantRows, catalogRows));
+                return handles.with(handle -> replace(handle, tenant, tenantRows, catalogRows, paymentRows));
             } catch (RuntimeException e) {
                 if (attempt >= attempts || !lostRace(e)) {
                     throw e instanceof RaceForKeyOrId race ? race.cause : e;
@@ -112,7 +116,8 @@ public final class JdbiTenants implements Tenants {
         }
     }
 
-    private static long replace(Handle handle, Tenant tenant, TenantRows tenantRows, CatalogRows catalogRows) {
+    private static long replace(Handle handle, Tenant tenant, TenantRows tenantRows, CatalogRows catalogRows,
+            PaymentOptionRows paymentRows) {
         TenantDao tenants = handle.attach(TenantDao.class);
         Optional<VersionRow> current = tenants.lockByKey(tenant.key());
         Optional<VersionRow> holder = tenants.byId(tenant.id());
@@ -140,6 +145,7 @@ public final class JdbiTenants implements Tenants {
         }
         tenantRows.insert(tenants);
         catalogRows.insert(handle.attach(CatalogDao.class));
+        paymentRows.insert(handle.attach(PaymentOptionDao.class));
         return version;
     }
 
@@ -197,6 +203,7 @@ public final class JdbiTenants implements Tenants {
         List<Long> ids = tenantRows.stream().map(TenantRow::id).toList();
         TenantRows children = TenantRows.load(tenants, ids);
         CatalogRows catalogRows = CatalogRows.load(handle.attach(CatalogDao.class), ids);
+        PaymentOptionRows paymentRows = PaymentOptionRows.load(handle.attach(PaymentOptionDao.class), ids);
         Map<Long, Set<Long>> deletedProducts = tenants.deletedProducts(ids).stream().collect(Collectors.groupingBy(
                 DeletedProductRow::tenantId, Collectors.mapping(DeletedProductRow::productId, Collectors.toSet())));
         if (verify) {
@@ -211,11 +218,12 @@ public final class JdbiTenants implements Tenants {
         Map<Long, Translations> translations = children.translationsByTenant();
         Map<Long, Catalog> catalogs = catalogRows.catalogs(ids);
         Map<Long, TenantAccess> access = children.accessByTenant(ids);
+        Map<Long, PaymentOptions> paymentOptions = paymentRows.byTenant(ids);
         List<TenantDefinition> definitions = new ArrayList<>();
         for (long id : ids) {
             Catalog catalog = catalogs.get(id).withDeletedProducts(deletedProducts.getOrDefault(id, Set.of()));
             definitions.add(new TenantDefinition(byId.get(id), catalog,
-                    translations.getOrDefault(id, Translations.none()), access.get(id)));
+                    translations.getOrDefault(id, Translations.none()), access.get(id), paymentOptions.get(id)));
         }
         return Optional.of(List.copyOf(definitions));
     }

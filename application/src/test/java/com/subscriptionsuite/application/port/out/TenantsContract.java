@@ -9,6 +9,9 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import com.subscriptionsuite.domain.catalog.Catalog;
 import com.subscriptionsuite.domain.catalog.Product;
 import com.subscriptionsuite.domain.identity.SecretHash;
+import com.subscriptionsuite.domain.payment.PaymentOption;
+import com.subscriptionsuite.domain.payment.PaymentOptions;
+import com.subscriptionsuite.domain.payment.PaymentType;
 import com.subscriptionsuite.domain.tenant.TenantAccess;
 import com.subscriptionsuite.domain.tenant.TenantAccess.AdminKey;
 import com.subscriptionsuite.domain.tenant.TenantDefinition;
@@ -261,7 +264,7 @@ public abstract class TenantsContract {
                     new AdminKey("ops", SecretHash.of("ops key").toUpperCase(java.util.Locale.ROOT))));
 
     private static TenantDefinition withAccess(TenantDefinition d, TenantAccess access) {
-        return new TenantDefinition(d.tenant(), d.catalog(), d.translations(), access);
+        return d.withAccess(access);
     }
 
     @Test
@@ -290,6 +293,33 @@ public abstract class TenantsContract {
 
         store.store(full(1, "acme"));
         assertThat(store.byKey("acme").getOrElseThrow(AssertionError::new).access()).isEqualTo(TenantAccess.none());
+    }
+
+    // --- payment options ---------------------------------------------------------------------
+
+    @Test
+    void reads_back_the_payment_options_in_their_order_with_their_countries_in_theirs() {
+        PaymentOptions options = new PaymentOptions(List.of(
+                new PaymentOption(9, PaymentType.SEPA, List.of("NL", "AT", "DE"), "sepa-page"),
+                new PaymentOption(2, PaymentType.PAYPAL, List.of(), null),
+                new PaymentOption(5, PaymentType.CREDIT_CARD, List.of("US"), "card-page")));
+        store.store(full(1, "acme").withPaymentOptions(options));
+        store.store(minimal(2, "beta"));
+
+        assertThat(store.byKey("acme").getOrElseThrow(AssertionError::new).paymentOptions()).isEqualTo(options);
+        assertThat(store.byKey("beta").getOrElseThrow(AssertionError::new).paymentOptions())
+                .isEqualTo(PaymentOptions.none());
+    }
+
+    @Test
+    void storing_a_definition_again_replaces_its_payment_options() {
+        store.store(full(1, "acme"));
+        PaymentOptions fewer = new PaymentOptions(List.of(new PaymentOption(4, PaymentType.BANK_TRANSFER,
+                List.of("AT"), null)));
+
+        store.store(full(1, "acme").withPaymentOptions(fewer));
+
+        assertThat(store.byKey("acme").getOrElseThrow(AssertionError::new).paymentOptions()).isEqualTo(fewer);
     }
 
     // --- soft-deleted products ----------------------------------------------------------------
@@ -467,6 +497,7 @@ public abstract class TenantsContract {
         assertThat(actual.translations()).as("translations").isEqualTo(expected.translations());
         assertSameOrder(actual.translations().staticTexts(), expected.translations().staticTexts(), "static");
         assertSameOrder(actual.translations().dynamicTexts(), expected.translations().dynamicTexts(), "dynamic");
+        assertThat(actual.paymentOptions()).as("payment options").isEqualTo(expected.paymentOptions());
         assertThat(actual.access()).as("access").isEqualTo(expected.access());
     }
 

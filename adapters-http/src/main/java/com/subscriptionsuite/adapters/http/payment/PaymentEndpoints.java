@@ -1,0 +1,182 @@
+package com.subscriptionsuite.adapters.http.payment;
+
+import com.subscriptionsuite.adapters.http.access.RequestAccess;
+import com.subscriptionsuite.adapters.http.error.ApiError;
+import com.subscriptionsuite.adapters.http.error.RequestFailure;
+import com.subscriptionsuite.adapters.http.json.Json;
+import com.subscriptionsuite.adapters.http.json.JsonBody;
+import com.subscriptionsuite.adapters.http.payment.PaymentRequests.AccountPaymentMethodRequest;
+import com.subscriptionsuite.adapters.http.payment.PaymentRequests.PageSubmissionRequest;
+import com.subscriptionsuite.adapters.http.payment.PaymentResponses.AccountPaymentMethodChanged;
+import com.subscriptionsuite.adapters.http.payment.PaymentResponses.AccountPaymentMethodResponse;
+import com.subscriptionsuite.adapters.http.payment.PaymentResponses.Approved;
+import com.subscriptionsuite.adapters.http.payment.PaymentResponses.AvailableOption;
+import com.subscriptionsuite.adapters.http.payment.PaymentResponses.PayPalInit;
+import com.subscriptionsuite.adapters.http.payment.PaymentResponses.PaymentMethodResponse;
+import com.subscriptionsuite.adapters.http.payment.PaymentResponses.Signature;
+import com.subscriptionsuite.adapters.http.payment.PaymentResponses.Submitted;
+import com.subscriptionsuite.adapters.http.routing.Access;
+import com.subscriptionsuite.adapters.http.routing.Route;
+import com.subscriptionsuite.adapters.http.tenant.RequestTenant;
+import com.subscriptionsuite.application.Engine;
+import com.subscriptionsuite.application.port.in.identity.Principal;
+import com.subscriptionsuite.application.port.in.payment.ApprovePayPal;
+import com.subscriptionsuite.application.port.in.payment.ChangeAccountPaymentMethod;
+import com.subscriptionsuite.application.port.in.payment.ShowAccountPaymentMethod;
+import com.subscriptionsuite.application.port.in.payment.ShowPaymentMethod;
+import com.subscriptionsuite.application.port.in.payment.ShowPaymentOptions;
+import com.subscriptionsuite.application.port.in.payment.SignPaymentPage;
+import com.subscriptionsuite.application.port.in.payment.StartPayPal;
+import com.subscriptionsuite.application.port.in.payment.SubmitPaymentPage;
+import io.javalin.http.Context;
+import io.javalin.http.HandlerType;
+import io.vavr.control.Either;
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+
+/**
+ * The seed's payment-method operations (the available methods, a stored method, a hosted page's
+ * signature, PayPal's start, the account's default method), the built-in hosted page's submission
+ * ({@code POST /payment-page/{pageId}/submit}) and the built-in PayPal approval
+ * ({@code GET /payment-provider/paypal/approve}). The last two are PUBLIC: the page's signed token,
+ * and the approval token, are their credential, each usable once. The seed's {@code paymentMethodId}
+ * is a stored method's id on {@code GET /payment-method/{paymentMethodId}} and a payment option's id
+ * ("the ID of a Subscription Suite payment method") on {@code /signature} and {@code /paypal/init}.
+ */
+public final class PaymentEndpoints {
+    /**
+     * The use cases; {@code options} and {@code method} are always there, the pairs for hosted pages,
+     * PayPal and the account may each be null (those operations are then not served).
+     */
+    public record UseCases(ShowPaymentOptions options, ShowPaymentMethod method, SignPaymentPage sign,
+            SubmitPaymentPage submit, StartPayPal startPayPal, ApprovePayPal approvePayPal,
+            ShowAccountPaymentMethod showAccount, ChangeAccountPaymentMethod changeAccount) {
+        public UseCases {
+            Objects.requireNonNull(options, "options");
+            Objects.requireNonNull(method, "method");
+        }
+
+        /** The engine's payment use cases, or null when it has no payment-methods port. */
+        public static UseCases from(Engine engine) {
+            if (!engine.hasPaymentMethods()) {
+                return null;
+            }
+            boolean pages = engine.hasPaymentPages();
+            boolean payPal = engine.hasPayPal();
+            boolean account = engine.hasAccountPaymentMethod();
+            return new UseCases(engine.showPaymentOptions(), engine.showPaymentMethod(),
+                    pages ? engine.signPaymentPage() : null, pages ? engine.submitPaymentPage() : null,
+                    payPal ? engine.startPayPal() : null, payPal ? engine.approvePayPal() : null,
+                    account ? engine.showAccountPaymentMethod() : null,
+                    account ? engine.changeAccountPaymentMethod() : null);
+        }
+    }
+
+    private final UseCases useCases;
+    private final Json json;
+    private final JsonBody body;
+
+    private PaymentEndpoints(UseCases useCases, Json json, JsonBody body) {
+        this.useCases = useCases;
+        this.json = json;
+        this.body = body;
+    }
+
+    public static List<Route> routes(UseCases useCases, Json json, JsonBody body) {
+        PaymentEndpoints e = new PaymentEndpoints(Objects.requireNonNull(useCases, "useCases"), json, body);
+        List<Route> routes = new ArrayList<>();
+        // before /payment-method/{paymentMethodId}, which would match it too
+        routes.add(Route.get("/payment-method/available", Route.Scope.TENANT, Access.GUEST_OR_CUSTOMER, e::available));
+        routes.add(Route.get("/payment-method/{paymentMethodId}", Route.Scope.TENANT, Access.GUEST_OR_CUSTOMER,
+                e::paymentMethod));
+        if (useCases.sign() != null && useCases.submit() != null) {
+            routes.add(Route.get("/payment-method/{paymentMethodId}/signature", Route.Scope.TENANT,
+                    Access.GUEST_OR_CUSTOMER, e::signature));
+            routes.add(Route.post("/payment-page/{pageId}/submit", Route.Scope.TENANT, Access.PUBLIC, e::submit));
+        }
+        if (useCases.startPayPal() != null && useCases.approvePayPal() != null) {
+            routes.add(Route.get("/payment-method/{paymentMethodId}/paypal/init", Route.Scope.TENANT,
+                    Access.GUEST_OR_CUSTOMER, e::payPalInit));
+            routes.add(Route.get("/payment-provider/paypal/approve", Route.Scope.TENANT, Access.PUBLIC,
+                    e::payPalApprove));
+        }
+        if (useCases.showAccount() != null && useCases.changeAccount() != null) {
+            routes.add(Route.get("/account/payment-method", Route.Scope.TENANT, Access.CUSTOMER,
+                    e::accountPaymentMethod));
+            routes.add(new Route(HandlerType.PUT, "/account/payment-method", Route.Scope.TENANT, Access.CUSTOMER,
+                    e::changeAccountPaymentMethod));
+        }
+        return List.copyOf(routes);
+    }
+
+    void available(Context ctx) {
+        json.send(ctx, useCases.options().available(RequestTenant.of(ctx).id(), ctx.queryParam("country"))
+                .mapLeft(ApiError::from)
+                .map(options -> options.stream().map(AvailableOption::from).toList()));
+    }
+
+    void paymentMethod(Context ctx) {
+        Principal caller = RequestAccess.principal(ctx);
+        json.send(ctx, useCases.method().paymentMethod(RequestTenant.of(ctx).id(), caller.userId(),
+                        ctx.pathParam("paymentMethodId"))
+                .mapLeft(ApiError::from)
+                .map(PaymentMethodResponse::from));
+    }
+
+    void signature(Context ctx) {
+        Principal caller = RequestAccess.principal(ctx);
+        json.send(ctx, useCases.sign().sign(RequestTenant.of(ctx).id(), caller.userId(),
+                        ctx.pathParam("paymentMethodId"), ctx.queryParam("locale"))
+                .mapLeft(ApiError::from)
+                .map(Signature::from));
+    }
+
+    void submit(Context ctx) throws IOException {
+        long tenantId = RequestTenant.of(ctx).id();
+        String pageId = ctx.pathParam("pageId");
+        json.send(ctx, body.read(ctx, PageSubmissionRequest.class)
+                .flatMap(request -> request.toSubmission(tenantId, pageId))
+                .mapLeft(ApiError::from)
+                .flatMap(submission -> useCases.submit().submit(submission).mapLeft(ApiError::from))
+                .map(Submitted::from));
+    }
+
+    void payPalInit(Context ctx) {
+        Principal caller = RequestAccess.principal(ctx);
+        json.send(ctx, useCases.startPayPal().start(RequestTenant.of(ctx).id(), caller.userId(),
+                        ctx.pathParam("paymentMethodId"))
+                .mapLeft(ApiError::from)
+                .map(PayPalInit::from));
+    }
+
+    void payPalApprove(Context ctx) {
+        long tenantId = RequestTenant.of(ctx).id();
+        String token = ctx.queryParam("token");
+        Either<ApiError, String> required = token == null || token.isEmpty()
+                ? Either.left(ApiError.from(RequestFailure.FieldRequired.queryParameter("token")))
+                : Either.right(token);
+        json.send(ctx, required
+                .flatMap(t -> useCases.approvePayPal().approve(tenantId, t, ctx.queryParam("payer_email"))
+                        .mapLeft(ApiError::from))
+                .map(Approved::from));
+    }
+
+    void accountPaymentMethod(Context ctx) {
+        Principal caller = RequestAccess.principal(ctx);
+        json.send(ctx, useCases.showAccount().accountPaymentMethod(RequestTenant.of(ctx).id(), caller.userId())
+                .mapLeft(ApiError::from)
+                .map(AccountPaymentMethodResponse::from));
+    }
+
+    void changeAccountPaymentMethod(Context ctx) throws IOException {
+        long tenantId = RequestTenant.of(ctx).id();
+        Principal caller = RequestAccess.principal(ctx);
+        json.send(ctx, body.read(ctx, AccountPaymentMethodRequest.class)
+                .flatMap(request -> request.toChange(tenantId, caller.userId()))
+                .mapLeft(ApiError::from)
+                .flatMap(change -> useCases.changeAccount().change(change).mapLeft(ApiError::from))
+                .map(AccountPaymentMethodChanged::from));
+    }
+}

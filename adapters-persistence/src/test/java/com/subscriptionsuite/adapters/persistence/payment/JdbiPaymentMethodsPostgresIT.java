@@ -1,0 +1,23 @@
+package com.subscriptionsuite.adapters.persistence.payment;
+
+import com.subscriptionsuite.adapters.persistence.Database;
+import com.subscriptionsuite.adapters.persistence.TestDatabases;
+import com.subscriptionsuite.application.port.out.PaymentMethodsContract;
+import com.subscriptionsuite.application.port.out.PaymentStores;
+import org.junit.jupiter.api.AfterEach;
+
+/** The contract on a real PostgreSQL, a fresh schema per test. */
+class JdbiPaymentMethodsPostgresIT extends PaymentMethodsContract {
+    private Database database;
+
+    @Override
+    protected PaymentStores freshPaymentStores() {
+        database = TestDatabases.postgres();
+        return JdbiPaymentStores.on(database.jdbi());
+    }
+
+    @AfterEach
+    void closeDatabase() {
+        database.close();
+    }
+}

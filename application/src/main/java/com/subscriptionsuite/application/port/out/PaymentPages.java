@@ -1,0 +1,61 @@
+package com.subscriptionsuite.application.port.out;
+
+import com.subscriptionsuite.domain.payment.PaymentType;
+import io.vavr.control.Either;
+import io.vavr.control.Option;
+import java.time.Instant;
+import java.util.Objects;
+
+/**
+ * Hosted payment pages: the page (an iframe) in which a customer types card, SEPA or ACH details, so
+ * that they never pass through the shop. {@link #sign} authorises one load of one page for one user,
+ * as Zuora's {@code POST /v1/rsa-signatures} does: a one-time token and a signature over page, token,
+ * tenant and user. Zuora's adapter asks Zuora (its page then posts the details to Zuora); the built-in
+ * adapter signs with the server's own key and its page posts to this server, which {@link #redeem}s
+ * the token once.
+ */
+public interface PaymentPages {
+    /** Issues a token for the request and signs it; the token lives until {@code request.expiresAt()}. */
+    Either<ProviderUnavailable, PageSignature> sign(PageRequest request);
+
+    /**
+     * The request a token was issued for, once: the token and signature must be ones {@link #sign}
+     * gave for this tenant and page, not expired at {@code now} and not redeemed before. Redeeming
+     * marks the token used (in the running unit of work, so a rolled-back submission leaves it
+     * usable). Anything else is none, without saying why. A provider whose pages post elsewhere
+     * (Zuora) answers none for every token.
+     */
+    Option<PageRequest> redeem(long tenantId, String pageId, String token, String signature, Instant now);
+
+    /** One page load: who loads which page for which payment option, in which locale, until when. */
+    record PageRequest(long tenantId, long userId, long optionId, PaymentType paymentType, String pageId,
+            String locale, Instant issuedAt, Instant expiresAt) {
+        public PageRequest {
+            Objects.requireNonNull(paymentType, "paymentType");
+            Objects.requireNonNull(pageId, "pageId");
+            Objects.requireNonNull(locale, "locale");
+            Objects.requireNonNull(issuedAt, "issuedAt");
+            Objects.requireNonNull(expiresAt, "expiresAt");
+        }
+    }
+
+    /**
+     * What the page needs to render (the seed's {@code {id, key, locale, signature, token}} plus
+     * Zuora's {@code tenantId}): {@code key} is Zuora's RSA public key, or the built-in key's id;
+     * {@code tenant} Zuora's tenant id, or the engine tenant's key.
+     */
+    record PageSignature(String pageId, String token, String signature, String key, String tenant, String locale,
+            Instant expiresAt) {
+        public PageSignature {
+            Objects.requireNonNull(pageId, "pageId");
+            Objects.requireNonNull(token, "token");
+            Objects.requireNonNull(signature, "signature");
+            Objects.requireNonNull(key, "key");
+        }
+
+        @Override
+        public String toString() {
+            return "PageSignature[pageId=" + pageId + ", key=" + key + ", expiresAt=" + expiresAt + "]";
+        }
+    }
+}

@@ -1,0 +1,27 @@
+package com.subscriptionsuite.application.service.payment;
+
+import com.subscriptionsuite.application.port.out.Billing;
+import com.subscriptionsuite.application.port.out.PayPalAgreements;
+import com.subscriptionsuite.application.port.out.PaymentMethods;
+import com.subscriptionsuite.application.port.out.PaymentPages;
+import com.subscriptionsuite.application.port.out.Secrets;
+import com.subscriptionsuite.application.port.out.Transactions;
+import com.subscriptionsuite.application.service.tenant.TenantDirectory;
+import java.time.Clock;
+
+/** Builds the payment-method use cases; the services themselves stay package-private. */
+public final class PaymentUseCases {
+    private PaymentUseCases() {
+    }
+
+    /** {@code pages} and {@code payPal} may be null: the engine then serves no page signatures / no PayPal. */
+    public static PaymentMethodCases paymentMethods(TenantDirectory directory, PaymentMethods methods,
+            PaymentPages pages, PayPalAgreements payPal, Transactions transactions, Secrets secrets, Clock clock) {
+        return new PaymentMethodService(directory, methods, pages, payPal, transactions, secrets, clock);
+    }
+
+    public static AccountPaymentMethodCases accountPaymentMethods(TenantDirectory directory, Billing billing,
+            PaymentMethods methods, Transactions transactions, Secrets secrets, Clock clock) {
+        return new AccountPaymentMethodService(directory, billing, methods, transactions, secrets, clock);
+    }
+}

@@ -12,7 +12,8 @@ import java.util.Arrays;
  * anything and prints every problem; {@code outbox [N]} prints the newest N (default 20) mails of
  * the outbox, the embedded default's mail delivery, from the configured database;
  * {@code import-codes TENANT_KEY CAMPAIGN_ID FILE.csv} imports voucher codes into a single-use
- * campaign in the configured database ({@link ImportCodes}).
+ * campaign in the configured database ({@link ImportCodes}); {@code bill-run} runs the built-in
+ * ledger's bill run once for every tenant ({@link BillRun}).
  */
 public final class Main {
     private Main() {
@@ -26,9 +27,10 @@ public final class Main {
             }
             System.exit(ok && args.length > 1 ? 0 : 1);
         }
-        if (args.length > 0 && !args[0].equals("outbox") && !args[0].equals("import-codes")) {
+        if (args.length > 0 && !args[0].equals("outbox") && !args[0].equals("import-codes")
+                && !args[0].equals(BillRun.USAGE)) {
             System.err.println("usage: java -jar subscription-suite.jar [check-tenant FILE... | outbox [N] | "
-                    + ImportCodes.USAGE + "]");
+                    + ImportCodes.USAGE + " | " + BillRun.USAGE + "]");
             System.exit(2);
         }
         ServerConfig config;
@@ -42,6 +44,10 @@ public final class Main {
         if (args.length > 0 && args[0].equals("import-codes")) {
             System.exit(ImportCodes.run(config, Clock.systemUTC(), Argon2PasswordHasher.recommended(),
                     Arrays.asList(args).subList(1, args.length), System.out, System.err));
+        }
+        if (args.length > 0 && args[0].equals(BillRun.USAGE)) {
+            System.exit(BillRun.run(config, Clock.systemUTC(), Argon2PasswordHasher.recommended(), System.out,
+                    System.err));
         }
         if (args.length > 0) {
             int limit = args.length > 1 && args[1].matches("[0-9]{1,6}") ? Integer.parseInt(args[1]) : 20;

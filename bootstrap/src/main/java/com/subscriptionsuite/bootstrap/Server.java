@@ -82,14 +82,20 @@ public final class Server implements AutoCloseable {
             }
             Javalin http = new HttpApi(HttpApi.UseCases.from(engine), new HttpSettings(config.maxBodyBytes()))
                     .start(config.httpHost(), config.httpPort());
-            if (config.tenantRefreshSeconds() > 0) {
+            if (config.tenantRefreshSeconds() > 0 || config.billingRunMinutes() > 0) {
                 refresher = Executors.newSingleThreadScheduledExecutor(r -> {
-                    Thread t = new Thread(r, "tenant-refresh");
+                    Thread t = new Thread(r, "server-jobs");
                     t.setDaemon(true);
                     return t;
                 });
+            }
+            if (config.tenantRefreshSeconds() > 0) {
                 refresher.scheduleWithFixedDelay(() -> refresh(engine), config.tenantRefreshSeconds(),
                         config.tenantRefreshSeconds(), TimeUnit.SECONDS);
+            }
+            if (config.billingRunMinutes() > 0) {
+                refresher.scheduleWithFixedDelay(() -> billingRun(engine), config.billingRunMinutes(),
+                        config.billingRunMinutes(), TimeUnit.MINUTES);
             }
             LOG.info("Subscription Suite Engine listening on http://{}:{} with database {} ({}), mail {}",
                     config.httpHost(), http.port(), database.productName(), withoutParameters(url),
@@ -166,6 +172,23 @@ public final class Server implements AutoCloseable {
             }
         }
         return jdbcUrl.substring(0, cut);
+    }
+
+    /**
+     * The built-in ledger's bill run for every tenant; safe on several instances at once (each account
+     * is billed on its locked row), and a failure is logged and retried at the next run.
+     */
+    static void billingRun(Engine engine) {
+        try {
+            for (var run : engine.runBilling().billEveryTenant()) {
+                if (!run.invoiceIds().isEmpty()) {
+                    LOG.info("bill run of tenant {} for {}: {} subscriptions charged, {} invoices raised",
+                            run.tenantId(), run.day(), run.subscriptions(), run.invoiceIds().size());
+                }
+            }
+        } catch (RuntimeException e) {
+            LOG.warn("bill run failed; the periods stay due for the next run", e);
+        }
     }
 
     private static void refresh(Engine engine) {

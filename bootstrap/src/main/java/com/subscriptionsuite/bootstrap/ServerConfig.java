@@ -30,6 +30,8 @@ import java.util.Map;
  * least 32 characters): the key the built-in hosted payment page is signed with</td></tr>
  * <tr><td>SUITE_PUBLIC_URL</td><td>unset: links the server hands out (the built-in PayPal approval) are relative to
  * its base; set: the absolute http(s) base URL clients reach the API at</td></tr>
+ * <tr><td>SUITE_BILLING_RUN_MINUTES</td><td>60: how often the built-in ledger's bill run invoices the billing
+ * periods that have started, for every tenant (0 = never; run it with {@code java -jar … bill-run})</td></tr>
  * </table>
  */
 public record ServerConfig(
@@ -48,7 +50,8 @@ public record ServerConfig(
         int voucherHoldMinutes,
         URI viesUrl,
         String paymentPageKey,
-        URI publicUrl) {
+        URI publicUrl,
+        int billingRunMinutes) {
 
     /** The official VIES REST endpoint VAT IDs are checked against by default. */
     public static final String OFFICIAL_VIES_URL =
@@ -75,7 +78,8 @@ public record ServerConfig(
                 + ", smtp=" + (smtp == null ? null : smtp.host() + ":" + smtp.port() + " user " + smtp.user()
                         + " password " + withheld(smtp.password()))
                 + ", mailFrom=" + mailFrom + ", voucherHoldMinutes=" + voucherHoldMinutes + ", viesUrl=" + viesUrl
-                + ", paymentPageKey=" + withheld(paymentPageKey) + ", publicUrl=" + publicUrl + "]";
+                + ", paymentPageKey=" + withheld(paymentPageKey) + ", publicUrl=" + publicUrl
+                + ", billingRunMinutes=" + billingRunMinutes + "]";
     }
 
     private static String withheld(String secret) {
@@ -124,6 +128,7 @@ public record ServerConfig(
                     + " characters (e.g. openssl rand -base64 32), got " + pageKey.length());
         }
         URI publicUrl = publicUrl(blankToNull(env.get("SUITE_PUBLIC_URL")), errors);
+        int billingRun = integer(env, "SUITE_BILLING_RUN_MINUTES", 60, 0, 24 * 60, errors);
         if (!errors.isEmpty()) {
             throw new InvalidConfiguration(String.join("; ", errors));
         }
@@ -143,7 +148,8 @@ public record ServerConfig(
                 holdMinutes,
                 vies,
                 pageKey,
-                publicUrl);
+                publicUrl,
+                billingRun);
     }
 
     /** An absolute http(s) URL without query or fragment, its trailing slashes dropped; null when unset. */

@@ -179,6 +179,15 @@ final class CustomerJourney {
         assertThat(nowStarter.path("id").asLong()).isEqualTo(1);
     }
 
+    /** Only the first step: a customer subscribes to the cart (no voucher) and pays by card. */
+    void subscribe() throws Exception {
+        String carl = token(call("POST", "/register", null, """
+                {"user": {"email": "carl@example.com", "password": "%s"}}""".formatted(PASSWORD), Map.of()));
+        ok(call("POST", "/subscription", carl, """
+                {"suite_products": %s, "account": %s, "payment_method": {"id": "%s", "type": "CreditCard", "data": {}}}"""
+                .formatted(CART, ACCOUNT, card(carl))));
+    }
+
     private String logIn(String email) throws Exception {
         return token(call("POST", "/login", null, """
                 {"email": "%s", "password": "%s"}""".formatted(email, PASSWORD), Map.of()));

@@ -18,6 +18,7 @@ class ServerConfigTest {
         assertThat(c.tenantFiles()).isEmpty();
         assertThat(c.tenantRefreshSeconds()).isEqualTo(5);
         assertThat(c.voucherHoldMinutes()).isEqualTo(30);
+        assertThat(c.billingRunMinutes()).isEqualTo(60);
         assertThat(c.viesUrl()).hasToString("https://ec.europa.eu/taxation_customs/vies/rest-api/check-vat-number");
     }
 
@@ -34,6 +35,7 @@ class ServerConfigTest {
                 Map.entry("SUITE_TENANT_REFRESH_SECONDS", "0"),
                 Map.entry("SUITE_MAX_BODY_BYTES", "2048"),
                 Map.entry("SUITE_VOUCHER_HOLD_MINUTES", "45"),
+                Map.entry("SUITE_BILLING_RUN_MINUTES", "0"),
                 Map.entry("SUITE_VIES_URL", "http://127.0.0.1:8089/check-vat-number")));
         assertThat(c.httpPort()).isEqualTo(9090);
         assertThat(c.dataDir()).isEqualTo(Path.of("/srv/suite"));
@@ -45,6 +47,7 @@ class ServerConfigTest {
         assertThat(c.tenantRefreshSeconds()).isZero();
         assertThat(c.maxBodyBytes()).isEqualTo(2048);
         assertThat(c.voucherHoldMinutes()).isEqualTo(45);
+        assertThat(c.billingRunMinutes()).isZero();
         assertThat(c.viesUrl()).hasToString("http://127.0.0.1:8089/check-vat-number");
     }
 
@@ -52,11 +55,11 @@ class ServerConfigTest {
     void refuses_unusable_values_naming_every_variable() {
         assertThatThrownBy(() -> ServerConfig.fromEnvironment(Map.of("SUITE_HTTP_PORT", "eighty",
                 "SUITE_DEMO_TENANT", "yes", "SUITE_DB_URL", "mysql://x", "SUITE_MAX_BODY_BYTES", "10",
-                "SUITE_VIES_URL", "ftp://vies")))
+                "SUITE_VIES_URL", "ftp://vies", "SUITE_BILLING_RUN_MINUTES", "-1")))
                 .isInstanceOf(ServerConfig.InvalidConfiguration.class)
                 .hasMessageContaining("SUITE_HTTP_PORT").hasMessageContaining("SUITE_DEMO_TENANT")
                 .hasMessageContaining("SUITE_DB_URL").hasMessageContaining("SUITE_MAX_BODY_BYTES")
-                .hasMessageContaining("SUITE_VIES_URL");
+                .hasMessageContaining("SUITE_VIES_URL").hasMessageContaining("SUITE_BILLING_RUN_MINUTES");
     }
 
     @Test

@@ -56,7 +56,27 @@ final class BillingRunService implements RunBilling {
             failures.forEach(failed::addSuppressed);
             throw failed;
         }
-        return new BillingRun(today, charged, invoices);
+        return new BillingRun(tenantId, today, charged, invoices);
+    }
+
+    @Override
+    public List<BillingRun> billEveryTenant() {
+        List<BillingRun> runs = new ArrayList<>();
+        List<RuntimeException> failures = new ArrayList<>();
+        for (TenantDefinition definition : ledger.directory().all()) {
+            try {
+                runs.add(bill(definition.tenant().id()));
+            } catch (RuntimeException e) {
+                failures.add(e);
+            }
+        }
+        if (!failures.isEmpty()) {
+            IllegalStateException failed = new IllegalStateException("the bill run failed for " + failures.size()
+                    + " of " + (runs.size() + failures.size()) + " tenants");
+            failures.forEach(failed::addSuppressed);
+            throw failed;
+        }
+        return runs;
     }
 
     private record AccountRun(int subscriptions, Option<String> invoiceId) {

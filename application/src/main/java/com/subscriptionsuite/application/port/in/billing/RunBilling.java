@@ -11,8 +11,17 @@ import java.util.List;
 public interface RunBilling {
     BillingRun bill(long tenantId);
 
-    /** What a run did: the day it billed for, how many subscriptions it charged, the invoices it raised. */
-    record BillingRun(LocalDate day, int subscriptions, List<String> invoiceIds) {
+    /**
+     * {@link #bill} for every tenant the engine knows. A tenant whose run fails does not stop the
+     * others; the failure is thrown at the end, with every failed tenant's failure suppressed in it.
+     */
+    List<BillingRun> billEveryTenant();
+
+    /**
+     * What a run did: the tenant, the day it billed for, how many subscriptions it charged, the
+     * invoices it raised.
+     */
+    record BillingRun(long tenantId, LocalDate day, int subscriptions, List<String> invoiceIds) {
         public BillingRun {
             invoiceIds = List.copyOf(invoiceIds);
         }

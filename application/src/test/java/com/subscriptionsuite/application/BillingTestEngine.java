@@ -44,6 +44,12 @@ final class BillingTestEngine {
     }
 
     BillingTestEngine(Instant start, boolean withVouchers) {
+        this(start, withVouchers, billing -> billing);
+    }
+
+    /** The engine books through {@code wrap(billing)}: tests put a store in between that misbehaves. */
+    BillingTestEngine(Instant start, boolean withVouchers,
+            java.util.function.UnaryOperator<com.subscriptionsuite.application.port.out.Billing> wrap) {
         clock = new MutableClock(start);
         InMemoryTenants tenants = new InMemoryTenants();
         tenants.store(SampleTenants.full(1, "acme"));
@@ -52,7 +58,7 @@ final class BillingTestEngine {
                 .sessions(new InMemorySessions()).passwordResets(new InMemoryPasswordResets())
                 .loginAttempts(new InMemoryLoginAttempts()).transactions(new InMemoryTransactions())
                 .passwordHasher(new PlainTestHasher()).secrets(new CountingSecrets()).commonPasswords(p -> false)
-                .mailer(new RecordingMailer()).vouchers(withVouchers ? vouchers : null).billing(billing)
+                .mailer(new RecordingMailer()).vouchers(withVouchers ? vouchers : null).billing(wrap.apply(billing))
                 .paymentMethods(paymentMethods).idempotencyRecords(idempotencyRecords).build();
     }
 

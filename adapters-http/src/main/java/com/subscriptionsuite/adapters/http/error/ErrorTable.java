@@ -93,6 +93,7 @@ public final class ErrorTable {
         m.put("account_invalid", 400);
         m.put("account_not_found", 404);
         m.put("account_currency_locked", 409);
+        m.put("checkout_in_progress", 409);
         m.put("suite_product_not_purchasable", 422);
         m.put("multiple_subscriptions_not_allowed", 409);
         m.put("rate_plan_mismatch", 422);

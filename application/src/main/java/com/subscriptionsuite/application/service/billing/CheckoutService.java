@@ -65,7 +65,7 @@ final class CheckoutService implements Checkout {
         if (!problems.isEmpty()) {
             return Either.left(new CheckoutFailure.AccountRefused(new AccountFailure.AccountInvalid(problems)));
         }
-        return ledger.transactions().inTransaction(() -> decide(command, definition).map(this::book));
+        return ledger.transactions().inTransaction(() -> decide(command, definition).flatMap(this::book));
     }
 
     /** Everything the checkout will write, or why it writes nothing. Reads and locks only. */
@@ -257,9 +257,11 @@ final class CheckoutService implements Checkout {
 
     /**
      * Writes the decided checkout: account, subscriptions (charged through their first period),
-     * invoice, redemption.
+     * invoice, redemption. The account is written first: when a concurrent first checkout of the same
+     * user created the account after this one found none, the store refuses the second account and
+     * this checkout books nothing ({@link CheckoutFailure.CheckoutInProgress}).
      */
-    private Subscribed book(Booking b) {
+    private Either<CheckoutFailure, Subscribed> book(Booking b) {
         Billing billing = ledger.billing();
         Tenant tenant = b.definition().tenant();
         long tenantId = tenant.id();
@@ -283,6 +285,14 @@ final class CheckoutService implements Checkout {
                 return billing.nextNumber(tenantId, Billing.NumberKind.CHARGE);
             }
         };
+        try {
+            billing.saveAccount(account);
+        } catch (IllegalStateException taken) {
+            if (b.existing().isDefined()) {
+                throw taken;
+            }
+            return Either.left(new CheckoutFailure.CheckoutInProgress());
+        }
         List<Subscription> booked = new ArrayList<>();
         List<NewSubscription> made = new ArrayList<>();
         List<InvoiceLine> invoiceLines = new ArrayList<>();
@@ -299,7 +309,6 @@ final class CheckoutService implements Checkout {
             made.add(new NewSubscription(fresh.id(), fresh.number(), fresh.uuid(), sp.id()));
             invoiceLines.addAll(first.lines());
         }
-        billing.saveAccount(account);
         booked.forEach(billing::saveSubscription);
         Option<Invoice> invoice = Option.none();
         if (!invoiceLines.isEmpty()) {
@@ -307,6 +316,7 @@ final class CheckoutService implements Checkout {
             billing.addInvoice(invoice.get());
         }
         b.redemption().forEach(r -> ledger.vouchers().forEach(v -> v.redeem(r)));
-        return new Subscribed(made, invoice.map(Invoice::id).getOrNull(), invoice.map(Invoice::number).getOrNull());
+        return Either.right(new Subscribed(made, invoice.map(Invoice::id).getOrNull(),
+                invoice.map(Invoice::number).getOrNull()));
     }
 }

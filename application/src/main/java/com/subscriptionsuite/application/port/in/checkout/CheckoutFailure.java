@@ -123,4 +123,23 @@ public sealed interface CheckoutFailure {
             return "this shop does not allow checkout as a guest; register or log in";
         }
     }
+
+    /**
+     * Another checkout of the same user created the user's first billing account while this one ran
+     * (two first checkouts at once, e.g. a double click without an Idempotency-Key). Nothing was
+     * booked; the customer retries and the retry sees the account.
+     */
+    record CheckoutInProgress() implements CheckoutFailure {
+        public String code() {
+            return "checkout_in_progress";
+        }
+
+        public String field() {
+            return "";
+        }
+
+        public String message() {
+            return "another checkout of this customer is being booked; nothing was booked, try again";
+        }
+    }
 }

@@ -1,0 +1,55 @@
+package com.subscriptionsuite.application;
+
+import static com.subscriptionsuite.application.BillingTestEngine.berliner;
+import static com.subscriptionsuite.application.BillingTestEngine.cart;
+import static com.subscriptionsuite.application.BillingTestEngine.item;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.subscriptionsuite.application.port.in.checkout.CheckoutFailure;
+import com.subscriptionsuite.application.port.out.Billing;
+import com.subscriptionsuite.domain.billing.BillingAccount;
+import io.vavr.control.Option;
+import java.lang.reflect.InvocationTargetException;
+import java.lang.reflect.Proxy;
+import java.time.Instant;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Two first checkouts of one customer at once: both find no account, the first creates it, the
+ * second must book nothing and say so (not fail with a 500). The window is reproduced by a store
+ * whose account lock does not see the account another checkout has just created.
+ */
+class CheckoutRaceTest {
+    /** Billing that answers "no account yet" to the lock, as a checkout racing the first one sees it. */
+    private static Billing lockSeesNoAccount(Billing billing) {
+        return (Billing) Proxy.newProxyInstance(Billing.class.getClassLoader(), new Class<?>[] {Billing.class},
+                (proxy, method, args) -> {
+                    if (method.getName().equals("lockAccountOfUser")) {
+                        return Option.<BillingAccount>none();
+                    }
+                    try {
+                        return method.invoke(billing, args);
+                    } catch (InvocationTargetException e) {
+                        throw e.getCause();
+                    }
+                });
+    }
+
+    @Test
+    void the_second_of_two_first_checkouts_books_nothing_and_asks_for_a_retry() {
+        BillingTestEngine t = new BillingTestEngine(Instant.parse("2025-06-15T10:00:00Z"), true,
+                CheckoutRaceTest::lockSeesNoAccount);
+        long ann = t.customer(1);
+        assertThat(t.engine.checkout().subscribe(cart(1, ann, berliner(null), item(401, 1, 0))).isRight()).isTrue();
+        BillingAccount first = t.billing.accountOfUser(1, ann).get();
+        int invoices = t.billing.invoices(1, first.id()).size();
+
+        CheckoutFailure second = t.engine.checkout().subscribe(cart(1, ann, berliner(null), item(402, 2, 0)))
+                .getLeft();
+
+        assertThat(second.code()).isEqualTo("checkout_in_progress");
+        assertThat(t.billing.subscriptions(1, first.id())).as("only the first checkout's").hasSize(1);
+        assertThat(t.billing.invoices(1, first.id())).hasSize(invoices);
+        assertThat(t.billing.accountOfUser(1, ann).get()).isEqualTo(first);
+    }
+}

@@ -65,6 +65,11 @@ public record SubscribedCharge(
         }
     }
 
+    /** A recurring charge with a price of its own: not usage, one-time or a discount folded into others. */
+    public boolean pricedRecurring() {
+        return type == ChargeType.RECURRING && !discount;
+    }
+
     /** Whether the segment is in force on {@code day}: start inclusive, end exclusive. */
     public boolean activeOn(LocalDate day) {
         return !day.isBefore(effectiveStart) && (effectiveEnd == null || day.isBefore(effectiveEnd));

@@ -1,7 +1,6 @@
 package com.subscriptionsuite.domain.billing;
 
 import com.subscriptionsuite.domain.catalog.Charge;
-import com.subscriptionsuite.domain.catalog.ChargeType;
 import com.subscriptionsuite.domain.catalog.RatePlan;
 import com.subscriptionsuite.domain.catalog.TaxMode;
 import com.subscriptionsuite.domain.pricing.Amounts;
@@ -99,7 +98,7 @@ public final class SubscriptionCharges {
     /** The booked recurring charges as the change quote takes them (discount and usage charges left out). */
     public static List<PeriodCharge> recurring(List<SubscribedCharge> charges) {
         return charges.stream()
-                .filter(c -> c.type() == ChargeType.RECURRING && !c.discount())
+                .filter(SubscribedCharge::pricedRecurring)
                 .map(c -> new PeriodCharge(c.chargeId(), c.periodPrice(), c.taxMode(), c.taxable()))
                 .toList();
     }

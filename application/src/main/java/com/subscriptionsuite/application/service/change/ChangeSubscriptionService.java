@@ -19,6 +19,7 @@ import com.subscriptionsuite.domain.billing.Invoice;
 import com.subscriptionsuite.domain.billing.InvoiceLine;
 import com.subscriptionsuite.domain.billing.SubscribedCharge;
 import com.subscriptionsuite.domain.billing.Subscription;
+import com.subscriptionsuite.domain.billing.SubscriptionBilling;
 import com.subscriptionsuite.domain.billing.SubscriptionCharges;
 import com.subscriptionsuite.domain.catalog.BillingPeriod;
 import com.subscriptionsuite.domain.catalog.Catalog;
@@ -32,7 +33,6 @@ import com.subscriptionsuite.domain.catalog.RatePlan;
 import com.subscriptionsuite.domain.catalog.SuiteProduct;
 import com.subscriptionsuite.domain.pricing.QuantityLimits;
 import com.subscriptionsuite.domain.pricing.TaxSplit;
-import com.subscriptionsuite.domain.subscription.BillingCycle;
 import com.subscriptionsuite.domain.subscription.ChangeAction;
 import com.subscriptionsuite.domain.subscription.ChangeAllowance;
 import com.subscriptionsuite.domain.subscription.ChangeBehaviour;
@@ -149,7 +149,7 @@ final class ChangeSubscriptionService implements ChangeSubscription {
         TaxSplit currentPeriodPrice() {
             TaxSplit sum = TaxSplit.zero(currency());
             for (SubscribedCharge c : active) {
-                if (c.type() == ChargeType.RECURRING && !c.discount()) {
+                if (c.pricedRecurring()) {
                     sum = sum.plus(SubscriptionCharges.split(c, tax));
                 }
             }
@@ -207,7 +207,7 @@ final class ChangeSubscriptionService implements ChangeSubscription {
         Catalog catalog = definition.catalog();
         long suiteProductId = first.suiteProductId();
         TaxDecision tax = CustomerTax.decide(vat, definition.tenant(), CustomerTax.of(account.details()), today);
-        SubscriptionDates dates = new SubscriptionDates(cycle(s.billingAnchor(), first), s.terms());
+        SubscriptionDates dates = new SubscriptionDates(SubscriptionBilling.cycleOf(s.billingAnchor(), first), s.terms());
         return catalog.suiteProduct(suiteProductId)
                 .toEither(() -> withdrawn(suiteProductId, "not in the catalog"))
                 .flatMap(sp -> catalog.ratePlan(sp.ratePlanId())
@@ -492,7 +492,7 @@ final class ChangeSubscriptionService implements ChangeSubscription {
     }
 
     private static List<SubscribedCharge> recurringOf(List<SubscribedCharge> charges) {
-        return charges.stream().filter(c -> c.type() == ChargeType.RECURRING && !c.discount()).toList();
+        return charges.stream().filter(SubscribedCharge::pricedRecurring).toList();
     }
 
     private static SubscribedCharge chargeOf(List<SubscribedCharge> charges, long chargeId) {
@@ -504,14 +504,6 @@ final class ChangeSubscriptionService implements ChangeSubscription {
     private static String quantityNote(SubscribedCharge charge) {
         boolean byQuantity = ChargeModel.fromWireName(charge.model()).map(ChargeModel::usesQuantity).getOrElse(true);
         return byQuantity ? " (quantity " + charge.quantity() + ")" : "";
-    }
-
-    private static BillingCycle cycle(LocalDate anchor, SubscribedCharge charge) {
-        BillingPeriod period = Objects.requireNonNull(charge.billingPeriod(), "a recurring charge has a billing period");
-        return period.needsLength()
-                ? BillingCycle.of(anchor, period, Objects.requireNonNull(charge.specificBillingPeriod(),
-                        "specific billing period of charge " + charge.id()))
-                : BillingCycle.of(anchor, period);
     }
 
     /** {@code Month}, {@code Annual}, {@code Specific_Months_3}: a billing period with its length when it needs one. */

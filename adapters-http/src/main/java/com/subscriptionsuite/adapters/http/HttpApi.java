@@ -21,6 +21,7 @@ import com.subscriptionsuite.adapters.http.translation.TranslationEndpoints;
 import com.subscriptionsuite.adapters.http.vat.VatEndpoints;
 import com.subscriptionsuite.adapters.http.voucher.VoucherEndpoints;
 import com.subscriptionsuite.application.Engine;
+import com.subscriptionsuite.application.ServerBusy;
 import com.subscriptionsuite.application.port.in.account.ManageAccount;
 import com.subscriptionsuite.application.port.in.account.ReadInvoices;
 import com.subscriptionsuite.application.port.in.account.ReadSubscriptions;
@@ -299,7 +300,19 @@ public final class HttpApi {
         unexpected(ctx, e);
     }
 
+    /**
+     * A bug or an outage: 500 with a correlation id, except a {@link ServerBusy} anywhere in the
+     * cause chain (the database pool stayed exhausted), which is 503 {@code server_busy} with
+     * {@code Retry-After}: an overload, not a bug, logged at WARN without a stack trace.
+     */
     private void unexpected(Context ctx, Exception e) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t instanceof ServerBusy busy) {
+                LOG.warn("server_busy on {} {}: {}", ctx.method().name(), ctx.path(), busy.getMessage());
+                json.error(ctx, ApiError.from(new RequestFailure.ServerBusy(busy.retryAfterSeconds())));
+                return;
+            }
+        }
         String correlationId = UUID.randomUUID().toString();
         LOG.error("internal_error correlation_id={} on {} {}", correlationId, ctx.method().name(), ctx.path(), e);
         json.error(ctx, ApiError.from(new RequestFailure.Unexpected(correlationId)));

@@ -14,23 +14,36 @@ import org.jdbi.v3.sqlobject.SqlObjectPlugin;
  * The application's database: a HikariCP pool over a JDBC URL, migrated by Flyway
  * ({@code db/migration} on the classpath) when opened, and the {@link Jdbi} the adapters use.
  * Works with H2 ({@link #h2File}) and PostgreSQL.
+ *
+ * <p>The adapters get the pool through {@link OneConnectionPerThread}: a thread holds at most one
+ * connection at a time (a second request fails at once instead of deadlocking the pool under
+ * load), and a pool that stays exhausted for {@link PoolSettings#maxWait()} is reported as
+ * {@link com.subscriptionsuite.application.ServerBusy}. Size the pool with {@link PoolSettings}.
  */
 public final class Database implements AutoCloseable {
     private final HikariDataSource dataSource;
+    private final OneConnectionPerThread guarded;
     private final Jdbi jdbi;
 
-    /** Opens the pool and migrates the schema; fails (and closes the pool) if either fails. */
+    /** Opens the pool with {@link PoolSettings#defaults()} and migrates the schema. */
     public Database(String jdbcUrl, String user, String password) {
+        this(jdbcUrl, user, password, PoolSettings.defaults());
+    }
+
+    /** Opens the pool and migrates the schema; fails (and closes the pool) if either fails. */
+    public Database(String jdbcUrl, String user, String password, PoolSettings pool) {
         HikariConfig config = new HikariConfig();
         config.setJdbcUrl(jdbcUrl);
         config.setUsername(user);
         config.setPassword(password);
         config.setPoolName("subscription-suite");
-        config.setMaximumPoolSize(10);
+        config.setMaximumPoolSize(pool.size());
+        config.setConnectionTimeout(pool.maxWait().toMillis());
         this.dataSource = new HikariDataSource(config);
+        this.guarded = new OneConnectionPerThread(dataSource, pool.maxWait());
         try {
             migrate();
-            this.jdbi = Jdbi.create(dataSource).installPlugin(new SqlObjectPlugin());
+            this.jdbi = Jdbi.create(guarded).installPlugin(new SqlObjectPlugin());
         } catch (RuntimeException e) {
             dataSource.close();
             throw e;
@@ -46,7 +59,11 @@ public final class Database implements AutoCloseable {
         return "jdbc:h2:file:" + dir + "/suite;MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH";
     }
 
-    /** Applies the migrations not applied yet; returns how many it applied (0 when up to date). */
+    /**
+     * Applies the migrations not applied yet; returns how many it applied (0 when up to date).
+     * Flyway gets the pool itself (it may hold two connections: its history table's and the
+     * migration's); it runs before the adapters get the database.
+     */
     public int migrate() {
         return Flyway.configure()
                 .dataSource(dataSource)
@@ -61,9 +78,14 @@ public final class Database implements AutoCloseable {
         return jdbi;
     }
 
+    /** How many threads hold a pooled connection right now; 0 when no unit of work runs. */
+    public int connectionsHeld() {
+        return guarded.held();
+    }
+
     /** The database product and its version, e.g. "H2 2.5" or "PostgreSQL 17.6", for the startup log. */
     public String productName() {
-        try (Connection connection = dataSource.getConnection()) {
+        try (Connection connection = guarded.getConnection()) {
             DatabaseMetaData meta = connection.getMetaData();
             return meta.getDatabaseProductName() + " " + meta.getDatabaseMajorVersion() + "."
                     + meta.getDatabaseMinorVersion();

@@ -11,6 +11,10 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Set;
 import java.util.TreeSet;
+import com.subscriptionsuite.adapters.persistence.ledger.JdbiBilling;
+import com.subscriptionsuite.application.port.out.Billing.NumberKind;
+import org.flywaydb.core.Flyway;
+import org.jdbi.v3.core.Jdbi;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -32,7 +36,7 @@ class MigrationsIT {
             "voucher_campaign", "voucher_campaign_page", "voucher_code", "voucher_hold", "voucher_redemption",
             "vat_check",
             "billing_account", "subscription", "subscription_charge", "invoice", "invoice_line",
-            "invoice_address_line", "amendment", "number_sequence", "idempotency_record",
+            "invoice_address_line", "amendment", "idempotency_record",
             "tenant_payment_option", "tenant_payment_option_country", "payment_method", "payment_method_data",
             "payment_page_token", "paypal_approval", "payment_page_key",
             "flyway_schema_history");
@@ -52,7 +56,7 @@ class MigrationsIT {
         try (Database database = new Database(Database.h2File(dataDir), "sa", "")) {
             assertThat(tables(database)).containsExactlyInAnyOrderElementsOf(TABLES);
             assertThat(database.migrate()).isZero();
-            assertThat(appliedVersions(database)).containsExactly("1", "2", "3", "4", "5", "6", "7");
+            assertThat(appliedVersions(database)).containsExactly("1", "2", "3", "4", "5", "6", "7", "8");
         }
         try (Database reopened = new Database(Database.h2File(dataDir), "sa", "")) {
             assertThat(reopened.migrate()).isZero();
@@ -66,10 +70,43 @@ class MigrationsIT {
         try (Database database = new Database(url, TestPostgres.USER, TestPostgres.PASSWORD)) {
             assertThat(tables(database)).containsExactlyInAnyOrderElementsOf(TABLES);
             assertThat(database.migrate()).isZero();
-            assertThat(appliedVersions(database)).containsExactly("1", "2", "3", "4", "5", "6", "7");
+            assertThat(appliedVersions(database)).containsExactly("1", "2", "3", "4", "5", "6", "7", "8");
         }
         try (Database reopened = new Database(url, TestPostgres.USER, TestPostgres.PASSWORD)) {
             assertThat(reopened.migrate()).isZero();
+        }
+    }
+
+    /**
+     * V8 replaces the per-tenant number rows with one sequence per kind: each continues after the
+     * highest number any tenant was given, so no number is handed out twice across the upgrade.
+     */
+    @Test
+    void the_number_sequences_continue_after_the_highest_number_given_before_the_upgrade() {
+        for (String url : List.of(Database.h2File(dataDir), postgres.freshSchemaUrl())) {
+            String user = url.startsWith("jdbc:h2:") ? "sa" : TestPostgres.USER;
+            String password = url.startsWith("jdbc:h2:") ? "" : TestPostgres.PASSWORD;
+            Flyway.configure().dataSource(url, user, password).locations("classpath:db/migration").target("7")
+                    .load().migrate();
+            Jdbi.create(url, user, password).useHandle(handle -> {
+                for (long tenant : List.of(1L, 2L)) {
+                    handle.execute("INSERT INTO tenant (id, tenant_key, name, version, seller_country,"
+                            + " seller_oss_threshold_applies) VALUES (?, ?, 'Shop', 1, 'DE', false)", tenant, "t" + tenant);
+                }
+                handle.execute("INSERT INTO number_sequence (tenant_id, kind, last_number) VALUES"
+                        + " (1, 'INVOICE', 74), (2, 'INVOICE', 12), (1, 'ACCOUNT', 5)");
+            });
+
+            try (Database database = new Database(url, user, password)) {
+                JdbiBilling billing = new JdbiBilling(database.jdbi());
+                assertThat(billing.nextNumber(2, NumberKind.INVOICE)).as(url).isEqualTo("INV00000075");
+                assertThat(billing.nextNumber(1, NumberKind.INVOICE)).as(url).isEqualTo("INV00000076");
+                assertThat(billing.nextNumber(1, NumberKind.ACCOUNT)).as(url).isEqualTo("A00000006");
+                assertThat(billing.nextNumber(1, NumberKind.SUBSCRIPTION)).as(url).isEqualTo("S00000001");
+                assertThat(tables(database)).as(url).doesNotContain("number_sequence");
+            } catch (SQLException e) {
+                throw new AssertionError(e);
+            }
         }
     }
 

@@ -47,9 +47,13 @@ public record ApiError(String code, String message, List<FieldDetail> details, S
         return ErrorTable.status(code);
     }
 
+    /** The adapter's own failures; {@code server_busy} carries {@code Retry-After}. */
     public static ApiError from(RequestFailure failure) {
         String correlationId = failure instanceof RequestFailure.Unexpected u ? u.correlationId() : null;
-        return new ApiError(failure.code(), failure.message(), failure.details(), correlationId);
+        Map<String, String> headers = failure instanceof RequestFailure.ServerBusy busy
+                ? Map.of("Retry-After", Long.toString(Math.max(1, busy.retryAfterSeconds())))
+                : Map.of();
+        return new ApiError(failure.code(), failure.message(), failure.details(), correlationId, headers);
     }
 
     public static ApiError from(PreviewFailure failure) {

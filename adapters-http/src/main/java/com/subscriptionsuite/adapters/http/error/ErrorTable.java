@@ -27,6 +27,7 @@ public final class ErrorTable {
         m.put("uri_too_long", 414);
         m.put("headers_too_large", 431);
         m.put("internal_error", 500);
+        m.put("server_busy", 503);
         // tenant resolution
         m.put("tenant_unknown", 404);
         m.put("tenant_definition_invalid", 422);

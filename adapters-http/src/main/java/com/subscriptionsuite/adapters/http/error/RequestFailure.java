@@ -268,6 +268,21 @@ public sealed interface RequestFailure {
         }
     }
 
+    /** The server has no capacity for the request now (its database pool stayed exhausted): retry later. */
+    record ServerBusy(long retryAfterSeconds) implements RequestFailure {
+        public String code() {
+            return "server_busy";
+        }
+
+        public String message() {
+            return "the server is busy; retry in " + retryAfterSeconds + " s (Retry-After)";
+        }
+
+        public List<FieldDetail> details() {
+            return List.of();
+        }
+    }
+
     /** A bug or an outage: the body carries only the correlation id that is also logged. */
     record Unexpected(String correlationId) implements RequestFailure {
         public String code() {

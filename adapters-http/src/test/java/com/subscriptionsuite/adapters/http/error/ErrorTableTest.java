@@ -133,14 +133,14 @@ class ErrorTableTest {
     }
 
     @Test
-    void answers_client_errors_with_4xx_and_only_internal_error_and_an_unreachable_provider_with_5xx()
+    void answers_client_errors_with_4xx_and_only_internal_error_a_busy_server_and_an_unreachable_provider_with_5xx()
             throws ReflectiveOperationException {
         for (Object failure : everyFailure()) {
             String code = code(failure);
             if (code.equals("internal_error")) {
                 assertThat(ErrorTable.status(code)).isEqualTo(500);
-            } else if (code.equals("payment_provider_unavailable")) {
-                assertThat(ErrorTable.status(code)).isEqualTo(503);
+            } else if (code.equals("payment_provider_unavailable") || code.equals("server_busy")) {
+                assertThat(ErrorTable.status(code)).as(code).isEqualTo(503);
             } else {
                 assertThat(ErrorTable.status(code)).as(code).isBetween(400, 499);
             }
@@ -168,6 +168,7 @@ class ErrorTableTest {
         assertThat(ErrorTable.status("currency_not_offered")).isEqualTo(422);
         assertThat(ErrorTable.status("not_priced_in_currency")).isEqualTo(422);
         assertThat(ErrorTable.status("internal_error")).isEqualTo(500);
+        assertThat(ErrorTable.status("server_busy")).isEqualTo(503);
     }
 
     @Test

@@ -14,9 +14,10 @@ import org.jdbi.v3.core.Jdbi;
  * {@link IdempotencyRecords} in the {@code idempotency_record} table (schema {@code V6__ledger}).
  *
  * <h2>Claims</h2>
- * {@link #claim} runs in a short transaction on a connection of its own, even when the calling
- * thread runs a unit of work, and commits before it returns: a claim must be visible to every other
- * request at once, and must stay when the unit it guards rolls back. In that transaction it deletes
+ * {@link #claim} runs in a short transaction of its own and commits before it returns: a claim must
+ * be visible to every other request at once, and must stay when the unit it guards rolls back. It is
+ * taken before that unit starts: inside a unit of work it would need a second connection, so there it
+ * is refused (issue 9: a thread holds at most one pooled connection). In that transaction it deletes
  * the user's expired records (created before {@code notBefore}; this key's among them), then inserts
  * the claim with {@code INSERT ... ON CONFLICT DO NOTHING}. The primary key (tenant, user, key) makes
  * that atomic on every connection and server instance: of concurrent claims exactly one inserts;
@@ -29,7 +30,7 @@ import org.jdbi.v3.core.Jdbi;
  * <h2>Completing and releasing</h2>
  * {@link #complete} goes through {@link Handles}: inside a unit it joins the unit, so the stored
  * response commits with the change it describes, or not at all. {@link #release} commits on its own
- * connection like a claim.
+ * transaction like a claim, after the unit ended.
  */
 public final class JdbiIdempotencyRecords implements IdempotencyRecords {
     /** How often a claim is tried when its key's record keeps vanishing or colliding (releases, races). */
@@ -90,8 +91,15 @@ public final class JdbiIdempotencyRecords implements IdempotencyRecords {
         onOwnConnection(handle -> handle.attach(IdempotencyDao.class).delete(tenantId, userId, key));
     }
 
-    /** Runs the work in a transaction on a new handle (Jdbi's {@code open()}), never the unit's handle. */
+    /**
+     * Runs the work in a transaction on a new handle (Jdbi's {@code open()}), never the unit's
+     * handle; refused inside a unit of work, where it would take a second connection.
+     */
     private <T> T onOwnConnection(Function<Handle, T> work) {
+        if (handles.joined()) {
+            throw new IllegalStateException("idempotency claims and releases commit on their own: take them before"
+                    + " the unit of work starts or after it ends, not inside it");
+        }
         try (Handle handle = jdbi.open()) {
             return handle.inTransaction(work::apply);
         }

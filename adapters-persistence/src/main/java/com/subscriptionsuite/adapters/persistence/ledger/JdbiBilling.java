@@ -51,8 +51,8 @@ import org.joda.money.Money;
  * <h2>Units of work</h2>
  * Every read and write goes through {@link Handles}: inside a {@code JdbiTransactions} unit it joins
  * the unit's transaction, so a checkout or a change is booked whole or not at all; outside one it
- * runs in a transaction of its own. The one exception is {@link #nextNumber}, which takes its number
- * in a short transaction on a connection of its own (see there).
+ * runs in a transaction of its own. Nothing here takes a second connection while a unit runs
+ * (numbers come from database sequences, see {@link #nextNumber}).
  *
  * <h2>The account's lock</h2>
  * {@link #lockAccountOfUser} selects the account's row {@code FOR UPDATE}: until the unit ends, a
@@ -77,12 +77,10 @@ public final class JdbiBilling implements Billing {
     private static final String SELLER = "seller";
     private static final String BILL_TO = "bill_to";
 
-    private final Jdbi jdbi;
     private final Handles handles;
     private final SecureRandom random = new SecureRandom();
 
     public JdbiBilling(Jdbi jdbi) {
-        this.jdbi = jdbi;
         this.handles = new Handles(jdbi);
     }
 
@@ -254,26 +252,19 @@ public final class JdbiBilling implements Billing {
     // --- numbers and ids ------------------------------------------------------------------------
 
     /**
-     * Increments the tenant's row for the kind in a transaction of its own, on a connection of its
-     * own even inside a unit of work, and commits at once: the row is locked only for that moment,
-     * so units that take numbers never wait for each other's end nor deadlock over the order they
-     * take kinds in, and two server instances never hand out one number twice. A number taken by a
-     * unit that then rolls back is skipped (the port allows it). The first number of a kind starts
-     * the row with {@code INSERT ... ON CONFLICT DO NOTHING}, so two first takers do not collide.
+     * The next value of the kind's database sequence ({@code V8__number_sequences}), taken on the
+     * unit's own connection: a sequence locks no row and needs no transaction of its own, so a unit
+     * of work never asks the pool for a second connection (issue 9) and units never wait for each
+     * other over a number. Two server instances never get one value twice; a value taken by a unit
+     * that rolls back is skipped (the port allows it). The series is one per kind for the whole
+     * database: tenants that share a database share it, so one tenant's numbers increase but are not
+     * contiguous (docs/ledger.md).
      */
     @Override
     public String nextNumber(long tenantId, NumberKind kind) {
-        long next = onOwnConnection(handle -> {
-            LedgerDao dao = handle.attach(LedgerDao.class);
-            if (dao.incrementNumber(tenantId, kind.name()) == 0) {
-                dao.startSequence(tenantId, kind.name());
-                if (dao.incrementNumber(tenantId, kind.name()) == 0) {
-                    throw new IllegalStateException("no number sequence " + kind + " for tenant " + tenantId);
-                }
-            }
-            return dao.lastNumber(tenantId, kind.name());
-        });
-        return kind.format(next);
+        String sequence = kind.name().toLowerCase(java.util.Locale.ROOT) + "_number_seq";
+        return kind.format(handles.with(handle -> handle.createQuery("SELECT NEXTVAL('" + sequence + "')")
+                .mapTo(Long.class).one()));
     }
 
     /** 32 lower-case hex characters (128 random bits), the shape of Zuora's ids. */
@@ -282,16 +273,6 @@ public final class JdbiBilling implements Billing {
         byte[] bytes = new byte[16];
         random.nextBytes(bytes);
         return HexFormat.of().formatHex(bytes);
-    }
-
-    /**
-     * Runs the work in a transaction on a new handle, never the thread's unit handle: Jdbi's
-     * {@code open()} always takes a connection of its own from the pool.
-     */
-    private <T> T onOwnConnection(Function<Handle, T> work) {
-        try (Handle handle = jdbi.open()) {
-            return handle.inTransaction(work::apply);
-        }
     }
 
     // --- helpers --------------------------------------------------------------------------------

@@ -341,29 +341,4 @@ interface LedgerDao {
              ORDER BY created_at, version, id
             """)
     List<AmendmentRow> amendments(@Bind("tenantId") long tenantId, @Bind("subscriptionId") String subscriptionId);
-
-    // --- numbers --------------------------------------------------------------------------------
-
-    /** Takes the next number (the row stays locked until the transaction ends); 0 when there is no row yet. */
-    @SqlUpdate("""
-            UPDATE number_sequence
-               SET last_number = last_number + 1
-             WHERE tenant_id = :tenantId AND kind = :kind
-            """)
-    int incrementNumber(@Bind("tenantId") long tenantId, @Bind("kind") String kind);
-
-    /** Starts the sequence at 0 unless a concurrent transaction started it already. */
-    @SqlUpdate("""
-            INSERT INTO number_sequence (tenant_id, kind, last_number)
-            VALUES (:tenantId, :kind, 0)
-            ON CONFLICT DO NOTHING
-            """)
-    int startSequence(@Bind("tenantId") long tenantId, @Bind("kind") String kind);
-
-    @SqlQuery("""
-            SELECT last_number
-              FROM number_sequence
-             WHERE tenant_id = :tenantId AND kind = :kind
-            """)
-    long lastNumber(@Bind("tenantId") long tenantId, @Bind("kind") String kind);
 }

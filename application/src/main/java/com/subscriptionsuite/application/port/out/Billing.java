@@ -69,9 +69,12 @@ public interface Billing {
     List<Amendment> amendments(long tenantId, String subscriptionId);
 
     /**
-     * The next number of a kind in the tenant: {@code A00000001} for accounts, {@code S00000001}
-     * for subscriptions, {@code INV00000001} for invoices, {@code C-00000001} for charges. Numbers
-     * taken in a unit of work that rolls back may be skipped (like Zuora's).
+     * The next number of a kind for the tenant: {@code A00000001} for accounts, {@code S00000001}
+     * for subscriptions, {@code INV00000001} for invoices, {@code C-00000001} for charges. A number
+     * is never given twice within a tenant and kind, and later numbers are greater; the series may
+     * have gaps (numbers taken in a unit of work that rolls back are skipped, like Zuora's, and an
+     * implementation may share one series among the tenants of one database). Taken inside the
+     * running unit of work without holding a second connection or a lock until the unit ends.
      */
     String nextNumber(long tenantId, NumberKind kind);
 

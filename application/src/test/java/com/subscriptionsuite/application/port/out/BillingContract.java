@@ -578,15 +578,24 @@ public abstract class BillingContract extends IdentityContract {
     @Nested
     class Numbers {
         @Test
-        void numbers_count_from_one_per_tenant_and_kind() {
-            assertThat(billing.nextNumber(ALPHA, NumberKind.ACCOUNT)).isEqualTo("A00000001");
-            assertThat(billing.nextNumber(ALPHA, NumberKind.ACCOUNT)).isEqualTo("A00000002");
-            assertThat(billing.nextNumber(ALPHA, NumberKind.SUBSCRIPTION)).isEqualTo("S00000001");
+        void numbers_have_their_kinds_shape_and_increase_per_tenant_and_kind() {
+            List<String> accounts = List.of(billing.nextNumber(ALPHA, NumberKind.ACCOUNT),
+                    billing.nextNumber(ALPHA, NumberKind.ACCOUNT), billing.nextNumber(BETA, NumberKind.ACCOUNT),
+                    billing.nextNumber(ALPHA, NumberKind.ACCOUNT));
+
+            assertThat(accounts).allMatch(n -> n.matches("A\\d{8}"));
+            assertThat(List.of(accounts.get(0), accounts.get(1), accounts.get(3))).as("alpha's, in order")
+                    .isSorted().doesNotHaveDuplicates();
+            assertThat(billing.nextNumber(ALPHA, NumberKind.SUBSCRIPTION)).matches("S\\d{8}");
+            assertThat(billing.nextNumber(ALPHA, NumberKind.INVOICE)).matches("INV\\d{8}");
+            assertThat(billing.nextNumber(ALPHA, NumberKind.CHARGE)).matches("C-\\d{8}");
+        }
+
+        @Test
+        void the_first_numbers_of_a_fresh_store_count_from_one() {
             assertThat(billing.nextNumber(ALPHA, NumberKind.INVOICE)).isEqualTo("INV00000001");
-            assertThat(billing.nextNumber(ALPHA, NumberKind.CHARGE)).isEqualTo("C-00000001");
-            assertThat(billing.nextNumber(BETA, NumberKind.ACCOUNT)).as("another tenant").isEqualTo("A00000001");
-            assertThat(billing.nextNumber(ALPHA, NumberKind.ACCOUNT)).isEqualTo("A00000003");
             assertThat(billing.nextNumber(ALPHA, NumberKind.INVOICE)).isEqualTo("INV00000002");
+            assertThat(billing.nextNumber(ALPHA, NumberKind.ACCOUNT)).isEqualTo("A00000001");
         }
 
         @Test

@@ -5,6 +5,7 @@ import com.subscriptionsuite.adapters.http.HttpSettings;
 import com.subscriptionsuite.adapters.http.outbound.vies.ViesVatRegistry;
 import com.subscriptionsuite.adapters.persistence.Database;
 import com.subscriptionsuite.adapters.persistence.JdbiTransactions;
+import com.subscriptionsuite.adapters.persistence.PoolSettings;
 import com.subscriptionsuite.adapters.persistence.identity.JdbiLoginAttempts;
 import com.subscriptionsuite.adapters.persistence.identity.JdbiPasswordResets;
 import com.subscriptionsuite.adapters.persistence.identity.JdbiSessions;
@@ -118,7 +119,10 @@ public final class Server implements AutoCloseable {
     /** Opens the configured database (migrating it); the caller closes it. */
     static Database openDatabase(ServerConfig config) {
         String url = databaseUrl(config);
-        return config.dbUrl() == null ? new Database(url, "sa", "") : new Database(url, config.dbUser(), config.dbPassword());
+        PoolSettings pool = new PoolSettings(config.dbPoolSize(), java.time.Duration.ofMillis(config.dbPoolWaitMillis()));
+        return config.dbUrl() == null
+                ? new Database(url, "sa", "", pool)
+                : new Database(url, config.dbUser(), config.dbPassword(), pool);
     }
 
     /** The engine on the database's adapters, with every use case (the server's and the commands'). */

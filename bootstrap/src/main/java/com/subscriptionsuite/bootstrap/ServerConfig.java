@@ -17,6 +17,8 @@ import java.util.Map;
  * <tr><td>SUITE_HTTP_PORT</td><td>8080</td></tr>
  * <tr><td>SUITE_DATA_DIR</td><td>./data (the H2 file database lives here)</td></tr>
  * <tr><td>SUITE_DB_URL / SUITE_DB_USER / SUITE_DB_PASSWORD</td><td>unset: H2 file database in the data dir</td></tr>
+ * <tr><td>SUITE_DB_POOL_SIZE</td><td>10: database connections at most (each request holds at most one at a time)</td></tr>
+ * <tr><td>SUITE_DB_POOL_WAIT_MS</td><td>3000: how long a request waits for a free connection before 503 server_busy</td></tr>
  * <tr><td>SUITE_DEMO_TENANT</td><td>true: load the demo tenant into an empty database</td></tr>
  * <tr><td>SUITE_TENANT_FILES</td><td>comma-separated tenant files loaded at start</td></tr>
  * <tr><td>SUITE_TENANT_REFRESH_SECONDS</td><td>5: how often changes by other instances are picked up (0 = never)</td></tr>
@@ -41,6 +43,8 @@ public record ServerConfig(
         String dbUrl,
         String dbUser,
         String dbPassword,
+        int dbPoolSize,
+        int dbPoolWaitMillis,
         boolean demoTenant,
         List<Path> tenantFiles,
         int tenantRefreshSeconds,
@@ -73,7 +77,8 @@ public record ServerConfig(
     public String toString() {
         return "ServerConfig[httpHost=" + httpHost + ", httpPort=" + httpPort + ", dataDir=" + dataDir
                 + ", dbUrl=" + (dbUrl == null ? null : Server.withoutParameters(dbUrl)) + ", dbUser=" + dbUser
-                + ", dbPassword=" + withheld(dbPassword) + ", demoTenant=" + demoTenant + ", tenantFiles=" + tenantFiles
+                + ", dbPassword=" + withheld(dbPassword) + ", dbPoolSize=" + dbPoolSize
+                + ", dbPoolWaitMillis=" + dbPoolWaitMillis + ", demoTenant=" + demoTenant + ", tenantFiles=" + tenantFiles
                 + ", tenantRefreshSeconds=" + tenantRefreshSeconds + ", maxBodyBytes=" + maxBodyBytes
                 + ", smtp=" + (smtp == null ? null : smtp.host() + ":" + smtp.port() + " user " + smtp.user()
                         + " password " + withheld(smtp.password()))
@@ -105,6 +110,8 @@ public record ServerConfig(
         if (dbUrl != null && !dbUrl.startsWith("jdbc:h2:") && !dbUrl.startsWith("jdbc:postgresql:")) {
             errors.add("SUITE_DB_URL must be a jdbc:h2: or jdbc:postgresql: URL, got '" + dbUrl + "'");
         }
+        int poolSize = integer(env, "SUITE_DB_POOL_SIZE", 10, 1, 1000, errors);
+        int poolWait = integer(env, "SUITE_DB_POOL_WAIT_MS", 3000, 250, 600_000, errors);
         List<Path> files = Arrays.stream(env.getOrDefault("SUITE_TENANT_FILES", "").split(","))
                 .map(String::trim).filter(s -> !s.isEmpty()).map(Path::of).toList();
         int holdMinutes = integer(env, "SUITE_VOUCHER_HOLD_MINUTES", 30, 1, 24 * 60, errors);
@@ -139,6 +146,8 @@ public record ServerConfig(
                 dbUrl,
                 blankToNull(env.get("SUITE_DB_USER")),
                 env.get("SUITE_DB_PASSWORD"),
+                poolSize,
+                poolWait,
                 demo,
                 files,
                 refresh,

@@ -1,0 +1,119 @@
+package com.subscriptionsuite.bootstrap;
+
+import static com.subscriptionsuite.bootstrap.ServerHarness.env;
+import static com.subscriptionsuite.bootstrap.ServerHarness.get;
+import static com.subscriptionsuite.bootstrap.ServerHarness.post;
+import static com.subscriptionsuite.bootstrap.ServerHarness.start;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.subscriptionsuite.adapters.persistence.TestPostgres;
+import com.subscriptionsuite.application.port.in.identity.Register.RegisterCommand;
+import java.net.http.HttpResponse;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * Issue 9: three times as many concurrent checkouts of distinct customers as the pool has
+ * connections, over HTTP on the real server, on H2 and PostgreSQL. Each request holds at most one
+ * connection, so none waits for a second one it can never get: every checkout answers 200 within
+ * a few seconds, and each customer ends with exactly one subscription and one invoice. (Before the
+ * fix the pool deadlocked and the checkouts answered 500 after Hikari's 30 s.)
+ */
+class ConcurrentCheckoutsIT {
+    private static final int POOL = 4;
+    private static final int CUSTOMERS = 3 * POOL;
+    private static final Duration EACH_WITHIN = Duration.ofSeconds(10);
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final String CHECKOUT = """
+            {"suite_products": [{"id": 1, "quantity": 3, "order_pos": 0}],
+             "account": {"is_company": false, "first_name": "Load", "last_name": "Customer %d",
+                         "street": "Invalidenstr. 1", "zip_code": "10115", "city": "Berlin", "country": "DE",
+                         "email": "load%d@example.com", "phone": "+49 30 123456", "vat_id": ""}}""";
+
+    @TempDir
+    Path dir;
+
+    @Test
+    @Timeout(120)
+    void three_times_the_pool_in_concurrent_checkouts_all_book_on_h2() throws Exception {
+        try (Server server = start(env(dir, "SUITE_DB_POOL_SIZE", Integer.toString(POOL),
+                "SUITE_BILLING_RUN_MINUTES", "0"))) {
+            checkoutsAllBook(server);
+        }
+    }
+
+    @Test
+    @Timeout(120)
+    void three_times_the_pool_in_concurrent_checkouts_all_book_on_postgresql() throws Exception {
+        Map<String, String> env = env(dir, "SUITE_DB_POOL_SIZE", Integer.toString(POOL),
+                "SUITE_BILLING_RUN_MINUTES", "0");
+        env.put("SUITE_DB_URL", TestPostgres.shared().freshSchemaUrl());
+        env.put("SUITE_DB_USER", TestPostgres.USER);
+        env.put("SUITE_DB_PASSWORD", TestPostgres.PASSWORD);
+        try (Server server = start(env)) {
+            checkoutsAllBook(server);
+        }
+    }
+
+    private static void checkoutsAllBook(Server server) throws Exception {
+        long tenant = server.engine().resolveTenant().resolve(null, "localhost").get().id();
+        List<String> tokens = new ArrayList<>();
+        for (int i = 0; i < CUSTOMERS; i++) {
+            tokens.add(server.engine().register().register(new RegisterCommand(tenant, "load" + i + "@example.com",
+                    "Correct-Horse-Battery-9", null, "en", "client-" + i)).get().token());
+        }
+
+        ExecutorService clients = Executors.newFixedThreadPool(CUSTOMERS);
+        try {
+            CountDownLatch go = new CountDownLatch(1);
+            List<Future<Timed>> checkouts = new ArrayList<>();
+            for (int i = 0; i < CUSTOMERS; i++) {
+                int n = i;
+                checkouts.add(clients.submit(() -> {
+                    go.await();
+                    long started = System.nanoTime();
+                    HttpResponse<String> response = post(server, "/subscription", CHECKOUT.formatted(n, n),
+                            "Authorization", "Bearer " + tokens.get(n), "Idempotency-Key", "order-" + n);
+                    return new Timed(response, Duration.ofNanos(System.nanoTime() - started));
+                }));
+            }
+            go.countDown();
+
+            Set<String> invoiceNumbers = new HashSet<>();
+            for (int i = 0; i < CUSTOMERS; i++) {
+                Timed checkout = checkouts.get(i).get(60, TimeUnit.SECONDS);
+                assertThat(checkout.response().statusCode()).as("customer %d: %s", i, checkout.response().body())
+                        .isEqualTo(200);
+                assertThat(checkout.took()).as("customer %d's checkout", i).isLessThan(EACH_WITHIN);
+
+                String auth = "Bearer " + tokens.get(i);
+                JsonNode subscriptions = JSON.readTree(get(server, "/account/subscription", "Authorization", auth).body());
+                JsonNode invoices = JSON.readTree(get(server, "/account/invoice", "Authorization", auth).body());
+                assertThat(subscriptions.size()).as("customer %d's subscriptions", i).isEqualTo(1);
+                assertThat(invoices.size()).as("customer %d's invoices", i).isEqualTo(1);
+                invoiceNumbers.add(invoices.get(0).path("invoice_number").asText());
+            }
+            assertThat(invoiceNumbers).as("every invoice number once").hasSize(CUSTOMERS);
+        } finally {
+            clients.shutdownNow();
+        }
+    }
+
+    private record Timed(HttpResponse<String> response, Duration took) {
+    }
+}

@@ -66,8 +66,11 @@ public final class Server implements AutoCloseable {
         return start(config, clock, Argon2PasswordHasher.recommended());
     }
 
-    /** As {@link #start(ServerConfig, Clock)}, with the password hasher given (tests use cheap Argon2 parameters). */
-    static Server start(ServerConfig config, Clock clock, PasswordHasher hasher) {
+    /**
+     * As {@link #start(ServerConfig, Clock)}, with the password hasher given (tests and the checkout
+     * load generator use cheap Argon2 parameters).
+     */
+    public static Server start(ServerConfig config, Clock clock, PasswordHasher hasher) {
         String url = databaseUrl(config);
         Database database = openDatabase(config);
         ScheduledExecutorService refresher = null;

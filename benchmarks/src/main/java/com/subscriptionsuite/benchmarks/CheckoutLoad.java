@@ -1,0 +1,265 @@
+package com.subscriptionsuite.benchmarks;
+
+import com.subscriptionsuite.application.port.in.identity.Register.RegisterCommand;
+import com.subscriptionsuite.bootstrap.Server;
+import com.subscriptionsuite.bootstrap.ServerConfig;
+import com.subscriptionsuite.bootstrap.security.Argon2PasswordHasher;
+import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
+import java.io.IOException;
+import java.lang.management.ManagementFactory;
+import java.lang.management.ThreadMXBean;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.ThreadFactory;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
+
+/**
+ * Checkout load over HTTP (issue 9): the real server ({@link Server}, as {@code java -jar} starts it,
+ * with the demo tenant) on a fresh H2 file database or a fresh schema of an embedded PostgreSQL, in
+ * this JVM. For each concurrency level, fresh customers are registered first (through the engine,
+ * so the per-address registration budget does not apply; Argon2 at test cost), then N client
+ * threads each take the next customer and send its one {@code POST /subscription} (Starter × 3 with
+ * its own {@code Idempotency-Key}) until every customer has checked out. Printed per level:
+ * checkouts per second, p50 and p99 latency, answers by status, the server's CPU per checkout (the
+ * process's CPU time less the client threads' own, over the timed phase), and the check that every
+ * customer has exactly one subscription and one invoice afterwards ({@code GET /account/...}).
+ *
+ * <pre>
+ * mvn -B -ntp -q install -DskipTests
+ * mvn -B -ntp -q -pl benchmarks dependency:build-classpath -Dmdep.outputFile=target/cp.txt
+ * java -cp benchmarks/target/classes:$(cat benchmarks/target/cp.txt) \
+ *     com.subscriptionsuite.benchmarks.CheckoutLoad --clients=4,16,64 --checkouts=600 --db=h2,postgres
+ * </pre>
+ */
+public final class CheckoutLoad {
+    private static final String PASSWORD = "Correct-Horse-Battery-9";
+    private static final String BODY = """
+            {"suite_products": [{"id": 1, "quantity": 3, "order_pos": 0}],
+             "account": {"is_company": false, "first_name": "Load", "last_name": "Customer %1$d",
+                         "street": "Invalidenstr. 1", "zip_code": "10115", "city": "Berlin", "country": "DE",
+                         "email": "load%1$d@example.com", "phone": "+49 30 123456", "vat_id": ""}}""";
+    private static final AtomicInteger RUN = new AtomicInteger();
+
+    private record Options(List<Integer> clients, int checkouts, int warmup, List<String> dbs, int pool) {
+        static Options parse(String[] args) {
+            Map<String, String> given = new HashMap<>();
+            for (String arg : args) {
+                String[] kv = arg.replaceFirst("^--", "").split("=", 2);
+                if (kv.length != 2) {
+                    throw new IllegalArgumentException("arguments are --name=value; got " + arg);
+                }
+                given.put(kv[0], kv[1]);
+            }
+            return new Options(
+                    Arrays.stream(given.getOrDefault("clients", "4,16,64").split(",")).map(Integer::parseInt).toList(),
+                    Integer.parseInt(given.getOrDefault("checkouts", "600")),
+                    Integer.parseInt(given.getOrDefault("warmup", "200")),
+                    List.of(given.getOrDefault("db", "h2,postgres").split(",")),
+                    Integer.parseInt(given.getOrDefault("pool", "10")));
+        }
+    }
+
+    private record Result(String db, int clients, int checkouts, double perSecond, double p50, double p99,
+            Map<Integer, Integer> byStatus, double serverCpuMsPerCheckout, int customersWithOneEach) {
+    }
+
+    private CheckoutLoad() {
+    }
+
+    public static void main(String[] args) throws Exception {
+        Options options = Options.parse(args);
+        System.out.printf(Locale.ROOT, "# %d cores, %s %s; pool %d; %d checkouts per level after %d warm-up%n",
+                Runtime.getRuntime().availableProcessors(), System.getProperty("java.vm.name"),
+                System.getProperty("java.version"), options.pool(), options.checkouts(), options.warmup());
+        System.out.println("| Database | Clients | Checkouts | checkouts/s | p50 | p99 | answers by status"
+                + " | server CPU per checkout | customers with 1 subscription + 1 invoice |");
+        System.out.println("|---|---:|---:|---:|---:|---:|---|---:|---:|");
+        for (String db : options.dbs()) {
+            if (db.equals("h2")) {
+                for (int clients : options.clients()) {
+                    Path dir = Files.createTempDirectory("checkout-load");
+                    print(run("H2 file", env(dir, options, null), clients, options));
+                }
+            } else {
+                try (EmbeddedPostgres postgres = EmbeddedPostgres.builder()
+                        .setServerConfig("fsync", "off").setServerConfig("synchronous_commit", "off")
+                        .setServerConfig("full_page_writes", "off").start()) {
+                    for (int clients : options.clients()) {
+                        String schema = "checkout_load_" + RUN.incrementAndGet();
+                        execute(postgres, "CREATE SCHEMA " + schema);
+                        Path dir = Files.createTempDirectory("checkout-load");
+                        print(run("PostgreSQL (embedded)", env(dir, options,
+                                postgres.getJdbcUrl("postgres", "postgres") + "&currentSchema=" + schema), clients,
+                                options));
+                    }
+                }
+            }
+        }
+    }
+
+    private static Map<String, String> env(Path dir, Options options, String postgresUrl) {
+        Map<String, String> env = new HashMap<>();
+        env.put("SUITE_HTTP_HOST", "127.0.0.1");
+        env.put("SUITE_HTTP_PORT", "0");
+        env.put("SUITE_DATA_DIR", dir.toString());
+        env.put("SUITE_DB_POOL_SIZE", Integer.toString(options.pool()));
+        env.put("SUITE_BILLING_RUN_MINUTES", "0");
+        env.put("SUITE_VIES_URL", "http://127.0.0.1:9/check-vat-number");
+        if (postgresUrl != null) {
+            env.put("SUITE_DB_URL", postgresUrl);
+            env.put("SUITE_DB_USER", "postgres");
+            env.put("SUITE_DB_PASSWORD", "");
+        }
+        return env;
+    }
+
+    private static Result run(String db, Map<String, String> env, int clients, Options options) throws Exception {
+        try (Server server = Server.start(ServerConfig.fromEnvironment(env), Clock.systemUTC(),
+                Argon2PasswordHasher.forTests())) {
+            long tenant = server.engine().resolveTenant().resolve(null, "localhost").get().id();
+            int total = options.warmup() + options.checkouts();
+            List<String> tokens = new ArrayList<>(total);
+            for (int i = 0; i < total; i++) {
+                tokens.add(server.engine().register().register(new RegisterCommand(tenant, "load" + i + "@example.com",
+                        PASSWORD, null, "en", "load-client-" + i)).get().token());
+            }
+            ThreadMXBean mx = ManagementFactory.getThreadMXBean();
+            Map<Long, Long> clientCpuAtStart = new ConcurrentHashMap<>();
+            AtomicLong clientCpu = new AtomicLong();
+            ThreadFactory named = r -> new Thread(r, "load-client");
+            ExecutorService pool = Executors.newFixedThreadPool(clients, named);
+            HttpClient http = HttpClient.newHttpClient();
+            try {
+                drive(server, http, pool, tokens, 0, options.warmup(), clients, null, mx, clientCpuAtStart, clientCpu);
+                Map<Integer, Integer> byStatus = new TreeMap<>();
+                long[] latencies = new long[options.checkouts()];
+                com.sun.management.OperatingSystemMXBean os =
+                        (com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean();
+                clientCpuAtStart.clear();
+                clientCpu.set(0);
+                long cpuBefore = os.getProcessCpuTime();
+                long started = System.nanoTime();
+                drive(server, http, pool, tokens, options.warmup(), options.checkouts(), clients,
+                        new Sink(byStatus, latencies), mx, clientCpuAtStart, clientCpu);
+                long elapsed = System.nanoTime() - started;
+                long serverCpu = os.getProcessCpuTime() - cpuBefore - clientCpu.get() - selectorCpu(mx);
+                Arrays.sort(latencies);
+                int oneEach = 0;
+                for (int i = 0; i < total; i++) {
+                    String auth = "Bearer " + tokens.get(i);
+                    if (count(http, server, "/account/subscription", auth) == 1
+                            && count(http, server, "/account/invoice", auth) == 1) {
+                        oneEach++;
+                    }
+                }
+                return new Result(db, clients, options.checkouts(), options.checkouts() / (elapsed / 1e9),
+                        latencies[latencies.length / 2] / 1e6, latencies[(int) (latencies.length * 0.99)] / 1e6,
+                        byStatus, serverCpu / 1e6 / options.checkouts(), oneEach);
+            } finally {
+                pool.shutdownNow();
+            }
+        }
+    }
+
+    /** Where the timed phase records each checkout's status and latency. */
+    private record Sink(Map<Integer, Integer> byStatus, long[] latencies) {
+        synchronized void record(int index, int status, long nanos) {
+            byStatus.merge(status, 1, Integer::sum);
+            latencies[index] = nanos;
+        }
+    }
+
+    /** {@code count} checkouts from {@code first} on, {@code clients} at a time; each client thread takes the next. */
+    private static void drive(Server server, HttpClient http, ExecutorService pool, List<String> tokens, int first,
+            int count, int clients, Sink sink, ThreadMXBean mx, Map<Long, Long> cpuAtStart, AtomicLong clientCpu)
+            throws Exception {
+        AtomicInteger next = new AtomicInteger();
+        List<Future<?>> workers = new ArrayList<>();
+        for (int c = 0; c < clients; c++) {
+            workers.add(pool.submit(() -> {
+                long own = mx.getCurrentThreadCpuTime();
+                for (int i = next.getAndIncrement(); i < count; i = next.getAndIncrement()) {
+                    int customer = first + i;
+                    HttpRequest request = HttpRequest.newBuilder(uri(server, "/subscription"))
+                            .header("Content-Type", "application/json")
+                            .header("Authorization", "Bearer " + tokens.get(customer))
+                            .header("Idempotency-Key", "order-" + customer)
+                            .timeout(Duration.ofSeconds(120))
+                            .POST(HttpRequest.BodyPublishers.ofString(BODY.formatted(customer))).build();
+                    long t0 = System.nanoTime();
+                    int status;
+                    try {
+                        status = http.send(request, HttpResponse.BodyHandlers.ofString()).statusCode();
+                    } catch (IOException e) {
+                        status = -1;
+                    }
+                    if (sink != null) {
+                        sink.record(i, status, System.nanoTime() - t0);
+                    }
+                }
+                clientCpu.addAndGet(mx.getCurrentThreadCpuTime() - own);
+                return null;
+            }));
+        }
+        for (Future<?> worker : workers) {
+            worker.get();
+        }
+    }
+
+    /** The CPU of the HTTP client's own threads (part of the load generator, not the server). */
+    private static long selectorCpu(ThreadMXBean mx) {
+        long cpu = 0;
+        for (var info : mx.getThreadInfo(mx.getAllThreadIds())) {
+            if (info != null && info.getThreadName().startsWith("HttpClient-")) {
+                cpu += Math.max(0, mx.getThreadCpuTime(info.getThreadId()));
+            }
+        }
+        return cpu;
+    }
+
+    private static int count(HttpClient http, Server server, String path, String auth) throws Exception {
+        HttpResponse<String> response = http.send(HttpRequest.newBuilder(uri(server, path))
+                .header("Authorization", auth).GET().build(), HttpResponse.BodyHandlers.ofString());
+        if (response.statusCode() != 200) {
+            return -1;
+        }
+        return new com.fasterxml.jackson.databind.ObjectMapper().readTree(response.body()).size();
+    }
+
+    private static URI uri(Server server, String path) {
+        return URI.create("http://127.0.0.1:" + server.port() + path);
+    }
+
+    private static void execute(EmbeddedPostgres postgres, String sql) throws SQLException {
+        try (Connection c = postgres.getPostgresDatabase().getConnection(); Statement s = c.createStatement()) {
+            s.execute(sql);
+        }
+    }
+
+    private static void print(Result r) {
+        System.out.printf(Locale.ROOT, "| %s | %d | %,d | %,.0f | %.1f ms | %.1f ms | %s | %.1f ms | %d |%n", r.db(),
+                r.clients(), r.checkouts(), r.perSecond(), r.p50(), r.p99(), r.byStatus(), r.serverCpuMsPerCheckout(),
+                r.customersWithOneEach());
+    }
+}

@@ -17,6 +17,7 @@ import io.javalin.Javalin;
 import io.vavr.control.Either;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
 import org.junit.jupiter.api.AfterEach;
@@ -201,6 +202,43 @@ class CustomerCenterIT {
             assertThat(seats.path("segment").asInt()).isEqualTo(1);
             assertThat(seats.path("quantity").asInt()).isEqualTo(5);
             assertThat(s.path("latest_rate_plans")).hasSize(1);
+        }
+
+        @Test
+        void show_the_seed_s_renewal_pricing_on_every_charge_the_booked_price_kept() {
+            List<JsonNode> charges = new ArrayList<>();
+            for (JsonNode p : acme.bearer(ann).get("/account/subscription").ok()) {
+                collectCharges(p.path("rate_plans"), charges);
+                collectCharges(p.path("subscription").path("rate_plans"), charges);
+                collectCharges(p.path("subscription").path("latest_rate_plans"), charges);
+            }
+            for (JsonNode p : acme.bearer(ann).get("/account/rate-plan").ok()) {
+                charges.addAll(list(p.path("rate_plan_charges")));
+                collectCharges(p.path("subscription").path("rate_plans"), charges);
+                collectCharges(p.path("subscription").path("latest_rate_plans"), charges);
+            }
+
+            // basic's 3 charges and premium's 4, each in six places: rate_plans, subscription.rate_plans and
+            // subscription.latest_rate_plans of /account/subscription; rate_plan_charges and the same two of /account/rate-plan
+            assertThat(charges).hasSize(7 * 6);
+            assertThat(charges).allSatisfy(c -> {
+                assertThat(c.path("price_change_option").asText()).isEqualTo("NoChange");
+                assertThat(c.path("price_increase_percentage").isNumber()).isTrue();
+                assertThat(c.path("price_increase_percentage").decimalValue()).isEqualByComparingTo("0");
+            });
+            assertThat(acme.bearer(bob).get("/account/rate-plan").ok()).isEmpty();
+        }
+
+        private static void collectCharges(JsonNode ratePlans, List<JsonNode> into) {
+            for (JsonNode plan : ratePlans) {
+                into.addAll(list(plan.path("rate_plan_charges")));
+            }
+        }
+
+        private static List<JsonNode> list(JsonNode array) {
+            List<JsonNode> all = new ArrayList<>();
+            array.forEach(all::add);
+            return all;
         }
 
         @Test

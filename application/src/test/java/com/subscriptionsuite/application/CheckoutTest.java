@@ -7,6 +7,7 @@ import static com.subscriptionsuite.application.BillingTestEngine.viennaCompany;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.subscriptionsuite.application.port.in.checkout.Checkout.Item;
+import com.subscriptionsuite.application.port.in.checkout.Checkout.NewPaymentMethod;
 import com.subscriptionsuite.application.port.in.checkout.Checkout.RatePlanChoice;
 import com.subscriptionsuite.application.port.in.checkout.Checkout.SubscribeCommand;
 import com.subscriptionsuite.application.port.in.checkout.Checkout.Subscribed;
@@ -370,6 +371,40 @@ class CheckoutTest {
                 .get();
 
         assertThat(t.billing.accountOfUser(1, ann).get().paymentMethodId()).isEqualTo("pm-ann");
+    }
+
+    @Test
+    void creates_a_bank_transfer_described_without_an_id_with_the_account_and_makes_it_its_default() {
+        subscribe(new SubscribeCommand(1, ann, false, List.of(item(401, 1, 1)), berliner(null), null, null, null,
+                new NewPaymentMethod("BankTransfer", Map.of("bank_transfer_account_name", "Ann Example")))).get();
+
+        assertThat(t.paymentMethods.all()).singleElement().satisfies(m -> {
+            assertThat(m.userId()).isEqualTo(ann);
+            assertThat(m.type()).isEqualTo("BankTransfer");
+            assertThat(m.status()).isEqualTo(PaymentMethod.Status.ACTIVE);
+            assertThat(m.data()).containsEntry("bank_transfer_account_name", "Ann Example");
+            assertThat(t.billing.accountOfUser(1, ann).get().paymentMethodId()).isEqualTo(m.id());
+        });
+    }
+
+    @Test
+    void stores_no_bank_transfer_when_a_later_rule_refuses_the_checkout() {
+        defineSpringCampaign();
+        String refused = refusal(new SubscribeCommand(1, ann, false, List.of(item(401, 1, 1)), berliner(null), null,
+                "SPRING-1", null, new NewPaymentMethod("BankTransfer", Map.of())));
+
+        assertThat(refused).isEqualTo("voucher_not_held voucher_code");
+        assertThat(t.paymentMethods.all()).isEmpty();
+        assertNothingBooked(ann);
+    }
+
+    @Test
+    void refuses_a_card_described_without_an_id_by_the_rules_of_the_account_s_payment_method() {
+        assertThat(refusal(new SubscribeCommand(1, ann, false, List.of(item(401, 1, 1)), berliner(null), null, null,
+                null, new NewPaymentMethod("CreditCard", Map.of()))))
+                .isEqualTo("payment_method_id_required payment_method.id");
+        assertThat(t.paymentMethods.all()).isEmpty();
+        assertNothingBooked(ann);
     }
 
     @Test

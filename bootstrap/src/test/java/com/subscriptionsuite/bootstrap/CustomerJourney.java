@@ -24,7 +24,8 @@ import org.apache.pdfbox.text.PDFTextStripper;
  * voucher, pay by card through the hosted page, subscribe (with an Idempotency-Key retried), read
  * subscriptions and invoices, fetch the invoice PDF, then on a later day a quantity change, an
  * upgrade, a downgrade at period end and a cancel with notice, and finally the bill run of the next
- * period. Every amount is computed by hand in the comments (German consumer, 19 %).
+ * period, and a second customer's first order paid by bank transfer. Every amount is computed by hand
+ * in the comments (German consumer, 19 %).
  */
 final class CustomerJourney {
     static final Instant START = Instant.parse("2026-11-21T10:00:00Z");
@@ -177,6 +178,34 @@ final class CustomerJourney {
         assertThat(server.engine().runBilling().bill(1).invoiceIds()).as("the same day again").isEmpty();
         JsonNode nowStarter = byUuid(ok(call("GET", "/account/subscription", ann, null)), starter);
         assertThat(nowStarter.path("id").asLong()).isEqualTo(1);
+
+        payByBankTransfer();
+    }
+
+    /**
+     * A first order paid by bank transfer: the checkout creates the method from the body, in its unit
+     * of work on the database, and makes it the new account's; an unmasked number books nothing.
+     */
+    private void payByBankTransfer() throws Exception {
+        String dora = token(call("POST", "/register", null, """
+                {"user": {"email": "dora@example.com", "password": "%s"}}""".formatted(PASSWORD), Map.of()));
+        String order = """
+                {"suite_products": [{"id": 1, "quantity": 1, "order_pos": 0}], "account": %s,
+                 "payment_method": {"type": "BankTransfer", "data": {"bank_transfer_account_number_mask": "%s"}}}""";
+
+        HttpResponse<String> unmasked = call("POST", "/subscription", dora,
+                order.formatted(ACCOUNT, "DE89370400440532013000"));
+        assertThat(unmasked.statusCode()).isEqualTo(400);
+        assertThat(unmasked.body()).contains("payment_data_invalid").doesNotContain("0532013000");
+        assertThat(call("GET", "/account", dora, null).statusCode()).isEqualTo(404);
+
+        ok(call("POST", "/subscription", dora, order.formatted(ACCOUNT, "******************3000")));
+        JsonNode method = ok(call("GET", "/account/payment-method", dora, null));
+        assertThat(method.path("type").asText()).isEqualTo("BankTransfer");
+        assertThat(method.path("data").path("bank_transfer_account_number_mask").asText())
+                .isEqualTo("******************3000");
+        assertThat(ok(call("GET", "/payment-method/" + method.path("id").asText(), dora, null))
+                .path("data").path("token").isNull()).isTrue();
     }
 
     /** Only the first step: a customer subscribes to the cart (no voucher) and pays by card. */

@@ -159,6 +159,26 @@ class CatalogIT {
         }
 
         @Test
+        void shows_each_charge_s_quantity_limits_and_null_where_there_is_none() {
+            JsonNode basic = acme.get("/page/601").ok().path("steps").get(0).path("rate_plans").get(1);
+            JsonNode charges = basic.path("product_rate_plan_charges");
+
+            assertThat(basic.path("id").asLong()).isEqualTo(401);
+            JsonNode screens = charges.get(2);
+            assertThat(screens.path("name").asText()).isEqualTo("Extra screens");
+            assertThat(screens.path("min_quantity").decimalValue()).isEqualByComparingTo("1");
+            assertThat(screens.path("max_quantity").decimalValue()).isEqualByComparingTo("10");
+            JsonNode baseFee = charges.get(0);
+            assertThat(baseFee.has("min_quantity")).isTrue();
+            assertThat(baseFee.path("min_quantity").isNull()).isTrue();
+            assertThat(baseFee.has("max_quantity")).isTrue();
+            assertThat(baseFee.path("max_quantity").isNull()).isTrue();
+            // what the page shows is what the preview enforces
+            acme.post("/subscription/preview", "{\"suite_products\": [{\"id\": 401, \"quantity\": 11, \"order_pos\": 0}]}")
+                    .error(422, "quantity_out_of_range");
+        }
+
+        @Test
         void writes_null_for_the_period_and_timing_of_a_one_time_charge() {
             JsonNode basic = acme.get("/page/601").ok().path("steps").get(0).path("rate_plans").get(1);
             JsonNode setup = basic.path("product_rate_plan_charges").get(1);

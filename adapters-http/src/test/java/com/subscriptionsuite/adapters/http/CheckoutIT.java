@@ -109,6 +109,83 @@ class CheckoutIT {
     }
 
     @Nested
+    class Paying_by_bank_transfer {
+        private String withPayment(String account, String paymentMethod) {
+            return """
+                    {"suite_products": [%s], "account": %s, "payment_method": %s}"""
+                    .formatted(item(401, 1, 1), account, paymentMethod);
+        }
+
+        @Test
+        void creates_the_method_from_the_body_put_account_payment_method_takes_and_makes_it_the_account_s() {
+            checkout(ann, withPayment(BERLIN, "{\"type\": \"BankTransfer\", \"data\": {}}")).ok();
+
+            JsonNode method = acme.bearer(ann).get("/account/payment-method").ok();
+            assertThat(method.path("type").asText()).isEqualTo("BankTransfer");
+            assertThat(method.path("id").asText()).hasSize(32);
+            JsonNode shown = acme.bearer(ann).get("/payment-method/" + method.path("id").asText()).ok();
+            assertThat(shown.path("data").path("status").asText()).isEqualTo("ACTIVE");
+            String bob = customer(acme, "bob@example.com");
+            acme.bearer(bob).get("/payment-method/" + method.path("id").asText())
+                    .error(404, "payment_method_not_found");
+            acme.bearer(bob).get("/account/payment-method").error(404, "account_not_found");
+        }
+
+        @Test
+        void takes_an_empty_id_and_masked_data_as_put_account_payment_method_does() {
+            checkout(ann, withPayment(BERLIN, """
+                    {"id": "", "type": "BankTransfer", "data": {"bank_transfer_account_name": "Ann Example",
+                     "bank_transfer_account_number_mask": "******************3000"}}""")).ok();
+
+            JsonNode data = acme.bearer(ann).get("/account/payment-method").ok().path("data");
+            assertThat(data.path("bank_transfer_account_name").asText()).isEqualTo("Ann Example");
+            assertThat(data.path("bank_transfer_account_number_mask").asText()).isEqualTo("******************3000");
+        }
+
+        @Test
+        void refuses_unmasked_data_naming_the_field_and_books_nothing() {
+            JsonNode error = checkout(ann, withPayment(BERLIN, """
+                    {"type": "BankTransfer", "data": {"bank_transfer_account_number_mask": "DE89370400440532013000"}}"""))
+                    .error(400, "payment_data_invalid");
+
+            assertThat(error.path("details").get(0).path("field").asText())
+                    .isEqualTo("payment_method.data.bank_transfer_account_number_mask");
+            assertThat(error.path("message").asText()).doesNotContain("0532013000");
+            assertNothingBooked(ann);
+        }
+
+        @Test
+        void refuses_a_bank_transfer_the_shop_does_not_offer_in_the_account_s_country() {
+            String inParis = BERLIN.replace("\"zip_code\": \"10115\", \"city\": \"Berlin\", \"country\": \"DE\"",
+                    "\"zip_code\": \"75001\", \"city\": \"Paris\", \"country\": \"FR\"");
+
+            JsonNode error = checkout(ann, withPayment(inParis, "{\"type\": \"BankTransfer\"}"))
+                    .error(422, "payment_method_not_offered");
+
+            assertThat(error.path("details").get(0).path("field").asText()).isEqualTo("payment_method.type");
+            assertNothingBooked(ann);
+        }
+
+        @Test
+        void refuses_other_types_without_an_id_an_unknown_type_and_neither_id_nor_type() {
+            JsonNode card = checkout(ann, withPayment(BERLIN, "{\"type\": \"CreditCard\", \"data\": {}}"))
+                    .error(400, "payment_method_id_required");
+            assertThat(card.path("details").get(0).path("field").asText()).isEqualTo("payment_method.id");
+            checkout(ann, withPayment(BERLIN, "{\"id\": \"\", \"type\": \"PayPal\"}"))
+                    .error(400, "payment_method_id_required");
+            checkout(ann, withPayment(BERLIN, "{\"type\": \"Cash\"}")).error(400, "payment_type_unknown");
+            JsonNode none = checkout(ann, withPayment(BERLIN, "{\"data\": {}}")).error(400, "field_required");
+            assertThat(none.path("details").get(0).path("field").asText()).isEqualTo("payment_method.id");
+            JsonNode typed = checkout(ann, withPayment(BERLIN,
+                    "{\"type\": \"BankTransfer\", \"data\": {\"bank_transfer_account_name\": 7}}"))
+                    .error(400, "field_type");
+            assertThat(typed.path("details").get(0).path("field").asText())
+                    .isEqualTo("payment_method.data.bank_transfer_account_name");
+            assertNothingBooked(ann);
+        }
+    }
+
+    @Nested
     class A_guest {
         @Test
         void subscribes_where_the_shop_allows_guest_checkout() {

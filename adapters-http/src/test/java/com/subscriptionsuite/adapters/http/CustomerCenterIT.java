@@ -17,6 +17,7 @@ import io.javalin.Javalin;
 import io.vavr.control.Either;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
 import org.junit.jupiter.api.AfterEach;
@@ -83,7 +84,7 @@ class CustomerCenterIT {
     @Nested
     class The_account {
         @Test
-        void is_shown_as_the_seed_s_account_with_its_currency_and_without_unset_fields() {
+        void is_shown_as_the_seed_s_account_with_its_currency() {
             JsonNode account = acme.bearer(ann).get("/account").ok();
 
             assertThat(account.path("first_name").asText()).isEqualTo("Ann");
@@ -91,7 +92,44 @@ class CustomerCenterIT {
             assertThat(account.path("currency").asText()).isEqualTo("EUR");
             assertThat(account.path("vat_id").asText()).isEmpty();
             assertThat(account.path("is_company").asBoolean()).isFalse();
-            assertThat(account.has("company_name")).isFalse();
+        }
+
+        /** Every key of the seed's Account, in its order: a form bound with Angular's setValue needs them all. */
+        private static final List<String> SEED_ACCOUNT_KEYS = List.of("is_company", "company_name", "first_name",
+                "last_name", "street", "zip_code", "city", "state", "country", "email", "phone", "additional_info",
+                "has_billing_address", "billing_first_name", "billing_last_name", "billing_street",
+                "billing_additional_info", "billing_zip_code", "billing_city", "billing_country", "billing_email",
+                "billing_phone", "vat_id", "currency");
+
+        @Test
+        void answers_every_key_of_the_seed_s_account_with_empty_texts_for_what_was_never_given() {
+            JsonNode account = acme.bearer(ann).get("/account").ok();
+
+            List<String> keys = new ArrayList<>();
+            account.fieldNames().forEachRemaining(keys::add);
+            assertThat(keys).containsExactlyElementsOf(SEED_ACCOUNT_KEYS);
+            for (String unset : List.of("company_name", "state", "additional_info", "billing_first_name",
+                    "billing_last_name", "billing_street", "billing_additional_info", "billing_zip_code",
+                    "billing_city", "billing_country", "billing_email", "billing_phone")) {
+                assertThat(account.path(unset).isTextual()).as(unset).isTrue();
+                assertThat(account.path(unset).asText()).as(unset).isEmpty();
+            }
+            assertThat(account.path("has_billing_address").isBoolean()).isTrue();
+            assertThat(account.path("has_billing_address").asBoolean()).isFalse();
+        }
+
+        @Test
+        void answers_every_key_after_a_put_that_left_fields_out_and_only_to_its_owner() {
+            acme.bearer(ann).put("/account", BERLIN.replace("\"is_company\": false, ", "")).ok();
+
+            JsonNode account = acme.bearer(ann).get("/account").ok();
+
+            List<String> keys = new ArrayList<>();
+            account.fieldNames().forEachRemaining(keys::add);
+            assertThat(keys).containsExactlyElementsOf(SEED_ACCOUNT_KEYS);
+            assertThat(account.path("is_company").isBoolean()).isTrue();
+            assertThat(account.path("company_name").asText()).isEmpty();
+            acme.bearer(bob).get("/account").error(404, "account_not_found");
         }
 
         @Test
@@ -201,6 +239,43 @@ class CustomerCenterIT {
             assertThat(seats.path("segment").asInt()).isEqualTo(1);
             assertThat(seats.path("quantity").asInt()).isEqualTo(5);
             assertThat(s.path("latest_rate_plans")).hasSize(1);
+        }
+
+        @Test
+        void show_the_seed_s_renewal_pricing_on_every_charge_the_booked_price_kept() {
+            List<JsonNode> charges = new ArrayList<>();
+            for (JsonNode p : acme.bearer(ann).get("/account/subscription").ok()) {
+                collectCharges(p.path("rate_plans"), charges);
+                collectCharges(p.path("subscription").path("rate_plans"), charges);
+                collectCharges(p.path("subscription").path("latest_rate_plans"), charges);
+            }
+            for (JsonNode p : acme.bearer(ann).get("/account/rate-plan").ok()) {
+                charges.addAll(list(p.path("rate_plan_charges")));
+                collectCharges(p.path("subscription").path("rate_plans"), charges);
+                collectCharges(p.path("subscription").path("latest_rate_plans"), charges);
+            }
+
+            // basic's 3 charges and premium's 4, each in six places: rate_plans, subscription.rate_plans and
+            // subscription.latest_rate_plans of /account/subscription; rate_plan_charges and the same two of /account/rate-plan
+            assertThat(charges).hasSize(7 * 6);
+            assertThat(charges).allSatisfy(c -> {
+                assertThat(c.path("price_change_option").asText()).isEqualTo("NoChange");
+                assertThat(c.path("price_increase_percentage").isNumber()).isTrue();
+                assertThat(c.path("price_increase_percentage").decimalValue()).isEqualByComparingTo("0");
+            });
+            assertThat(acme.bearer(bob).get("/account/rate-plan").ok()).isEmpty();
+        }
+
+        private static void collectCharges(JsonNode ratePlans, List<JsonNode> into) {
+            for (JsonNode plan : ratePlans) {
+                into.addAll(list(plan.path("rate_plan_charges")));
+            }
+        }
+
+        private static List<JsonNode> list(JsonNode array) {
+            List<JsonNode> all = new ArrayList<>();
+            array.forEach(all::add);
+            return all;
         }
 
         @Test

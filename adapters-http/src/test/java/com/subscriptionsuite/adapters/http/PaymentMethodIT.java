@@ -186,7 +186,8 @@ class PaymentMethodIT {
             assertThat(shown.path("data").path("status").asText()).isEqualTo("ACTIVE");
             assertThat(shown.path("data").path("credit_card_mask_number").asText()).isEqualTo("************1111");
             assertThat(shown.path("data").path("credit_card_type").asText()).isEqualTo("Visa");
-            assertThat(shown.path("data").has("token")).isFalse();
+            assertThat(shown.path("data").has("token")).isTrue();
+            assertThat(shown.path("data").path("token").isNull()).isTrue();
             assertThat(methods.all()).hasSize(1).allSatisfy(m -> {
                 assertThat(m.userId()).isEqualTo(userId(1, ann));
                 assertThat(m.data().toString()).doesNotContain("4111111111111111").doesNotContain(VISA)
@@ -294,6 +295,31 @@ class PaymentMethodIT {
             String id = card(ann);
 
             tenant("other").bearer(ann).get("/payment-method/" + id).error(401, "not_authenticated");
+        }
+    }
+
+    @Nested
+    class The_token {
+        @Test
+        void is_null_not_missing_for_methods_without_a_gateway_token_and_only_shown_to_their_owner() {
+            String ann = customer(acme, "ann@example.com");
+            String bob = customer(acme, "bob@example.com");
+            accountIn(ann, "DE");
+            String card = card(ann);
+            String bankTransfer = acme.bearer(ann).put("/account/payment-method", "{\"type\": \"BankTransfer\"}").ok()
+                    .path("payment_method").path("id").asText();
+            String pending = acme.bearer(ann).get("/payment-method/3/paypal/init").ok().path("payment_method_id")
+                    .asText();
+
+            for (String id : List.of(card, bankTransfer, pending)) {
+                JsonNode data = acme.bearer(ann).get("/payment-method/" + id).ok().path("data");
+                assertThat(data.has("token")).as(id).isTrue();
+                assertThat(data.path("token").isNull()).as(id).isTrue();
+                acme.bearer(bob).get("/payment-method/" + id).error(404, "payment_method_not_found");
+            }
+            String approved = payPal(ann);
+            assertThat(acme.bearer(ann).get("/payment-method/" + approved).ok().path("data").path("token").asText())
+                    .startsWith("B-");
         }
     }
 

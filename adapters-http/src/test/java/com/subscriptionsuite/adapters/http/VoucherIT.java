@@ -10,6 +10,7 @@ import java.net.http.HttpRequest.BodyPublishers;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.Locale;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Nested;
@@ -149,6 +150,34 @@ class VoucherIT {
             consume(ann, "PAGE-1").ok();
             init(ann, "SINGLE-2", "{\"page_id\": null, \"user_id\": %d}".formatted(annId)).ok();
             acme.bearer(ann).post("/voucher-code/SINGLE-2/consume", "{\"user_id\": %d}".formatted(annId)).ok();
+        }
+
+        @Test
+        void takes_back_the_user_id_register_and_login_hand_out_but_not_another_user_s() {
+            JsonNode registered = acme.post("/register", """
+                    {"user": {"email": "ann@example.com", "password": "%s"}}""".formatted(PASSWORD)).ok();
+            String ann = registered.path("token").asText();
+            String annId = registered.path("user").path("id").asText();
+            String bobId = acme.post("/register", """
+                    {"user": {"email": "bob@example.com", "password": "%s"}}""".formatted(PASSWORD)).ok()
+                    .path("user").path("id").asText();
+            JsonNode loggedIn = acme.post("/login", """
+                    {"email": "ann@example.com", "password": "%s"}""".formatted(PASSWORD)).ok();
+            assertThat(loggedIn.path("user").path("id").asText()).isEqualTo(annId);
+
+            init(ann, "SINGLE-1", "{\"page_id\": \"601\", \"user_id\": \"%s\"}".formatted(annId)).ok();
+            acme.bearer(ann).post("/voucher-code/SINGLE-1/consume", "{\"user_id\": \"%s\"}".formatted(annId)).ok();
+            init(ann, "SINGLE-2", "{\"user_id\": \"%s\"}".formatted(annId.toUpperCase(Locale.ROOT))).ok();
+
+            JsonNode error = init(ann, "TEN-OFF", "{\"user_id\": \"%s\"}".formatted(bobId))
+                    .error(403, "user_mismatch");
+            assertThat(error.path("details").get(0).path("field").asText()).isEqualTo("user_id");
+            acme.bearer(ann).post("/voucher-code/SINGLE-2/consume", "{\"user_id\": \"%s\"}".formatted(bobId))
+                    .error(403, "user_mismatch");
+            init(ann, "TEN-OFF", "{\"user_id\": \"7\"}").error(403, "user_mismatch");
+            String bob = acme.post("/login", """
+                    {"email": "bob@example.com", "password": "%s"}""".formatted(PASSWORD)).ok().path("token").asText();
+            init(bob, "TEN-OFF", "{\"user_id\": \"%s\"}".formatted(bobId)).ok();
         }
 
         @Test
@@ -345,7 +374,7 @@ class VoucherIT {
         void refuses_other_body_faults_as_every_operation_does() {
             String ann = customer("ann@example.com");
 
-            init(ann, "SINGLE-1", "{\"user_id\": \"7\"}").error(400, "field_type");
+            init(ann, "SINGLE-1", "{\"user_id\": true}").error(400, "field_type");
             init(ann, "SINGLE-1", "{\"voucher\": \"SINGLE-1\"}").error(400, "field_unknown");
             init(ann, "SINGLE-1", "{\"page_id\": ").error(400, "json_malformed");
             acme.bearer(ann).with("Content-Type", "text/plain")

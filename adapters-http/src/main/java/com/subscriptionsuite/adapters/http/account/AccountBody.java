@@ -1,16 +1,16 @@
 package com.subscriptionsuite.adapters.http.account;
 
-import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import com.subscriptionsuite.domain.account.AccountDetails;
 
 /**
  * The seed's Account object, as requests send it (PUT /account, POST /subscription, the preview)
  * and GET /account answers it. Reading accepts every field of the seed and no other, each
- * optional at this level (the use cases say which are required); texts are trimmed. Writing leaves
- * out the fields that are not set.
+ * optional at this level (the use cases say which are required); texts are trimmed. Writing
+ * answers every key of the seed's Account, a text that was not given as {@code ""} (a form bound to
+ * the object, such as Angular's {@code setValue}, needs every key), a flag that was not given as
+ * {@code false} and anything else not set as {@code null}.
  */
-@JsonInclude(JsonInclude.Include.NON_NULL)
 public record AccountBody(
         @JsonProperty("is_company") Boolean isCompany,
         String companyName,
@@ -47,13 +47,20 @@ public record AccountBody(
                 trim(currency));
     }
 
-    /** The stored account data as the seed shows it, with the account's currency. */
+    /** The stored account data as the seed shows it, every key present, with the account's currency. */
     public static AccountBody from(AccountDetails d, String currency) {
-        return new AccountBody(d.company(), d.companyName(), d.firstName(), d.lastName(), d.street(), d.zipCode(),
-                d.city(), d.state(), d.country(), d.email(), d.phone(), d.additionalInfo(), d.hasBillingAddress(),
-                d.billingFirstName(), d.billingLastName(), d.billingStreet(), d.billingAdditionalInfo(),
-                d.billingZipCode(), d.billingCity(), d.billingCountry(), d.billingEmail(), d.billingPhone(),
-                d.vatId() == null ? "" : d.vatId(), currency);
+        return new AccountBody(d.company(), text(d.companyName()), text(d.firstName()), text(d.lastName()),
+                text(d.street()), text(d.zipCode()), text(d.city()), text(d.state()), text(d.country()),
+                text(d.email()), text(d.phone()), text(d.additionalInfo()), d.hasBillingAddress(),
+                text(d.billingFirstName()), text(d.billingLastName()), text(d.billingStreet()),
+                text(d.billingAdditionalInfo()), text(d.billingZipCode()), text(d.billingCity()),
+                text(d.billingCountry()), text(d.billingEmail()), text(d.billingPhone()), text(d.vatId()),
+                text(currency));
+    }
+
+    /** A text of the answer: {@code ""} when it was not given. */
+    private static String text(String s) {
+        return s == null ? "" : s;
     }
 
     private static String trim(String s) {

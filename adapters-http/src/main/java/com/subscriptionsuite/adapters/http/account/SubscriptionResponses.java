@@ -23,6 +23,8 @@ import org.joda.money.Money;
  */
 final class SubscriptionResponses {
     private static final String MONTH = "Month";
+    /** Zuora's priceChangeOption for a charge renewed at its booked price. */
+    private static final String NO_PRICE_CHANGE = "NoChange";
 
     private SubscriptionResponses() {
     }
@@ -171,7 +173,12 @@ final class SubscriptionResponses {
         }
     }
 
-    /** The seed's RatePlanCharge. */
+    /**
+     * The seed's RatePlanCharge. {@code price_change_option} and {@code price_increase_percentage}
+     * are Zuora's renewal pricing: the ledger renews every charge at its booked price (a renewed
+     * term's periods are invoiced at the price of the segment in force, {@code SubscriptionBilling}),
+     * and no catalog or tenant rule raises it, so every charge is {@code NoChange} with {@code 0}.
+     */
     record ChargeEntry(
             String id,
             String originalChargeId,
@@ -182,6 +189,8 @@ final class SubscriptionResponses {
             String model,
             int version,
             String pricingSummary,
+            String priceChangeOption,
+            BigDecimal priceIncreasePercentage,
             String currency,
             BigDecimal price,
             List<Object> discountApplyDetails,
@@ -210,7 +219,7 @@ final class SubscriptionResponses {
             boolean recurring = c.billingPeriod() != null && !"OneTime".equals(c.type().wireName());
             String through = date(v.chargedThroughDate());
             return new ChargeEntry(c.id(), c.originalId(), Long.toString(c.chargeId()), c.number(), c.name(),
-                    c.type().wireName(), c.model(), v.version(), summary(c),
+                    c.type().wireName(), c.model(), v.version(), summary(c), NO_PRICE_CHANGE, BigDecimal.ZERO,
                     c.periodPrice().getCurrencyUnit().getCode(), price(c), List.of(), recurring ? "SubscriptionStartDay" : null,
                     recurring ? "Per_Billing_Period" : null, recurring ? period(c) : null, v.billingTiming(),
                     recurring ? "AlignToSubscriptionStart" : null, BigDecimal.valueOf(c.quantity()), c.segment(),

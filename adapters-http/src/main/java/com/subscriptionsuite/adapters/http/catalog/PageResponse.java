@@ -89,12 +89,19 @@ record PageResponse(
         }
     }
 
+    /**
+     * A rate plan charge. Extension: {@code min_quantity} and {@code max_quantity}, the quantities
+     * the charge may be bought in (the preview and the checkout refuse others with
+     * {@code quantity_out_of_range}); {@code null} where there is no limit.
+     */
     record ChargeEntry(
             String billingPeriod,
             String billingTiming,
             String chargeModel,
             String chargeType,
             BigDecimal defaultQuantity,
+            BigDecimal minQuantity,
+            BigDecimal maxQuantity,
             String description,
             long id,
             String name,
@@ -105,8 +112,9 @@ record PageResponse(
 
         static ChargeEntry from(Charge c) {
             return new ChargeEntry(wire(c.billingPeriod()), wire(c.billingTiming()), c.model().wireName(),
-                    c.type().wireName(), c.defaultQuantity(), c.description(), c.id(), c.name(),
-                    c.tiers().stream().map(TierEntry::from).toList(), c.taxMode().wireName(), c.taxable(), c.uom());
+                    c.type().wireName(), c.defaultQuantity(), c.minQuantity(), c.maxQuantity(), c.description(), c.id(),
+                    c.name(), c.tiers().stream().map(TierEntry::from).toList(), c.taxMode().wireName(), c.taxable(),
+                    c.uom());
         }
     }
 

@@ -5,19 +5,24 @@ import com.subscriptionsuite.adapters.http.account.AccountBody;
 import com.subscriptionsuite.adapters.http.error.RequestFailure;
 import com.subscriptionsuite.adapters.http.json.DigitsOrInteger;
 import com.subscriptionsuite.application.port.in.checkout.Checkout.Item;
+import com.subscriptionsuite.application.port.in.checkout.Checkout.NewPaymentMethod;
 import com.subscriptionsuite.application.port.in.checkout.Checkout.RatePlanChoice;
 import com.subscriptionsuite.application.port.in.checkout.Checkout.SubscribeCommand;
 import com.subscriptionsuite.application.port.in.identity.Principal;
 import io.vavr.control.Either;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
+import java.util.Map;
 
 /**
  * The seed's SubscribeOption body of POST /subscription: {@code suite_products} (each with
  * {@code id}, {@code quantity}, {@code order_pos} required, and optionally the seed's
  * {@code rate_plans[{id, charges[{id}]}]}), {@code account} (required: a subscription needs an
  * account) and {@code payment_method} (optional; its {@code id} names a payment method of the
- * caller, its {@code type} and {@code data} are the stored method's business and not read).
+ * caller, its {@code type} and {@code data} are then not read; without an {@code id} it describes a
+ * bank transfer to create, as PUT /account/payment-method does).
  * Extensions, as in the preview: {@code voucher_code}, a code the caller holds, and {@code page_id}.
  */
 record SubscribeRequest(List<SuiteProductRequest> suiteProducts, AccountBody account,
@@ -32,9 +37,16 @@ record SubscribeRequest(List<SuiteProductRequest> suiteProducts, AccountBody acc
     record ChargeRequest(Long id) {
     }
 
-    /** The seed's AccountPaymentMethod; {@code data} may hold anything (it is not read). */
+    /**
+     * The seed's AccountPaymentMethod, as PUT /account/payment-method takes it: with an {@code id},
+     * {@code type} and {@code data} are the stored method's business and may hold anything (they are
+     * not read); without one (or with an empty one) {@code type} and {@code data} describe a new bank
+     * transfer.
+     */
     record PaymentMethodRequest(String id, String type, JsonNode data) {
     }
+
+    private static final String DATA = "payment_method.data";
 
     Either<RequestFailure, SubscribeCommand> toCommand(long tenantId, Principal caller) {
         List<String> missing = new ArrayList<>();
@@ -46,15 +58,46 @@ record SubscribeRequest(List<SuiteProductRequest> suiteProducts, AccountBody acc
         if (account == null) {
             missing.add("account");
         }
-        if (paymentMethod != null && (paymentMethod.id() == null || paymentMethod.id().isBlank())) {
+        boolean stored = paymentMethod != null && paymentMethod.id() != null && !paymentMethod.id().isBlank();
+        if (paymentMethod != null && !stored && paymentMethod.type() == null) {
             missing.add("payment_method.id");
         }
         if (!missing.isEmpty()) {
             return Either.left(RequestFailure.FieldRequired.bodyFields(missing));
         }
-        return DigitsOrInteger.read("page_id", pageId).map(page -> new SubscribeCommand(tenantId, caller.userId(),
-                caller.guest(), items, account.toDetails(), paymentMethod == null ? null : paymentMethod.id().strip(),
-                voucherCode, page.getOrNull()));
+        Either<RequestFailure, NewPaymentMethod> described = paymentMethod == null || stored
+                ? Either.right(null)
+                : texts(paymentMethod.data()).map(data -> new NewPaymentMethod(paymentMethod.type(), data));
+        return described.flatMap(newMethod -> DigitsOrInteger.read("page_id", pageId).map(page -> new SubscribeCommand(
+                tenantId, caller.userId(), caller.guest(), items, account.toDetails(),
+                stored ? paymentMethod.id().strip() : null, voucherCode, page.getOrNull(), newMethod)));
+    }
+
+    /**
+     * The {@code data} of a payment method described without an id, read as PUT /account/payment-method
+     * reads it: an object of strings, null values counting as absent.
+     */
+    private static Either<RequestFailure, Map<String, String>> texts(JsonNode data) {
+        Map<String, String> given = new LinkedHashMap<>();
+        if (data == null || data.isNull()) {
+            return Either.right(given);
+        }
+        if (!data.isObject()) {
+            return Either.left(new RequestFailure.FieldType(DATA, "an object", kind(data)));
+        }
+        for (Map.Entry<String, JsonNode> field : data.properties()) {
+            JsonNode value = field.getValue();
+            if (value.isTextual()) {
+                given.put(field.getKey(), value.textValue());
+            } else if (!value.isNull()) {
+                return Either.left(new RequestFailure.FieldType(DATA + "." + field.getKey(), "a string", kind(value)));
+            }
+        }
+        return Either.right(given);
+    }
+
+    private static String kind(JsonNode value) {
+        return value.getNodeType().name().toLowerCase(Locale.ROOT);
     }
 
     private static Item item(String at, SuiteProductRequest item, List<String> missing) {

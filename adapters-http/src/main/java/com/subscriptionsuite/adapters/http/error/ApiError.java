@@ -152,13 +152,21 @@ public record ApiError(String code, String message, List<FieldDetail> details, S
         return account(failure, "", failure.message());
     }
 
-    /** A refused checkout: the field at fault in {@code details}, every problem of a refused account. */
+    /**
+     * A refused checkout: the field at fault in {@code details}, every problem of a refused account
+     * or of refused payment data.
+     */
     public static ApiError from(CheckoutFailure failure) {
         if (failure instanceof CheckoutFailure.AccountRefused refused) {
             return account(refused.failure(), "account.", failure.message());
         }
         if (failure instanceof CheckoutFailure.CartRefused cart) {
             return from(cart.failure());
+        }
+        if (failure instanceof CheckoutFailure.PaymentMethodRefused refused
+                && refused.failure() instanceof PaymentFailure.PaymentDataInvalid invalid) {
+            return new ApiError(failure.code(), failure.message(), invalid.problems().stream()
+                    .map(p -> new FieldDetail("payment_method." + p.field(), p.reason())).toList(), null);
         }
         List<FieldDetail> details = failure.field().isEmpty() ? List.of()
                 : List.of(new FieldDetail(failure.field(), reasonOf(failure.message(), failure.field())));

@@ -24,17 +24,15 @@ final class PaymentResponses {
 
     /**
      * The seed's PaymentMethod {@code {type, data: {id, token}}}: {@code token} is what the provider
-     * charges the method by (PayPal's billing agreement id), absent when there is none; extensions:
-     * {@code data.status} and the method's displayable data.
+     * charges the method by (PayPal's billing agreement id), {@code null} when there is none (the key
+     * is always there, so the shape is stable); extensions: {@code data.status} and the method's
+     * displayable data.
      */
     record PaymentMethodResponse(String type, Map<String, String> data) {
         static PaymentMethodResponse from(PaymentMethod m) {
             Map<String, String> data = new LinkedHashMap<>();
             data.put("id", m.id());
-            String token = m.data().get(PaymentData.PAYPAL_BAID);
-            if (token != null) {
-                data.put("token", token);
-            }
+            data.put("token", m.data().get(PaymentData.PAYPAL_BAID));
             data.put("status", m.status().name());
             m.data().forEach(data::putIfAbsent);
             return new PaymentMethodResponse(m.type(), data);

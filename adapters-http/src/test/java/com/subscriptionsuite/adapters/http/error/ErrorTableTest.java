@@ -40,7 +40,8 @@ class ErrorTableTest {
      * {@link IdentityFailure.InputRejected} once per {@link IdentityRejection} it can carry, a
      * {@link VoucherFailure.Refused} and a {@link PreviewFailure.VoucherRefused} once per
      * {@link VoucherRejection}, a {@link CheckoutFailure.CartRefused} once per preview failure and a
-     * {@link CheckoutFailure.AccountRefused} once per account failure), and the rest.
+     * {@link CheckoutFailure.AccountRefused} once per account failure and a
+     * {@link CheckoutFailure.PaymentMethodRefused} once per payment failure), and the rest.
      */
     private static List<Object> everyFailure() throws ReflectiveOperationException {
         List<Object> failures = new ArrayList<>();
@@ -72,6 +73,10 @@ class ErrorTableTest {
                 } else if (type == CheckoutFailure.AccountRefused.class) {
                     for (Class<?> account : AccountFailure.class.getPermittedSubclasses()) {
                         failures.add(new CheckoutFailure.AccountRefused((AccountFailure) instantiate(account)));
+                    }
+                } else if (type == CheckoutFailure.PaymentMethodRefused.class) {
+                    for (Class<?> payment : PaymentFailure.class.getPermittedSubclasses()) {
+                        failures.add(new CheckoutFailure.PaymentMethodRefused((PaymentFailure) instantiate(payment)));
                     }
                 } else {
                     failures.add(instantiate(type));

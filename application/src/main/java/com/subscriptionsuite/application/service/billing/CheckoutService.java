@@ -3,9 +3,11 @@ package com.subscriptionsuite.application.service.billing;
 import com.subscriptionsuite.application.port.in.account.AccountFailure;
 import com.subscriptionsuite.application.port.in.checkout.Checkout;
 import com.subscriptionsuite.application.port.in.checkout.CheckoutFailure;
+import com.subscriptionsuite.application.port.in.payment.PaymentFailure;
 import com.subscriptionsuite.application.port.in.pricing.PreviewFailure;
 import com.subscriptionsuite.application.port.in.pricing.PreviewPricesQuery;
 import com.subscriptionsuite.application.port.out.Billing;
+import com.subscriptionsuite.application.service.payment.BankTransfers;
 import com.subscriptionsuite.application.service.pricing.CartResolution;
 import com.subscriptionsuite.domain.account.AccountDetails;
 import com.subscriptionsuite.domain.account.AccountProblem;
@@ -93,12 +95,20 @@ final class CheckoutService implements Checkout {
             return Either.left(refused.get());
         }
         Option<PaymentMethod> paymentMethod = Option.none();
+        Option<PaymentMethod> newPaymentMethod = Option.none();
         if (command.paymentMethodId() != null) {
             paymentMethod = ledger.paymentMethods().paymentMethod(tenant.id(), command.paymentMethodId())
                     .filter(pm -> pm.usableBy(tenant.id(), command.userId()));
             if (paymentMethod.isEmpty()) {
                 return Either.left(new CheckoutFailure.PaymentMethodNotFound(command.paymentMethodId()));
             }
+        } else if (command.newPaymentMethod() != null) {
+            Either<PaymentFailure, PaymentMethod> made = newPaymentMethod(command, definition, now);
+            if (made.isLeft()) {
+                return Either.left(new CheckoutFailure.PaymentMethodRefused(made.getLeft()));
+            }
+            newPaymentMethod = Option.some(made.get());
+            paymentMethod = newPaymentMethod;
         }
         List<CartLine> lines = resolved.get();
         Option<Redemption> redemption = Option.none();
@@ -112,7 +122,19 @@ final class CheckoutService implements Checkout {
             redemption = Option.some(voucher.get().redemption());
         }
         return Either.right(new Booking(command, definition, existing, currency.get(), lines,
-                paymentMethod.map(PaymentMethod::id), redemption, today, now));
+                paymentMethod.map(PaymentMethod::id), newPaymentMethod, redemption, today, now));
+    }
+
+    /**
+     * The payment method the body describes without an id, decided by the rules of PUT
+     * /account/payment-method for the account this checkout writes (a bank transfer the shop offers
+     * in its tax country, masked data only); stored by {@link #book}, in this unit of work.
+     */
+    private Either<PaymentFailure, PaymentMethod> newPaymentMethod(SubscribeCommand command,
+            TenantDefinition definition, Instant now) {
+        Checkout.NewPaymentMethod described = command.newPaymentMethod();
+        return BankTransfers.type(described.type()).flatMap(type -> BankTransfers.fromBody(definition,
+                command.account().taxCountry(), command.userId(), type, described.data(), ledger.secrets(), now));
     }
 
     /**
@@ -252,12 +274,12 @@ final class CheckoutService implements Checkout {
     /** What was decided, to be written. */
     private record Booking(SubscribeCommand command, TenantDefinition definition, Option<BillingAccount> existing,
             CurrencyUnit currency, List<CartLine> lines, Option<String> paymentMethodId,
-            Option<Redemption> redemption, LocalDate today, Instant now) {
+            Option<PaymentMethod> newPaymentMethod, Option<Redemption> redemption, LocalDate today, Instant now) {
     }
 
     /**
-     * Writes the decided checkout: account, subscriptions (charged through their first period),
-     * invoice, redemption. The account is written first: when a concurrent first checkout of the same
+     * Writes the decided checkout: account, a payment method the body described, subscriptions
+     * (charged through their first period), invoice, redemption. The account is written first: when a concurrent first checkout of the same
      * user created the account after this one found none, the store refuses the second account and
      * this checkout books nothing ({@link CheckoutFailure.CheckoutInProgress}).
      */
@@ -293,6 +315,7 @@ final class CheckoutService implements Checkout {
             }
             return Either.left(new CheckoutFailure.CheckoutInProgress());
         }
+        b.newPaymentMethod().forEach(ledger.paymentMethods()::save);
         List<Subscription> booked = new ArrayList<>();
         List<NewSubscription> made = new ArrayList<>();
         List<InvoiceLine> invoiceLines = new ArrayList<>();

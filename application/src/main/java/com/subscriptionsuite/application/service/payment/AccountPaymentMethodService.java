@@ -8,14 +8,11 @@ import com.subscriptionsuite.application.port.out.Transactions;
 import com.subscriptionsuite.application.service.tenant.TenantDirectory;
 import com.subscriptionsuite.domain.billing.BillingAccount;
 import com.subscriptionsuite.domain.billing.PaymentMethod;
-import com.subscriptionsuite.domain.payment.PaymentDataRules;
 import com.subscriptionsuite.domain.payment.PaymentType;
 import io.vavr.control.Either;
 import io.vavr.control.Option;
 import java.time.Clock;
 import java.time.Instant;
-import java.util.Locale;
-import java.util.Map;
 
 /**
  * The default payment method of a billing account. A change runs in one unit of work on the locked
@@ -53,9 +50,9 @@ final class AccountPaymentMethodService implements AccountPaymentMethodCases {
 
     @Override
     public Either<PaymentFailure, PaymentMethod> change(Change change) {
-        Option<PaymentType> type = PaymentType.of(change.type());
-        if (type.isEmpty()) {
-            return Either.left(new PaymentFailure.PaymentTypeUnknown(change.type()));
+        Either<PaymentFailure, PaymentType> type = BankTransfers.type(change.type());
+        if (type.isLeft()) {
+            return Either.left(type.getLeft());
         }
         Instant now = clock.instant();
         return transactions.inTransaction(() -> {
@@ -75,21 +72,8 @@ final class AccountPaymentMethodService implements AccountPaymentMethodCases {
     /** A bank transfer from the body alone; other types come from a page or PayPal, with their id. */
     private Either<PaymentFailure, PaymentMethod> newBankTransfer(Change change, PaymentType type,
             BillingAccount account, Instant now) {
-        if (type != PaymentType.BANK_TRANSFER) {
-            return Either.left(new PaymentFailure.PaymentMethodIdRequired(type.wireName()));
-        }
-        Either<PaymentFailure, PaymentType> offered = offered(type, account);
-        if (offered.isLeft()) {
-            return Either.left(offered.getLeft());
-        }
-        Either<PaymentFailure, Map<String, String>> data = PaymentDataRules.bankTransfer(change.data(), "data")
-                .mapLeft(PaymentFailure.PaymentDataInvalid::new);
-        return data.map(d -> {
-            PaymentMethod method = new PaymentMethod(PaymentMethodIds.newId(secrets), change.tenantId(),
-                    change.userId(), type.wireName(), d, PaymentMethod.Status.ACTIVE, now);
-            methods.save(method);
-            return method;
-        });
+        return BankTransfers.fromBody(directory.require(account.tenantId()), account.details().taxCountry(),
+                change.userId(), type, change.data(), secrets, now).peek(methods::save);
     }
 
     private Either<PaymentFailure, PaymentMethod> existing(Change change, PaymentType type, BillingAccount account) {
@@ -105,12 +89,6 @@ final class AccountPaymentMethodService implements AccountPaymentMethodCases {
 
     /** The type, if the tenant offers it in the account's (tax) country. */
     private Either<PaymentFailure, PaymentType> offered(PaymentType type, BillingAccount account) {
-        String country = account.details().taxCountry();
-        String code = country == null || country.isBlank() ? null : country.strip().toUpperCase(Locale.ROOT);
-        if (directory.require(account.tenantId()).paymentOptions().offers(type, code)) {
-            return Either.right(type);
-        }
-        return Either.left(new PaymentFailure.PaymentMethodNotOffered(type.wireName(),
-                code == null ? "an account without a country" : code));
+        return BankTransfers.offered(directory.require(account.tenantId()), type, account.details().taxCountry());
     }
 }

@@ -2,7 +2,10 @@ package com.subscriptionsuite.application.port.in.checkout;
 
 import com.subscriptionsuite.domain.account.AccountDetails;
 import io.vavr.control.Either;
+import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 
 /**
@@ -16,15 +19,35 @@ public interface Checkout {
 
     /**
      * One checkout. {@code userId} is the token's user and {@code guest} whether it is a guest;
-     * {@code paymentMethodId} (optional) an active payment method of that user; {@code voucherCode}
-     * (optional) a code the user holds, and {@code pageId} (optional) the shop page the checkout
-     * happens on.
+     * {@code paymentMethodId} (optional) an active payment method of that user, or else
+     * {@code newPaymentMethod} (optional) one to create from the body, as PUT /account/payment-method
+     * creates it (a bank transfer); {@code voucherCode} (optional) a code the user holds, and
+     * {@code pageId} (optional) the shop page the checkout happens on.
      */
     record SubscribeCommand(long tenantId, long userId, boolean guest, List<Item> items, AccountDetails account,
-            String paymentMethodId, String voucherCode, Long pageId) {
+            String paymentMethodId, String voucherCode, Long pageId, NewPaymentMethod newPaymentMethod) {
         public SubscribeCommand {
             items = List.copyOf(items);
             Objects.requireNonNull(account, "account");
+            if (paymentMethodId != null && newPaymentMethod != null) {
+                throw new IllegalArgumentException("a checkout names a stored payment method or a new one, not both");
+            }
+        }
+
+        /** A checkout with a stored payment method (or none). */
+        public SubscribeCommand(long tenantId, long userId, boolean guest, List<Item> items, AccountDetails account,
+                String paymentMethodId, String voucherCode, Long pageId) {
+            this(tenantId, userId, guest, items, account, paymentMethodId, voucherCode, pageId, null);
+        }
+    }
+
+    /**
+     * A payment method the body describes without an id (the seed's AccountPaymentMethod
+     * {@code {type, data}}): only a bank transfer can be created so; {@code data} as sent, in its order.
+     */
+    record NewPaymentMethod(String type, Map<String, String> data) {
+        public NewPaymentMethod {
+            data = data == null ? Map.of() : Collections.unmodifiableMap(new LinkedHashMap<>(data));
         }
     }
 

@@ -1,6 +1,7 @@
 package com.subscriptionsuite.application.port.in.checkout;
 
 import com.subscriptionsuite.application.port.in.account.AccountFailure;
+import com.subscriptionsuite.application.port.in.payment.PaymentFailure;
 import com.subscriptionsuite.application.port.in.pricing.PreviewFailure;
 
 /**
@@ -45,6 +46,25 @@ public sealed interface CheckoutFailure {
 
         public String message() {
             return "account." + failure.message();
+        }
+    }
+
+    /**
+     * The payment method the body describes without an id cannot be created (not a bank transfer,
+     * not offered in the account's country, unmasked data ...): the payment rules' own code, as PUT
+     * /account/payment-method answers it, its field under {@code payment_method.}.
+     */
+    record PaymentMethodRefused(PaymentFailure failure) implements CheckoutFailure {
+        public String code() {
+            return failure.code();
+        }
+
+        public String field() {
+            return failure.field().isEmpty() ? "payment_method" : "payment_method." + failure.field();
+        }
+
+        public String message() {
+            return "payment_method." + failure.message();
         }
     }
 

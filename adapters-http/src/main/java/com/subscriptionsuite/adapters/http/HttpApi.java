@@ -57,6 +57,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.UUID;
+import org.eclipse.jetty.server.HttpConfiguration;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -240,6 +241,7 @@ public final class HttpApi {
             config.showJavalinBanner = false;
             config.router.ignoreTrailingSlashes = true;
             config.jetty.modifyServer(server -> server.setErrorHandler(new ProtocolErrors(json, settings.maxBodyBytes())));
+            config.jetty.modifyHttpConfiguration(HttpApi::headersExactlyAsSent);
             config.router.mount(router -> {
                 for (Route route : routes) {
                     router.addHttpHandler(route.method(), route.path(), route.scope() == Route.Scope.TENANT
@@ -252,6 +254,20 @@ public final class HttpApi {
                 router.exception(Exception.class, (e, ctx) -> unexpected(ctx, e));
             });
         });
+    }
+
+    /**
+     * Every request's header values exactly as its client sent them. Jetty's parser keeps a cache of
+     * header fields per connection and, by default, matches it without regard to case: on a
+     * keep-alive connection a second request whose {@code Authorization} differed from the first
+     * only in letter case was handed the first request's value, so a case-changed token
+     * authenticated. The per-connection cache is switched off (no credential outlives its request
+     * in the parser), and the lookup in Jetty's static cache of common fields keeps the value's
+     * case as sent.
+     */
+    private static void headersExactlyAsSent(HttpConfiguration http) {
+        http.setHeaderCacheSize(0);
+        http.setHeaderCacheCaseSensitive(true);
     }
 
     /** The route with the Idempotency-Key header honoured, where it changes state for a user. */

@@ -64,9 +64,11 @@ import org.slf4j.LoggerFactory;
 /**
  * The HTTP API (Subscription Suite API v2.1.0, the catalog, shop page, configuration,
  * translation, price preview, auth, voucher and product removal part) on Javalin. Every route but
- * {@code /health} and {@code /openapi.yaml} first resolves the tenant, then applies the tenant's
- * CORS rules ({@link Cors}), then checks the route's {@link com.subscriptionsuite.adapters.http.routing.Access}
- * level ({@link RequestAccess}), and only then runs its handler. Every failure is answered with the one error
+ * {@code /health} and {@code /openapi.yaml} first refuses a repeated {@code Authorization},
+ * {@code X-Tenant} or {@code Idempotency-Key} ({@link SingleHeaders}), then resolves the tenant,
+ * then applies the tenant's CORS rules ({@link Cors}), then checks the route's
+ * {@link com.subscriptionsuite.adapters.http.routing.Access} level ({@link RequestAccess}), and
+ * only then runs its handler. Every failure is answered with the one error
  * shape {@code {"error": {"code", "message", "details"}}} and the status from
  * {@link com.subscriptionsuite.adapters.http.error.ErrorTable}; an unexpected exception becomes a
  * 500 {@code internal_error} with a correlation id that is also logged.
@@ -275,8 +277,9 @@ public final class HttpApi {
         return idempotencyKeys == null ? route : idempotencyKeys.applyTo(route);
     }
 
+    /** A repeated header field the request is decided on is refused first, then the tenant is resolved. */
     private Handler tenantScoped(Handler handler) {
-        return RequestTenant.scoped(useCases.resolveTenant(), json, handler);
+        return SingleHeaders.required(json, RequestTenant.scoped(useCases.resolveTenant(), json, handler));
     }
 
     /** The methods served on each tenant-scoped path, for the preflight's Access-Control-Allow-Methods. */

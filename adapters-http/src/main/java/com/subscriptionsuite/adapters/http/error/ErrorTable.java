@@ -31,6 +31,7 @@ public final class ErrorTable {
         m.put("request_malformed", 400);
         m.put("uri_too_long", 414);
         m.put("headers_too_large", 431);
+        m.put("header_repeated", 400);
         m.put("internal_error", 500);
         // tenant resolution
         m.put("tenant_unknown", 404);

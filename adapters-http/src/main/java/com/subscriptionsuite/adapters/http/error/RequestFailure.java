@@ -189,6 +189,21 @@ public sealed interface RequestFailure {
         }
     }
 
+    /** A header field the request is decided on, sent more than once. */
+    record HeaderRepeated(String header, int count) implements RequestFailure {
+        public String code() {
+            return "header_repeated";
+        }
+
+        public String message() {
+            return header + ": sent " + count + " times; send it once";
+        }
+
+        public List<FieldDetail> details() {
+            return List.of(new FieldDetail(header, "sent " + count + " times"));
+        }
+    }
+
     /** A body that is not declared as JSON. */
     record MediaTypeUnsupported(String contentType) implements RequestFailure {
         public String code() {

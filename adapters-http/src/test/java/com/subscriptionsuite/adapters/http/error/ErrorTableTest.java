@@ -201,6 +201,7 @@ class ErrorTableTest {
         assertThat(ErrorTable.status("customer_required")).isEqualTo(403);
         assertThat(ErrorTable.status("guest_checkout_disabled")).isEqualTo(403);
         assertThat(ErrorTable.status("origin_not_allowed")).isEqualTo(403);
+        assertThat(ErrorTable.status("header_repeated")).isEqualTo(400);
         assertThat(ErrorTable.status("login_throttled")).isEqualTo(429);
     }
 

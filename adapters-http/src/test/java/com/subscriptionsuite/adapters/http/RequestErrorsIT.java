@@ -244,13 +244,13 @@ class RequestErrorsIT {
 
         @ParameterizedTest(name = "{0} {1}")
         @CsvSource({
-                "PUT, /product/1, 'GET, DELETE, OPTIONS'",
-                "POST, /product, 'GET, OPTIONS'",
-                "PUT, /config, 'GET, OPTIONS'",
+                "PUT, /product/1, 'GET, HEAD, DELETE, OPTIONS'",
+                "POST, /product, 'GET, HEAD, OPTIONS'",
+                "PUT, /config, 'GET, HEAD, OPTIONS'",
                 "GET, /subscription/preview, 'POST, OPTIONS'",
                 "GET, /translation/dynamic, 'POST, OPTIONS'",
                 "GET, /logout, 'POST, OPTIONS'",
-                "POST, /health, GET"})
+                "POST, /health, 'GET, HEAD'"})
         void answers_method_not_allowed_with_the_allowed_methods(String method, String path, String allowed) {
             Reply reply = acme.send(method, path, BodyPublishers.noBody());
 

@@ -58,15 +58,18 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.UUID;
+import org.eclipse.jetty.server.HttpConfiguration;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
  * The HTTP API (Subscription Suite API v2.1.0, the catalog, shop page, configuration,
  * translation, price preview, auth, voucher and product removal part) on Javalin. Every route but
- * {@code /health} and {@code /openapi.yaml} first resolves the tenant, then applies the tenant's
- * CORS rules ({@link Cors}), then checks the route's {@link com.subscriptionsuite.adapters.http.routing.Access}
- * level ({@link RequestAccess}), and only then runs its handler. Every failure is answered with the one error
+ * {@code /health} and {@code /openapi.yaml} first refuses a repeated {@code Authorization},
+ * {@code X-Tenant} or {@code Idempotency-Key} ({@link SingleHeaders}), then resolves the tenant,
+ * then applies the tenant's CORS rules ({@link Cors}), then checks the route's
+ * {@link com.subscriptionsuite.adapters.http.routing.Access} level ({@link RequestAccess}), and
+ * only then runs its handler. Every failure is answered with the one error
  * shape {@code {"error": {"code", "message", "details"}}} and the status from
  * {@link com.subscriptionsuite.adapters.http.error.ErrorTable}; an unexpected exception becomes a
  * 500 {@code internal_error} with a correlation id that is also logged.
@@ -241,11 +244,18 @@ public final class HttpApi {
             config.showJavalinBanner = false;
             config.router.ignoreTrailingSlashes = true;
             config.jetty.modifyServer(server -> server.setErrorHandler(new ProtocolErrors(json, settings.maxBodyBytes())));
+            config.jetty.modifyHttpConfiguration(HttpApi::headersExactlyAsSent);
             config.router.mount(router -> {
                 for (Route route : routes) {
-                    router.addHttpHandler(route.method(), route.path(), route.scope() == Route.Scope.TENANT
+                    Handler handler = route.scope() == Route.Scope.TENANT
                             ? tenantScoped(cors.scoped(access.guard(idempotent(route))))
-                            : route.handler());
+                            : route.handler();
+                    router.addHttpHandler(route.method(), route.path(), handler);
+                    if (route.method() == HandlerType.GET) {
+                        // else Javalin answers HEAD itself, with an empty 200 and no check at all
+                        router.addHttpHandler(HandlerType.HEAD, route.path(),
+                                route.servesHead() ? handler : this::noRoute);
+                    }
                 }
                 tenantMethodsByPath().forEach((path, methods) ->
                         router.addHttpHandler(HandlerType.OPTIONS, path, tenantScoped(cors.preflight(methods))));
@@ -255,24 +265,52 @@ public final class HttpApi {
         });
     }
 
+    /**
+     * Every request's header values exactly as its client sent them. Jetty's parser keeps a cache of
+     * header fields per connection and, by default, matches it without regard to case: on a
+     * keep-alive connection a second request whose {@code Authorization} differed from the first
+     * only in letter case was handed the first request's value, so a case-changed token
+     * authenticated. The per-connection cache is switched off (no credential outlives its request
+     * in the parser), and the lookup in Jetty's static cache of common fields keeps the value's
+     * case as sent.
+     */
+    private static void headersExactlyAsSent(HttpConfiguration http) {
+        http.setHeaderCacheSize(0);
+        http.setHeaderCacheCaseSensitive(true);
+    }
+
     /** The route with the Idempotency-Key header honoured, where it changes state for a user. */
     private Route idempotent(Route route) {
         return idempotencyKeys == null ? route : idempotencyKeys.applyTo(route);
     }
 
+    /** A repeated header field the request is decided on is refused first, then the tenant is resolved. */
     private Handler tenantScoped(Handler handler) {
-        return RequestTenant.scoped(useCases.resolveTenant(), json, handler);
+        return SingleHeaders.required(json, RequestTenant.scoped(useCases.resolveTenant(), json, handler));
     }
 
-    /** The methods served on each tenant-scoped path, for the preflight's Access-Control-Allow-Methods. */
+    /** The methods served on each tenant-scoped path, for the preflight's Access-Control-Allow-Methods and Allow. */
     private Map<String, List<String>> tenantMethodsByPath() {
-        Map<String, List<String>> byPath = new LinkedHashMap<>();
+        Map<String, List<Route>> byPath = new LinkedHashMap<>();
         for (Route route : routes) {
             if (route.scope() == Route.Scope.TENANT) {
-                byPath.computeIfAbsent(route.path(), p -> new ArrayList<>()).add(route.method().name());
+                byPath.computeIfAbsent(route.path(), p -> new ArrayList<>()).add(route);
             }
         }
-        return byPath;
+        Map<String, List<String>> methods = new LinkedHashMap<>();
+        byPath.forEach((path, served) -> methods.put(path, methods(served)));
+        return methods;
+    }
+
+    /** The methods of {@code served}, in their order, HEAD right after a GET that serves it. */
+    private static List<String> methods(List<Route> served) {
+        List<String> methods = new ArrayList<>();
+        for (Route route : served) {
+            List<String> more = route.servesHead() ? List.of(route.method().name(), HandlerType.HEAD.name())
+                    : List.of(route.method().name());
+            more.stream().filter(m -> !methods.contains(m)).forEach(methods::add);
+        }
+        return methods;
     }
 
     /** Creates and starts the server; port 0 picks a free port ({@code app.port()} tells which). */
@@ -283,21 +321,28 @@ public final class HttpApi {
     /** Javalin's own 404 (no route for method and path) becomes route_not_found or method_not_allowed. */
     private void frameworkResponse(HttpResponseException e, Context ctx) {
         if (e instanceof EndpointNotFound || e.getStatus() == 404 || e.getStatus() == 405) {
-            String path = ctx.path();
-            List<String> allowed = new ArrayList<>(routes.stream().filter(r -> r.matches(path))
-                    .map(r -> r.method().name()).distinct().toList());
-            if (routes.stream().anyMatch(r -> r.matches(path) && r.scope() == Route.Scope.TENANT)) {
-                allowed.add(HandlerType.OPTIONS.name());
-            }
-            if (allowed.isEmpty()) {
-                json.error(ctx, ApiError.from(new RequestFailure.RouteNotFound(ctx.method().name(), path)));
-            } else {
-                ctx.header("Allow", String.join(", ", allowed));
-                json.error(ctx, ApiError.from(new RequestFailure.MethodNotAllowed(ctx.method().name(), path, allowed)));
-            }
+            noRoute(ctx);
             return;
         }
         unexpected(ctx, e);
+    }
+
+    /**
+     * No route serves the request's method on its path: 405 method_not_allowed with {@code Allow}
+     * when the path is served for other methods, else 404 route_not_found.
+     */
+    private void noRoute(Context ctx) {
+        String path = ctx.path();
+        List<String> allowed = new ArrayList<>(methods(routes.stream().filter(r -> r.matches(path)).toList()));
+        if (routes.stream().anyMatch(r -> r.matches(path) && r.scope() == Route.Scope.TENANT)) {
+            allowed.add(HandlerType.OPTIONS.name());
+        }
+        if (allowed.isEmpty()) {
+            json.error(ctx, ApiError.from(new RequestFailure.RouteNotFound(ctx.method().name(), path)));
+        } else {
+            ctx.header("Allow", String.join(", ", allowed));
+            json.error(ctx, ApiError.from(new RequestFailure.MethodNotAllowed(ctx.method().name(), path, allowed)));
+        }
     }
 
     /**

@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.subscriptionsuite.adapters.http.error.ErrorTable;
 import io.swagger.v3.oas.models.media.Schema;
+import io.swagger.v3.oas.models.responses.ApiResponse;
 import java.net.http.HttpHeaders;
 import java.util.List;
 import java.util.Map;
@@ -125,6 +126,21 @@ class ContractTest {
         assertThat(documented).containsExactlyInAnyOrderElementsOf(ErrorTable.codes().stream()
                 .filter(code -> !code.equals("tenant_definition_invalid") && !code.equals("campaigns_invalid"))
                 .toList());
+    }
+
+    @Test
+    void documents_a_400_for_a_repeated_header_on_every_tenant_scoped_operation() {
+        Contract.MODEL.getPaths().forEach((path, item) -> item.readOperationsMap().forEach((method, operation) -> {
+            boolean publicPath = path.equals("/health") || path.equals("/openapi.yaml");
+            ApiResponse badRequest = operation.getResponses().get("400");
+            if (badRequest != null && badRequest.get$ref() != null) {
+                badRequest = Contract.MODEL.getComponents().getResponses()
+                        .get(badRequest.get$ref().substring("#/components/responses/".length()));
+            }
+            String documented = badRequest == null ? "" : badRequest.getDescription();
+            assertThat(documented.contains("header_repeated")).as("400 of %s %s: %s", method, path, documented)
+                    .isEqualTo(!publicPath);
+        }));
     }
 
     @Test

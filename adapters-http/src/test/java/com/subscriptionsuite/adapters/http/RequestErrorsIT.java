@@ -2,12 +2,19 @@ package com.subscriptionsuite.adapters.http;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import ch.qos.logback.classic.Level;
+import ch.qos.logback.classic.Logger;
+import ch.qos.logback.classic.spi.ILoggingEvent;
+import ch.qos.logback.core.read.ListAppender;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.net.http.HttpRequest.BodyPublishers;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
+import org.slf4j.LoggerFactory;
 
 /** Every refusal answers the one error shape, with the message naming the field at fault. */
 class RequestErrorsIT {
@@ -126,6 +133,78 @@ class RequestErrorsIT {
         }
     }
 
+    /**
+     * The JSON parser's limits (nesting depth, number length, field-name length) are bad input like
+     * any other: 400 with a code and a message naming the limit, on every operation with a JSON
+     * body, before any token is looked at; never a 500 or a logged stack trace.
+     */
+    @Nested
+    class ParserLimits {
+        private static final ListAppender<ILoggingEvent> LOGGED = new ListAppender<>();
+
+        @BeforeEach
+        void watchTheLog() {
+            LOGGED.list.clear();
+            LOGGED.start();
+            root().addAppender(LOGGED);
+        }
+
+        @AfterEach
+        void stopWatching() {
+            root().detachAppender(LOGGED);
+        }
+
+        private static Logger root() {
+            return (Logger) LoggerFactory.getLogger(org.slf4j.Logger.ROOT_LOGGER_NAME);
+        }
+
+        private static String body(String limit) {
+            return switch (limit) {
+                case "json_too_deep" -> "[".repeat(1001) + "]".repeat(1001);
+                case "json_number_too_long" -> "[" + "9".repeat(1001) + "]";
+                case "json_name_too_long" -> "{\"" + "a".repeat(50_001) + "\": 1}";
+                default -> throw new IllegalArgumentException(limit);
+            };
+        }
+
+        @ParameterizedTest(name = "{0} on {1}")
+        @CsvSource(delimiter = '|', textBlock = """
+                json_too_deep        | /subscription/preview     | body: JSON nested deeper than the limit of 1000 levels
+                json_too_deep        | /login                    | body: JSON nested deeper than the limit of 1000 levels
+                json_too_deep        | /register                 | body: JSON nested deeper than the limit of 1000 levels
+                json_too_deep        | /translation/dynamic?lang=de | body: JSON nested deeper than the limit of 1000 levels
+                json_too_deep        | /password-reset/init      | body: JSON nested deeper than the limit of 1000 levels
+                json_too_deep        | /login/guest              | body: JSON nested deeper than the limit of 1000 levels
+                json_number_too_long | /subscription/preview     | body: a number longer than the limit of 1000 digits
+                json_number_too_long | /login                    | body: a number longer than the limit of 1000 digits
+                json_number_too_long | /password-reset/confirm   | body: a number longer than the limit of 1000 digits
+                json_name_too_long   | /subscription/preview     | body: a field name longer than the limit of 50000 characters
+                json_name_too_long   | /register                 | body: a field name longer than the limit of 50000 characters
+                """)
+        void answers_400_naming_the_limit(String code, String target, String message) {
+            JsonNode error = acme.post(target, body(code)).error(400, code);
+
+            assertThat(error.path("message").asText()).startsWith(message);
+            assertThat(LOGGED.list).noneMatch(event -> event.getLevel().isGreaterOrEqual(Level.WARN)
+                    || event.getThrowableProxy() != null);
+        }
+
+        @Test
+        void reports_the_limit_before_an_unknown_field_or_a_wrong_type_met_first() {
+            acme.post("/subscription/preview", "{\"colour\": " + "[".repeat(1001) + "]".repeat(1001) + "}")
+                    .error(400, "json_too_deep");
+            acme.post("/subscription/preview", "{\"suite_products\": [{\"id\": " + "1".repeat(1001)
+                    + ", \"quantity\": 1, \"order_pos\": 0}]}").error(400, "json_number_too_long");
+        }
+
+        @Test
+        void accepts_what_is_within_the_limits() {
+            preview("{\"suite_products\": [{\"id\": 401, \"quantity\": " + "9".repeat(1000) + ", \"order_pos\": 0}]}")
+                    .error(400, "field_type");
+            acme.post("/subscription/preview", "[".repeat(1000) + "]".repeat(1000)).error(400, "field_type");
+        }
+    }
+
     @Nested
     class Transport {
         @Test
@@ -165,13 +244,13 @@ class RequestErrorsIT {
 
         @ParameterizedTest(name = "{0} {1}")
         @CsvSource({
-                "PUT, /product/1, 'GET, DELETE, OPTIONS'",
-                "POST, /product, 'GET, OPTIONS'",
-                "PUT, /config, 'GET, OPTIONS'",
+                "PUT, /product/1, 'GET, HEAD, DELETE, OPTIONS'",
+                "POST, /product, 'GET, HEAD, OPTIONS'",
+                "PUT, /config, 'GET, HEAD, OPTIONS'",
                 "GET, /subscription/preview, 'POST, OPTIONS'",
                 "GET, /translation/dynamic, 'POST, OPTIONS'",
                 "GET, /logout, 'POST, OPTIONS'",
-                "POST, /health, GET"})
+                "POST, /health, 'GET, HEAD'"})
         void answers_method_not_allowed_with_the_allowed_methods(String method, String path, String allowed) {
             Reply reply = acme.send(method, path, BodyPublishers.noBody());
 

@@ -54,7 +54,8 @@ public final class ChangeEndpoints {
                 Route.put("/product/{uuid}/quantity/{quantity}", tenant, Access.CUSTOMER, e::changeQuantity),
                 Route.get("/product/{uuid}/preview/replace/{changeOptionId}", tenant, Access.CUSTOMER,
                         e::previewReplace),
-                Route.get("/product/{uuid}/replace/{changeOptionId}", tenant, Access.CUSTOMER, e::replace),
+                Route.get("/product/{uuid}/replace/{changeOptionId}", tenant, Access.CUSTOMER, e::replace)
+                        .changingState(),
                 Route.put("/product/{uuid}/replace/{changeOptionId}", tenant, Access.CUSTOMER, e::replace));
     }
 

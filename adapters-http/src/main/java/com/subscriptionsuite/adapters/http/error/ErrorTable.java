@@ -16,6 +16,11 @@ public final class ErrorTable {
         Map<String, Integer> m = new LinkedHashMap<>();
         // the adapter's own request failures
         m.put("json_malformed", 400);
+        // the JSON parser's limits (RequestFailure.JsonLimitExceeded), each named by its code
+        m.put("json_too_deep", 400);
+        m.put("json_number_too_long", 400);
+        m.put("json_name_too_long", 400);
+        m.put("json_string_too_long", 400);
         m.put("field_unknown", 400);
         m.put("field_type", 400);
         m.put("field_required", 400);
@@ -26,6 +31,7 @@ public final class ErrorTable {
         m.put("request_malformed", 400);
         m.put("uri_too_long", 414);
         m.put("headers_too_large", 431);
+        m.put("header_repeated", 400);
         m.put("internal_error", 500);
         m.put("server_busy", 503);
         // tenant resolution

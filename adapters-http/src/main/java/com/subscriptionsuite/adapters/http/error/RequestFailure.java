@@ -1,6 +1,7 @@
 package com.subscriptionsuite.adapters.http.error;
 
 import java.util.List;
+import java.util.Objects;
 
 /**
  * What the HTTP adapter itself refuses before (or instead of) calling a use case: transport,
@@ -21,6 +22,44 @@ public sealed interface RequestFailure {
 
         public String message() {
             return "body: malformed JSON at line " + line + ", column " + column + ": " + problem;
+        }
+
+        public List<FieldDetail> details() {
+            return List.of();
+        }
+    }
+
+    /**
+     * The body breaks one of the JSON parser's limits: bad input like malformed JSON, refused with
+     * a code and a message naming the limit.
+     */
+    record JsonLimitExceeded(Limit limit, int max) implements RequestFailure {
+        public JsonLimitExceeded {
+            Objects.requireNonNull(limit, "limit");
+        }
+
+        /** The parser's limits, each with its own code. */
+        public enum Limit {
+            NESTING_DEPTH("json_too_deep", "JSON nested deeper than the limit of %d levels"),
+            NUMBER_LENGTH("json_number_too_long", "a number longer than the limit of %d digits"),
+            NAME_LENGTH("json_name_too_long", "a field name longer than the limit of %d characters"),
+            STRING_LENGTH("json_string_too_long", "a string longer than the limit of %d characters");
+
+            private final String code;
+            private final String description;
+
+            Limit(String code, String description) {
+                this.code = code;
+                this.description = description;
+            }
+        }
+
+        public String code() {
+            return limit.code;
+        }
+
+        public String message() {
+            return "body: " + limit.description.formatted(max);
         }
 
         public List<FieldDetail> details() {
@@ -147,6 +186,21 @@ public sealed interface RequestFailure {
 
         public List<FieldDetail> details() {
             return List.of();
+        }
+    }
+
+    /** A header field the request is decided on, sent more than once. */
+    record HeaderRepeated(String header, int count) implements RequestFailure {
+        public String code() {
+            return "header_repeated";
+        }
+
+        public String message() {
+            return header + ": sent " + count + " times; send it once";
+        }
+
+        public List<FieldDetail> details() {
+            return List.of(new FieldDetail(header, "sent " + count + " times"));
         }
     }
 

@@ -61,8 +61,7 @@ public final class IdempotencyKeys {
         if (!honoured(route)) {
             return route;
         }
-        return new Route(route.method(), route.path(), route.scope(), route.access(), wrap(route.handler()),
-                route.optionalToken());
+        return route.withHandler(wrap(route.handler()));
     }
 
     /** Runs after RequestAccess admitted the token (the key belongs to the token's user). */

@@ -1,7 +1,9 @@
 package com.subscriptionsuite.adapters.http.json;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.StreamReadConstraints;
 import com.fasterxml.jackson.core.StreamReadFeature;
 import com.fasterxml.jackson.core.StreamWriteFeature;
 import com.fasterxml.jackson.databind.DeserializationFeature;
@@ -28,6 +30,15 @@ import java.util.List;
  */
 public final class Json {
     public static final String CONTENT_TYPE = "application/json";
+    /**
+     * The parser's limits on a request body, stated here rather than left to Jackson's defaults
+     * (which they equal) because the API promises them: deeper nesting, longer numbers, field names
+     * or strings are refused with 400 ({@code RequestFailure.JsonLimitExceeded}).
+     */
+    public static final int MAX_NESTING_DEPTH = 1000;
+    public static final int MAX_NUMBER_LENGTH = 1000;
+    public static final int MAX_NAME_LENGTH = 50_000;
+    public static final int MAX_STRING_LENGTH = 20_000_000;
 
     private final ObjectMapper mapper;
 
@@ -40,7 +51,15 @@ public final class Json {
     }
 
     static ObjectMapper strictMapper() {
-        JsonMapper mapper = JsonMapper.builder()
+        JsonFactory factory = JsonFactory.builder()
+                .streamReadConstraints(StreamReadConstraints.builder()
+                        .maxNestingDepth(MAX_NESTING_DEPTH)
+                        .maxNumberLength(MAX_NUMBER_LENGTH)
+                        .maxNameLength(MAX_NAME_LENGTH)
+                        .maxStringLength(MAX_STRING_LENGTH)
+                        .build())
+                .build();
+        JsonMapper mapper = JsonMapper.builder(factory)
                 .propertyNamingStrategy(PropertyNamingStrategies.SNAKE_CASE)
                 .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
                 .enable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES)

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.JsonLocation;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonPointer;
 import com.fasterxml.jackson.core.exc.InputCoercionException;
+import com.fasterxml.jackson.core.exc.StreamConstraintsException;
 import com.fasterxml.jackson.core.exc.StreamReadException;
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.DatabindException;
@@ -27,12 +28,28 @@ import java.util.Locale;
 /**
  * Reads a request body as JSON into a request record, refusing (in this order) a body not declared
  * as JSON, a body over the size limit (by its Content-Length and by the bytes actually read, so a
- * chunked body cannot slip past), malformed JSON (with line and column), unknown fields and values
- * of the wrong type (with the field's path, e.g. {@code suite_products[0].quantity}).
+ * chunked body cannot slip past), malformed JSON (with line and column), JSON beyond the parser's
+ * limits (nesting depth, length of a number, a field name or a string: see {@link Json}), unknown
+ * fields and values of the wrong type (with the field's path, e.g. {@code suite_products[0].quantity}).
  */
 public final class JsonBody {
     private static final String BODY = JsonBody.class.getName() + ".body";
     private static final Object TOO_LARGE = new Object();
+
+    /** A parser limit: the name Jackson gives its setting, the failure, the value set in {@link Json}. */
+    private record LimitSetting(String jacksonSetting, RequestFailure.JsonLimitExceeded.Limit limit, int max) {
+    }
+
+    private static final List<LimitSetting> LIMIT_SETTINGS = List.of(
+            new LimitSetting("getMaxNestingDepth", RequestFailure.JsonLimitExceeded.Limit.NESTING_DEPTH,
+                    Json.MAX_NESTING_DEPTH),
+            new LimitSetting("getMaxNumberLength", RequestFailure.JsonLimitExceeded.Limit.NUMBER_LENGTH,
+                    Json.MAX_NUMBER_LENGTH),
+            new LimitSetting("getMaxNameLength", RequestFailure.JsonLimitExceeded.Limit.NAME_LENGTH,
+                    Json.MAX_NAME_LENGTH),
+            new LimitSetting("getMaxStringLength", RequestFailure.JsonLimitExceeded.Limit.STRING_LENGTH,
+                    Json.MAX_STRING_LENGTH));
+
     private final Json json;
     private final int maxBytes;
 
@@ -160,6 +177,8 @@ public final class JsonBody {
                     "a number out of that range"));
         } catch (StreamReadException e) {
             return Either.left(malformed(e.getLocation(), e.getOriginalMessage()));
+        } catch (StreamConstraintsException e) {
+            return Either.left(limitExceeded(e));
         } catch (JsonMappingException e) {
             Either<RequestFailure, JsonNode> tree = tree(body);
             if (tree.isLeft()) {
@@ -175,6 +194,8 @@ public final class JsonBody {
             tree = json.mapper().readTree(body);
         } catch (StreamReadException e) {
             return Either.left(malformed(e.getLocation(), e.getOriginalMessage()));
+        } catch (StreamConstraintsException e) {
+            return Either.left(limitExceeded(e));
         } catch (DatabindException e) {
             return Either.left(malformed(e.getLocation(), e.getOriginalMessage()));
         }
@@ -197,7 +218,25 @@ public final class JsonBody {
             return new RequestFailure.FieldType(FieldPath.of(e.getPath()).display(),
                     rangeOf(coercion.getTargetType()), "a number out of that range");
         }
+        if (e.getCause() instanceof StreamConstraintsException limit) {
+            return limitExceeded(limit);
+        }
         throw e;
+    }
+
+    /**
+     * Which of the parser's limits ({@link Json#MAX_NESTING_DEPTH} ...) the body broke. Jackson's
+     * exception carries no more than a message naming the setting; a limit not recognised there
+     * (Jackson's others are off) is reported as malformed JSON with Jackson's own words.
+     */
+    private static RequestFailure limitExceeded(StreamConstraintsException e) {
+        String problem = String.valueOf(e.getOriginalMessage());
+        for (LimitSetting setting : LIMIT_SETTINGS) {
+            if (problem.contains(setting.jacksonSetting())) {
+                return new RequestFailure.JsonLimitExceeded(setting.limit(), setting.max());
+            }
+        }
+        return malformed(e.getLocation(), problem);
     }
 
     private static RequestFailure malformed(JsonLocation location, String problem) {

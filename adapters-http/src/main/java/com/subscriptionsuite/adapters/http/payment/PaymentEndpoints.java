@@ -93,14 +93,14 @@ public final class PaymentEndpoints {
                 e::paymentMethod));
         if (useCases.sign() != null && useCases.submit() != null) {
             routes.add(Route.get("/payment-method/{paymentMethodId}/signature", Route.Scope.TENANT,
-                    Access.GUEST_OR_CUSTOMER, e::signature));
+                    Access.GUEST_OR_CUSTOMER, e::signature).changingState());
             routes.add(Route.post("/payment-page/{pageId}/submit", Route.Scope.TENANT, Access.PUBLIC, e::submit));
         }
         if (useCases.startPayPal() != null && useCases.approvePayPal() != null) {
             routes.add(Route.get("/payment-method/{paymentMethodId}/paypal/init", Route.Scope.TENANT,
-                    Access.GUEST_OR_CUSTOMER, e::payPalInit));
+                    Access.GUEST_OR_CUSTOMER, e::payPalInit).changingState());
             routes.add(Route.get("/payment-provider/paypal/approve", Route.Scope.TENANT, Access.PUBLIC,
-                    e::payPalApprove));
+                    e::payPalApprove).changingState());
         }
         if (useCases.showAccount() != null && useCases.changeAccount() != null) {
             routes.add(Route.get("/account/payment-method", Route.Scope.TENANT, Access.CUSTOMER,

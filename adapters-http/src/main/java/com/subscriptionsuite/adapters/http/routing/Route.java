@@ -13,9 +13,13 @@ import java.util.Objects;
  * {@code optionalToken} marks a tenant-scoped PUBLIC route that serves anyone but answers a caller
  * it knows differently (the price preview with a voucher): a bearer token, if sent, must then be
  * valid, and its principal is handed to the handler ({@link #withOptionalToken()}).
+ * <p>
+ * A GET route is also served for HEAD (the same handler: status and header fields as for GET, no
+ * body), unless it is marked {@code changesState} ({@link #changingState()}): the seed has GET
+ * operations that book or consume something, and HEAD must be safe, so their HEAD is 405.
  */
 public record Route(HandlerType method, String path, Scope scope, Access access, Handler handler,
-        boolean optionalToken) {
+        boolean optionalToken, boolean changesState) {
     public Route {
         Objects.requireNonNull(method, "method");
         Objects.requireNonNull(path, "path");
@@ -30,10 +34,13 @@ public record Route(HandlerType method, String path, Scope scope, Access access,
             throw new IllegalArgumentException(method + " " + path + ": an optional token is for tenant-scoped"
                     + " PUBLIC routes (other levels need a token anyway), not " + scope + " " + access);
         }
+        if (changesState && method != HandlerType.GET) {
+            throw new IllegalArgumentException(method + " " + path + ": only a GET needs saying that it changes state");
+        }
     }
 
     public Route(HandlerType method, String path, Scope scope, Access access, Handler handler) {
-        this(method, path, scope, access, handler, false);
+        this(method, path, scope, access, handler, false, false);
     }
 
     /**
@@ -42,7 +49,22 @@ public record Route(HandlerType method, String path, Scope scope, Access access,
      * 401 as on any route that needs a token; without one the caller is anonymous.
      */
     public Route withOptionalToken() {
-        return new Route(method, path, scope, access, handler, true);
+        return new Route(method, path, scope, access, handler, true, changesState);
+    }
+
+    /** The same GET route, declared as changing state: it is not served for HEAD. */
+    public Route changingState() {
+        return new Route(method, path, scope, access, handler, optionalToken, true);
+    }
+
+    /** The same route with another handler (a wrapper around this one's). */
+    public Route withHandler(Handler other) {
+        return new Route(method, path, scope, access, other, optionalToken, changesState);
+    }
+
+    /** Whether HEAD is served on this route's path by this route's handler: a GET that changes nothing. */
+    public boolean servesHead() {
+        return method == HandlerType.GET && !changesState;
     }
 
     public enum Scope {

@@ -39,9 +39,10 @@ class ErrorTableTest {
      * Every failure record the adapter can meet: the sealed families walked by reflection (an
      * {@link IdentityFailure.InputRejected} once per {@link IdentityRejection} it can carry, a
      * {@link VoucherFailure.Refused} and a {@link PreviewFailure.VoucherRefused} once per
-     * {@link VoucherRejection}, a {@link CheckoutFailure.CartRefused} once per preview failure and a
-     * {@link CheckoutFailure.AccountRefused} once per account failure and a
-     * {@link CheckoutFailure.PaymentMethodRefused} once per payment failure), and the rest.
+     * {@link VoucherRejection}, a {@link CheckoutFailure.CartRefused} once per preview failure, a
+     * {@link CheckoutFailure.AccountRefused} once per account failure, a
+     * {@link CheckoutFailure.PaymentMethodRefused} once per payment failure and a
+     * {@link RequestFailure.JsonLimitExceeded} once per limit), and the rest.
      */
     private static List<Object> everyFailure() throws ReflectiveOperationException {
         List<Object> failures = new ArrayList<>();
@@ -69,6 +70,10 @@ class ErrorTableTest {
                         if (preview != PreviewFailure.VoucherRefused.class) {
                             failures.add(new CheckoutFailure.CartRefused((PreviewFailure) instantiate(preview)));
                         }
+                    }
+                } else if (type == RequestFailure.JsonLimitExceeded.class) {
+                    for (RequestFailure.JsonLimitExceeded.Limit limit : RequestFailure.JsonLimitExceeded.Limit.values()) {
+                        failures.add(new RequestFailure.JsonLimitExceeded(limit, 1000));
                     }
                 } else if (type == CheckoutFailure.AccountRefused.class) {
                     for (Class<?> account : AccountFailure.class.getPermittedSubclasses()) {
@@ -177,6 +182,19 @@ class ErrorTableTest {
     }
 
     @Test
+    void refuses_json_beyond_each_parser_limit_with_its_own_400_naming_the_limit() {
+        RequestFailure tooDeep = new RequestFailure.JsonLimitExceeded(
+                RequestFailure.JsonLimitExceeded.Limit.NESTING_DEPTH, 1000);
+
+        assertThat(tooDeep.code()).isEqualTo("json_too_deep");
+        assertThat(tooDeep.message()).isEqualTo("body: JSON nested deeper than the limit of 1000 levels");
+        for (String limit : List.of("json_too_deep", "json_number_too_long", "json_name_too_long",
+                "json_string_too_long")) {
+            assertThat(ErrorTable.status(limit)).as(limit).isEqualTo(400);
+        }
+    }
+
+    @Test
     void maps_the_identity_and_access_failures() {
         for (String inputRejection : List.of("email_invalid", "password_too_short", "password_too_long",
                 "password_too_common", "password_contains_email", "reset_key_invalid")) {
@@ -189,6 +207,7 @@ class ErrorTableTest {
         assertThat(ErrorTable.status("customer_required")).isEqualTo(403);
         assertThat(ErrorTable.status("guest_checkout_disabled")).isEqualTo(403);
         assertThat(ErrorTable.status("origin_not_allowed")).isEqualTo(403);
+        assertThat(ErrorTable.status("header_repeated")).isEqualTo(400);
         assertThat(ErrorTable.status("login_throttled")).isEqualTo(429);
     }
 

@@ -35,6 +35,18 @@ class RouteTest {
     }
 
     @Test
+    void serves_head_on_a_get_unless_it_changes_state() {
+        Route post = Route.post("/logout", Route.Scope.TENANT, Access.GUEST_OR_CUSTOMER, ctx -> { });
+
+        assertThat(product.servesHead()).isTrue();
+        assertThat(product.changingState().servesHead()).isFalse();
+        assertThat(product.changingState().withOptionalToken().changesState()).isTrue();
+        assertThat(post.servesHead()).isFalse();
+        assertThatThrownBy(post::changingState).isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("only a GET");
+    }
+
+    @Test
     void refuses_credentials_on_a_route_without_a_tenant() {
         assertThatThrownBy(() -> Route.get("/health", Route.Scope.GLOBAL, Access.CUSTOMER, ctx -> { }))
                 .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("only be PUBLIC");

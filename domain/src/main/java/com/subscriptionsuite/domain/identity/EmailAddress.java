@@ -1,23 +1,30 @@
 package com.subscriptionsuite.domain.identity;
 
+import com.subscriptionsuite.domain.text.TextRules;
 import io.vavr.control.Either;
+import io.vavr.control.Option;
 import java.util.Locale;
 
 /**
- * An email address, normalised for identity: trimmed and lower-cased as a whole, so that
+ * An email address, normalised for identity: trimmed ({@link TextRules#trim}) and lower-cased as a whole, so that
  * {@code Ann@Example.com} and {@code ann@example.com} are one customer (product decision: unique per
  * tenant, case-insensitive). Checked for shape only (one @, a dot in the domain, no spaces, at most
- * 254 characters); whether it receives mail is not knowable here.
+ * 254 characters, nothing {@link TextRules} refuses); whether it receives mail is not knowable here.
  */
 public record EmailAddress(String value) {
     public static final int MAX_LENGTH = 254;
 
     public static Either<IdentityRejection, EmailAddress> parse(String field, String raw) {
-        if (raw == null || raw.isBlank()) {
+        if (TextRules.isBlank(raw)) {
             return Either.left(new IdentityRejection.EmailInvalid(field, "an email address is required"));
         }
-        String v = raw.strip().toLowerCase(Locale.ROOT);
+        String v = TextRules.trim(raw).toLowerCase(Locale.ROOT);
+        Option<String> problem = TextRules.problem(v, TextRules.Shape.SINGLE_LINE, MAX_LENGTH);
+        if (problem.isDefined()) {
+            return Either.left(new IdentityRejection.EmailInvalid(field, problem.get()));
+        }
         if (v.length() > MAX_LENGTH) {
+            // an address is limited in octets by RFC 5321, not in characters; UTF-16 units are the closer measure
             return Either.left(new IdentityRejection.EmailInvalid(field, "at most " + MAX_LENGTH + " characters"));
         }
         int at = v.indexOf('@');

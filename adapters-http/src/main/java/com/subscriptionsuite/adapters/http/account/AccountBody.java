@@ -7,7 +7,7 @@ import com.subscriptionsuite.domain.account.AccountDetails;
 /**
  * The seed's Account object, as requests send it (PUT /account, POST /subscription, the preview)
  * and GET /account answers it. Reading accepts every field of the seed and no other, each
- * optional at this level (the use cases say which are required); texts are trimmed. Writing leaves
+ * optional at this level (the use cases say which are required); the domain trims texts. Writing leaves
  * out the fields that are not set.
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
@@ -37,14 +37,12 @@ public record AccountBody(
         String vatId,
         String currency) {
 
-    /** The account data, texts trimmed; an absent flag is false, an absent text null. */
+    /** The account data (which trims its texts); an absent flag is false, an absent text null. */
     public AccountDetails toDetails() {
-        return new AccountDetails(Boolean.TRUE.equals(isCompany), trim(companyName), trim(firstName), trim(lastName),
-                trim(street), trim(zipCode), trim(city), trim(state), trim(country), trim(email), trim(phone),
-                trim(additionalInfo), Boolean.TRUE.equals(hasBillingAddress), trim(billingFirstName),
-                trim(billingLastName), trim(billingStreet), trim(billingAdditionalInfo), trim(billingZipCode),
-                trim(billingCity), trim(billingCountry), trim(billingEmail), trim(billingPhone), trim(vatId),
-                trim(currency));
+        return new AccountDetails(Boolean.TRUE.equals(isCompany), companyName, firstName, lastName, street, zipCode,
+                city, state, country, email, phone, additionalInfo, Boolean.TRUE.equals(hasBillingAddress),
+                billingFirstName, billingLastName, billingStreet, billingAdditionalInfo, billingZipCode, billingCity,
+                billingCountry, billingEmail, billingPhone, vatId, currency);
     }
 
     /** The stored account data as the seed shows it, with the account's currency. */
@@ -54,9 +52,5 @@ public record AccountBody(
                 d.billingFirstName(), d.billingLastName(), d.billingStreet(), d.billingAdditionalInfo(),
                 d.billingZipCode(), d.billingCity(), d.billingCountry(), d.billingEmail(), d.billingPhone(),
                 d.vatId() == null ? "" : d.vatId(), currency);
-    }
-
-    private static String trim(String s) {
-        return s == null ? null : s.strip();
     }
 }

@@ -48,6 +48,13 @@ class IdentityRulesTest {
         }
 
         @Test
+        void are_limited_to_254_bytes_in_utf8_as_rfc_5321_has_it() {
+            assertThat(EmailAddress.parse("email", "zoë.ἀριστοτέλης@παράδειγμα.ελ").isRight()).isTrue();
+            assertThat(EmailAddress.parse("email", "😀".repeat(61) + "@example.com").getLeft().message())
+                    .isEqualTo("email: at most 254 bytes in UTF-8 (an email address is limited in octets)");
+        }
+
+        @Test
         void are_refused_above_254_characters() {
             String local = "a".repeat(250);
             assertThat(EmailAddress.parse("email", local + "@example.com").isLeft()).isTrue();

@@ -2,6 +2,7 @@ package com.subscriptionsuite.adapters.http;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.subscriptionsuite.domain.account.AccountRules;
 import io.swagger.v3.oas.models.Operation;
 import io.swagger.v3.oas.models.PathItem;
 import io.swagger.v3.oas.models.media.Schema;
@@ -11,6 +12,7 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.function.BiPredicate;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -20,7 +22,7 @@ import org.junit.jupiter.api.Test;
  */
 class DocumentTest {
 
-    private static List<String> operations(java.util.function.BiPredicate<PathItem.HttpMethod, Operation> failing) {
+    private static List<String> operations(BiPredicate<PathItem.HttpMethod, Operation> failing) {
         List<String> found = new ArrayList<>();
         for (Map.Entry<String, PathItem> path : Contract.MODEL.getPaths().entrySet()) {
             path.getValue().readOperationsMap().forEach((method, op) -> {
@@ -73,6 +75,6 @@ class DocumentTest {
         assertThat(account.getRequired()).containsExactlyInAnyOrder("first_name", "last_name", "street", "zip_code",
                 "city", "country", "email", "phone", "vat_id");
         Schema<?> text = Contract.MODEL.getComponents().getSchemas().get("Text");
-        assertThat(text.getMaxLength()).isEqualTo(com.subscriptionsuite.domain.account.AccountRules.MAX_LENGTH);
+        assertThat(text.getMaxLength()).isEqualTo(AccountRules.MAX_LENGTH);
     }
 }

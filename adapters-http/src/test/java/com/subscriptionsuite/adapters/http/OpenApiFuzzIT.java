@@ -52,7 +52,9 @@ import org.junit.jupiter.api.Test;
  * {@link #SHAPE_CODES}): what the server checks of a request's shape the document says.</li>
  * </ul>
  * The seed is fixed so that builds are reproducible; {@code -Dfuzz.seed=<n>} replays another one
- * and {@code -Dfuzz.seed=random} picks one ({@code -Dfuzz.cases=<n>} runs more cases per operation). A failure prints the seed and every problem found.
+ * and {@code -Dfuzz.seed=random} picks one ({@code -Dfuzz.cases=<n>} runs more cases per operation,
+ * {@code -Dfuzz.report=true} prints what each operation answered). A failure prints the seed and
+ * every problem found.
  * Not generated, because other work fixes them (issue 10): HEAD requests, repeated headers, deeply
  * nested JSON, numbers beyond 64 bits and very long field names.
  */

@@ -91,7 +91,7 @@ public final class AccountRules {
         optional(problems, "billing_phone", d.billingPhone());
     }
 
-    /** A one-line field that must be there when {@code needed}; true when a value is there to look at further. */
+    /** A one-line field that must be there when {@code needed}; true when a value is there to look at. */
     private static boolean text(List<AccountProblem> problems, String field, String value, boolean needed) {
         return needed ? required(problems, field, value) : optional(problems, field, value);
     }

@@ -7,10 +7,11 @@ import java.nio.charset.StandardCharsets;
 import java.util.Locale;
 
 /**
- * An email address, normalised for identity: trimmed ({@link TextRules#trim}) and lower-cased as a whole, so that
- * {@code Ann@Example.com} and {@code ann@example.com} are one customer (product decision: unique per
- * tenant, case-insensitive). Checked for shape only (one @, a dot in the domain, no spaces, at most
- * 254 characters and 254 bytes in UTF-8 as RFC 5321 has it, nothing {@link TextRules} refuses); whether it receives mail is not knowable here.
+ * An email address, normalised for identity: trimmed ({@link TextRules#trim}) and lower-cased as a
+ * whole, so that {@code Ann@Example.com} and {@code ann@example.com} are one customer (product
+ * decision: unique per tenant, case-insensitive). Checked for shape only (one @, a dot in the domain,
+ * no spaces, at most 254 characters and 254 bytes in UTF-8 as RFC 5321 has it, nothing
+ * {@link TextRules} refuses); whether it receives mail is not knowable here.
  */
 public record EmailAddress(String value) {
     public static final int MAX_LENGTH = 254;

@@ -45,7 +45,8 @@ class TextRulesTest {
     class Trimming {
         @Test
         void removes_unicode_spaces_and_invisible_characters_at_both_ends_only() {
-            assertThat(TextRules.trim("\u00a0\u200b Ann\u00a0Example \u3000\ufeff\u202f")).isEqualTo("Ann\u00a0Example");
+            assertThat(TextRules.trim("\u00a0\u200b Ann\u00a0Example \u3000\ufeff\u202f"))
+                    .isEqualTo("Ann\u00a0Example");
             assertThat(TextRules.trim("\tAnn\n")).isEqualTo("Ann");
             assertThat(TextRules.trim(null)).isNull();
         }

@@ -201,6 +201,15 @@ class PreviewPricesIT {
 
             assertThat(basic.path("currency").asText()).isEqualTo("EUR");
         }
+
+        @Test
+        void reads_an_empty_account_currency_as_none_as_the_checkout_does() {
+            JsonNode basic = acme.post("/subscription/preview", """
+                    {"account": {"currency": " "}, "suite_products": [{"id": 401, "quantity": 1, "order_pos": 0}]}""")
+                    .ok().get(0);
+
+            assertThat(basic.path("currency").asText()).isEqualTo("EUR");
+        }
     }
 
     private static JsonNode charge(JsonNode suiteProduct, int ratePlan, long chargeId) {

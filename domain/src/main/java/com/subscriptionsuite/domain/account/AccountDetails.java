@@ -1,9 +1,12 @@
 package com.subscriptionsuite.domain.account;
 
+import com.subscriptionsuite.domain.text.TextRules;
+
 /**
  * The customer's account data as the seed's {@code Account} schema has it: the contact (sold-to)
  * address, an optional separate billing (bill-to) address, the VAT ID and the account currency.
- * Values are as given (trimmed by the caller); {@link AccountRules} says which are required and valid.
+ * Texts are trimmed here, once for every way in ({@link TextRules#trim}: white space and invisible
+ * characters at both ends); {@link AccountRules} says which are required and valid.
  */
 public record AccountDetails(
         boolean company,
@@ -31,9 +34,34 @@ public record AccountDetails(
         String vatId,
         String currency) {
 
+    public AccountDetails {
+        companyName = TextRules.trim(companyName);
+        firstName = TextRules.trim(firstName);
+        lastName = TextRules.trim(lastName);
+        street = TextRules.trim(street);
+        zipCode = TextRules.trim(zipCode);
+        city = TextRules.trim(city);
+        state = TextRules.trim(state);
+        country = TextRules.trim(country);
+        email = TextRules.trim(email);
+        phone = TextRules.trim(phone);
+        additionalInfo = TextRules.trim(additionalInfo);
+        billingFirstName = TextRules.trim(billingFirstName);
+        billingLastName = TextRules.trim(billingLastName);
+        billingStreet = TextRules.trim(billingStreet);
+        billingAdditionalInfo = TextRules.trim(billingAdditionalInfo);
+        billingZipCode = TextRules.trim(billingZipCode);
+        billingCity = TextRules.trim(billingCity);
+        billingCountry = TextRules.trim(billingCountry);
+        billingEmail = TextRules.trim(billingEmail);
+        billingPhone = TextRules.trim(billingPhone);
+        vatId = TextRules.trim(vatId);
+        currency = TextRules.trim(currency);
+    }
+
     /** The name invoices and the seed's {@code account_name} show: the company, else first and last name. */
     public String displayName() {
-        if (company && companyName != null && !companyName.isBlank()) {
+        if (company && !TextRules.isBlank(companyName)) {
             return companyName;
         }
         return (nullToEmpty(firstName) + " " + nullToEmpty(lastName)).trim();
@@ -41,12 +69,12 @@ public record AccountDetails(
 
     /** The country the customer is taxed by: the billing address's when there is one, else the contact's. */
     public String taxCountry() {
-        return hasBillingAddress && billingCountry != null && !billingCountry.isBlank() ? billingCountry : country;
+        return hasBillingAddress && !TextRules.isBlank(billingCountry) ? billingCountry : country;
     }
 
     /** The postcode that goes with {@link #taxCountry()} (special territories are found by postcode). */
     public String taxZipCode() {
-        return hasBillingAddress && billingCountry != null && !billingCountry.isBlank() ? billingZipCode : zipCode;
+        return hasBillingAddress && !TextRules.isBlank(billingCountry) ? billingZipCode : zipCode;
     }
 
     private static String nullToEmpty(String s) {

@@ -1,6 +1,8 @@
 package com.subscriptionsuite.domain.payment;
 
+import com.subscriptionsuite.domain.text.TextRules;
 import io.vavr.control.Either;
+import io.vavr.control.Option;
 import java.time.YearMonth;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -202,7 +204,7 @@ public final class PaymentDataRules {
             if (!known.contains(key)) {
                 problems.add(new FieldProblem(at, "unknown field; a bank transfer takes "
                         + PaymentData.ACCOUNT_NAME + " and " + PaymentData.ACCOUNT_NUMBER_MASK));
-            } else if (value == null || value.isBlank()) {
+            } else if (TextRules.isBlank(value)) {
                 return;
             } else if (key.equals(PaymentData.ACCOUNT_NUMBER_MASK)) {
                 if (MASK.matcher(value.replace(" ", "")).matches()) {
@@ -211,10 +213,13 @@ public final class PaymentDataRules {
                     problems.add(new FieldProblem(at, "must be masked: asterisks and at most the last four "
                             + "characters (e.g. ************3000); the full account number is never stored"));
                 }
-            } else if (value.strip().length() > MAX_NAME) {
-                problems.add(new FieldProblem(at, "must be at most " + MAX_NAME + " characters"));
             } else {
-                data.put(key, value.strip());
+                String name = TextRules.trim(value);
+                Option<String> problem = TextRules.problem(name, TextRules.Shape.SINGLE_LINE, MAX_NAME);
+                problem.forEach(reason -> problems.add(new FieldProblem(at, reason)));
+                if (problem.isEmpty()) {
+                    data.put(key, name);
+                }
             }
         });
         return problems.isEmpty() ? Either.right(data) : Either.left(List.copyOf(problems));
@@ -319,16 +324,15 @@ public final class PaymentDataRules {
     }
 
     private static String name(String value, String field, boolean required, List<FieldProblem> problems) {
-        if (value == null || value.isBlank()) {
+        if (TextRules.isBlank(value)) {
             if (required) {
                 problems.add(new FieldProblem(field, "is required"));
             }
             return null;
         }
-        String name = value.strip();
-        if (name.length() > MAX_NAME) {
-            problems.add(new FieldProblem(field, "must be at most " + MAX_NAME + " characters"));
-        }
+        String name = TextRules.trim(value);
+        TextRules.problem(name, TextRules.Shape.SINGLE_LINE, MAX_NAME)
+                .forEach(reason -> problems.add(new FieldProblem(field, reason)));
         return name;
     }
 

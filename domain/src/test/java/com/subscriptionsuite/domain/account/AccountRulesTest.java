@@ -144,4 +144,60 @@ class AccountRulesTest {
                 new AccountProblem("first_name", "at most 255 characters"),
                 new AccountProblem("additional_info", "at most 255 characters"));
     }
+
+    @Nested
+    class Text {
+        private AccountDetails named(String first, String street, String additionalInfo) {
+            AccountDetails c = consumer();
+            return new AccountDetails(c.company(), c.companyName(), first, c.lastName(), street, c.zipCode(),
+                    c.city(), c.state(), c.country(), c.email(), c.phone(), additionalInfo, false, null, null, null,
+                    null, null, null, null, null, null, c.vatId(), c.currency());
+        }
+
+        @Test
+        void keeps_names_in_every_script() {
+            for (String name : List.of("Ἀριστοτέλης", "Пётр", "山田 太郎", "محمد", "Zoe\u0308", "👩\u200d👩\u200d👧")) {
+                assertThat(AccountRules.check(named(name, "Hauptstr. 1", null))).as(name).isEmpty();
+            }
+        }
+
+        @Test
+        void trims_unicode_white_space_and_invisible_characters() {
+            AccountDetails d = named("\u00a0\u200bAnn\u3000", " Hauptstr. 1\u202f", null);
+
+            assertThat(d.firstName()).isEqualTo("Ann");
+            assertThat(d.street()).isEqualTo("Hauptstr. 1");
+            assertThat(AccountRules.check(d)).isEmpty();
+        }
+
+        @Test
+        void calls_a_name_of_only_no_break_or_zero_width_spaces_missing() {
+            assertThat(AccountRules.check(named("\u00a0\u00a0", "\u200b\u200b\u200b", null))).containsExactly(
+                    new AccountProblem("first_name", "is required"), new AccountProblem("street", "is required"));
+        }
+
+        @Test
+        void counts_length_in_characters_so_128_emoji_fit() {
+            assertThat(AccountRules.check(named("😀".repeat(128), "Hauptstr. 1", null))).isEmpty();
+            assertThat(fields(named("😀".repeat(256), "Hauptstr. 1", null))).containsExactly("first_name");
+        }
+
+        @Test
+        void refuses_unsafe_characters_naming_each_field() {
+            List<AccountProblem> problems = AccountRules.check(named("Ann\u0000", "Haupt\u202estr. 1", "a\ud800b"));
+
+            assertThat(problems).extracting(AccountProblem::field)
+                    .containsExactly("first_name", "street", "additional_info");
+            assertThat(problems.get(0).reason()).contains("U+0000");
+            assertThat(problems.get(1).reason()).contains("U+202E");
+            assertThat(problems.get(2).reason()).contains("surrogate");
+        }
+
+        @Test
+        void allows_line_breaks_only_in_the_additional_info() {
+            assertThat(AccountRules.check(named("Ann", "Hauptstr. 1", "c/o Example\n3rd floor"))).isEmpty();
+            assertThat(AccountRules.check(named("Ann\nExample", "Hauptstr.\r\n1", null)))
+                    .extracting(AccountProblem::field).containsExactly("first_name", "street");
+        }
+    }
 }

@@ -32,6 +32,29 @@ class IdentityRulesTest {
         }
 
         @Test
+        void are_trimmed_of_no_break_and_zero_width_spaces() {
+            assertThat(EmailAddress.parse("email", "\u00a0\u200bann@example.com\u3000").get().value())
+                    .isEqualTo("ann@example.com");
+            assertThat(EmailAddress.parse("email", "\u00a0\u200b").getLeft().message())
+                    .isEqualTo("email: an email address is required");
+        }
+
+        @ParameterizedTest(name = "{index}: unsafe characters are refused")
+        @ValueSource(strings = {"ann\u0000@example.com", "ann@exa\u202emple.com", "ann\u0085@example.com",
+            "ann\ud800@example.com", "ann@example.com\u2028x"})
+        void are_refused_with_unsafe_characters(String raw) {
+            assertThat(EmailAddress.parse("user.email", raw).getLeft().message()).startsWith("user.email: ")
+                    .containsPattern("control|bidirectional|surrogate|one line");
+        }
+
+        @Test
+        void are_limited_to_254_bytes_in_utf8_as_rfc_5321_has_it() {
+            assertThat(EmailAddress.parse("email", "zoë.ἀριστοτέλης@παράδειγμα.ελ").isRight()).isTrue();
+            assertThat(EmailAddress.parse("email", "😀".repeat(61) + "@example.com").getLeft().message())
+                    .isEqualTo("email: at most 254 bytes in UTF-8 (an email address is limited in octets)");
+        }
+
+        @Test
         void are_refused_above_254_characters() {
             String local = "a".repeat(250);
             assertThat(EmailAddress.parse("email", local + "@example.com").isLeft()).isTrue();

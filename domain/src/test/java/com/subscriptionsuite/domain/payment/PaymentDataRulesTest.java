@@ -120,6 +120,18 @@ class PaymentDataRulesTest {
         }
 
         @Test
+        void refuses_a_holder_name_with_a_bidi_override_and_keeps_one_in_another_script() {
+            CardInput spoofed = new CardInput("4111111111111111", "Ann \u202eelpmaxE", 12, 2030, "123");
+            CardInput greek = new CardInput("4111111111111111", "\u00a0Ἀριστοτέλης ", 12, 2030, "123");
+
+            assertThat(problems(PaymentDataRules.card(spoofed, JUNE_2025))).singleElement()
+                    .satisfies(p -> assertThat(p.field()).isEqualTo("credit_card_holder_name"))
+                    .satisfies(p -> assertThat(p.reason()).contains("U+202E"));
+            assertThat(PaymentDataRules.card(greek, JUNE_2025).get()).containsEntry("credit_card_holder_name",
+                    "Ἀριστοτέλης");
+        }
+
+        @Test
         void never_shows_the_number_or_the_code_when_printed() {
             String printed = card("4111111111111111", 12, 2030, "987").toString();
 

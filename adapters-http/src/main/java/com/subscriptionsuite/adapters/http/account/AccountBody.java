@@ -6,7 +6,7 @@ import com.subscriptionsuite.domain.account.AccountDetails;
 /**
  * The seed's Account object, as requests send it (PUT /account, POST /subscription, the preview)
  * and GET /account answers it. Reading accepts every field of the seed and no other, each
- * optional at this level (the use cases say which are required); texts are trimmed. Writing
+ * optional at this level (the use cases say which are required); the domain trims texts. Writing
  * answers every key of the seed's Account, a text that was not given as {@code ""} (a form bound to
  * the object, such as Angular's {@code setValue}, needs every key), a flag that was not given as
  * {@code false} and anything else not set as {@code null}.
@@ -37,14 +37,12 @@ public record AccountBody(
         String vatId,
         String currency) {
 
-    /** The account data, texts trimmed; an absent flag is false, an absent text null. */
+    /** The account data (which trims its texts); an absent flag is false, an absent text null. */
     public AccountDetails toDetails() {
-        return new AccountDetails(Boolean.TRUE.equals(isCompany), trim(companyName), trim(firstName), trim(lastName),
-                trim(street), trim(zipCode), trim(city), trim(state), trim(country), trim(email), trim(phone),
-                trim(additionalInfo), Boolean.TRUE.equals(hasBillingAddress), trim(billingFirstName),
-                trim(billingLastName), trim(billingStreet), trim(billingAdditionalInfo), trim(billingZipCode),
-                trim(billingCity), trim(billingCountry), trim(billingEmail), trim(billingPhone), trim(vatId),
-                trim(currency));
+        return new AccountDetails(Boolean.TRUE.equals(isCompany), companyName, firstName, lastName, street, zipCode,
+                city, state, country, email, phone, additionalInfo, Boolean.TRUE.equals(hasBillingAddress),
+                billingFirstName, billingLastName, billingStreet, billingAdditionalInfo, billingZipCode, billingCity,
+                billingCountry, billingEmail, billingPhone, vatId, currency);
     }
 
     /** The stored account data as the seed shows it, every key present, with the account's currency. */
@@ -61,9 +59,5 @@ public record AccountBody(
     /** A text of the answer: {@code ""} when it was not given. */
     private static String text(String s) {
         return s == null ? "" : s;
-    }
-
-    private static String trim(String s) {
-        return s == null ? null : s.strip();
     }
 }

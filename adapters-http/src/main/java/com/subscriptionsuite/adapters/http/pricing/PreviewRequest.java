@@ -31,8 +31,8 @@ record PreviewRequest(String currency, AccountBody account, List<SuiteProductReq
     }
 
     /**
-     * The use-case query. The currency is the body's, else the account's, else null (the tenant's
-     * default); no account means no tax customer (a domestic consumer). {@code userId} is the
+     * The use-case query. The currency is the body's, else the account's (unless empty), else null
+     * (the tenant's default); no account means no tax customer (a domestic consumer). {@code userId} is the
      * caller's user from a bearer token, null for an anonymous caller.
      */
     Either<RequestFailure, PreviewPricesQuery> toQuery(long tenantId, Long userId) {
@@ -45,8 +45,12 @@ record PreviewRequest(String currency, AccountBody account, List<SuiteProductReq
         for (int i = 0; i < requested.size(); i++) {
             items.add(item(i, requested.get(i)));
         }
-        String chosenCurrency = currency != null ? currency : account == null ? null : account.currency();
-        TaxCustomerData customer = account == null ? null : customer(account.toDetails());
+        AccountDetails details = account == null ? null : account.toDetails();
+        // an empty account currency means none, as in the checkout
+        String accountCurrency = details == null || details.currency() == null || details.currency().isEmpty() ? null
+                : details.currency();
+        String chosenCurrency = currency != null ? currency : accountCurrency;
+        TaxCustomerData customer = details == null ? null : customer(details);
         return Validation.sequence(items)
                 .map(valid -> new PreviewPricesQuery(tenantId, chosenCurrency, customer, valid.toJavaList(),
                         voucherCode, page, userId))

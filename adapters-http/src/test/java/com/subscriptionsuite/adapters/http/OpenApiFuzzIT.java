@@ -73,7 +73,8 @@ class OpenApiFuzzIT {
      * bank transfer is named by its {@code id}.
      */
     static final Map<String, Set<String>> PROSE_RULES = Map.of("cancelSubscription", Set.of("field_type"),
-            "changeAccountPaymentMethod", Set.of("payment_method_id_required"));
+            "changeAccountPaymentMethod", Set.of("payment_method_id_required"),
+            "subscribe", Set.of("payment_method_id_required"));
     private static final int MAX_PROBLEMS_SHOWN = 60;
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final JsonNodeFactory NODES = JsonNodeFactory.instance;

@@ -36,7 +36,10 @@ import org.junit.jupiter.api.io.TempDir;
  * Issue 10, items 1 and 2: the server jar on its embedded default (H2 file database) is killed with
  * SIGKILL in the middle of concurrent checkouts and started again on the same data directory. Every
  * checkout that was answered 200 is still there with its subscription and invoice; no invoice,
- * account or subscription number was handed out twice; and nothing half-written exists.
+ * account or subscription number was handed out twice; nothing half-written exists; and the checkouts
+ * that the crash interrupted are retried with their Idempotency-Key until they complete: a key
+ * claimed by the dead process is taken over after its lease ({@code SUITE_IDEMPOTENCY_LEASE_SECONDS},
+ * a few seconds here), and a checkout that committed before the crash is replayed, never booked twice.
  */
 class CrashRecoveryIT {
     private static final ObjectMapper JSON = new ObjectMapper();
@@ -46,6 +49,7 @@ class CrashRecoveryIT {
     private static final int CHECKOUTS_PER_CLIENT = 25;
     /** The kill comes once this many checkouts were answered 200, while the clients keep sending. */
     private static final int KILL_AFTER = 60;
+    private static final int LEASE_SECONDS = 8;
 
     @TempDir
     Path dir;
@@ -63,7 +67,8 @@ class CrashRecoveryIT {
 
     @Test
     @Timeout(value = 4, unit = TimeUnit.MINUTES)
-    void every_checkout_answered_before_a_sigkill_survives_the_restart() throws Exception {
+    void every_checkout_answered_before_a_sigkill_survives_and_interrupted_ones_complete_once_on_retry()
+            throws Exception {
         Map<String, String> env = env();
         List<Attempt> attempts = new ArrayList<>();
         List<String> tokens;
@@ -109,6 +114,10 @@ class CrashRecoveryIT {
                 attempts.size() - confirmed.size() - interrupted.size());
         assertThat(attempts).as("no answer other than 200 or a broken connection").allMatch(
                 a -> a.answered200() || a.interrupted());
+        List<String> stuck = keysInFlight();
+        System.out.printf("crash harness: the dead process left %d keys claimed in flight: %s%n", stuck.size(), stuck);
+        assertThat(stuck).as("only interrupted checkouts can be in flight")
+                .isSubsetOf(interrupted.stream().map(Attempt::key).toList());
 
         try (ServerProcess second = ServerProcess.start(env, dir.resolve("second.log"))) {
             String base = "http://127.0.0.1:" + second.port();
@@ -132,6 +141,50 @@ class CrashRecoveryIT {
             assertThat(lost).as("of %d checkouts answered 200, lost after the restart", confirmed.size()).isEmpty();
             assertNoNumberTwice(before);
             assertNothingHalfWritten(before);
+
+            // the interrupted checkouts are retried as the docs say (409 in flight: retry shortly)
+            int waitedForLease = 0;
+            int replayed = 0;
+            Map<String, JsonNode> retried = new HashMap<>();
+            Instant deadline = Instant.now().plusSeconds(LEASE_SECONDS + 30);
+            for (Attempt a : interrupted) {
+                HttpResponse<String> retry = checkOut(base, tokens.get(a.client()), a.key(), a.body());
+                while (inFlight(retry) && Instant.now().isBefore(deadline)) {
+                    waitedForLease++;
+                    ServerProcess.sleep(Duration.ofMillis(250));
+                    retry = checkOut(base, tokens.get(a.client()), a.key(), a.body());
+                }
+                assertThat(retry.statusCode()).as("retry of %s: %s", a.key(), retry.body()).isEqualTo(200);
+                if (retry.headers().firstValue("Idempotent-Replayed").isPresent()) {
+                    replayed++;
+                }
+                retried.put(a.key(), JSON.readTree(retry.body()));
+            }
+            System.out.printf("crash harness: %d interrupted checkouts retried: %d replayed (committed before the"
+                    + " kill), %d booked by the retry; %d retries answered 409 in flight until the lease ended%n",
+                    interrupted.size(), replayed, interrupted.size() - replayed, waitedForLease);
+
+            // a retry of an answered checkout replays it; each key booked exactly once
+            if (!confirmed.isEmpty()) {
+                Attempt a = confirmed.get(0);
+                HttpResponse<String> again = checkOut(base, tokens.get(a.client()), a.key(), a.body());
+                assertThat(again.headers().firstValue("Idempotent-Replayed")).contains("true");
+                assertThat(JSON.readTree(again.body())).isEqualTo(a.answer());
+            }
+            Map<Integer, Ledger> after = ledgers(base, tokens);
+            for (int c = 0; c < CLIENTS; c++) {
+                int client = c;
+                long keys = attempts.stream().filter(a -> a.client() == client).count();
+                assertThat(after.get(c).subscriptionUuids).as("client %d: one subscription per key, none twice", c)
+                        .hasSize((int) keys);
+            }
+            for (Attempt a : interrupted) {
+                JsonNode answer = retried.get(a.key());
+                assertThat(after.get(a.client()).invoiceNumbers).as("retried %s", a.key())
+                        .containsEntry(answer.path("invoice_id").asText(), answer.path("invoice_number").asText());
+            }
+            assertNoNumberTwice(after);
+            assertNothingHalfWritten(after);
             second.stop();
         }
         assertEveryBookingWholeInTheDatabase();
@@ -151,6 +204,7 @@ class CrashRecoveryIT {
         env.put("SUITE_DEMO_TENANT", "false");
         env.put("SUITE_TENANT_FILES", tenantFile.toString());
         env.put("SUITE_BILLING_RUN_MINUTES", "0");
+        env.put("SUITE_IDEMPOTENCY_LEASE_SECONDS", Integer.toString(LEASE_SECONDS));
         return env;
     }
 
@@ -200,6 +254,10 @@ class CrashRecoveryIT {
         return send(base, "POST", "/subscription", token, body, Map.of("Idempotency-Key", key));
     }
 
+    private static boolean inFlight(HttpResponse<String> response) {
+        return response.statusCode() == 409 && response.body().contains("idempotency_request_in_flight");
+    }
+
     /** What one customer's account shows: subscription uuids, numbers, and invoices (id to number). */
     private static final class Ledger {
         final Set<String> subscriptionUuids = new HashSet<>();
@@ -246,6 +304,15 @@ class CrashRecoveryIT {
                 .hasSameSizeAs(l.subscriptionUuids));
     }
 
+    /** The keys whose claim the dead process left in flight, read from its database file before the restart. */
+    private List<String> keysInFlight() {
+        try (Database database = new Database(Database.h2File(dir.resolve("data")), "sa", "")) {
+            return database.jdbi().withHandle(h -> h.createQuery(
+                    "SELECT idem_key FROM idempotency_record WHERE status IS NULL ORDER BY idem_key")
+                    .mapTo(String.class).list());
+        }
+    }
+
     /** After a clean stop, the tables themselves: every subscription invoiced once, every invoice with lines. */
     private void assertEveryBookingWholeInTheDatabase() {
         try (Database database = new Database(Database.h2File(dir.resolve("data")), "sa", "")) {
@@ -260,6 +327,8 @@ class CrashRecoveryIT {
                          WHERE NOT EXISTS (SELECT 1 FROM invoice_line l
                                             WHERE l.tenant_id = i.tenant_id AND l.invoice_id = i.id)
                         """).mapTo(Integer.class).one()).as("invoices without lines").isZero();
+                assertThat(h.createQuery("SELECT COUNT(*) FROM idempotency_record WHERE status IS NULL")
+                        .mapTo(Integer.class).one()).as("keys still in flight").isZero();
             });
         }
     }

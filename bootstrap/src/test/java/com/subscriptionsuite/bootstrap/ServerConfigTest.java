@@ -19,6 +19,7 @@ class ServerConfigTest {
         assertThat(c.tenantRefreshSeconds()).isEqualTo(5);
         assertThat(c.voucherHoldMinutes()).isEqualTo(30);
         assertThat(c.billingRunMinutes()).isEqualTo(60);
+        assertThat(c.idempotencyLeaseSeconds()).isEqualTo(60);
         assertThat(c.viesUrl()).hasToString("https://ec.europa.eu/taxation_customs/vies/rest-api/check-vat-number");
     }
 
@@ -36,6 +37,7 @@ class ServerConfigTest {
                 Map.entry("SUITE_MAX_BODY_BYTES", "2048"),
                 Map.entry("SUITE_VOUCHER_HOLD_MINUTES", "45"),
                 Map.entry("SUITE_BILLING_RUN_MINUTES", "0"),
+                Map.entry("SUITE_IDEMPOTENCY_LEASE_SECONDS", "120"),
                 Map.entry("SUITE_VIES_URL", "http://127.0.0.1:8089/check-vat-number")));
         assertThat(c.httpPort()).isEqualTo(9090);
         assertThat(c.dataDir()).isEqualTo(Path.of("/srv/suite"));
@@ -48,6 +50,7 @@ class ServerConfigTest {
         assertThat(c.maxBodyBytes()).isEqualTo(2048);
         assertThat(c.voucherHoldMinutes()).isEqualTo(45);
         assertThat(c.billingRunMinutes()).isZero();
+        assertThat(c.idempotencyLeaseSeconds()).isEqualTo(120);
         assertThat(c.viesUrl()).hasToString("http://127.0.0.1:8089/check-vat-number");
     }
 
@@ -55,11 +58,13 @@ class ServerConfigTest {
     void refuses_unusable_values_naming_every_variable() {
         assertThatThrownBy(() -> ServerConfig.fromEnvironment(Map.of("SUITE_HTTP_PORT", "eighty",
                 "SUITE_DEMO_TENANT", "yes", "SUITE_DB_URL", "mysql://x", "SUITE_MAX_BODY_BYTES", "10",
-                "SUITE_VIES_URL", "ftp://vies", "SUITE_BILLING_RUN_MINUTES", "-1")))
+                "SUITE_VIES_URL", "ftp://vies", "SUITE_BILLING_RUN_MINUTES", "-1", "SUITE_IDEMPOTENCY_LEASE_SECONDS",
+                "0")))
                 .isInstanceOf(ServerConfig.InvalidConfiguration.class)
                 .hasMessageContaining("SUITE_HTTP_PORT").hasMessageContaining("SUITE_DEMO_TENANT")
                 .hasMessageContaining("SUITE_DB_URL").hasMessageContaining("SUITE_MAX_BODY_BYTES")
-                .hasMessageContaining("SUITE_VIES_URL").hasMessageContaining("SUITE_BILLING_RUN_MINUTES");
+                .hasMessageContaining("SUITE_VIES_URL").hasMessageContaining("SUITE_BILLING_RUN_MINUTES")
+                .hasMessageContaining("SUITE_IDEMPOTENCY_LEASE_SECONDS");
     }
 
     @Test

@@ -1,5 +1,7 @@
 package com.subscriptionsuite.bootstrap;
 
+import static com.subscriptionsuite.bootstrap.CustomerJourney.ok;
+import static com.subscriptionsuite.bootstrap.CustomerJourney.token;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -49,7 +51,7 @@ class CrashRecoveryIT {
     private static final int CHECKOUTS_PER_CLIENT = 25;
     /** The kill comes once this many checkouts were answered 200, while the clients keep sending. */
     private static final int KILL_AFTER = 60;
-    private static final int LEASE_SECONDS = 8;
+    private static final int LEASE_SECONDS = 12;
 
     @TempDir
     Path dir;
@@ -114,9 +116,10 @@ class CrashRecoveryIT {
                 attempts.size() - confirmed.size() - interrupted.size());
         assertThat(attempts).as("no answer other than 200 or a broken connection").allMatch(
                 a -> a.answered200() || a.interrupted());
-        List<String> stuck = keysInFlight();
-        System.out.printf("crash harness: the dead process left %d keys claimed in flight: %s%n", stuck.size(), stuck);
-        assertThat(stuck).as("only interrupted checkouts can be in flight")
+        Map<String, Instant> stuck = keysInFlight();
+        System.out.printf("crash harness: the dead process left %d keys claimed in flight: %s%n", stuck.size(),
+                stuck.keySet());
+        assertThat(stuck.keySet()).as("only interrupted checkouts can be in flight")
                 .isSubsetOf(interrupted.stream().map(Attempt::key).toList());
 
         try (ServerProcess second = ServerProcess.start(env, dir.resolve("second.log"))) {
@@ -148,13 +151,22 @@ class CrashRecoveryIT {
             Map<String, JsonNode> retried = new HashMap<>();
             Instant deadline = Instant.now().plusSeconds(LEASE_SECONDS + 30);
             for (Attempt a : interrupted) {
+                Instant sent = Instant.now();
                 HttpResponse<String> retry = checkOut(base, tokens.get(a.client()), a.key(), a.body());
                 while (inFlight(retry) && Instant.now().isBefore(deadline)) {
                     waitedForLease++;
+                    assertThat(stuck).as("%s answered in flight", a.key()).containsKey(a.key());
+                    assertThat(sent).as("%s in flight only within its lease", a.key())
+                            .isBefore(stuck.get(a.key()).plusSeconds(LEASE_SECONDS).plusMillis(1));
                     ServerProcess.sleep(Duration.ofMillis(250));
+                    sent = Instant.now();
                     retry = checkOut(base, tokens.get(a.client()), a.key(), a.body());
                 }
                 assertThat(retry.statusCode()).as("retry of %s: %s", a.key(), retry.body()).isEqualTo(200);
+                if (stuck.containsKey(a.key()) && retry.headers().firstValue("Idempotent-Replayed").isEmpty()) {
+                    assertThat(Instant.now()).as("%s taken over only after its lease", a.key())
+                            .isAfter(stuck.get(a.key()).plusSeconds(LEASE_SECONDS));
+                }
                 if (retry.headers().firstValue("Idempotent-Replayed").isPresent()) {
                     replayed++;
                 }
@@ -304,12 +316,16 @@ class CrashRecoveryIT {
                 .hasSameSizeAs(l.subscriptionUuids));
     }
 
-    /** The keys whose claim the dead process left in flight, read from its database file before the restart. */
-    private List<String> keysInFlight() {
+    /** The keys the dead process left in flight and their claims' stamps, read from its database file. */
+    private Map<String, Instant> keysInFlight() {
         try (Database database = new Database(Database.h2File(dir.resolve("data")), "sa", "")) {
-            return database.jdbi().withHandle(h -> h.createQuery(
-                    "SELECT idem_key FROM idempotency_record WHERE status IS NULL ORDER BY idem_key")
-                    .mapTo(String.class).list());
+            Map<String, Instant> stamps = new HashMap<>();
+            database.jdbi().useHandle(h -> h.createQuery(
+                    "SELECT idem_key, created_at FROM idempotency_record WHERE status IS NULL")
+                    .map((rs, ctx) -> Map.entry(rs.getString(1),
+                            rs.getObject(2, java.time.OffsetDateTime.class).toInstant()))
+                    .forEach(e -> stamps.put(e.getKey(), e.getValue())));
+            return stamps;
         }
     }
 
@@ -331,16 +347,6 @@ class CrashRecoveryIT {
                         .mapTo(Integer.class).one()).as("keys still in flight").isZero();
             });
         }
-    }
-
-    private static String token(HttpResponse<String> response) throws IOException {
-        return ok(response).path("token").asText();
-    }
-
-    private static JsonNode ok(HttpResponse<String> response) throws IOException {
-        assertThat(response.statusCode()).as(response.request().method() + " " + response.request().uri() + ": "
-                + response.body()).isEqualTo(200);
-        return JSON.readTree(response.body());
     }
 
     private static HttpResponse<String> send(String base, String method, String path, String token, String body,

@@ -254,11 +254,11 @@ final class CustomerJourney {
         }
     }
 
-    private static String token(HttpResponse<String> response) throws IOException {
+    static String token(HttpResponse<String> response) throws IOException {
         return ok(response).path("token").asText();
     }
 
-    private static JsonNode ok(HttpResponse<String> response) throws IOException {
+    static JsonNode ok(HttpResponse<String> response) throws IOException {
         assertThat(response.statusCode()).as(response.request().method() + " " + response.request().uri() + ": "
                 + response.body()).isEqualTo(200);
         return JSON.readTree(response.body());

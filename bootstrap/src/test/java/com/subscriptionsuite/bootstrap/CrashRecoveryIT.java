@@ -1,6 +1,7 @@
 package com.subscriptionsuite.bootstrap;
 
 import static com.subscriptionsuite.bootstrap.CustomerJourney.ok;
+import static com.subscriptionsuite.bootstrap.CustomerJourney.send;
 import static com.subscriptionsuite.bootstrap.CustomerJourney.token;
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -9,9 +10,6 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.subscriptionsuite.adapters.persistence.Database;
 import java.io.IOException;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -45,7 +43,6 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class CrashRecoveryIT {
     private static final ObjectMapper JSON = new ObjectMapper();
-    private static final HttpClient CLIENT = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
     private static final String PASSWORD = "Correct-Horse-Battery-9";
     private static final int CLIENTS = 8;
     private static final int CHECKOUTS_PER_CLIENT = 25;
@@ -347,20 +344,5 @@ class CrashRecoveryIT {
                         .mapTo(Integer.class).one()).as("keys still in flight").isZero();
             });
         }
-    }
-
-    private static HttpResponse<String> send(String base, String method, String path, String token, String body,
-            Map<String, String> headers) throws IOException, InterruptedException {
-        HttpRequest.Builder builder = HttpRequest.newBuilder(URI.create(base + path)).timeout(Duration.ofSeconds(60))
-                .method(method, body == null ? HttpRequest.BodyPublishers.noBody()
-                        : HttpRequest.BodyPublishers.ofString(body));
-        if (body != null) {
-            builder.header("Content-Type", "application/json");
-        }
-        if (token != null) {
-            builder.header("Authorization", "Bearer " + token);
-        }
-        headers.forEach(builder::header);
-        return CLIENT.send(builder.build(), HttpResponse.BodyHandlers.ofString());
     }
 }

@@ -132,7 +132,8 @@ public final class Engine {
                 : BillingUseCases.create(directory, b.billing, b.paymentMethods, Option.of(b.vouchers),
                         identityPorts.transactions(), identityPorts.secrets(), vat, b.clock);
         this.idempotentRequests = b.idempotencyRecords == null ? null
-                : IdempotencyUseCases.create(b.idempotencyRecords, identityPorts.transactions(), b.clock);
+                : IdempotencyUseCases.create(b.idempotencyRecords, identityPorts.transactions(), b.clock,
+                        b.idempotencyLease);
         this.payments = b.paymentMethods == null ? null
                 : PaymentUseCases.paymentMethods(directory, b.paymentMethods, b.paymentPages, b.payPalAgreements,
                         identityPorts.transactions(), identityPorts.secrets(), b.clock);
@@ -428,6 +429,7 @@ public final class Engine {
         private VatChecks vatChecks;
         private Billing billing;
         private IdempotencyRecords idempotencyRecords;
+        private Duration idempotencyLease = IdempotencyUseCases.DEFAULT_LEASE;
         private PaymentMethods paymentMethods;
         private PaymentPages paymentPages;
         private PayPalAgreements payPalAgreements;
@@ -471,6 +473,18 @@ public final class Engine {
         /** Where {@code Idempotency-Key} requests keep their first response (domain-rules §7). */
         public Builder idempotencyRecords(IdempotencyRecords idempotencyRecords) {
             this.idempotencyRecords = idempotencyRecords;
+            return this;
+        }
+
+        /**
+         * How long a claimed {@code Idempotency-Key} stays in flight for a request that has not answered
+         * (default 60 s; positive, under 24 h): after it, a retry with the same key and body takes the key
+         * over and runs the request, so a key whose process died is never stuck. Set it above the longest
+         * a request runs: a request still running after its lease is rolled back and answered
+         * {@code idempotency_request_in_flight}.
+         */
+        public Builder idempotencyLease(Duration idempotencyLease) {
+            this.idempotencyLease = idempotencyLease;
             return this;
         }
 

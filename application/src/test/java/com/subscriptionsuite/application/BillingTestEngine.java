@@ -47,9 +47,20 @@ final class BillingTestEngine {
         this(start, withVouchers, billing -> billing);
     }
 
+    /** With the given lease of claimed idempotency keys. */
+    BillingTestEngine(Instant start, java.time.Duration idempotencyLease) {
+        this(start, true, billing -> billing, idempotencyLease);
+    }
+
     /** The engine books through {@code wrap(billing)}: tests put a store in between that misbehaves. */
     BillingTestEngine(Instant start, boolean withVouchers,
             java.util.function.UnaryOperator<com.subscriptionsuite.application.port.out.Billing> wrap) {
+        this(start, withVouchers, wrap, java.time.Duration.ofSeconds(60));
+    }
+
+    private BillingTestEngine(Instant start, boolean withVouchers,
+            java.util.function.UnaryOperator<com.subscriptionsuite.application.port.out.Billing> wrap,
+            java.time.Duration idempotencyLease) {
         clock = new MutableClock(start);
         InMemoryTenants tenants = new InMemoryTenants();
         tenants.store(SampleTenants.full(1, "acme"));
@@ -59,7 +70,8 @@ final class BillingTestEngine {
                 .loginAttempts(new InMemoryLoginAttempts()).transactions(new InMemoryTransactions())
                 .passwordHasher(new PlainTestHasher()).secrets(new CountingSecrets()).commonPasswords(p -> false)
                 .mailer(new RecordingMailer()).vouchers(withVouchers ? vouchers : null).billing(wrap.apply(billing))
-                .paymentMethods(paymentMethods).idempotencyRecords(idempotencyRecords).build();
+                .paymentMethods(paymentMethods).idempotencyRecords(idempotencyRecords)
+                .idempotencyLease(idempotencyLease).build();
     }
 
     private static TenantDefinition withoutGuests(TenantDefinition d) {

@@ -15,6 +15,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Supplier;
 import org.junit.jupiter.api.Test;
 
+@SuppressWarnings("unchecked")
 class IdempotentRequestsTest {
     static final Instant NOW = Instant.parse("2025-06-15T10:00:00Z");
     final BillingTestEngine t = new BillingTestEngine(NOW);
@@ -66,6 +67,72 @@ class IdempotentRequestsTest {
         assertThat(run("k-1", "fp", answering(200, "{}")).getLeft()).isEqualTo(new IdempotencyFailure.InFlight());
         assertThat(run("k-1", "other", answering(200, "{}")).getLeft()).isEqualTo(new IdempotencyFailure.KeyReused());
         assertThat(runs).hasValue(0);
+    }
+
+    @Test
+    void a_key_whose_request_died_is_in_flight_until_its_lease_ends_and_then_a_retry_runs_it_once() {
+        t.idempotencyRecords.claim(new IdempotencyRecord(1, 7, "k-1", "fp", NOW, null, null), NOW.minusSeconds(1));
+        t.clock.advance(Duration.ofSeconds(60));
+        assertThat(run("k-1", "fp", answering(200, "{}")).getLeft()).as("at the end of the 60 s lease")
+                .isEqualTo(new IdempotencyFailure.InFlight());
+        t.clock.advance(Duration.ofMillis(1));
+
+        Outcome retry = run("k-1", "fp", answering(200, "{\"ids\":[\"a\"]}")).get();
+        Outcome again = run("k-1", "fp", answering(200, "{\"ids\":[\"b\"]}")).get();
+
+        assertThat(retry.replayed()).isFalse();
+        assertThat(again.replayed()).isTrue();
+        assertThat(again.response().body()).isEqualTo("{\"ids\":[\"a\"]}");
+        assertThat(runs).hasValue(1);
+    }
+
+    @Test
+    void a_stale_claim_is_not_taken_over_by_another_request_with_the_same_key() {
+        t.idempotencyRecords.claim(new IdempotencyRecord(1, 7, "k-1", "other", NOW, null, null), NOW.minusSeconds(1));
+        t.clock.advance(Duration.ofMinutes(5));
+
+        assertThat(run("k-1", "fp", answering(200, "{}")).getLeft()).isEqualTo(new IdempotencyFailure.KeyReused());
+        assertThat(runs).hasValue(0);
+    }
+
+    @Test
+    void a_request_that_ran_past_its_lease_stores_nothing_and_answers_in_flight_once_a_retry_took_over() {
+        Either<IdempotencyFailure, Outcome>[] retry = new Either[1];
+        Either<IdempotencyFailure, Outcome> original = run("k-1", "fp", () -> {
+            runs.incrementAndGet();
+            t.clock.advance(Duration.ofSeconds(61));
+            retry[0] = run("k-1", "fp", answering(200, "{\"by\":\"retry\"}"));
+            return new Response(200, "{\"by\":\"original\"}");
+        });
+
+        assertThat(retry[0].get().replayed()).isFalse();
+        assertThat(original.getLeft()).isEqualTo(new IdempotencyFailure.InFlight());
+        Outcome later = run("k-1", "fp", answering(200, "{}")).get();
+        assertThat(later.replayed()).isTrue();
+        assertThat(later.response().body()).as("the retry's answer stays").isEqualTo("{\"by\":\"retry\"}");
+        assertThat(runs).hasValue(2);
+    }
+
+    @Test
+    void a_failed_request_frees_only_its_own_claim() {
+        t.idempotencyRecords.claim(new IdempotencyRecord(1, 7, "k-1", "fp", NOW, null, null), NOW.minusSeconds(1));
+        t.clock.advance(Duration.ofSeconds(61));
+        IdempotencyRecord dead = new IdempotencyRecord(1, 7, "k-1", "fp", NOW, null, null);
+
+        run("k-1", "fp", () -> {
+            t.idempotencyRecords.release(dead); // a late failure of the dead request's own release
+            return new Response(201, "{}");
+        });
+
+        assertThat(run("k-1", "fp", answering(200, "{}")).get().replayed()).isTrue();
+    }
+
+    @Test
+    void refuses_a_lease_that_is_not_positive_or_not_shorter_than_the_retention() {
+        for (Duration lease : new Duration[] {Duration.ZERO, Duration.ofSeconds(-1), Duration.ofHours(24)}) {
+            assertThatThrownBy(() -> new BillingTestEngine(NOW, lease)).as(lease.toString())
+                    .isInstanceOf(IllegalArgumentException.class);
+        }
     }
 
     @Test

@@ -145,6 +145,7 @@ public final class Server implements AutoCloseable {
                 // payment methods (issue 5): stored methods, the built-in hosted page and PayPal approval
                 .billing(new JdbiBilling(jdbi))
                 .idempotencyRecords(new JdbiIdempotencyRecords(jdbi))
+                .idempotencyLease(java.time.Duration.ofSeconds(config.idempotencyLeaseSeconds()))
                 .paymentMethods(new JdbiPaymentMethods(jdbi))
                 .paymentPages(config.paymentPageKey() == null
                         ? JdbiPaymentPages.withStoredKey(jdbi, secrets, clock.instant())

@@ -34,6 +34,9 @@ import java.util.Map;
  * its base; set: the absolute http(s) base URL clients reach the API at</td></tr>
  * <tr><td>SUITE_BILLING_RUN_MINUTES</td><td>60: how often the built-in ledger's bill run invoices the billing
  * periods that have started, for every tenant (0 = never; run it with {@code java -jar … bill-run})</td></tr>
+ * <tr><td>SUITE_IDEMPOTENCY_LEASE_SECONDS</td><td>60: how long an Idempotency-Key stays in flight for a request that
+ * has not answered (its process died); after it a retry with the same key and body runs the request. Set it above the
+ * longest a request runs</td></tr>
  * </table>
  */
 public record ServerConfig(
@@ -55,7 +58,8 @@ public record ServerConfig(
         URI viesUrl,
         String paymentPageKey,
         URI publicUrl,
-        int billingRunMinutes) {
+        int billingRunMinutes,
+        int idempotencyLeaseSeconds) {
 
     /** The official VIES REST endpoint VAT IDs are checked against by default. */
     public static final String OFFICIAL_VIES_URL =
@@ -84,7 +88,8 @@ public record ServerConfig(
                         + " password " + withheld(smtp.password()))
                 + ", mailFrom=" + mailFrom + ", voucherHoldMinutes=" + voucherHoldMinutes + ", viesUrl=" + viesUrl
                 + ", paymentPageKey=" + withheld(paymentPageKey) + ", publicUrl=" + publicUrl
-                + ", billingRunMinutes=" + billingRunMinutes + "]";
+                + ", billingRunMinutes=" + billingRunMinutes + ", idempotencyLeaseSeconds=" + idempotencyLeaseSeconds
+                + "]";
     }
 
     private static String withheld(String secret) {
@@ -136,6 +141,7 @@ public record ServerConfig(
         }
         URI publicUrl = publicUrl(blankToNull(env.get("SUITE_PUBLIC_URL")), errors);
         int billingRun = integer(env, "SUITE_BILLING_RUN_MINUTES", 60, 0, 24 * 60, errors);
+        int lease = integer(env, "SUITE_IDEMPOTENCY_LEASE_SECONDS", 60, 1, 3600, errors);
         if (!errors.isEmpty()) {
             throw new InvalidConfiguration(String.join("; ", errors));
         }
@@ -158,7 +164,8 @@ public record ServerConfig(
                 vies,
                 pageKey,
                 publicUrl,
-                billingRun);
+                billingRun,
+                lease);
     }
 
     /** An absolute http(s) URL without query or fragment, its trailing slashes dropped; null when unset. */

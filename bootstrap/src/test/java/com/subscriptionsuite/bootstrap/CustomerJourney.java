@@ -10,6 +10,7 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -34,7 +35,7 @@ final class CustomerJourney {
     static final Instant NEXT_PERIOD = Instant.parse("2026-12-21T08:00:00Z");
     private static final ObjectMapper JSON = new ObjectMapper()
             .enable(com.fasterxml.jackson.databind.DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS);
-    private static final HttpClient CLIENT = HttpClient.newHttpClient();
+    private static final HttpClient CLIENT = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
     private static final String PASSWORD = "Correct-Horse-Battery-9";
     private static final String ACCOUNT = """
             {"is_company": false, "first_name": "Ann", "last_name": "Example", "street": "Invalidenstr. 1",
@@ -283,11 +284,11 @@ final class CustomerJourney {
         }
     }
 
-    private static String token(HttpResponse<String> response) throws IOException {
+    static String token(HttpResponse<String> response) throws IOException {
         return ok(response).path("token").asText();
     }
 
-    private static JsonNode ok(HttpResponse<String> response) throws IOException {
+    static JsonNode ok(HttpResponse<String> response) throws IOException {
         assertThat(response.statusCode()).as(response.request().method() + " " + response.request().uri() + ": "
                 + response.body()).isEqualTo(200);
         return JSON.readTree(response.body());
@@ -299,8 +300,15 @@ final class CustomerJourney {
 
     private HttpResponse<String> call(String method, String path, String token, String body,
             Map<String, String> headers) throws Exception {
-        HttpRequest.Builder builder = HttpRequest.newBuilder(uri(path)).method(method,
-                body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body));
+        return send("http://127.0.0.1:" + server.port(), method, path, token, body, headers);
+    }
+
+    /** One call to the server at {@code base}: JSON {@code body} (or none), bearer {@code token} (or none). */
+    static HttpResponse<String> send(String base, String method, String path, String token, String body,
+            Map<String, String> headers) throws IOException, InterruptedException {
+        HttpRequest.Builder builder = HttpRequest.newBuilder(URI.create(base + path)).timeout(Duration.ofSeconds(60))
+                .method(method, body == null ? HttpRequest.BodyPublishers.noBody()
+                        : HttpRequest.BodyPublishers.ofString(body));
         if (body != null) {
             builder.header("Content-Type", "application/json");
         }

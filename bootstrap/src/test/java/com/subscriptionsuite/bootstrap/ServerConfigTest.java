@@ -21,6 +21,7 @@ class ServerConfigTest {
         assertThat(c.billingRunMinutes()).isEqualTo(60);
         assertThat(c.dbPoolSize()).isEqualTo(10);
         assertThat(c.dbPoolWaitMillis()).isEqualTo(3000);
+        assertThat(c.idempotencyLeaseSeconds()).isEqualTo(60);
         assertThat(c.viesUrl()).hasToString("https://ec.europa.eu/taxation_customs/vies/rest-api/check-vat-number");
     }
 
@@ -40,6 +41,7 @@ class ServerConfigTest {
                 Map.entry("SUITE_BILLING_RUN_MINUTES", "0"),
                 Map.entry("SUITE_DB_POOL_SIZE", "24"),
                 Map.entry("SUITE_DB_POOL_WAIT_MS", "1500"),
+                Map.entry("SUITE_IDEMPOTENCY_LEASE_SECONDS", "120"),
                 Map.entry("SUITE_VIES_URL", "http://127.0.0.1:8089/check-vat-number")));
         assertThat(c.httpPort()).isEqualTo(9090);
         assertThat(c.dataDir()).isEqualTo(Path.of("/srv/suite"));
@@ -54,6 +56,7 @@ class ServerConfigTest {
         assertThat(c.billingRunMinutes()).isZero();
         assertThat(c.dbPoolSize()).isEqualTo(24);
         assertThat(c.dbPoolWaitMillis()).isEqualTo(1500);
+        assertThat(c.idempotencyLeaseSeconds()).isEqualTo(120);
         assertThat(c.viesUrl()).hasToString("http://127.0.0.1:8089/check-vat-number");
     }
 
@@ -62,12 +65,13 @@ class ServerConfigTest {
         assertThatThrownBy(() -> ServerConfig.fromEnvironment(Map.of("SUITE_HTTP_PORT", "eighty",
                 "SUITE_DEMO_TENANT", "yes", "SUITE_DB_URL", "mysql://x", "SUITE_MAX_BODY_BYTES", "10",
                 "SUITE_VIES_URL", "ftp://vies", "SUITE_BILLING_RUN_MINUTES", "-1", "SUITE_DB_POOL_SIZE", "0",
-                "SUITE_DB_POOL_WAIT_MS", "100")))
+                "SUITE_DB_POOL_WAIT_MS", "100", "SUITE_IDEMPOTENCY_LEASE_SECONDS", "0")))
                 .isInstanceOf(ServerConfig.InvalidConfiguration.class)
                 .hasMessageContaining("SUITE_HTTP_PORT").hasMessageContaining("SUITE_DEMO_TENANT")
                 .hasMessageContaining("SUITE_DB_URL").hasMessageContaining("SUITE_MAX_BODY_BYTES")
                 .hasMessageContaining("SUITE_VIES_URL").hasMessageContaining("SUITE_BILLING_RUN_MINUTES")
-                .hasMessageContaining("SUITE_DB_POOL_SIZE").hasMessageContaining("SUITE_DB_POOL_WAIT_MS");
+                .hasMessageContaining("SUITE_DB_POOL_SIZE").hasMessageContaining("SUITE_DB_POOL_WAIT_MS")
+                .hasMessageContaining("SUITE_IDEMPOTENCY_LEASE_SECONDS");
     }
 
     @Test

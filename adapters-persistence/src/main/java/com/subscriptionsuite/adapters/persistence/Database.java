@@ -52,11 +52,16 @@ public final class Database implements AutoCloseable {
 
     /**
      * The URL of the H2 database file {@code suite} in {@code dataDir}, in PostgreSQL mode so that
-     * the same SQL runs on both.
+     * the same SQL runs on both, with {@code WRITE_DELAY=0}: H2 writes every commit to the file
+     * before the commit returns, so what a request was answered survives a crash of the process.
+     * H2's default (500 ms) leaves commits in memory for up to half a second, and a killed process
+     * loses them (see docs/durability.md). H2 does not fsync a commit: a power loss may still lose
+     * the last commits.
      */
     public static String h2File(Path dataDir) {
         String dir = dataDir.toAbsolutePath().toString().replace('\\', '/');
-        return "jdbc:h2:file:" + dir + "/suite;MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH";
+        return "jdbc:h2:file:" + dir
+                + "/suite;MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH;WRITE_DELAY=0";
     }
 
     /**

@@ -120,10 +120,21 @@ class MigrationsIT {
     }
 
     @Test
-    void builds_the_h2_file_url_in_postgresql_mode() {
+    void builds_the_h2_file_url_in_postgresql_mode_writing_each_commit_before_it_returns() {
         assertThat(Database.h2File(Path.of("/var/lib/suite")))
                 .isEqualTo("jdbc:h2:file:/var/lib/suite/suite;MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;"
-                        + "DEFAULT_NULL_ORDERING=HIGH");
+                        + "DEFAULT_NULL_ORDERING=HIGH;WRITE_DELAY=0");
+    }
+
+    /** H2's default WRITE_DELAY (500 ms) lets a killed process lose answered commits (docs/durability.md). */
+    @Test
+    void the_h2_file_database_runs_with_no_write_delay(@TempDir Path dir) {
+        try (Database database = new Database(Database.h2File(dir), "sa", "")) {
+            String writeDelay = database.jdbi().withHandle(h -> h.createQuery(
+                    "SELECT setting_value FROM information_schema.settings WHERE setting_name = 'WRITE_DELAY'")
+                    .mapTo(String.class).one());
+            assertThat(writeDelay).isEqualTo("0");
+        }
     }
 
     private static List<String> appliedVersions(Database database) {

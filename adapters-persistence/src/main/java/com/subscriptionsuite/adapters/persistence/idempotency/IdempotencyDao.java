@@ -45,17 +45,31 @@ interface IdempotencyDao {
             """)
     Optional<RecordRow> record(@Bind("tenantId") long tenantId, @Bind("userId") long userId, @Bind("key") String key);
 
+    /** Moves the claim stamped {@code stale} (still in flight) to the stamp {@code claimedAt}; 0 when it is not that claim. */
+    @SqlUpdate("""
+            UPDATE idempotency_record
+               SET created_at = :claimedAt
+             WHERE tenant_id = :tenantId AND user_id = :userId AND idem_key = :key
+               AND created_at = :stale AND status IS NULL
+            """)
+    int takeOver(@Bind("tenantId") long tenantId, @Bind("userId") long userId, @Bind("key") String key,
+            @Bind("stale") Instant stale, @Bind("claimedAt") Instant claimedAt);
+
+    /** Stores the response of the claim stamped {@code claimedAt}; 0 when the key is not in flight under it. */
     @SqlUpdate("""
             UPDATE idempotency_record
                SET status = :status, body = :body
              WHERE tenant_id = :tenantId AND user_id = :userId AND idem_key = :key
+               AND created_at = :claimedAt AND status IS NULL
             """)
     int complete(@Bind("tenantId") long tenantId, @Bind("userId") long userId, @Bind("key") String key,
-            @Bind("status") int status, @Bind("body") String body);
+            @Bind("claimedAt") Instant claimedAt, @Bind("status") int status, @Bind("body") String body);
 
+    /** Removes the record stamped {@code claimedAt}; 0 when the key has none (released, or taken over). */
     @SqlUpdate("""
             DELETE FROM idempotency_record
-             WHERE tenant_id = :tenantId AND user_id = :userId AND idem_key = :key
+             WHERE tenant_id = :tenantId AND user_id = :userId AND idem_key = :key AND created_at = :claimedAt
             """)
-    int delete(@Bind("tenantId") long tenantId, @Bind("userId") long userId, @Bind("key") String key);
+    int delete(@Bind("tenantId") long tenantId, @Bind("userId") long userId, @Bind("key") String key,
+            @Bind("claimedAt") Instant claimedAt);
 }

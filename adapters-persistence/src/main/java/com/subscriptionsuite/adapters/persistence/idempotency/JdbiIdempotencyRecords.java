@@ -5,6 +5,7 @@ import com.subscriptionsuite.adapters.persistence.idempotency.IdempotencyDao.Rec
 import com.subscriptionsuite.application.port.out.IdempotencyRecords;
 import io.vavr.control.Option;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.Optional;
 import java.util.function.Function;
 import org.jdbi.v3.core.Handle;
@@ -27,10 +28,18 @@ import org.jdbi.v3.core.Jdbi;
  * conflicts with the first's claim. A claim that finds the key's record vanished in between (it was
  * released) tries again.
  *
- * <h2>Completing and releasing</h2>
- * {@link #complete} goes through {@link Handles}: inside a unit it joins the unit, so the stored
- * response commits with the change it describes, or not at all. {@link #release} commits on its own
- * transaction like a claim, after the unit ended.
+ * <h2>Taking over, completing and releasing</h2>
+ * A claim is identified by its stamp ({@code created_at}), kept to the microsecond: every stamp is
+ * truncated to microseconds before it is written or compared, as both databases store it.
+ * {@link #takeOver} is one conditional {@code UPDATE} (to the new stamp, where the stamp is still
+ * the stale one and the record in flight) in a short transaction on its own connection: of
+ * concurrent takeovers the first updates the row, the others wait for its row lock and then find
+ * the stamp changed (both databases re-check the condition on the row they waited for), so exactly
+ * one wins. {@link #complete} is the same kind of update (the response, where the stamp is still the
+ * request's own and the record in flight) and goes through {@link Handles}: inside a unit it joins
+ * the unit, so the stored response commits with the change it describes, or not at all, and a
+ * request whose claim was taken over stores nothing. {@link #release} deletes the record only under
+ * the request's own stamp and commits in a transaction of its own like a claim, after the unit ended.
  */
 public final class JdbiIdempotencyRecords implements IdempotencyRecords {
     /** How often a claim is tried when its key's record keeps vanishing or colliding (releases, races). */
@@ -49,7 +58,7 @@ public final class JdbiIdempotencyRecords implements IdempotencyRecords {
     @Override
     public Option<IdempotencyRecord> claim(IdempotencyRecord claim, Instant notBefore) {
         RecordRow row = new RecordRow(claim.tenantId(), claim.userId(), claim.key(), claim.fingerprint(),
-                claim.createdAt(), null, null);
+                stamp(claim.createdAt()), null, null);
         RuntimeException last = null;
         for (int attempt = 0; attempt < ATTEMPTS; attempt++) {
             Optional<Option<IdempotencyRecord>> outcome;
@@ -79,16 +88,33 @@ public final class JdbiIdempotencyRecords implements IdempotencyRecords {
     }
 
     @Override
-    public void complete(long tenantId, long userId, String key, int status, String body) {
-        int updated = handles.with(IdempotencyDao.class, dao -> dao.complete(tenantId, userId, key, status, body));
-        if (updated == 0) {
-            throw new IllegalStateException("key " + key + " was not claimed");
+    public boolean takeOver(IdempotencyRecord stale, Instant claimedAt) {
+        try {
+            return onOwnConnection(handle -> handle.attach(IdempotencyDao.class).takeOver(stale.tenantId(),
+                    stale.userId(), stale.key(), stamp(stale.createdAt()), stamp(claimedAt))) > 0;
+        } catch (RuntimeException e) {
+            if (H2_LOCK_TIMEOUT.equals(Handles.sqlState(e))) {
+                return false; // the record is locked by its completion or another takeover: not ours
+            }
+            throw e;
         }
     }
 
     @Override
-    public void release(long tenantId, long userId, String key) {
-        onOwnConnection(handle -> handle.attach(IdempotencyDao.class).delete(tenantId, userId, key));
+    public boolean complete(IdempotencyRecord claim, int status, String body) {
+        return handles.with(IdempotencyDao.class, dao -> dao.complete(claim.tenantId(), claim.userId(), claim.key(),
+                stamp(claim.createdAt()), status, body)) > 0;
+    }
+
+    @Override
+    public void release(IdempotencyRecord claim) {
+        onOwnConnection(handle -> handle.attach(IdempotencyDao.class).delete(claim.tenantId(), claim.userId(),
+                claim.key(), stamp(claim.createdAt())));
+    }
+
+    /** A claim's stamp as both databases keep it: to the microsecond. */
+    private static Instant stamp(Instant instant) {
+        return instant.truncatedTo(ChronoUnit.MICROS);
     }
 
     /**

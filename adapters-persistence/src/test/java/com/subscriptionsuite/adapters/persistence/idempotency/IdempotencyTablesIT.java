@@ -65,7 +65,7 @@ class IdempotencyTablesIT {
             assertThatThrownBy(() -> transactions.inTransaction(() -> records.claim(claim("claimed", "fp-c"),
                     WINDOW_START))).isInstanceOf(IllegalStateException.class).hasMessageContaining("unit of work");
             assertThatThrownBy(() -> transactions.inTransaction(() -> {
-                records.release(TENANT, USER, "kept");
+                records.release(claim("kept", "fp-k"));
                 return null;
             })).isInstanceOf(IllegalStateException.class).hasMessageContaining("unit of work");
 
@@ -86,11 +86,11 @@ class IdempotencyTablesIT {
             records.claim(claim("done", "fp-d"), WINDOW_START);
 
             assertThatThrownBy(() -> transactions.inTransaction(() -> {
-                records.complete(TENANT, USER, "failed", 201, "{\"id\":1}");
+                records.complete(claim("failed", "fp-f"), 201, "{\"id\":1}");
                 throw new IllegalStateException("checkout failed");
             })).hasMessage("checkout failed");
             transactions.inTransaction(() -> {
-                records.complete(TENANT, USER, "done", 201, "{\"id\":2}");
+                records.complete(claim("done", "fp-d"), 201, "{\"id\":2}");
                 return null;
             });
 
@@ -98,6 +98,45 @@ class IdempotencyTablesIT {
                     .as("rolled back with the unit").isFalse();
             assertThat(records.claim(claim("done", "fp-x"), WINDOW_START).toJavaOptional())
                     .contains(new IdempotencyRecord(TENANT, USER, "done", "fp-d", T0, 201, "{\"id\":2}"));
+        }
+    }
+
+    @ParameterizedTest
+    @EnumSource(TestDatabases.Kind.class)
+    void a_unit_whose_claim_was_taken_over_meanwhile_stores_no_response(TestDatabases.Kind kind) {
+        try (Database database = withTenant(kind.open(dataDir))) {
+            JdbiIdempotencyRecords records = new JdbiIdempotencyRecords(database.jdbi());
+            JdbiTransactions transactions = new JdbiTransactions(database.jdbi());
+            IdempotencyRecord original = claim("key", "fp");
+            records.claim(original, WINDOW_START);
+            Instant later = T0.plusSeconds(61);
+
+            boolean stored = transactions.inTransaction(() -> {
+                assertThat(records.takeOver(original, later)).as("a retry on another connection").isTrue();
+                return records.complete(original, 201, "{\"by\":\"original\"}");
+            });
+
+            assertThat(stored).isFalse();
+            IdempotencyRecord now = records.claim(claim("key", "fp"), WINDOW_START).get();
+            assertThat(now.createdAt()).isEqualTo(later);
+            assertThat(now.completed()).isFalse();
+        }
+    }
+
+    @ParameterizedTest
+    @EnumSource(TestDatabases.Kind.class)
+    void stamps_are_kept_to_the_microsecond_so_a_claim_made_at_nanoseconds_completes(TestDatabases.Kind kind) {
+        try (Database database = withTenant(kind.open(dataDir))) {
+            JdbiIdempotencyRecords records = new JdbiIdempotencyRecords(database.jdbi());
+            IdempotencyRecord claim = new IdempotencyRecord(TENANT, USER, "key", "fp", T0.plusNanos(123_456_789),
+                    null, null);
+            records.claim(claim, WINDOW_START);
+
+            IdempotencyRecord stored = records.claim(claim("key", "fp"), WINDOW_START).get();
+            assertThat(stored.createdAt()).isEqualTo(T0.plusNanos(123_456_000));
+            assertThat(records.takeOver(claim, T0.plusSeconds(61).plusNanos(999))).isTrue();
+            assertThat(records.complete(new IdempotencyRecord(TENANT, USER, "key", "fp",
+                    T0.plusSeconds(61).plusNanos(999), null, null), 201, "{}")).isTrue();
         }
     }
 

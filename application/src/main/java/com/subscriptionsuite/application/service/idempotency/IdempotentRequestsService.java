@@ -10,6 +10,7 @@ import io.vavr.control.Option;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Objects;
 import java.util.function.Supplier;
 
 /**
@@ -17,20 +18,38 @@ import java.util.function.Supplier;
  * concurrent retry on any server instance sees it in flight); the work then runs in one unit of
  * work with the storing of its response, so the response is kept exactly when what it reports was
  * committed. A failure (an exception, or a 5xx) frees the key.
+ *
+ * <p><strong>The lease.</strong> A claim is a lease of {@code lease} (the longest a request may run):
+ * a claim older than that belongs to a request whose process died (or that overran), and a retry
+ * with the same fingerprint takes it over ({@link IdempotencyRecords#takeOver}, exactly one retry
+ * wins) and runs the request. The request that held the old claim can then no longer store its
+ * response: its unit of work rolls back whole (nothing booked twice) and it answers
+ * {@code idempotency_request_in_flight}, so its client retries and gets the retry's response. What a
+ * dead request committed is either all there with its response (a retry replays it) or not at all.
  */
 final class IdempotentRequestsService implements IdempotentRequests {
     /** How long a key and its response are kept (at least 24 h, domain-rules §7). */
     static final Duration RETENTION = Duration.ofHours(24);
+    /** The default lease of a claim in flight: the longest a request is expected to run. */
+    static final Duration DEFAULT_LEASE = Duration.ofSeconds(60);
     static final int MAX_KEY_LENGTH = 255;
+    /** How often a retry looks again when the claim it wanted to take over changed meanwhile. */
+    private static final int TAKEOVER_ATTEMPTS = 5;
 
     private final IdempotencyRecords records;
     private final Transactions transactions;
     private final Clock clock;
+    private final Duration lease;
 
-    IdempotentRequestsService(IdempotencyRecords records, Transactions transactions, Clock clock) {
+    IdempotentRequestsService(IdempotencyRecords records, Transactions transactions, Clock clock, Duration lease) {
         this.records = records;
         this.transactions = transactions;
         this.clock = clock;
+        this.lease = Objects.requireNonNull(lease, "lease");
+        if (lease.isNegative() || lease.isZero() || lease.compareTo(RETENTION) >= 0) {
+            throw new IllegalArgumentException("the lease must be positive and shorter than " + RETENTION
+                    + ", got " + lease);
+        }
     }
 
     @Override
@@ -40,36 +59,70 @@ final class IdempotentRequestsService implements IdempotentRequests {
         if (invalid.isDefined()) {
             return Either.left(new IdempotencyFailure.KeyInvalid(invalid.get()));
         }
-        Instant now = clock.instant();
-        Option<IdempotencyRecord> existing = records.claim(
-                new IdempotencyRecord(tenantId, userId, key, fingerprint, now, null, null), now.minus(RETENTION));
-        if (existing.isDefined()) {
-            IdempotencyRecord first = existing.get();
-            if (!first.fingerprint().equals(fingerprint)) {
-                return Either.left(new IdempotencyFailure.KeyReused());
-            }
-            if (!first.completed()) {
-                return Either.left(new IdempotencyFailure.InFlight());
-            }
-            return Either.right(new Outcome(new Response(first.status(), first.body()), true));
+        IdempotencyRecord claim = new IdempotencyRecord(tenantId, userId, key, fingerprint, clock.instant(), null,
+                null);
+        Option<Either<IdempotencyFailure, Outcome>> notRun = claimOrAnswer(claim);
+        if (notRun.isDefined()) {
+            return notRun.get();
         }
         Response response;
         try {
             response = transactions.inTransaction(() -> {
                 Response r = work.get();
-                if (r.status() < 500) {
-                    records.complete(tenantId, userId, key, r.status(), r.body());
+                if (r.status() < 500 && !records.complete(claim, r.status(), r.body())) {
+                    throw new Superseded();
                 }
                 return r;
             });
+        } catch (Superseded e) {
+            // a retry took the claim over while this request ran past its lease; the unit rolled back
+            return Either.left(new IdempotencyFailure.InFlight());
         } catch (RuntimeException | Error e) {
-            records.release(tenantId, userId, key);
+            records.release(claim);
             throw e;
         }
         if (response.status() >= 500) {
-            records.release(tenantId, userId, key);
+            records.release(claim);
         }
         return Either.right(new Outcome(response, false));
+    }
+
+    /**
+     * Claims the key for this request (none: run it), taking over a claim whose lease ended, or the
+     * answer instead of running: the stored response, or why not.
+     */
+    private Option<Either<IdempotencyFailure, Outcome>> claimOrAnswer(IdempotencyRecord claim) {
+        Instant now = claim.createdAt();
+        for (int attempt = 0; attempt < TAKEOVER_ATTEMPTS; attempt++) {
+            Option<IdempotencyRecord> existing = records.claim(claim, now.minus(RETENTION));
+            if (existing.isEmpty()) {
+                return Option.none();
+            }
+            IdempotencyRecord first = existing.get();
+            if (!first.fingerprint().equals(claim.fingerprint())) {
+                return Option.some(Either.left(new IdempotencyFailure.KeyReused()));
+            }
+            if (first.completed()) {
+                return Option.some(Either.right(new Outcome(new Response(first.status(), first.body()), true)));
+            }
+            if (!first.createdAt().plus(lease).isBefore(now)) {
+                return Option.some(Either.left(new IdempotencyFailure.InFlight()));
+            }
+            if (records.takeOver(first, now)) {
+                return Option.none();
+            }
+            // completed, released or taken over by another retry meanwhile: look again
+        }
+        return Option.some(Either.left(new IdempotencyFailure.InFlight()));
+    }
+
+    /** Thrown inside the unit of work to roll it back when the request no longer holds its claim. */
+    private static final class Superseded extends RuntimeException {
+        private static final long serialVersionUID = 1L;
+
+        Superseded() {
+            super("the idempotency claim was taken over by a retry", null, false, false);
+        }
     }
 
     /** Why the key is not one: 1 to 255 printable ASCII characters. */

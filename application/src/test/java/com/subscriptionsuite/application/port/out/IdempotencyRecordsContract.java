@@ -64,7 +64,8 @@ public abstract class IdempotencyRecordsContract extends IdentityContract {
     void a_completed_key_replays_its_status_and_body() {
         claim(ann, "key-1", "fp-1", T0);
 
-        records.complete(ALPHA, ann.id(), "key-1", 201, "{\"subscription_ids\":[\"S1\"]}");
+        assertThat(records.complete(claimOf(ann, "key-1", "fp-1", T0), 201, "{\"subscription_ids\":[\"S1\"]}"))
+                .isTrue();
 
         IdempotencyRecord replay = claim(ann, "key-1", "fp-1", LATER).getOrElseThrow(AssertionError::new);
         assertThat(replay).isEqualTo(new IdempotencyRecord(ALPHA, ann.id(), "key-1", "fp-1", T0, 201,
@@ -86,7 +87,7 @@ public abstract class IdempotencyRecordsContract extends IdentityContract {
     @Test
     void a_record_created_before_the_window_is_replaced_by_the_claim() {
         claim(ann, "key-1", "fp-old", T0);
-        records.complete(ALPHA, ann.id(), "key-1", 201, "old body");
+        records.complete(claimOf(ann, "key-1", "fp-old", T0), 201, "old body");
         Instant dayLater = T0.plus(RETENTION).plusSeconds(1);
 
         assertThat(claim(ann, "key-1", "fp-new", dayLater).isEmpty()).as("the expired record counts as absent")
@@ -109,7 +110,7 @@ public abstract class IdempotencyRecordsContract extends IdentityContract {
     void a_released_key_can_be_claimed_again() {
         claim(ann, "key-1", "fp-1", T0);
 
-        records.release(ALPHA, ann.id(), "key-1");
+        records.release(claimOf(ann, "key-1", "fp-1", T0));
 
         assertThat(claim(ann, "key-1", "fp-2", LATER).isEmpty()).isTrue();
         assertThat(claim(ann, "key-1", "fp-3", LATER).get().fingerprint()).isEqualTo("fp-2");
@@ -120,22 +121,85 @@ public abstract class IdempotencyRecordsContract extends IdentityContract {
         claim(ann, "key-1", "fp-1", T0);
         claim(ann, "key-2", "fp-2", T0);
 
-        records.release(ALPHA, ann.id(), "key-1");
-        records.release(ALPHA, ann.id(), "never-claimed");
-        records.release(BETA, ann.id(), "key-2");
+        records.release(claimOf(ann, "key-1", "fp-1", T0));
+        records.release(claimOf(ann, "never-claimed", "fp-1", T0));
+        records.release(new IdempotencyRecord(BETA, ann.id(), "key-2", "fp-2", T0, null, null));
 
         assertThat(claim(ann, "key-2", "fp-x", LATER).get().fingerprint()).isEqualTo("fp-2");
     }
 
     @Test
-    void completing_a_key_nobody_claimed_is_refused() {
+    void completing_a_key_nobody_claimed_stores_nothing() {
         claim(ann, "key-1", "fp-1", T0);
 
-        assertThatThrownBy(() -> records.complete(ALPHA, ann.id(), "key-2", 201, "{}"))
-                .isInstanceOf(IllegalStateException.class);
-        assertThatThrownBy(() -> records.complete(ALPHA, bob.id(), "key-1", 201, "{}"))
-                .isInstanceOf(IllegalStateException.class);
+        assertThat(records.complete(claimOf(ann, "key-2", "fp-1", T0), 201, "{}")).isFalse();
+        assertThat(records.complete(claimOf(bob, "key-1", "fp-1", T0), 201, "{}")).isFalse();
+        assertThat(records.complete(claimOf(ann, "key-1", "fp-1", T0.plusMillis(1)), 201, "{}"))
+                .as("another stamp").isFalse();
         assertThat(claim(ann, "key-1", "fp-1", LATER).get().completed()).isFalse();
+    }
+
+    @Test
+    void a_completed_key_is_completed_once() {
+        claim(ann, "key-1", "fp-1", T0);
+        records.complete(claimOf(ann, "key-1", "fp-1", T0), 201, "first");
+
+        assertThat(records.complete(claimOf(ann, "key-1", "fp-1", T0), 200, "second")).isFalse();
+
+        assertThat(claim(ann, "key-1", "fp-1", LATER).get().body()).isEqualTo("first");
+    }
+
+    @Test
+    void a_claim_taken_over_gets_the_new_stamp_and_its_old_holder_can_neither_complete_nor_release_it() {
+        claim(ann, "key-1", "fp-1", T0);
+        IdempotencyRecord stale = claim(ann, "key-1", "fp-1", LATER).get();
+
+        assertThat(records.takeOver(stale, LATER)).isTrue();
+
+        IdempotencyRecord taken = claimOf(ann, "key-1", "fp-1", LATER);
+        assertThat(claim(ann, "key-1", "fp-1", LATER.plusSeconds(1)).toJavaOptional()).contains(taken);
+        assertThat(records.complete(stale, 201, "the original's")).as("the old holder completes").isFalse();
+        records.release(stale);
+        assertThat(claim(ann, "key-1", "fp-1", LATER.plusSeconds(1)).toJavaOptional()).as("after the old release")
+                .contains(taken);
+        assertThat(records.complete(taken, 201, "the retry's")).isTrue();
+        assertThat(claim(ann, "key-1", "fp-1", LATER.plusSeconds(2)).get().body()).isEqualTo("the retry's");
+    }
+
+    @Test
+    void a_claim_is_taken_over_only_while_it_is_the_same_claim_in_flight() {
+        claim(ann, "done", "fp-1", T0);
+        IdempotencyRecord done = claim(ann, "done", "fp-1", LATER).get();
+        records.complete(done, 201, "{}");
+        claim(ann, "released", "fp-1", T0);
+        IdempotencyRecord released = claim(ann, "released", "fp-1", LATER).get();
+        records.release(released);
+        claim(ann, "moved", "fp-1", T0);
+        IdempotencyRecord moved = claim(ann, "moved", "fp-1", LATER).get();
+        records.takeOver(moved, LATER);
+
+        assertThat(records.takeOver(done, LATER)).as("completed").isFalse();
+        assertThat(records.takeOver(released, LATER)).as("released").isFalse();
+        assertThat(records.takeOver(moved, LATER.plusSeconds(1))).as("taken over already").isFalse();
+        assertThat(claim(ann, "done", "fp-1", LATER).get().completed()).isTrue();
+        assertThat(claim(ann, "moved", "fp-1", LATER.plusSeconds(2)).get().createdAt()).isEqualTo(LATER);
+    }
+
+    @Test
+    void of_eight_threads_taking_over_one_stale_claim_at_once_exactly_one_wins() throws Exception {
+        claim(ann, "race", "fp-1", T0);
+        IdempotencyRecord stale = claim(ann, "race", "fp-1", LATER).get();
+        List<Callable<Boolean>> takeovers = new ArrayList<>();
+        for (int i = 0; i < 8; i++) {
+            Instant at = LATER.plusMillis(i);
+            takeovers.add(() -> records.takeOver(stale, at));
+        }
+
+        List<Boolean> outcomes = atOnce(takeovers);
+
+        assertThat(outcomes.stream().filter(won -> won)).as("winners").hasSize(1);
+        Instant winner = LATER.plusMillis(outcomes.indexOf(true));
+        assertThat(claim(ann, "race", "fp-1", LATER.plusSeconds(1)).get().createdAt()).isEqualTo(winner);
     }
 
     @Test

@@ -112,7 +112,16 @@ class IdempotencyTablesIT {
             Instant later = T0.plusSeconds(61);
 
             boolean stored = transactions.inTransaction(() -> {
-                assertThat(records.takeOver(original, later)).as("a retry on another connection").isTrue();
+                // the retry is another request: another thread with a connection of its own
+                java.util.concurrent.ExecutorService retry = java.util.concurrent.Executors.newSingleThreadExecutor();
+                try {
+                    assertThat(retry.submit(() -> records.takeOver(original, later)).get(30,
+                            java.util.concurrent.TimeUnit.SECONDS)).as("a retry on another connection").isTrue();
+                } catch (Exception e) {
+                    throw new AssertionError(e);
+                } finally {
+                    retry.shutdownNow();
+                }
                 return records.complete(original, 201, "{\"by\":\"original\"}");
             });
 

@@ -74,7 +74,7 @@ final class PreviewPricesService implements PreviewPrices {
             }
             priced = discounted.get();
         }
-        TaxDecision tax = CustomerTax.decide(vat, tenant, customer(tenant, query.customer()), today);
+        TaxDecision tax = vat.decide(tenant.vatSeller(), customer(tenant, query.customer()), today);
         return Either.right(CartPricing.price(priced, currency.get(), tax));
     }
 
@@ -107,7 +107,7 @@ final class PreviewPricesService implements PreviewPrices {
 
     private static TaxCustomer customer(Tenant tenant, TaxCustomerData data) {
         if (data == null) {
-            return TaxCustomer.domesticConsumerOf(CustomerTax.seller(tenant));
+            return TaxCustomer.domesticConsumerOf(tenant.vatSeller());
         }
         return new TaxCustomer(data.country(), data.zipCode(), data.company(), data.vatId());
     }

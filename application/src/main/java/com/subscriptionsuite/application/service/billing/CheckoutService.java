@@ -1,5 +1,6 @@
 package com.subscriptionsuite.application.service.billing;
 
+import com.subscriptionsuite.application.service.common.BankTransfers;
 import com.subscriptionsuite.application.port.in.account.AccountFailure;
 import com.subscriptionsuite.application.port.in.checkout.Checkout;
 import com.subscriptionsuite.application.port.in.checkout.CheckoutFailure;
@@ -7,8 +8,7 @@ import com.subscriptionsuite.application.port.in.payment.PaymentFailure;
 import com.subscriptionsuite.application.port.in.pricing.PreviewFailure;
 import com.subscriptionsuite.application.port.in.pricing.PreviewPricesQuery;
 import com.subscriptionsuite.application.port.out.Billing;
-import com.subscriptionsuite.application.service.payment.BankTransfers;
-import com.subscriptionsuite.application.service.pricing.CartResolution;
+import com.subscriptionsuite.application.service.common.CartResolution;
 import com.subscriptionsuite.domain.account.AccountDetails;
 import com.subscriptionsuite.domain.account.AccountProblem;
 import com.subscriptionsuite.domain.account.AccountRules;

@@ -4,6 +4,7 @@ import com.subscriptionsuite.application.port.in.pricing.PreviewFailure;
 import com.subscriptionsuite.application.port.in.pricing.PreviewPrices;
 import com.subscriptionsuite.application.port.in.pricing.PreviewPricesQuery;
 import com.subscriptionsuite.application.port.in.pricing.PreviewPricesQuery.TaxCustomerData;
+import com.subscriptionsuite.application.service.common.CartResolution;
 import com.subscriptionsuite.application.service.tenant.TenantDirectory;
 import com.subscriptionsuite.domain.catalog.Catalog;
 import com.subscriptionsuite.application.port.out.Vouchers;

@@ -34,7 +34,6 @@ import com.subscriptionsuite.application.port.in.idempotency.IdempotentRequests;
 import com.subscriptionsuite.application.service.billing.BillingCases;
 import com.subscriptionsuite.application.service.billing.BillingUseCases;
 import com.subscriptionsuite.application.service.idempotency.IdempotencyUseCases;
-import com.subscriptionsuite.application.port.out.Billing;
 import com.subscriptionsuite.application.port.out.CommonPasswords;
 import com.subscriptionsuite.application.port.out.IdempotencyRecords;
 import com.subscriptionsuite.application.port.out.LoginAttempts;
@@ -60,7 +59,6 @@ import com.subscriptionsuite.application.port.out.Sessions;
 import com.subscriptionsuite.application.port.out.Tenants;
 import com.subscriptionsuite.application.port.out.Transactions;
 import com.subscriptionsuite.application.port.out.Users;
-import com.subscriptionsuite.application.port.out.Vouchers;
 import com.subscriptionsuite.application.service.voucher.VoucherCases;
 import com.subscriptionsuite.application.service.voucher.VoucherUseCases;
 import com.subscriptionsuite.domain.voucher.VoucherRules;
@@ -80,69 +78,178 @@ import com.subscriptionsuite.domain.tax.VatDetermination;
 import com.subscriptionsuite.domain.tax.VatRates;
 import java.time.Clock;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 
 /**
  * The embeddable engine: give it its outbound ports and a clock, and it hands back the use cases.
  * No framework, no threads of its own: the host calls {@link #refreshTenants()} when it wants
  * changes made by other instances picked up (the standalone server does so periodically).
  *
+ * <p>The tenant, catalog, preview and admin use cases are always there. Every other capability is a
+ * group that exists when its ports were given ({@link Builder#build()} refuses a partial set, naming
+ * what is missing): {@link #identity()}, {@link #vouchers()}, {@link #vatValidation()},
+ * {@link #billing()}, {@link #payments()} and {@link #idempotency()}. A host reaches a group's use
+ * cases through the group, so a capability it did not configure is an empty {@code Optional}, not
+ * a failure at run time. The flat accessors ({@link #register()}, {@link #checkout()} ...) are
+ * shorthands for a host that knows it built the group; without it they throw
+ * {@link IllegalStateException} naming the builder methods.
+ *
  * <pre>{@code
  * Engine engine = Engine.builder().tenants(new JdbiTenants(jdbi)).clock(Clock.systemUTC()).build();
  * engine.previewPrices().preview(query);
+ * engine.billing().ifPresent(billing -> billing.runBilling().billEveryTenant());
  * }</pre>
  */
 public final class Engine {
+    /** The identity use cases: given the nine identity ports. */
+    public record Identity(Register register, LogIn logIn, LogInAsGuest logInAsGuest, LogOut logOut,
+            Authenticate authenticate, ResetPassword resetPassword) {
+        public Identity {
+            requireAll(register, logIn, logInAsGuest, logOut, authenticate, resetPassword);
+        }
+
+        private static Identity of(IdentityCases cases) {
+            return new Identity(cases, cases, cases, cases, cases, cases);
+        }
+    }
+
+    /** The voucher use cases: given {@link Builder#vouchers} (with the identity ports: a hold belongs to a user). */
+    public record Vouchers(HoldVoucher holdVoucher, ConsumeVoucher consumeVoucher, DefineCampaigns defineCampaigns) {
+        public Vouchers {
+            requireAll(holdVoucher, consumeVoucher, defineCampaigns);
+        }
+
+        private static Vouchers of(VoucherCases cases) {
+            return new Vouchers(cases, cases, cases);
+        }
+    }
+
+    /** The VAT ID check: given {@link Builder#vatRegistry} and {@link Builder#vatChecks} (with the identity ports). */
+    public record VatValidation(ValidateVatId validateVatId) {
+        public VatValidation {
+            requireAll(validateVatId);
+        }
+    }
+
+    /**
+     * Checkout, the customer center, subscription changes and the built-in ledger's bill run: given
+     * {@link Builder#billing} and {@link Builder#paymentMethods} (with the identity ports: an account
+     * belongs to a user).
+     */
+    public record Billing(Checkout checkout, ManageAccount manageAccount, ReadSubscriptions readSubscriptions,
+            ReadInvoices readInvoices, RunBilling runBilling, ChangeSubscription changeSubscription) {
+        public Billing {
+            requireAll(checkout, manageAccount, readSubscriptions, readInvoices, runBilling, changeSubscription);
+        }
+    }
+
+    /**
+     * The payment options and the caller's stored methods: given {@link Builder#paymentMethods} (with the
+     * identity ports: a payment method belongs to a user); hosted pages and PayPal each when their port
+     * was given too, the account's payment method when billing was (an account is billed).
+     */
+    public record Payments(ShowPaymentOptions showPaymentOptions, ShowPaymentMethod showPaymentMethod,
+            Optional<HostedPages> hostedPages, Optional<PayPal> payPal,
+            Optional<AccountPaymentMethod> accountPaymentMethod) {
+        public Payments {
+            requireAll(showPaymentOptions, showPaymentMethod, hostedPages, payPal, accountPaymentMethod);
+        }
+    }
+
+    /** The billing account's payment method: given {@link Builder#billing} with {@link Builder#paymentMethods}. */
+    public record AccountPaymentMethod(ShowAccountPaymentMethod showAccountPaymentMethod,
+            ChangeAccountPaymentMethod changeAccountPaymentMethod) {
+        public AccountPaymentMethod {
+            requireAll(showAccountPaymentMethod, changeAccountPaymentMethod);
+        }
+    }
+
+    /** Hosted payment pages: given {@link Builder#paymentPages}. */
+    public record HostedPages(SignPaymentPage signPaymentPage, SubmitPaymentPage submitPaymentPage) {
+        public HostedPages {
+            requireAll(signPaymentPage, submitPaymentPage);
+        }
+    }
+
+    /** PayPal billing agreements: given {@link Builder#payPalAgreements}. */
+    public record PayPal(StartPayPal startPayPal, ApprovePayPal approvePayPal) {
+        public PayPal {
+            requireAll(startPayPal, approvePayPal);
+        }
+    }
+
+    /** Idempotency-Key handling: given {@link Builder#idempotencyRecords} (with the identity ports: a key belongs to a user). */
+    public record Idempotency(IdempotentRequests idempotentRequests) {
+        public Idempotency {
+            requireAll(idempotentRequests);
+        }
+    }
+
+    private static void requireAll(Object... useCases) {
+        for (Object useCase : useCases) {
+            Objects.requireNonNull(useCase, "a group has all its use cases");
+        }
+    }
+
     private final TenantDirectory directory;
     private final ResolveTenant resolveTenant;
     private final DefineTenant defineTenant;
     private final CatalogReads catalogReads;
     private final PreviewPrices previewPrices;
     private final AdminCases admin;
-    private final IdentityCases identity;
-    private final VoucherCases vouchers;
-    private final ValidateVatId validateVatId;
-    private final ChangeSubscription changeSubscription;
-    private final BillingCases billingCases;
-    private final IdempotentRequests idempotentRequests;
-    private final PaymentMethodCases payments;
-    private final AccountPaymentMethodCases accountPayments;
-    private final boolean paymentPages;
-    private final boolean payPal;
+    private final Optional<Identity> identity;
+    private final Optional<Vouchers> vouchers;
+    private final Optional<VatValidation> vatValidation;
+    private final Optional<Billing> billing;
+    private final Optional<Payments> payments;
+    private final Optional<Idempotency> idempotency;
 
-    private Engine(Builder b, IdentityPorts identityPorts) {
+    private Engine(Builder b, Optional<IdentityPorts> identityPorts) {
         this.directory = new TenantDirectory(b.tenants);
         this.resolveTenant = TenantUseCases.resolveTenant(directory);
         this.defineTenant = TenantUseCases.defineTenant(b.tenants, directory);
         this.catalogReads = CatalogUseCases.reads(directory);
-        this.previewPrices = PricingUseCases.previewPrices(directory, new VatDetermination(b.vatRates), b.clock,
-                Option.of(b.vouchers), b.voucherHold);
-        this.admin = AdminUseCases.create(directory, b.tenants, b.clock);
-        this.identity = identityPorts == null ? null : IdentityUseCases.create(identityPorts, directory, b.clock);
-        this.vouchers = b.vouchers == null ? null
-                : VoucherUseCases.create(directory, b.vouchers, identityPorts.transactions(), b.clock, b.voucherHold);
-        this.validateVatId = b.vatRegistry == null ? null
-                : VatUseCases.validateVatId(directory, b.vatRegistry, b.vatChecks, b.clock);
-        // billing use cases (issue 5) are built here, each from b.billing and the identity ports
         VatDetermination vat = new VatDetermination(b.vatRates);
-        this.changeSubscription = b.billing == null ? null
-                : ChangeUseCases.changeSubscription(directory, b.billing, identityPorts.transactions(), vat, b.clock);
-        this.billingCases = b.billing == null ? null
-                : BillingUseCases.create(directory, b.billing, b.paymentMethods, Option.of(b.vouchers),
-                        identityPorts.transactions(), identityPorts.secrets(), vat, b.clock);
-        this.idempotentRequests = b.idempotencyRecords == null ? null
-                : IdempotencyUseCases.create(b.idempotencyRecords, identityPorts.transactions(), b.clock,
-                        b.idempotencyLease);
-        this.payments = b.paymentMethods == null ? null
-                : PaymentUseCases.paymentMethods(directory, b.paymentMethods, b.paymentPages, b.payPalAgreements,
-                        identityPorts.transactions(), identityPorts.secrets(), b.clock);
-        this.accountPayments = b.billing == null ? null
-                : PaymentUseCases.accountPaymentMethods(directory, b.billing, b.paymentMethods,
-                        identityPorts.transactions(), identityPorts.secrets(), b.clock);
-        this.paymentPages = b.paymentPages != null;
-        this.payPal = b.payPalAgreements != null;
+        this.previewPrices = PricingUseCases.previewPrices(directory, vat, b.clock, Option.of(b.vouchers),
+                b.voucherHold);
+        this.admin = AdminUseCases.create(directory, b.tenants, b.clock);
+        // build() made sure that every group below is given the identity ports it needs
+        this.identity = identityPorts.map(ports -> Identity.of(IdentityUseCases.create(ports, directory, b.clock)));
+        this.vouchers = identityPorts.filter(ports -> b.vouchers != null).map(ports -> Vouchers.of(
+                VoucherUseCases.create(directory, b.vouchers, ports.transactions(), b.clock, b.voucherHold)));
+        this.vatValidation = identityPorts.filter(ports -> b.vatRegistry != null).map(ports -> new VatValidation(
+                VatUseCases.validateVatId(directory, b.vatRegistry, b.vatChecks, b.clock)));
+        this.payments = identityPorts.filter(ports -> b.paymentMethods != null).map(ports -> payments(b, ports));
+        this.billing = identityPorts.filter(ports -> b.billing != null).map(ports -> billing(b, ports, vat));
+        this.idempotency = identityPorts.filter(ports -> b.idempotencyRecords != null).map(ports -> new Idempotency(
+                IdempotencyUseCases.create(b.idempotencyRecords, ports.transactions(), b.clock,
+                        b.idempotencyLease)));
         directory.refresh();
+    }
+
+    private Payments payments(Builder b, IdentityPorts ports) {
+        PaymentMethodCases cases = PaymentUseCases.paymentMethods(directory, b.paymentMethods, b.paymentPages,
+                b.payPalAgreements, ports.transactions(), ports.secrets(), b.clock);
+        Optional<AccountPaymentMethod> account = Optional.ofNullable(b.billing).map(billing -> {
+            AccountPaymentMethodCases accountCases = PaymentUseCases.accountPaymentMethods(directory, billing,
+                    b.paymentMethods, ports.transactions(), ports.secrets(), b.clock);
+            return new AccountPaymentMethod(accountCases, accountCases);
+        });
+        return new Payments(cases, cases,
+                Optional.ofNullable(b.paymentPages).map(pages -> new HostedPages(cases, cases)),
+                Optional.ofNullable(b.payPalAgreements).map(agreements -> new PayPal(cases, cases)), account);
+    }
+
+    private Billing billing(Builder b, IdentityPorts ports, VatDetermination vat) {
+        BillingCases cases = BillingUseCases.create(directory, b.billing, b.paymentMethods, Option.of(b.vouchers),
+                ports.transactions(), ports.secrets(), vat, b.clock);
+        return new Billing(cases.checkout(), cases.manageAccount(), cases.readSubscriptions(), cases.readInvoices(),
+                cases.runBilling(),
+                ChangeUseCases.changeSubscription(directory, b.billing, ports.transactions(), vat, b.clock));
     }
 
     public static Builder builder() {
@@ -189,225 +296,187 @@ public final class Engine {
         return admin;
     }
 
-    /** Whether the identity ports were given, so that the identity use cases below can be used. */
-    public boolean hasIdentity() {
-        return identity != null;
+    /** Registration, log-in, sessions and password resets, when the identity ports were given. */
+    public Optional<Identity> identity() {
+        return identity;
     }
 
-    public Register register() {
-        return identity();
-    }
-
-    public LogIn logIn() {
-        return identity();
-    }
-
-    public LogInAsGuest logInAsGuest() {
-        return identity();
-    }
-
-    public LogOut logOut() {
-        return identity();
-    }
-
-    public Authenticate authenticate() {
-        return identity();
-    }
-
-    public ResetPassword resetPassword() {
-        return identity();
-    }
-
-    public HoldVoucher holdVoucher() {
-        return vouchers();
-    }
-
-    public ConsumeVoucher consumeVoucher() {
-        return vouchers();
-    }
-
-    public DefineCampaigns defineCampaigns() {
-        return vouchers();
-    }
-
-    /** Whether the vouchers port was given, so that the voucher use cases can be used. */
-    public boolean hasVouchers() {
-        return vouchers != null;
-    }
-
-    /** Whether the VAT registry and the VAT check store were given, so that {@link #validateVatId()} can be used. */
-    public boolean hasVatValidation() {
-        return validateVatId != null;
-    }
-
-    public ValidateVatId validateVatId() {
-        if (validateVatId == null) {
-            throw new IllegalStateException("the VAT ID check needs Engine.builder().vatRegistry(..).vatChecks(..) "
-                    + "(and the identity ports: a check is made for a user)");
-        }
-        return validateVatId;
-    }
-
-    /** Whether the billing ports were given, so that the checkout and customer-center use cases can be used. */
-    public boolean hasBilling() {
-        return billingCases != null;
-    }
-
-    public Checkout checkout() {
-        return billing().checkout();
-    }
-
-    public ManageAccount manageAccount() {
-        return billing().manageAccount();
-    }
-
-    public ReadSubscriptions readSubscriptions() {
-        return billing().readSubscriptions();
-    }
-
-    public ReadInvoices readInvoices() {
-        return billing().readInvoices();
-    }
-
-    /** The built-in ledger's bill run; the host calls it periodically for each tenant. */
-    public RunBilling runBilling() {
-        return billing().runBilling();
-    }
-
-    /** Whether the idempotency records were given, so that {@link #idempotentRequests()} can be used. */
-    public boolean hasIdempotency() {
-        return idempotentRequests != null;
-    }
-
-    /** Runs a state-changing request once per Idempotency-Key (for transports such as HTTP). */
-    public IdempotentRequests idempotentRequests() {
-        if (idempotentRequests == null) {
-            throw new IllegalStateException("idempotency keys need Engine.builder().idempotencyRecords(..) "
-                    + "(and the identity ports: a key belongs to a user)");
-        }
-        return idempotentRequests;
-    }
-
-    private BillingCases billing() {
-        if (billingCases == null) {
-            throw new IllegalStateException("the checkout and customer-center use cases need Engine.builder()"
-                    + ".billing(..).paymentMethods(..) (and the identity ports: an account belongs to a user)");
-        }
-        return billingCases;
-    }
-
-    /** Cancel, change the quantity of, or replace a subscribed suite product (preview and apply). */
-    public ChangeSubscription changeSubscription() {
-        if (changeSubscription == null) {
-            throw new IllegalStateException("subscription changes need Engine.builder().billing(..)"
-                    + ".paymentMethods(..) (and the identity ports: a subscription belongs to a user)");
-        }
-        return changeSubscription;
-    }
-
-    /** Whether the payment-methods port was given: payment options and the caller's stored methods. */
-    public boolean hasPaymentMethods() {
-        return payments != null;
-    }
-
-    /** Whether hosted payment pages were given ({@link #signPaymentPage()}, {@link #submitPaymentPage()}). */
-    public boolean hasPaymentPages() {
-        return payments != null && paymentPages;
-    }
-
-    /** Whether PayPal agreements were given ({@link #startPayPal()}, {@link #approvePayPal()}). */
-    public boolean hasPayPal() {
-        return payments != null && payPal;
-    }
-
-    /** Whether billing was given, so that the account's payment method can be read and changed. */
-    public boolean hasAccountPaymentMethod() {
-        return accountPayments != null;
-    }
-
-    public ShowPaymentOptions showPaymentOptions() {
-        return payments();
-    }
-
-    public ShowPaymentMethod showPaymentMethod() {
-        return payments();
-    }
-
-    public SignPaymentPage signPaymentPage() {
-        return withPages();
-    }
-
-    public SubmitPaymentPage submitPaymentPage() {
-        return withPages();
-    }
-
-    public StartPayPal startPayPal() {
-        return withPayPal();
-    }
-
-    public ApprovePayPal approvePayPal() {
-        return withPayPal();
-    }
-
-    public ShowAccountPaymentMethod showAccountPaymentMethod() {
-        return accountPayments();
-    }
-
-    public ChangeAccountPaymentMethod changeAccountPaymentMethod() {
-        return accountPayments();
-    }
-
-    private PaymentMethodCases payments() {
-        if (payments == null) {
-            throw new IllegalStateException("the payment-method use cases need Engine.builder().paymentMethods(..) "
-                    + "(and the identity ports: a payment method belongs to a user)");
-        }
-        return payments;
-    }
-
-    private PaymentMethodCases withPages() {
-        if (!hasPaymentPages()) {
-            throw new IllegalStateException("hosted payment pages need Engine.builder().paymentMethods(..)"
-                    + ".paymentPages(..)");
-        }
-        return payments;
-    }
-
-    private PaymentMethodCases withPayPal() {
-        if (!hasPayPal()) {
-            throw new IllegalStateException("PayPal needs Engine.builder().paymentMethods(..).payPalAgreements(..)");
-        }
-        return payments;
-    }
-
-    private AccountPaymentMethodCases accountPayments() {
-        if (accountPayments == null) {
-            throw new IllegalStateException("the account's payment method needs Engine.builder().billing(..)"
-                    + ".paymentMethods(..)");
-        }
-        return accountPayments;
-    }
-
-    private VoucherCases vouchers() {
-        if (vouchers == null) {
-            throw new IllegalStateException("the voucher use cases need Engine.builder().vouchers(..) "
-                    + "(and the identity ports: a hold belongs to a user)");
-        }
+    /** Voucher holds, redemptions and campaigns, when the vouchers port was given. */
+    public Optional<Vouchers> vouchers() {
         return vouchers;
     }
 
-    private IdentityCases identity() {
-        if (identity == null) {
-            throw new IllegalStateException("the identity use cases need the identity ports: Engine.builder()"
-                    + ".users(..).sessions(..).passwordResets(..).loginAttempts(..).transactions(..)"
-                    + ".passwordHasher(..).secrets(..).commonPasswords(..).mailer(..)");
-        }
-        return identity;
+    /** The VAT ID check, when the VAT registry and the VAT check store were given. */
+    public Optional<VatValidation> vatValidation() {
+        return vatValidation;
+    }
+
+    /** Checkout, the customer center, changes and the bill run, when the billing ports were given. */
+    public Optional<Billing> billing() {
+        return billing;
+    }
+
+    /** Payment options and stored payment methods, when the payment-methods port was given. */
+    public Optional<Payments> payments() {
+        return payments;
+    }
+
+    /** Runs a state-changing request once per Idempotency-Key, when the idempotency records were given. */
+    public Optional<Idempotency> idempotency() {
+        return idempotency;
     }
 
     /** Picks up tenant definitions changed in the store (by this or another instance); true if any changed. */
     public boolean refreshTenants() {
         return directory.refresh();
+    }
+
+    // The shorthands below reach into a group the host knows it built; without it they throw.
+
+    public Register register() {
+        return identityOrThrow().register();
+    }
+
+    public LogIn logIn() {
+        return identityOrThrow().logIn();
+    }
+
+    public LogInAsGuest logInAsGuest() {
+        return identityOrThrow().logInAsGuest();
+    }
+
+    public LogOut logOut() {
+        return identityOrThrow().logOut();
+    }
+
+    public Authenticate authenticate() {
+        return identityOrThrow().authenticate();
+    }
+
+    public ResetPassword resetPassword() {
+        return identityOrThrow().resetPassword();
+    }
+
+    public HoldVoucher holdVoucher() {
+        return vouchersOrThrow().holdVoucher();
+    }
+
+    public ConsumeVoucher consumeVoucher() {
+        return vouchersOrThrow().consumeVoucher();
+    }
+
+    public DefineCampaigns defineCampaigns() {
+        return vouchersOrThrow().defineCampaigns();
+    }
+
+    public ValidateVatId validateVatId() {
+        return configured(vatValidation, "the VAT ID check needs Engine.builder().vatRegistry(..).vatChecks(..) "
+                + "(and the identity ports: a check is made for a user)").validateVatId();
+    }
+
+    public Checkout checkout() {
+        return billingOrThrow().checkout();
+    }
+
+    public ManageAccount manageAccount() {
+        return billingOrThrow().manageAccount();
+    }
+
+    public ReadSubscriptions readSubscriptions() {
+        return billingOrThrow().readSubscriptions();
+    }
+
+    public ReadInvoices readInvoices() {
+        return billingOrThrow().readInvoices();
+    }
+
+    /** The built-in ledger's bill run; the host calls it periodically for each tenant. */
+    public RunBilling runBilling() {
+        return billingOrThrow().runBilling();
+    }
+
+    /** Cancel, change the quantity of, or replace a subscribed suite product (preview and apply). */
+    public ChangeSubscription changeSubscription() {
+        return billingOrThrow().changeSubscription();
+    }
+
+
+    /** Runs a state-changing request once per Idempotency-Key (for transports such as HTTP). */
+    public IdempotentRequests idempotentRequests() {
+        return configured(idempotency, "idempotency keys need Engine.builder().idempotencyRecords(..) "
+                + "(and the identity ports: a key belongs to a user)").idempotentRequests();
+    }
+
+    public ShowPaymentOptions showPaymentOptions() {
+        return paymentsOrThrow().showPaymentOptions();
+    }
+
+    public ShowPaymentMethod showPaymentMethod() {
+        return paymentsOrThrow().showPaymentMethod();
+    }
+
+    public SignPaymentPage signPaymentPage() {
+        return hostedPagesOrThrow().signPaymentPage();
+    }
+
+    public SubmitPaymentPage submitPaymentPage() {
+        return hostedPagesOrThrow().submitPaymentPage();
+    }
+
+    public StartPayPal startPayPal() {
+        return payPalOrThrow().startPayPal();
+    }
+
+    public ApprovePayPal approvePayPal() {
+        return payPalOrThrow().approvePayPal();
+    }
+
+    public ShowAccountPaymentMethod showAccountPaymentMethod() {
+        return accountPaymentMethodOrThrow().showAccountPaymentMethod();
+    }
+
+    public ChangeAccountPaymentMethod changeAccountPaymentMethod() {
+        return accountPaymentMethodOrThrow().changeAccountPaymentMethod();
+    }
+
+    private Identity identityOrThrow() {
+        return configured(identity, "the identity use cases need the identity ports: Engine.builder()"
+                + ".users(..).sessions(..).passwordResets(..).loginAttempts(..).transactions(..)"
+                + ".passwordHasher(..).secrets(..).commonPasswords(..).mailer(..)");
+    }
+
+    private Vouchers vouchersOrThrow() {
+        return configured(vouchers, "the voucher use cases need Engine.builder().vouchers(..) "
+                + "(and the identity ports: a hold belongs to a user)");
+    }
+
+    private Billing billingOrThrow() {
+        return configured(billing, "the checkout, customer-center and change use cases need Engine.builder()"
+                + ".billing(..).paymentMethods(..) (and the identity ports: an account belongs to a user)");
+    }
+
+    private Payments paymentsOrThrow() {
+        return configured(payments, "the payment-method use cases need Engine.builder().paymentMethods(..) "
+                + "(and the identity ports: a payment method belongs to a user)");
+    }
+
+    private HostedPages hostedPagesOrThrow() {
+        return configured(payments.flatMap(Payments::hostedPages), "hosted payment pages need Engine.builder()"
+                + ".paymentMethods(..).paymentPages(..)");
+    }
+
+    private PayPal payPalOrThrow() {
+        return configured(payments.flatMap(Payments::payPal),
+                "PayPal needs Engine.builder().paymentMethods(..).payPalAgreements(..)");
+    }
+
+    private AccountPaymentMethod accountPaymentMethodOrThrow() {
+        return configured(payments.flatMap(Payments::accountPaymentMethod), "the account's payment method needs "
+                + "Engine.builder().billing(..).paymentMethods(..)");
+    }
+
+    private static <G> G configured(Optional<G> group, String howToConfigure) {
+        return group.orElseThrow(() -> new IllegalStateException(howToConfigure));
     }
 
     public static final class Builder {
@@ -423,11 +492,11 @@ public final class Engine {
         private Secrets secrets;
         private CommonPasswords commonPasswords;
         private Mailer mailer;
-        private Vouchers vouchers;
+        private com.subscriptionsuite.application.port.out.Vouchers vouchers;
         private Duration voucherHold = VoucherRules.DEFAULT_HOLD;
         private VatRegistry vatRegistry;
         private VatChecks vatChecks;
-        private Billing billing;
+        private com.subscriptionsuite.application.port.out.Billing billing;
         private IdempotencyRecords idempotencyRecords;
         private Duration idempotencyLease = IdempotencyUseCases.DEFAULT_LEASE;
         private PaymentMethods paymentMethods;
@@ -465,7 +534,7 @@ public final class Engine {
          * The billing system (the built-in ledger, or Zuora's adapter): checkout, the customer center
          * and subscription changes need it, with the identity ports.
          */
-        public Builder billing(Billing billing) {
+        public Builder billing(com.subscriptionsuite.application.port.out.Billing billing) {
             this.billing = billing;
             return this;
         }
@@ -501,7 +570,7 @@ public final class Engine {
         }
 
         /** Voucher campaigns, codes, holds and redemptions; needs the identity ports too. */
-        public Builder vouchers(Vouchers vouchers) {
+        public Builder vouchers(com.subscriptionsuite.application.port.out.Vouchers vouchers) {
             this.vouchers = vouchers;
             return this;
         }
@@ -573,63 +642,64 @@ public final class Engine {
             return this;
         }
 
+        /**
+         * The engine, once every group's ports are given all or none, and every group has the groups it
+         * builds on; otherwise an {@link IllegalStateException} names what is missing.
+         */
         public Engine build() {
             Objects.requireNonNull(tenants, "tenants");
             Objects.requireNonNull(clock, "clock");
             Objects.requireNonNull(vatRates, "vatRates");
-            IdentityPorts identity = identityPorts();
-            if (vouchers != null && identity == null) {
-                throw new IllegalStateException("vouchers need the identity ports: a hold belongs to a user");
-            }
-            if ((vatRegistry == null) != (vatChecks == null)) {
-                throw new IllegalStateException("vatRegistry and vatChecks go together: a check keeps its evidence");
-            }
-            if (vatRegistry != null && identity == null) {
-                throw new IllegalStateException("the VAT ID check needs the identity ports: a check is made for a user");
-            }
-            if (billing != null && identity == null) {
-                throw new IllegalStateException("billing needs the identity ports: an account belongs to a user");
-            }
-            if (billing != null && paymentMethods == null) {
-                throw new IllegalStateException("billing needs paymentMethods: an account is paid by one");
-            }
-            if (paymentMethods != null && identity == null) {
-                throw new IllegalStateException("paymentMethods need the identity ports: a payment method belongs "
-                        + "to a user");
-            }
-            if ((paymentPages != null || payPalAgreements != null) && paymentMethods == null) {
-                throw new IllegalStateException("paymentPages and payPalAgreements need paymentMethods: they create "
-                        + "payment methods");
-            }
-            if (idempotencyRecords != null && identity == null) {
-                throw new IllegalStateException("idempotency records need the identity ports: a key belongs to a user");
-            }
             if (voucherHold == null || voucherHold.isNegative() || voucherHold.isZero()) {
                 throw new IllegalArgumentException("voucherHoldDuration must be positive");
             }
-            return new Engine(this, identity);
+            boolean identity = allOrNone("the identity ports", ports("users", users, "sessions", sessions,
+                    "passwordResets", passwordResets, "loginAttempts", loginAttempts, "transactions", transactions,
+                    "passwordHasher", passwordHasher, "secrets", secrets, "commonPasswords", commonPasswords,
+                    "mailer", mailer));
+            boolean vatValidation = allOrNone("the VAT ID check (a check keeps its evidence)",
+                    ports("vatRegistry", vatRegistry, "vatChecks", vatChecks));
+            requires(vouchers != null, "vouchers", identity, "the identity ports: a hold belongs to a user");
+            requires(vatValidation, "the VAT ID check", identity, "the identity ports: a check is made for a user");
+            requires(paymentMethods != null, "paymentMethods", identity,
+                    "the identity ports: a payment method belongs to a user");
+            requires(billing != null, "billing", identity, "the identity ports: an account belongs to a user");
+            requires(billing != null, "billing", paymentMethods != null, "paymentMethods: an account is paid by one");
+            requires(paymentPages != null || payPalAgreements != null, "paymentPages and payPalAgreements",
+                    paymentMethods != null, "paymentMethods: they create payment methods");
+            requires(idempotencyRecords != null, "idempotency records", identity,
+                    "the identity ports: a key belongs to a user");
+            return new Engine(this, identity ? Optional.of(new IdentityPorts(users, sessions, passwordResets,
+                    loginAttempts, transactions, passwordHasher, secrets, commonPasswords, mailer)) : Optional.empty());
         }
 
-        /** All identity ports, or none (a host that only prices); a partial set is a wiring mistake. */
-        private IdentityPorts identityPorts() {
-            Object[] ports = {users, sessions, passwordResets, loginAttempts, transactions, passwordHasher, secrets,
-                commonPasswords, mailer};
-            String[] names = {"users", "sessions", "passwordResets", "loginAttempts", "transactions",
-                "passwordHasher", "secrets", "commonPasswords", "mailer"};
+        /** Names and ports, in pairs. */
+        private static Map<String, Object> ports(Object... namesAndPorts) {
+            Map<String, Object> ports = new LinkedHashMap<>();
+            for (int i = 0; i < namesAndPorts.length; i += 2) {
+                ports.put((String) namesAndPorts[i], namesAndPorts[i + 1]);
+            }
+            return ports;
+        }
+
+        /** Whether the group's ports are all given (true) or none (false); a part of them is a wiring mistake. */
+        private static boolean allOrNone(String group, Map<String, Object> ports) {
             List<String> missing = new ArrayList<>();
-            for (int i = 0; i < ports.length; i++) {
-                if (ports[i] == null) {
-                    missing.add(names[i]);
+            ports.forEach((name, port) -> {
+                if (port == null) {
+                    missing.add(name);
                 }
+            });
+            if (!missing.isEmpty() && missing.size() < ports.size()) {
+                throw new IllegalStateException(group + ": all ports or none; missing: " + String.join(", ", missing));
             }
-            if (missing.size() == ports.length) {
-                return null;
+            return missing.isEmpty();
+        }
+
+        private static void requires(boolean given, String what, boolean needed, String neededWithReason) {
+            if (given && !needed) {
+                throw new IllegalStateException(what + " needs " + neededWithReason);
             }
-            if (!missing.isEmpty()) {
-                throw new IllegalStateException("identity ports missing: " + String.join(", ", missing));
-            }
-            return new IdentityPorts(users, sessions, passwordResets, loginAttempts, transactions, passwordHasher,
-                    secrets, commonPasswords, mailer);
         }
     }
 }

@@ -151,7 +151,7 @@ class ValidateVatIdTest {
         Clock clock = Clock.fixed(NOW, ZoneOffset.UTC);
         Engine without = Engine.builder().tenants(tenants).clock(clock).build();
 
-        assertThat(without.hasVatValidation()).isFalse();
+        assertThat(without.vatValidation()).isEmpty();
         assertThatThrownBy(without::validateVatId).isInstanceOf(IllegalStateException.class);
         assertThatThrownBy(() -> Engine.builder().tenants(tenants).clock(clock).vatRegistry(registry).vatChecks(checks)
                 .build()).hasMessageContaining("identity ports");

@@ -22,30 +22,17 @@ import com.subscriptionsuite.adapters.http.vat.VatEndpoints;
 import com.subscriptionsuite.adapters.http.voucher.VoucherEndpoints;
 import com.subscriptionsuite.application.Engine;
 import com.subscriptionsuite.application.ServerBusy;
-import com.subscriptionsuite.application.port.in.account.ManageAccount;
 import com.subscriptionsuite.application.port.in.account.ReadInvoices;
-import com.subscriptionsuite.application.port.in.account.ReadSubscriptions;
 import com.subscriptionsuite.application.port.in.admin.AuthorizeAdmin;
-import com.subscriptionsuite.application.port.in.checkout.Checkout;
 import com.subscriptionsuite.application.port.in.idempotency.IdempotentRequests;
 import com.subscriptionsuite.application.port.in.admin.RemoveProduct;
 import com.subscriptionsuite.application.port.in.catalog.BrowseCatalog;
 import com.subscriptionsuite.application.port.in.catalog.ShowShopPage;
-import com.subscriptionsuite.application.port.in.change.ChangeSubscription;
 import com.subscriptionsuite.application.port.in.config.ReadConfiguration;
-import com.subscriptionsuite.application.port.in.identity.Authenticate;
-import com.subscriptionsuite.application.port.in.identity.LogIn;
-import com.subscriptionsuite.application.port.in.identity.LogInAsGuest;
-import com.subscriptionsuite.application.port.in.identity.LogOut;
-import com.subscriptionsuite.application.port.in.identity.Register;
-import com.subscriptionsuite.application.port.in.identity.ResetPassword;
 import com.subscriptionsuite.application.port.in.pricing.PreviewPrices;
 import com.subscriptionsuite.application.port.in.tenant.ResolveTenant;
 import com.subscriptionsuite.application.port.in.tenant.TenantAccessLookup;
 import com.subscriptionsuite.application.port.in.translation.Translate;
-import com.subscriptionsuite.application.port.in.vat.ValidateVatId;
-import com.subscriptionsuite.application.port.in.voucher.ConsumeVoucher;
-import com.subscriptionsuite.application.port.in.voucher.HoldVoucher;
 import io.javalin.Javalin;
 import io.javalin.http.Context;
 import io.javalin.http.Handler;
@@ -57,6 +44,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.UUID;
 import org.eclipse.jetty.server.HttpConfiguration;
 import org.slf4j.Logger;
@@ -82,15 +70,15 @@ public final class HttpApi {
     private static final Logger LOG = LoggerFactory.getLogger(HttpApi.class);
 
     /**
-     * The use cases the API serves. {@code validateVatId} is optional (null for an engine without a
-     * VAT registry): without it, GET /account/vat-validate/{vatId} is not served. {@code checkout},
-     * {@code manageAccount}, {@code readSubscriptions} and {@code readInvoices} are optional together
-     * (null for an engine without billing): without them POST /subscription and the /account routes
-     * are not served. {@code idempotentRequests} is optional: without it the Idempotency-Key header
-     * is not looked at. Likewise
-     * {@code changeSubscription} (null for an engine without billing): without it, the
-     * {@code /product/{uuid}/...} change operations are not served.
-     * {@code payments} is optional too (null for an engine without payment methods), and so are its parts.
+     * The use cases the API serves: the engine's tenant, catalog, preview and admin use cases and its
+     * identity group (every access check needs it), and each optional group of the engine when it has
+     * it. A group that is absent mounts no routes: its paths are answered as any unknown path
+     * (404 {@code route_not_found}, or 405 {@code method_not_allowed} where another route serves the
+     * path). Without {@code vouchers} the voucher hold and redemption are not served; without
+     * {@code vatValidation}, GET /account/vat-validate/{vatId}; without {@code billing}, POST
+     * /subscription, the /account routes and the {@code /product/{uuid}/...} changes; without
+     * {@code payments}, the payment-method routes (and of those, each part of the group that is
+     * absent); without {@code idempotency}, the Idempotency-Key header is not looked at.
      */
     public record UseCases(
             ResolveTenant resolveTenant,
@@ -100,24 +88,14 @@ public final class HttpApi {
             ReadConfiguration readConfiguration,
             Translate translate,
             PreviewPrices previewPrices,
-            Register register,
-            LogIn logIn,
-            LogInAsGuest logInAsGuest,
-            LogOut logOut,
-            Authenticate authenticate,
-            ResetPassword resetPassword,
             AuthorizeAdmin authorizeAdmin,
             RemoveProduct removeProduct,
-            HoldVoucher holdVoucher,
-            ConsumeVoucher consumeVoucher,
-            ValidateVatId validateVatId,
-            ChangeSubscription changeSubscription,
-            Checkout checkout,
-            ManageAccount manageAccount,
-            ReadSubscriptions readSubscriptions,
-            ReadInvoices readInvoices,
-            IdempotentRequests idempotentRequests,
-            PaymentEndpoints.UseCases payments) {
+            Engine.Identity identity,
+            Optional<Engine.Vouchers> vouchers,
+            Optional<Engine.VatValidation> vatValidation,
+            Optional<Engine.Billing> billing,
+            Optional<Engine.Payments> payments,
+            Optional<Engine.Idempotency> idempotency) {
 
         public UseCases {
             Objects.requireNonNull(resolveTenant, "resolveTenant");
@@ -127,65 +105,50 @@ public final class HttpApi {
             Objects.requireNonNull(readConfiguration, "readConfiguration");
             Objects.requireNonNull(translate, "translate");
             Objects.requireNonNull(previewPrices, "previewPrices");
-            Objects.requireNonNull(register, "register");
-            Objects.requireNonNull(logIn, "logIn");
-            Objects.requireNonNull(logInAsGuest, "logInAsGuest");
-            Objects.requireNonNull(logOut, "logOut");
-            Objects.requireNonNull(authenticate, "authenticate");
-            Objects.requireNonNull(resetPassword, "resetPassword");
             Objects.requireNonNull(authorizeAdmin, "authorizeAdmin");
             Objects.requireNonNull(removeProduct, "removeProduct");
-            Objects.requireNonNull(holdVoucher, "holdVoucher");
-            Objects.requireNonNull(consumeVoucher, "consumeVoucher");
-            boolean billing = checkout != null;
-            if (manageAccount != null != billing || readSubscriptions != null != billing
-                    || readInvoices != null != billing) {
-                throw new IllegalArgumentException("checkout, manageAccount, readSubscriptions and readInvoices go "
-                        + "together: all of them or none");
-            }
+            Objects.requireNonNull(identity, "identity");
+            Objects.requireNonNull(vouchers, "vouchers");
+            Objects.requireNonNull(vatValidation, "vatValidation");
+            Objects.requireNonNull(billing, "billing");
+            Objects.requireNonNull(payments, "payments");
+            Objects.requireNonNull(idempotency, "idempotency");
         }
 
         /**
-         * The use cases of an engine built with the identity ports and the vouchers port; the VAT ID
-         * check when the engine has a VAT registry; checkout and the account routes when it has
-         * billing; Idempotency-Key when it has idempotency records.
+         * The use cases of an engine built with the identity ports (the API checks every caller's access
+         * with them), and each optional group the engine has.
          */
         public static UseCases from(Engine engine) {
+            Engine.Identity identity = engine.identity().orElseThrow(() -> new IllegalArgumentException(
+                    "the HTTP API needs an engine with the identity ports: every route's access is checked with them"));
             return new UseCases(engine.resolveTenant(), engine.tenantAccess(), engine.browseCatalog(),
                     engine.showShopPage(), engine.readConfiguration(), engine.translate(), engine.previewPrices(),
-                    engine.register(), engine.logIn(), engine.logInAsGuest(), engine.logOut(), engine.authenticate(),
-                    engine.resetPassword(), engine.authorizeAdmin(), engine.removeProduct(), engine.holdVoucher(),
-                    engine.consumeVoucher(), engine.hasVatValidation() ? engine.validateVatId() : null,
-                    engine.hasBilling() ? engine.changeSubscription() : null,
-                    engine.hasBilling() ? engine.checkout() : null, engine.hasBilling() ? engine.manageAccount() : null,
-                    engine.hasBilling() ? engine.readSubscriptions() : null,
-                    engine.hasBilling() ? engine.readInvoices() : null,
-                    engine.hasIdempotency() ? engine.idempotentRequests() : null,
-                    PaymentEndpoints.UseCases.from(engine));
+                    engine.authorizeAdmin(), engine.removeProduct(), identity, engine.vouchers(),
+                    engine.vatValidation(), engine.billing(), engine.payments(), engine.idempotency());
         }
 
         /** The same use cases with another catalog browser (tests put a failing one in). */
         public UseCases withBrowseCatalog(BrowseCatalog other) {
             return new UseCases(resolveTenant, tenantAccess, other, showShopPage, readConfiguration, translate,
-                    previewPrices, register, logIn, logInAsGuest, logOut, authenticate, resetPassword, authorizeAdmin,
-                    removeProduct, holdVoucher, consumeVoucher, validateVatId, changeSubscription, checkout, manageAccount,
-                    readSubscriptions, readInvoices, idempotentRequests, payments);
+                    previewPrices, authorizeAdmin, removeProduct, identity, vouchers, vatValidation, billing, payments,
+                    idempotency);
         }
 
         /** The same use cases with another invoice reader (tests put one in that hands out PDFs). */
         public UseCases withReadInvoices(ReadInvoices other) {
+            Optional<Engine.Billing> withOther = billing.map(b -> new Engine.Billing(b.checkout(), b.manageAccount(),
+                    b.readSubscriptions(), other, b.runBilling(), b.changeSubscription()));
             return new UseCases(resolveTenant, tenantAccess, browseCatalog, showShopPage, readConfiguration, translate,
-                    previewPrices, register, logIn, logInAsGuest, logOut, authenticate, resetPassword, authorizeAdmin,
-                    removeProduct, holdVoucher, consumeVoucher, validateVatId, changeSubscription, checkout, manageAccount,
-                    readSubscriptions, other, idempotentRequests, payments);
+                    previewPrices, authorizeAdmin, removeProduct, identity, vouchers, vatValidation, withOther,
+                    payments, idempotency);
         }
 
         /** The same use cases with another idempotency runner (tests put one in that holds a request). */
         public UseCases withIdempotentRequests(IdempotentRequests other) {
             return new UseCases(resolveTenant, tenantAccess, browseCatalog, showShopPage, readConfiguration, translate,
-                    previewPrices, register, logIn, logInAsGuest, logOut, authenticate, resetPassword, authorizeAdmin,
-                    removeProduct, holdVoucher, consumeVoucher, validateVatId, changeSubscription, checkout, manageAccount,
-                    readSubscriptions, readInvoices, other, payments);
+                    previewPrices, authorizeAdmin, removeProduct, identity, vouchers, vatValidation, billing, payments,
+                    Optional.of(new Engine.Idempotency(other)));
         }
     }
 
@@ -209,28 +172,24 @@ public final class HttpApi {
         all.addAll(ConfigEndpoints.routes(useCases.readConfiguration(), json));
         all.addAll(TranslationEndpoints.routes(useCases.translate(), json, body));
         all.addAll(PreviewEndpoints.routes(useCases.previewPrices(), json, body));
-        all.addAll(IdentityEndpoints.routes(new IdentityEndpoints.UseCases(useCases.register(), useCases.logIn(),
-                useCases.logInAsGuest(), useCases.logOut(), useCases.resetPassword()), json, body));
-        all.addAll(VoucherEndpoints.routes(useCases.holdVoucher(), useCases.consumeVoucher(), json, body));
-        if (useCases.validateVatId() != null) {
-            all.addAll(VatEndpoints.routes(useCases.validateVatId(), json));
-        }
-        if (useCases.changeSubscription() != null) {
-            all.addAll(ChangeEndpoints.routes(useCases.changeSubscription(), json, body));
-        }
-        if (useCases.checkout() != null) {
-            all.addAll(CheckoutEndpoints.routes(useCases.checkout(), json, body));
-            all.addAll(AccountEndpoints.routes(useCases.manageAccount(), useCases.readSubscriptions(),
-                    useCases.readInvoices(), json, body));
-        }
-        if (useCases.payments() != null) {
-            all.addAll(PaymentEndpoints.routes(useCases.payments(), json, body));
-        }
+        Engine.Identity identity = useCases.identity();
+        all.addAll(IdentityEndpoints.routes(new IdentityEndpoints.UseCases(identity.register(), identity.logIn(),
+                identity.logInAsGuest(), identity.logOut(), identity.resetPassword()), json, body));
+        useCases.vouchers().ifPresent(vouchers ->
+                all.addAll(VoucherEndpoints.routes(vouchers.holdVoucher(), vouchers.consumeVoucher(), json, body)));
+        useCases.vatValidation().ifPresent(vat -> all.addAll(VatEndpoints.routes(vat.validateVatId(), json)));
+        useCases.billing().ifPresent(billing -> {
+            all.addAll(ChangeEndpoints.routes(billing.changeSubscription(), json, body));
+            all.addAll(CheckoutEndpoints.routes(billing.checkout(), json, body));
+            all.addAll(AccountEndpoints.routes(billing.manageAccount(), billing.readSubscriptions(),
+                    billing.readInvoices(), json, body));
+        });
+        useCases.payments().ifPresent(payments -> all.addAll(PaymentEndpoints.routes(payments, json, body)));
         this.routes = List.copyOf(all);
-        this.access = new RequestAccess(useCases.authenticate(), useCases.authorizeAdmin(), json);
+        this.access = new RequestAccess(identity.authenticate(), useCases.authorizeAdmin(), json);
         this.cors = new Cors(useCases.tenantAccess(), json);
-        this.idempotencyKeys = useCases.idempotentRequests() == null ? null
-                : new IdempotencyKeys(useCases.idempotentRequests(), body, json);
+        this.idempotencyKeys = useCases.idempotency()
+                .map(idempotency -> new IdempotencyKeys(idempotency.idempotentRequests(), body, json)).orElse(null);
     }
 
     /** Every route with its access level: the access matrix as served. */

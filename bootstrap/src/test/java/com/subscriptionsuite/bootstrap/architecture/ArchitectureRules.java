@@ -5,6 +5,7 @@ import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
 
 import com.tngtech.archunit.base.DescribedPredicate;
+import com.tngtech.archunit.core.domain.Dependency;
 import com.tngtech.archunit.core.domain.JavaClass;
 import com.tngtech.archunit.core.domain.JavaField;
 import com.tngtech.archunit.core.domain.JavaMethod;
@@ -37,6 +38,11 @@ final class ArchitectureRules {
     static final String PERSISTENCE = ROOT + ".adapters.persistence..";
     static final String ZUORA = ROOT + ".adapters.zuora..";
     static final String BOOTSTRAP = ROOT + ".bootstrap..";
+    static final String SERVICES = ROOT + ".application.service..";
+    static final String SHARED_RULES = ROOT + ".application.service.common..";
+    /** The one shared state of the features (the tenants in memory), made and handed to them by the Engine. */
+    static final String TENANT_DIRECTORY = ROOT + ".application.service.tenant.TenantDirectory";
+    private static final String ENGINE_PACKAGE = ROOT + ".application";
 
     private ArchitectureRules() {
     }
@@ -99,10 +105,31 @@ final class ArchitectureRules {
             .as("ports and their messages are interfaces, records or enums");
 
     static final ArchRule SERVICES_ARE_PACKAGE_PRIVATE = classes()
-            .that().resideInAPackage(ROOT + ".application.service..")
+            .that().resideInAPackage(SERVICES)
             .and().haveSimpleNameEndingWith("Service")
             .should().notBePublic()
             .as("services are package-private; hosts reach them only through ports");
+
+    /**
+     * The helpers of the services are covered too: a public class of one feature's service package
+     * (its factory, the use-case bundle the Engine assembles) serves its own package and the Engine,
+     * never another feature. A rule two features apply lives in {@code service.common} (or, when it
+     * needs no port, in the domain) instead of as a public helper of one of them.
+     */
+    static final ArchRule FEATURE_SERVICE_PACKAGES_SERVE_ONLY_THEMSELVES_AND_THE_ENGINE = classes()
+            .that().resideInAPackage(SERVICES)
+            .and().resideOutsideOfPackage(SHARED_RULES)
+            .and().arePublic()
+            .and().doNotHaveFullyQualifiedName(TENANT_DIRECTORY)
+            .should(beUsedOnlyByTheirOwnPackageAndTheEngine())
+            .as("a feature's service package shares no public helper with another feature: shared rules live "
+                    + "in service.common");
+
+    static final ArchRule SHARED_RULES_ARE_USED_ONLY_BY_SERVICES = noClasses()
+            .that().resideOutsideOfPackage(SERVICES)
+            .should().dependOnClassesThat().resideInAPackage(SHARED_RULES)
+            .as("the services' shared rules (service.common) are used by services only; hosts reach them through "
+                    + "ports");
 
     static final ArchRule JACKSON_ONLY_IN_HTTP_ZUORA_AND_BOOTSTRAP = noClasses()
             .that().resideOutsideOfPackages(HTTP, ZUORA, BOOTSTRAP)
@@ -165,6 +192,20 @@ final class ArchitectureRules {
                                 && call.getTarget().getRawParameterTypes().stream()
                                         .anyMatch(p -> FLOATING.contains(p.getName())))
                         .forEach(call -> events.add(SimpleConditionEvent.violated(call, call.getDescription())));
+            }
+        };
+    }
+
+    private static ArchCondition<JavaClass> beUsedOnlyByTheirOwnPackageAndTheEngine() {
+        return new ArchCondition<>("be used only by their own package and the Engine") {
+            @Override
+            public void check(JavaClass javaClass, ConditionEvents events) {
+                for (Dependency d : javaClass.getDirectDependenciesToSelf()) {
+                    String from = d.getOriginClass().getPackageName();
+                    if (!from.equals(javaClass.getPackageName()) && !from.equals(ENGINE_PACKAGE)) {
+                        events.add(SimpleConditionEvent.violated(d, d.getDescription()));
+                    }
+                }
             }
         };
     }

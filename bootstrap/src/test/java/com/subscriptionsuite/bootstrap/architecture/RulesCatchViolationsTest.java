@@ -3,7 +3,10 @@ package com.subscriptionsuite.bootstrap.architecture;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.subscriptionsuite.adapters.http.archviolation.ReachesAcross;
+import com.subscriptionsuite.adapters.http.archviolation.UsesASharedRule;
 import com.subscriptionsuite.application.port.archviolation.ClassPort;
+import com.subscriptionsuite.application.service.archreachesacross.UsesAnotherFeaturesHelper;
+import com.subscriptionsuite.application.service.archviolation.PublicHelper;
 import com.subscriptionsuite.application.service.archviolation.PublicService;
 import com.subscriptionsuite.domain.archviolation.BreaksEveryDomainRule;
 import com.tngtech.archunit.core.domain.JavaClasses;
@@ -79,6 +82,18 @@ class RulesCatchViolationsTest {
     @Test
     void the_services_rule_catches_a_public_service() {
         assertCaught(ArchitectureRules.SERVICES_ARE_PACKAGE_PRIVATE, "PublicService", PublicService.class);
+    }
+
+    @Test
+    void the_feature_package_rule_catches_a_public_helper_used_by_another_feature() {
+        assertCaught(ArchitectureRules.FEATURE_SERVICE_PACKAGES_SERVE_ONLY_THEMSELVES_AND_THE_ENGINE,
+                "UsesAnotherFeaturesHelper", PublicHelper.class, UsesAnotherFeaturesHelper.class);
+    }
+
+    @Test
+    void the_shared_rules_rule_catches_an_adapter_using_a_shared_rule() {
+        assertCaught(ArchitectureRules.SHARED_RULES_ARE_USED_ONLY_BY_SERVICES, "CartResolution",
+                UsesASharedRule.class);
     }
 
     @Test

@@ -1,5 +1,6 @@
 package com.subscriptionsuite.domain.account;
 
+import com.subscriptionsuite.domain.tax.TaxCustomer;
 import com.subscriptionsuite.domain.text.TextRules;
 
 /**
@@ -75,6 +76,15 @@ public record AccountDetails(
     /** The postcode that goes with {@link #taxCountry()} (special territories are found by postcode). */
     public String taxZipCode() {
         return hasBillingAddress && !TextRules.isBlank(billingCountry) ? billingZipCode : zipCode;
+    }
+
+    /**
+     * The customer as VAT is decided for it: the tax country and its postcode ({@link #taxCountry()},
+     * {@link #taxZipCode()}), whether it buys as a company, its VAT ID. A booked subscription is taxed
+     * from this, so that an account that says what the price preview was told is taxed the same.
+     */
+    public TaxCustomer taxCustomer() {
+        return new TaxCustomer(taxCountry(), taxZipCode(), company, vatId);
     }
 
     private static String nullToEmpty(String s) {

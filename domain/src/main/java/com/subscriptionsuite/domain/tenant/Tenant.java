@@ -1,5 +1,6 @@
 package com.subscriptionsuite.domain.tenant;
 
+import com.subscriptionsuite.domain.tax.Seller;
 import io.vavr.control.Option;
 import java.util.List;
 import java.util.Objects;
@@ -31,6 +32,11 @@ public record Tenant(
         Objects.requireNonNull(cartSettings, "cartSettings");
         Objects.requireNonNull(checkoutSettings, "checkoutSettings");
         Objects.requireNonNull(customerCenterSettings, "customerCenterSettings");
+    }
+
+    /** The tenant as the seller VAT is decided for: its country and whether it applies the OSS threshold. */
+    public Seller vatSeller() {
+        return new Seller(seller.country(), seller.ossThresholdApplies());
     }
 
     /** The default language's code; a valid tenant has exactly one default language. */

@@ -46,137 +46,116 @@ import java.util.Objects;
  * ("the ID of a Subscription Suite payment method") on {@code /signature} and {@code /paypal/init}.
  */
 public final class PaymentEndpoints {
-    /**
-     * The use cases; {@code options} and {@code method} are always there, the pairs for hosted pages,
-     * PayPal and the account may each be null (those operations are then not served).
-     */
-    public record UseCases(ShowPaymentOptions options, ShowPaymentMethod method, SignPaymentPage sign,
-            SubmitPaymentPage submit, StartPayPal startPayPal, ApprovePayPal approvePayPal,
-            ShowAccountPaymentMethod showAccount, ChangeAccountPaymentMethod changeAccount) {
-        public UseCases {
-            Objects.requireNonNull(options, "options");
-            Objects.requireNonNull(method, "method");
-        }
-
-        /** The engine's payment use cases, or null when it has no payment-methods port. */
-        public static UseCases from(Engine engine) {
-            if (!engine.hasPaymentMethods()) {
-                return null;
-            }
-            boolean pages = engine.hasPaymentPages();
-            boolean payPal = engine.hasPayPal();
-            boolean account = engine.hasAccountPaymentMethod();
-            return new UseCases(engine.showPaymentOptions(), engine.showPaymentMethod(),
-                    pages ? engine.signPaymentPage() : null, pages ? engine.submitPaymentPage() : null,
-                    payPal ? engine.startPayPal() : null, payPal ? engine.approvePayPal() : null,
-                    account ? engine.showAccountPaymentMethod() : null,
-                    account ? engine.changeAccountPaymentMethod() : null);
-        }
-    }
-
-    private final UseCases useCases;
     private final Json json;
     private final JsonBody body;
 
-    private PaymentEndpoints(UseCases useCases, Json json, JsonBody body) {
-        this.useCases = useCases;
+    private PaymentEndpoints(Json json, JsonBody body) {
         this.json = json;
         this.body = body;
     }
 
-    public static List<Route> routes(UseCases useCases, Json json, JsonBody body) {
-        PaymentEndpoints e = new PaymentEndpoints(Objects.requireNonNull(useCases, "useCases"), json, body);
+    /**
+     * The routes of the engine's payments group: the options and a stored method always; the hosted
+     * page's pair, PayPal's pair and the account's payment method each when its part of the group is
+     * there (an unmounted route is answered as any unknown route).
+     */
+    public static List<Route> routes(Engine.Payments payments, Json json, JsonBody body) {
+        Objects.requireNonNull(payments, "payments");
+        PaymentEndpoints e = new PaymentEndpoints(json, body);
         List<Route> routes = new ArrayList<>();
         // before /payment-method/{paymentMethodId}, which would match it too
-        routes.add(Route.get("/payment-method/available", Route.Scope.TENANT, Access.GUEST_OR_CUSTOMER, e::available));
+        routes.add(Route.get("/payment-method/available", Route.Scope.TENANT, Access.GUEST_OR_CUSTOMER,
+                ctx -> e.available(ctx, payments.showPaymentOptions())));
         routes.add(Route.get("/payment-method/{paymentMethodId}", Route.Scope.TENANT, Access.GUEST_OR_CUSTOMER,
-                e::paymentMethod));
-        if (useCases.sign() != null && useCases.submit() != null) {
+                ctx -> e.paymentMethod(ctx, payments.showPaymentMethod())));
+        payments.hostedPages().ifPresent(pages -> {
             routes.add(Route.get("/payment-method/{paymentMethodId}/signature", Route.Scope.TENANT,
-                    Access.GUEST_OR_CUSTOMER, e::signature).changingState());
-            routes.add(Route.post("/payment-page/{pageId}/submit", Route.Scope.TENANT, Access.PUBLIC, e::submit));
-        }
-        if (useCases.startPayPal() != null && useCases.approvePayPal() != null) {
+                    Access.GUEST_OR_CUSTOMER, ctx -> e.signature(ctx, pages.signPaymentPage())).changingState());
+            routes.add(Route.post("/payment-page/{pageId}/submit", Route.Scope.TENANT, Access.PUBLIC,
+                    ctx -> e.submit(ctx, pages.submitPaymentPage())));
+        });
+        payments.payPal().ifPresent(payPal -> {
             routes.add(Route.get("/payment-method/{paymentMethodId}/paypal/init", Route.Scope.TENANT,
-                    Access.GUEST_OR_CUSTOMER, e::payPalInit).changingState());
+                    Access.GUEST_OR_CUSTOMER, ctx -> e.payPalInit(ctx, payPal.startPayPal())).changingState());
             routes.add(Route.get("/payment-provider/paypal/approve", Route.Scope.TENANT, Access.PUBLIC,
-                    e::payPalApprove).changingState());
-        }
-        if (useCases.showAccount() != null && useCases.changeAccount() != null) {
+                    ctx -> e.payPalApprove(ctx, payPal.approvePayPal())).changingState());
+        });
+        payments.accountPaymentMethod().ifPresent(account -> {
             routes.add(Route.get("/account/payment-method", Route.Scope.TENANT, Access.CUSTOMER,
-                    e::accountPaymentMethod));
+                    ctx -> e.accountPaymentMethod(ctx, account.showAccountPaymentMethod())));
             routes.add(new Route(HandlerType.PUT, "/account/payment-method", Route.Scope.TENANT, Access.CUSTOMER,
-                    e::changeAccountPaymentMethod));
-        }
+                    ctx -> e.changeAccountPaymentMethod(ctx, account.changeAccountPaymentMethod())));
+        });
         return List.copyOf(routes);
     }
 
-    void available(Context ctx) {
-        json.send(ctx, useCases.options().available(RequestTenant.of(ctx).id(), ctx.queryParam("country"))
+    void available(Context ctx, ShowPaymentOptions showOptions) {
+        json.send(ctx, showOptions.available(RequestTenant.of(ctx).id(), ctx.queryParam("country"))
                 .mapLeft(ApiError::from)
                 .map(options -> options.stream().map(AvailableOption::from).toList()));
     }
 
-    void paymentMethod(Context ctx) {
+    void paymentMethod(Context ctx, ShowPaymentMethod method) {
         Principal caller = RequestAccess.principal(ctx);
-        json.send(ctx, useCases.method().paymentMethod(RequestTenant.of(ctx).id(), caller.userId(),
+        json.send(ctx, method.paymentMethod(RequestTenant.of(ctx).id(), caller.userId(),
                         ctx.pathParam("paymentMethodId"))
                 .mapLeft(ApiError::from)
                 .map(PaymentMethodResponse::from));
     }
 
-    void signature(Context ctx) {
+    void signature(Context ctx, SignPaymentPage sign) {
         Principal caller = RequestAccess.principal(ctx);
-        json.send(ctx, useCases.sign().sign(RequestTenant.of(ctx).id(), caller.userId(),
+        json.send(ctx, sign.sign(RequestTenant.of(ctx).id(), caller.userId(),
                         ctx.pathParam("paymentMethodId"), ctx.queryParam("locale"))
                 .mapLeft(ApiError::from)
                 .map(Signature::from));
     }
 
-    void submit(Context ctx) throws IOException {
+    void submit(Context ctx, SubmitPaymentPage submit) throws IOException {
         long tenantId = RequestTenant.of(ctx).id();
         String pageId = ctx.pathParam("pageId");
         json.send(ctx, body.read(ctx, PageSubmissionRequest.class)
                 .flatMap(request -> request.toSubmission(tenantId, pageId))
                 .mapLeft(ApiError::from)
-                .flatMap(submission -> useCases.submit().submit(submission).mapLeft(ApiError::from))
+                .flatMap(submission -> submit.submit(submission).mapLeft(ApiError::from))
                 .map(Submitted::from));
     }
 
-    void payPalInit(Context ctx) {
+    void payPalInit(Context ctx, StartPayPal startPayPal) {
         Principal caller = RequestAccess.principal(ctx);
-        json.send(ctx, useCases.startPayPal().start(RequestTenant.of(ctx).id(), caller.userId(),
+        json.send(ctx, startPayPal.start(RequestTenant.of(ctx).id(), caller.userId(),
                         ctx.pathParam("paymentMethodId"))
                 .mapLeft(ApiError::from)
                 .map(PayPalInit::from));
     }
 
-    void payPalApprove(Context ctx) {
+    void payPalApprove(Context ctx, ApprovePayPal approvePayPal) {
         long tenantId = RequestTenant.of(ctx).id();
         String token = ctx.queryParam("token");
         Either<ApiError, String> required = token == null || token.isEmpty()
                 ? Either.left(ApiError.from(RequestFailure.FieldRequired.queryParameter("token")))
                 : Either.right(token);
         json.send(ctx, required
-                .flatMap(t -> useCases.approvePayPal().approve(tenantId, t, ctx.queryParam("payer_email"))
+                .flatMap(t -> approvePayPal.approve(tenantId, t, ctx.queryParam("payer_email"))
                         .mapLeft(ApiError::from))
                 .map(Approved::from));
     }
 
-    void accountPaymentMethod(Context ctx) {
+    void accountPaymentMethod(Context ctx, ShowAccountPaymentMethod showAccount) {
         Principal caller = RequestAccess.principal(ctx);
-        json.send(ctx, useCases.showAccount().accountPaymentMethod(RequestTenant.of(ctx).id(), caller.userId())
+        json.send(ctx, showAccount.accountPaymentMethod(RequestTenant.of(ctx).id(), caller.userId())
                 .mapLeft(ApiError::from)
                 .map(AccountPaymentMethodResponse::from));
     }
 
-    void changeAccountPaymentMethod(Context ctx) throws IOException {
+    void changeAccountPaymentMethod(Context ctx, ChangeAccountPaymentMethod changeAccount)
+            throws IOException {
         long tenantId = RequestTenant.of(ctx).id();
         Principal caller = RequestAccess.principal(ctx);
         json.send(ctx, body.read(ctx, AccountPaymentMethodRequest.class)
                 .flatMap(request -> request.toChange(tenantId, caller.userId()))
                 .mapLeft(ApiError::from)
-                .flatMap(change -> useCases.changeAccount().change(change).mapLeft(ApiError::from))
+                .flatMap(change -> changeAccount.change(change).mapLeft(ApiError::from))
                 .map(AccountPaymentMethodChanged::from));
     }
 }

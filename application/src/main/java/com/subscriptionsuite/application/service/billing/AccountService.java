@@ -12,7 +12,6 @@ import com.subscriptionsuite.domain.tenant.Tenant;
 import io.vavr.control.Either;
 import io.vavr.control.Option;
 import java.util.List;
-import org.joda.money.CurrencyUnit;
 
 /**
  * The caller's own account and invoices. Everything is looked up through the caller's account, so
@@ -39,25 +38,13 @@ final class AccountService implements ManageAccount, ReadInvoices {
         Tenant tenant = ledger.directory().require(tenantId).tenant();
         return ledger.transactions().inTransaction(() -> ledger.billing().lockAccountOfUser(tenantId, userId)
                 .toEither(() -> (AccountFailure) new AccountFailure.AccountNotFound())
-                .flatMap(account -> currency(tenant, account, details).map(currency -> {
-                    BillingAccount updated = account.withDetails(Accounts.withCurrency(details, currency),
-                            ledger.clock().instant());
-                    ledger.billing().saveAccount(updated);
-                    return updated;
-                })));
-    }
-
-    /** The account keeps its currency: a blank one means it, another one is refused. */
-    private static Either<AccountFailure, CurrencyUnit> currency(Tenant tenant, BillingAccount account,
-            AccountDetails details) {
-        String asked = details.currency() == null || details.currency().isBlank() ? null : details.currency().strip();
-        if (asked == null || asked.equalsIgnoreCase(account.currency().getCode())) {
-            return Either.right(account.currency());
-        }
-        if (tenant.currency(asked).isEmpty()) {
-            return Either.left(new AccountFailure.CurrencyNotOffered(asked));
-        }
-        return Either.left(new AccountFailure.CurrencyLocked(account.currency().getCode(), asked));
+                .flatMap(account -> Accounts.currency(tenant, Option.some(account.currency()), details.currency())
+                        .map(currency -> {
+                            BillingAccount updated = account.withDetails(Accounts.withCurrency(details, currency),
+                                    ledger.clock().instant());
+                            ledger.billing().saveAccount(updated);
+                            return updated;
+                        })));
     }
 
     @Override

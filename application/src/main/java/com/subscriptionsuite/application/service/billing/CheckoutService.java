@@ -1,5 +1,6 @@
 package com.subscriptionsuite.application.service.billing;
 
+import com.subscriptionsuite.application.service.common.BankTransfers;
 import com.subscriptionsuite.application.port.in.account.AccountFailure;
 import com.subscriptionsuite.application.port.in.checkout.Checkout;
 import com.subscriptionsuite.application.port.in.checkout.CheckoutFailure;
@@ -7,8 +8,7 @@ import com.subscriptionsuite.application.port.in.payment.PaymentFailure;
 import com.subscriptionsuite.application.port.in.pricing.PreviewFailure;
 import com.subscriptionsuite.application.port.in.pricing.PreviewPricesQuery;
 import com.subscriptionsuite.application.port.out.Billing;
-import com.subscriptionsuite.application.service.payment.BankTransfers;
-import com.subscriptionsuite.application.service.pricing.CartResolution;
+import com.subscriptionsuite.application.service.common.CartResolution;
 import com.subscriptionsuite.domain.account.AccountDetails;
 import com.subscriptionsuite.domain.account.AccountProblem;
 import com.subscriptionsuite.domain.account.AccountRules;
@@ -138,27 +138,19 @@ final class CheckoutService implements Checkout {
     }
 
     /**
-     * The account's currency: the one asked for (which the shop must sell in), else the existing
-     * account's, else the shop's default; an existing account keeps its currency.
+     * The account's currency ({@link Accounts#currency}): the one asked for, else the existing
+     * account's, else the shop's default; an existing account keeps its currency. The cart is priced
+     * in the currency asked for, so the shop must sell in it now, even where it is the account's own.
      */
     private static Either<CheckoutFailure, CurrencyUnit> currency(Tenant tenant, AccountDetails account,
             Option<BillingAccount> existing) {
         String asked = account.currency() == null || account.currency().isBlank() ? null : account.currency().strip();
-        CurrencyUnit chosen;
-        if (asked == null) {
-            chosen = existing.map(BillingAccount::currency).getOrElse(tenant.defaultCurrency());
-        } else {
-            Option<CurrencyUnit> offered = tenant.currency(asked);
-            if (offered.isEmpty()) {
-                return Either.left(new CheckoutFailure.AccountRefused(new AccountFailure.CurrencyNotOffered(asked)));
-            }
-            chosen = offered.get();
+        Option<CurrencyUnit> offered = tenant.currency(asked);
+        if (asked != null && offered.isEmpty()) {
+            return Either.left(new CheckoutFailure.AccountRefused(new AccountFailure.CurrencyNotOffered(asked)));
         }
-        if (existing.isDefined() && !existing.get().currency().equals(chosen)) {
-            return Either.left(new CheckoutFailure.AccountRefused(new AccountFailure.CurrencyLocked(
-                    existing.get().currency().getCode(), chosen.getCode())));
-        }
-        return Either.right(chosen);
+        return Accounts.currency(tenant, existing.map(BillingAccount::currency), offered.map(CurrencyUnit::getCode)
+                .getOrNull()).mapLeft(CheckoutFailure.AccountRefused::new);
     }
 
     /**

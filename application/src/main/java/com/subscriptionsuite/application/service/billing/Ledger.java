@@ -5,7 +5,6 @@ import com.subscriptionsuite.application.port.out.PaymentMethods;
 import com.subscriptionsuite.application.port.out.Secrets;
 import com.subscriptionsuite.application.port.out.Transactions;
 import com.subscriptionsuite.application.port.out.Vouchers;
-import com.subscriptionsuite.application.service.pricing.CustomerTax;
 import com.subscriptionsuite.application.service.tenant.TenantDirectory;
 import com.subscriptionsuite.domain.account.AccountDetails;
 import com.subscriptionsuite.domain.tax.TaxCustomer;
@@ -41,6 +40,6 @@ record Ledger(TenantDirectory directory, Billing billing, PaymentMethods payment
      * one, else of the contact address ({@link AccountDetails#taxCountry()}).
      */
     TaxDecision taxOf(Tenant tenant, AccountDetails account, LocalDate day) {
-        return CustomerTax.decide(vat, tenant, CustomerTax.of(account), day);
+        return vat.decide(tenant.vatSeller(), account.taxCustomer(), day);
     }
 }

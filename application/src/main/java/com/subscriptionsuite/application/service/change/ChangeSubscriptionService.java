@@ -11,7 +11,6 @@ import com.subscriptionsuite.application.port.in.change.QuantityOptions;
 import com.subscriptionsuite.application.port.in.change.QuantityOptions.ChangeOffer;
 import com.subscriptionsuite.application.port.out.Billing;
 import com.subscriptionsuite.application.port.out.Transactions;
-import com.subscriptionsuite.application.service.pricing.CustomerTax;
 import com.subscriptionsuite.application.service.tenant.TenantDirectory;
 import com.subscriptionsuite.domain.billing.Amendment;
 import com.subscriptionsuite.domain.billing.BillingAccount;
@@ -206,7 +205,7 @@ final class ChangeSubscriptionService implements ChangeSubscription {
         }
         Catalog catalog = definition.catalog();
         long suiteProductId = first.suiteProductId();
-        TaxDecision tax = CustomerTax.decide(vat, definition.tenant(), CustomerTax.of(account.details()), today);
+        TaxDecision tax = vat.decide(definition.tenant().vatSeller(), account.details().taxCustomer(), today);
         SubscriptionDates dates = new SubscriptionDates(SubscriptionBilling.cycleOf(s.billingAnchor(), first), s.terms());
         return catalog.suiteProduct(suiteProductId)
                 .toEither(() -> withdrawn(suiteProductId, "not in the catalog"))

@@ -1,5 +1,7 @@
 package com.subscriptionsuite.application.service.payment;
 
+import com.subscriptionsuite.application.service.common.BankTransfers;
+import com.subscriptionsuite.application.service.common.PaymentMethodIds;
 import com.subscriptionsuite.application.port.in.payment.PaymentFailure;
 import com.subscriptionsuite.application.port.out.Billing;
 import com.subscriptionsuite.application.port.out.PaymentMethods;

@@ -1,5 +1,6 @@
 package com.subscriptionsuite.application.service.payment;
 
+import com.subscriptionsuite.application.service.common.PaymentMethodIds;
 import com.subscriptionsuite.application.port.in.payment.PaymentFailure;
 import com.subscriptionsuite.application.port.in.payment.SignPaymentPage.SignedPage;
 import com.subscriptionsuite.application.port.out.PayPalAgreements;

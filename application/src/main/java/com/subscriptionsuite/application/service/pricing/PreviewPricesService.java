@@ -4,6 +4,7 @@ import com.subscriptionsuite.application.port.in.pricing.PreviewFailure;
 import com.subscriptionsuite.application.port.in.pricing.PreviewPrices;
 import com.subscriptionsuite.application.port.in.pricing.PreviewPricesQuery;
 import com.subscriptionsuite.application.port.in.pricing.PreviewPricesQuery.TaxCustomerData;
+import com.subscriptionsuite.application.service.common.CartResolution;
 import com.subscriptionsuite.application.service.tenant.TenantDirectory;
 import com.subscriptionsuite.domain.catalog.Catalog;
 import com.subscriptionsuite.application.port.out.Vouchers;
@@ -74,7 +75,7 @@ final class PreviewPricesService implements PreviewPrices {
             }
             priced = discounted.get();
         }
-        TaxDecision tax = CustomerTax.decide(vat, tenant, customer(tenant, query.customer()), today);
+        TaxDecision tax = vat.decide(tenant.vatSeller(), customer(tenant, query.customer()), today);
         return Either.right(CartPricing.price(priced, currency.get(), tax));
     }
 
@@ -107,7 +108,7 @@ final class PreviewPricesService implements PreviewPrices {
 
     private static TaxCustomer customer(Tenant tenant, TaxCustomerData data) {
         if (data == null) {
-            return TaxCustomer.domesticConsumerOf(CustomerTax.seller(tenant));
+            return TaxCustomer.domesticConsumerOf(tenant.vatSeller());
         }
         return new TaxCustomer(data.country(), data.zipCode(), data.company(), data.vatId());
     }

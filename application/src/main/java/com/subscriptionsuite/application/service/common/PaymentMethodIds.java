@@ -1,4 +1,4 @@
-package com.subscriptionsuite.application.service.payment;
+package com.subscriptionsuite.application.service.common;
 
 import com.subscriptionsuite.application.port.out.Secrets;
 import com.subscriptionsuite.domain.billing.PaymentMethod;
@@ -8,23 +8,26 @@ import io.vavr.control.Either;
 import io.vavr.control.Option;
 import com.subscriptionsuite.application.port.in.payment.PaymentFailure;
 
-/** What both payment services share: new ids, ownership, and options named by a path's id. */
-final class PaymentMethodIds {
+/**
+ * What the payment services and the checkout share: new ids, ownership, and options named by a
+ * path's id.
+ */
+public final class PaymentMethodIds {
     private PaymentMethodIds() {
     }
 
     /** A new payment method id: 32 hexadecimal digits, the shape of Zuora's ids. */
-    static String newId(Secrets secrets) {
+    public static String newId(Secrets secrets) {
         return secrets.guid().replace("-", "");
     }
 
     /** The method, if it is the user's (of the tenant); another user's is as good as none. */
-    static Option<PaymentMethod> owned(Option<PaymentMethod> method, long tenantId, long userId) {
+    public static Option<PaymentMethod> owned(Option<PaymentMethod> method, long tenantId, long userId) {
         return method.filter(m -> m.tenantId() == tenantId && m.userId() == userId);
     }
 
     /** The tenant's option with the path's id; an id that is not a number is not found either. */
-    static Either<PaymentFailure, PaymentOption> option(TenantDefinition tenant, String optionId) {
+    public static Either<PaymentFailure, PaymentOption> option(TenantDefinition tenant, String optionId) {
         long id;
         try {
             id = Long.parseLong(optionId == null ? "" : optionId.strip());

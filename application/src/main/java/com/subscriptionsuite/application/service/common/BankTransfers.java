@@ -1,4 +1,4 @@
-package com.subscriptionsuite.application.service.payment;
+package com.subscriptionsuite.application.service.common;
 
 import com.subscriptionsuite.application.port.in.payment.PaymentFailure;
 import com.subscriptionsuite.application.port.out.Secrets;
@@ -47,7 +47,8 @@ public final class BankTransfers {
     }
 
     /** The type, if the tenant offers it in {@code country} (an account's tax country, any case; null: none). */
-    static Either<PaymentFailure, PaymentType> offered(TenantDefinition tenant, PaymentType type, String country) {
+    public static Either<PaymentFailure, PaymentType> offered(TenantDefinition tenant, PaymentType type,
+            String country) {
         String code = Option.of(country).map(String::strip).filter(c -> !c.isEmpty())
                 .map(c -> c.toUpperCase(Locale.ROOT)).getOrNull();
         if (tenant.paymentOptions().offers(type, code)) {

@@ -1,4 +1,4 @@
-package com.subscriptionsuite.application.service.pricing;
+package com.subscriptionsuite.application.service.common;
 
 import com.subscriptionsuite.application.port.in.pricing.PreviewFailure;
 import com.subscriptionsuite.application.port.in.pricing.PreviewPricesQuery.Item;
@@ -9,8 +9,6 @@ import com.subscriptionsuite.domain.catalog.RatePlan;
 import com.subscriptionsuite.domain.catalog.SuiteProduct;
 import com.subscriptionsuite.domain.pricing.CartLine;
 import com.subscriptionsuite.domain.pricing.QuantityLimits;
-import com.subscriptionsuite.domain.tax.Seller;
-import com.subscriptionsuite.domain.tenant.Tenant;
 import io.vavr.control.Either;
 import io.vavr.control.Option;
 import java.math.BigDecimal;
@@ -22,10 +20,13 @@ import java.util.Set;
 import org.joda.money.CurrencyUnit;
 
 /**
- * What the price preview and the checkout share, so that a cart is resolved, discounted and taxed
- * the same way in both and the first invoice is what the preview showed: resolving items against
- * the catalog with their checks, folding a voucher's discount plan into the lines, and the seller
- * for VAT.
+ * What the price preview and the checkout share, so that a cart is resolved and discounted the same
+ * way in both and the first invoice is what the preview showed: resolving items against the catalog
+ * with their checks, and folding a voucher's discount plan into the lines. (Both tax it through
+ * the domain's {@code Tenant.vatSeller()} and {@code VatDetermination}.)
+ *
+ * <p>Public only so that two feature packages reach it: the architecture rules let nothing outside
+ * {@code application.service} depend on this package.
  */
 public final class CartResolution {
     private CartResolution() {

@@ -42,7 +42,8 @@ import java.util.concurrent.atomic.AtomicLong;
  * threads each take the next customer and send its one {@code POST /subscription} (Starter × 3 with
  * its own {@code Idempotency-Key}) until every customer has checked out. Printed per level:
  * checkouts per second, p50 and p99 latency, answers by status, the server's CPU per checkout (the
- * process's CPU time less the client threads' own, over the timed phase), and the check that every
+ * process's CPU time less the client threads' own, over the timed phase; H2 runs inside it), the
+ * embedded PostgreSQL's CPU per checkout (its processes, from /proc), and the check that every
  * customer has exactly one subscription and one invoice afterwards ({@code GET /account/...}).
  *
  * <pre>
@@ -81,7 +82,8 @@ public final class CheckoutLoad {
     }
 
     private record Result(String db, int clients, int checkouts, double perSecond, double p50, double p99,
-            Map<Integer, Integer> byStatus, double serverCpuMsPerCheckout, int customersWithOneEach) {
+            Map<Integer, Integer> byStatus, double serverCpuMsPerCheckout, double databaseCpuMsPerCheckout,
+            int customersWithOneEach) {
     }
 
     private CheckoutLoad() {
@@ -93,8 +95,8 @@ public final class CheckoutLoad {
                 Runtime.getRuntime().availableProcessors(), System.getProperty("java.vm.name"),
                 System.getProperty("java.version"), options.pool(), options.checkouts(), options.warmup());
         System.out.println("| Database | Clients | Checkouts | checkouts/s | p50 | p99 | answers by status"
-                + " | server CPU per checkout | customers with 1 subscription + 1 invoice |");
-        System.out.println("|---|---:|---:|---:|---:|---:|---|---:|---:|");
+                + " | server CPU per checkout | PostgreSQL CPU per checkout | customers with 1 subscription + 1 invoice |");
+        System.out.println("|---|---:|---:|---:|---:|---:|---|---:|---:|---:|");
         for (String db : options.dbs()) {
             if (db.equals("h2")) {
                 for (int clients : options.clients()) {
@@ -159,11 +161,13 @@ public final class CheckoutLoad {
                 clientCpuAtStart.clear();
                 clientCpu.set(0);
                 long cpuBefore = os.getProcessCpuTime();
+                long postgresBefore = postgresCpuNanos();
                 long started = System.nanoTime();
                 drive(server, http, pool, tokens, options.warmup(), options.checkouts(), clients,
                         new Sink(byStatus, latencies), mx, clientCpuAtStart, clientCpu);
                 long elapsed = System.nanoTime() - started;
                 long serverCpu = os.getProcessCpuTime() - cpuBefore - clientCpu.get() - selectorCpu(mx);
+                long postgresCpu = postgresCpuNanos() - postgresBefore;
                 Arrays.sort(latencies);
                 int oneEach = 0;
                 for (int i = 0; i < total; i++) {
@@ -175,7 +179,7 @@ public final class CheckoutLoad {
                 }
                 return new Result(db, clients, options.checkouts(), options.checkouts() / (elapsed / 1e9),
                         latencies[latencies.length / 2] / 1e6, latencies[(int) (latencies.length * 0.99)] / 1e6,
-                        byStatus, serverCpu / 1e6 / options.checkouts(), oneEach);
+                        byStatus, serverCpu / 1e6 / options.checkouts(), postgresCpu / 1e6 / options.checkouts(), oneEach);
             } finally {
                 pool.shutdownNow();
             }
@@ -238,6 +242,31 @@ public final class CheckoutLoad {
         return cpu;
     }
 
+    /**
+     * The CPU time of every PostgreSQL process on this machine (the embedded server's postmaster and
+     * backends), from /proc: 0 on H2, which runs inside the server's own process.
+     */
+    private static long postgresCpuNanos() {
+        long ticks = 0;
+        try (var procs = Files.list(Path.of("/proc"))) {
+            for (Path proc : procs.filter(p -> p.getFileName().toString().chars().allMatch(Character::isDigit)).toList()) {
+                try {
+                    String stat = Files.readString(proc.resolve("stat"));
+                    String comm = stat.substring(stat.indexOf('(') + 1, stat.lastIndexOf(')'));
+                    if (comm.equals("postgres")) {
+                        String[] fields = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+                        ticks += Long.parseLong(fields[11]) + Long.parseLong(fields[12]); // utime, stime
+                    }
+                } catch (IOException | RuntimeException gone) {
+                    // the process ended meanwhile
+                }
+            }
+        } catch (IOException e) {
+            return 0;
+        }
+        return ticks * 10_000_000L; // USER_HZ is 100 on Linux
+    }
+
     private static int count(HttpClient http, Server server, String path, String auth) throws Exception {
         HttpResponse<String> response = http.send(HttpRequest.newBuilder(uri(server, path))
                 .header("Authorization", auth).GET().build(), HttpResponse.BodyHandlers.ofString());
@@ -258,8 +287,10 @@ public final class CheckoutLoad {
     }
 
     private static void print(Result r) {
-        System.out.printf(Locale.ROOT, "| %s | %d | %,d | %,.0f | %.1f ms | %.1f ms | %s | %.1f ms | %d |%n", r.db(),
-                r.clients(), r.checkouts(), r.perSecond(), r.p50(), r.p99(), r.byStatus(), r.serverCpuMsPerCheckout(),
+        System.out.printf(Locale.ROOT, "| %s | %d | %,d | %,.0f | %.1f ms | %.1f ms | %s | %.1f ms | %s | %d |%n",
+                r.db(), r.clients(), r.checkouts(), r.perSecond(), r.p50(), r.p99(), r.byStatus(),
+                r.serverCpuMsPerCheckout(), r.db().startsWith("H2") ? "(in process)"
+                        : String.format(Locale.ROOT, "%.1f ms", r.databaseCpuMsPerCheckout()),
                 r.customersWithOneEach());
     }
 }

@@ -1,6 +1,7 @@
 package com.subscriptionsuite.adapters.persistence;
 
 import java.sql.SQLException;
+import java.time.Duration;
 import java.util.Objects;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Function;
@@ -22,6 +23,10 @@ import org.jdbi.v3.core.Jdbi;
  * built on the same {@code Jdbi} instance ({@link Database#jdbi()}) to join.
  */
 public final class Handles {
+    /** How long {@link #waitingForLock} waits for a row lock on H2 at most. */
+    public static final Duration LOCK_WAIT = Duration.ofSeconds(30);
+    /** H2's SQL state for "timeout trying to lock" (PostgreSQL's lock_not_available is 55P03). */
+    private static final String H2_LOCK_TIMEOUT = "HYT00";
     private static final AtomicLong SAVEPOINTS = new AtomicLong();
 
     private final Jdbi jdbi;
@@ -67,6 +72,27 @@ public final class Handles {
         }
         handle.releaseSavepoint(savepoint);
         return result;
+    }
+
+    /**
+     * Runs a statement that takes a row lock ({@code SELECT ... FOR UPDATE}, or an insert that waits
+     * for another transaction's row) until it gets the lock. H2 gives up waiting for a row lock after
+     * its lock timeout (2 s unless the URL sets {@code LOCK_TIMEOUT}) and fails only that statement,
+     * not the transaction: the statement is tried again until {@link #LOCK_WAIT} has passed, so a
+     * queue of units on one row waits its turn instead of failing. PostgreSQL waits without a limit
+     * unless {@code lock_timeout} is set; its lock failures spoil the transaction and are not retried.
+     */
+    public static <T> T waitingForLock(Supplier<T> lock) {
+        long deadline = System.nanoTime() + LOCK_WAIT.toNanos();
+        while (true) {
+            try {
+                return lock.get();
+            } catch (RuntimeException e) {
+                if (!H2_LOCK_TIMEOUT.equals(sqlState(e)) || System.nanoTime() - deadline > 0) {
+                    throw e;
+                }
+            }
+        }
     }
 
     /** The SQL state of the first {@link SQLException} in the cause chain, "" when there is none. */

@@ -29,7 +29,6 @@ import io.vavr.control.Option;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.security.SecureRandom;
-import java.time.Duration;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.HexFormat;
@@ -38,7 +37,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.Function;
-import java.util.function.Supplier;
 import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.Jdbi;
 import org.joda.money.CurrencyUnit;
@@ -57,7 +55,7 @@ import org.joda.money.Money;
  * <h2>The account's lock</h2>
  * {@link #lockAccountOfUser} selects the account's row {@code FOR UPDATE}: until the unit ends, a
  * second lock of the same account (on any connection, pool or server instance) waits. On H2 the wait
- * is retried past H2's lock timeout up to {@link #LOCK_WAIT}, as in {@code JdbiVouchers}.
+ * is retried past H2's lock timeout ({@link Handles#waitingForLock}).
  *
  * <h2>Versions</h2>
  * {@link #saveSubscription} reads the stored version, checks the rule of the port (one more, or equal
@@ -70,10 +68,6 @@ import org.joda.money.Money;
  * stored with; instants go through {@code UtcInstants}.
  */
 public final class JdbiBilling implements Billing {
-    /** How long {@link #lockAccountOfUser} waits for the account's lock on H2 at most. */
-    static final Duration LOCK_WAIT = Duration.ofSeconds(30);
-    /** H2's SQL state for "timeout trying to lock" (PostgreSQL waits without a limit by default). */
-    private static final String H2_LOCK_TIMEOUT = "HYT00";
     private static final String SELLER = "seller";
     private static final String BILL_TO = "bill_to";
 
@@ -101,7 +95,7 @@ public final class JdbiBilling implements Billing {
     @Override
     public Option<BillingAccount> lockAccountOfUser(long tenantId, long userId) {
         return handles.with(LedgerDao.class, dao -> Option.ofOptional(
-                waitingForLock(() -> dao.lockAccountOfUser(tenantId, userId))).map(JdbiBilling::account));
+                Handles.waitingForLock(() -> dao.lockAccountOfUser(tenantId, userId))).map(JdbiBilling::account));
     }
 
     /**
@@ -276,23 +270,6 @@ public final class JdbiBilling implements Billing {
     }
 
     // --- helpers --------------------------------------------------------------------------------
-
-    /**
-     * Retries a {@code FOR UPDATE} that H2 gave up on after its lock timeout (it fails the statement
-     * only, not the transaction) until {@link #LOCK_WAIT} has passed.
-     */
-    private static <T> T waitingForLock(Supplier<T> lock) {
-        long deadline = System.nanoTime() + LOCK_WAIT.toNanos();
-        while (true) {
-            try {
-                return lock.get();
-            } catch (RuntimeException e) {
-                if (!H2_LOCK_TIMEOUT.equals(Handles.sqlState(e)) || System.nanoTime() - deadline > 0) {
-                    throw e;
-                }
-            }
-        }
-    }
 
     /**
      * Runs an insert that a unique key may refuse, rolled back to a savepoint on failure (so the unit

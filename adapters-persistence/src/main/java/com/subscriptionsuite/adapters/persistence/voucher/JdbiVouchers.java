@@ -14,7 +14,6 @@ import com.subscriptionsuite.domain.voucher.CodeState;
 import com.subscriptionsuite.domain.voucher.Hold;
 import com.subscriptionsuite.domain.voucher.Redemption;
 import io.vavr.control.Option;
-import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -40,7 +39,7 @@ import org.jdbi.v3.core.Jdbi;
  * state and the write that follows are thus atomic against every other connection, pool and server
  * instance on the same database. Outside a unit the lock ends with the call. A voucher unit locks
  * one code only, so such units cannot deadlock on these locks. How long a {@code FOR UPDATE} waits:
- * see {@link #lock}.
+ * see {@link Handles#waitingForLock}.
  *
  * <h2>Writes</h2>
  * Every write runs in one transaction (the unit's, or one of its own). {@link #addCodes} works in
@@ -50,10 +49,6 @@ import org.jdbi.v3.core.Jdbi;
 public final class JdbiVouchers implements Vouchers {
     /** Most codes per {@code IN} list and per batch. */
     static final int CHUNK = 1000;
-    /** How long {@link #lockCode} waits for the code's lock on H2 at most (see {@link #lock}). */
-    static final Duration LOCK_WAIT = Duration.ofSeconds(30);
-    /** H2's SQL state for "timeout trying to lock" (PostgreSQL's lock_not_available is 55P03). */
-    private static final String H2_LOCK_TIMEOUT = "HYT00";
 
     private final Handles handles;
 
@@ -63,27 +58,8 @@ public final class JdbiVouchers implements Vouchers {
 
     @Override
     public Option<CodeState> lockCode(long tenantId, String code, long userId, Instant now) {
-        return handles.with(VoucherDao.class, dao -> state(dao, lock(dao, tenantId, code), tenantId, code, userId, now));
-    }
-
-    /**
-     * Selects the code's row {@code FOR UPDATE}. H2 gives up waiting for a row lock after its lock
-     * timeout (2 s unless the URL sets {@code LOCK_TIMEOUT}) and fails only that statement, not the
-     * transaction: the statement is tried again until {@link #LOCK_WAIT} has passed, so a queue of
-     * units on one popular code waits its turn instead of failing. PostgreSQL waits without a limit
-     * unless {@code lock_timeout} is set; its lock failures spoil the transaction and are not retried.
-     */
-    private static Optional<LockedCodeRow> lock(VoucherDao dao, long tenantId, String code) {
-        long deadline = System.nanoTime() + LOCK_WAIT.toNanos();
-        while (true) {
-            try {
-                return dao.lockCode(tenantId, code);
-            } catch (RuntimeException e) {
-                if (!H2_LOCK_TIMEOUT.equals(Handles.sqlState(e)) || System.nanoTime() - deadline > 0) {
-                    throw e;
-                }
-            }
-        }
+        return handles.with(VoucherDao.class, dao -> state(dao,
+                Handles.waitingForLock(() -> dao.lockCode(tenantId, code)), tenantId, code, userId, now));
     }
 
     @Override

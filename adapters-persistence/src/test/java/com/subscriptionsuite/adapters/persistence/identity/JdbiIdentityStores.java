@@ -5,11 +5,11 @@ import com.subscriptionsuite.application.port.out.IdentityStores;
 import org.jdbi.v3.core.Jdbi;
 
 /** The Jdbi identity adapters on one database, for the contract tests. */
-final class JdbiIdentityStores {
+public final class JdbiIdentityStores {
     private JdbiIdentityStores() {
     }
 
-    static IdentityStores on(Jdbi jdbi) {
+    public static IdentityStores on(Jdbi jdbi) {
         return new IdentityStores(new JdbiTenants(jdbi), new JdbiUsers(jdbi), new JdbiSessions(jdbi),
                 new JdbiPasswordResets(jdbi), new JdbiLoginAttempts(jdbi));
     }

@@ -1,13 +1,8 @@
 package com.subscriptionsuite.adapters.persistence.ledger;
 
 import com.subscriptionsuite.adapters.persistence.JdbiTransactions;
-import com.subscriptionsuite.adapters.persistence.identity.JdbiLoginAttempts;
-import com.subscriptionsuite.adapters.persistence.identity.JdbiPasswordResets;
-import com.subscriptionsuite.adapters.persistence.identity.JdbiSessions;
-import com.subscriptionsuite.adapters.persistence.identity.JdbiUsers;
-import com.subscriptionsuite.adapters.persistence.tenant.JdbiTenants;
+import com.subscriptionsuite.adapters.persistence.identity.JdbiIdentityStores;
 import com.subscriptionsuite.application.port.out.BillingStores;
-import com.subscriptionsuite.application.port.out.IdentityStores;
 import org.jdbi.v3.core.Jdbi;
 
 /** The Jdbi adapters the billing contract needs, on one database. */
@@ -16,8 +11,6 @@ final class JdbiBillingStores {
     }
 
     static BillingStores on(Jdbi jdbi) {
-        IdentityStores identity = new IdentityStores(new JdbiTenants(jdbi), new JdbiUsers(jdbi),
-                new JdbiSessions(jdbi), new JdbiPasswordResets(jdbi), new JdbiLoginAttempts(jdbi));
-        return new BillingStores(identity, new JdbiBilling(jdbi), new JdbiTransactions(jdbi));
+        return new BillingStores(JdbiIdentityStores.on(jdbi), new JdbiBilling(jdbi), new JdbiTransactions(jdbi));
     }
 }

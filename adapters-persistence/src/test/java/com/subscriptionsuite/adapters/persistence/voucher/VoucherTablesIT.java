@@ -36,7 +36,7 @@ import org.junit.jupiter.params.provider.EnumSource;
 class VoucherTablesIT {
     private static final Instant T0 = Instant.parse("2025-05-01T08:00:00Z");
     private static final Duration HOLD = Duration.ofMinutes(30);
-    /** Longer than H2's default lock timeout (2 s), shorter than JdbiVouchers.LOCK_WAIT. */
+    /** Longer than H2's default lock timeout (2 s), shorter than Handles.LOCK_WAIT. */
     private static final long HOLD_LOCK_MILLIS = 2_500;
 
     @TempDir

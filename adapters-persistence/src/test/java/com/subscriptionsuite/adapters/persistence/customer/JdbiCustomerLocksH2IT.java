@@ -1,0 +1,35 @@
+package com.subscriptionsuite.adapters.persistence.customer;
+
+import com.subscriptionsuite.adapters.persistence.Database;
+import com.subscriptionsuite.adapters.persistence.JdbiTransactions;
+import com.subscriptionsuite.adapters.persistence.TestDatabases;
+import com.subscriptionsuite.adapters.persistence.identity.JdbiIdentityStores;
+import com.subscriptionsuite.application.port.out.CustomerLocksContract;
+import com.subscriptionsuite.application.port.out.CustomerLocksStores;
+import java.nio.file.Path;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The contract on an H2 file database (a wait outlasts H2's lock timeout). */
+class JdbiCustomerLocksH2IT extends CustomerLocksContract {
+    @TempDir
+    Path dataDir;
+
+    private Database database;
+
+    @Override
+    protected CustomerLocksStores freshLockStores() {
+        database = TestDatabases.h2(dataDir);
+        return on(database);
+    }
+
+    static CustomerLocksStores on(Database database) {
+        return new CustomerLocksStores(JdbiIdentityStores.on(database.jdbi()),
+                new JdbiCustomerLocks(database.jdbi()), new JdbiTransactions(database.jdbi()));
+    }
+
+    @AfterEach
+    void closeDatabase() {
+        database.close();
+    }
+}

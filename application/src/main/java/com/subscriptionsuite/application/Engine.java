@@ -35,6 +35,7 @@ import com.subscriptionsuite.application.service.billing.BillingCases;
 import com.subscriptionsuite.application.service.billing.BillingUseCases;
 import com.subscriptionsuite.application.service.idempotency.IdempotencyUseCases;
 import com.subscriptionsuite.application.port.out.CommonPasswords;
+import com.subscriptionsuite.application.port.out.CustomerLocks;
 import com.subscriptionsuite.application.port.out.IdempotencyRecords;
 import com.subscriptionsuite.application.port.out.LoginAttempts;
 import com.subscriptionsuite.application.port.out.Mailer;
@@ -137,8 +138,8 @@ public final class Engine {
 
     /**
      * Checkout, the customer center, subscription changes and the built-in ledger's bill run: given
-     * {@link Builder#billing} and {@link Builder#paymentMethods} (with the identity ports: an account
-     * belongs to a user).
+     * {@link Builder#billing} with {@link Builder#customerLocks}, and {@link Builder#paymentMethods} (with
+     * the identity ports: an account belongs to a user).
      */
     public record Billing(Checkout checkout, ManageAccount manageAccount, ReadSubscriptions readSubscriptions,
             ReadInvoices readInvoices, RunBilling runBilling, ChangeSubscription changeSubscription) {
@@ -236,7 +237,7 @@ public final class Engine {
                 b.payPalAgreements, ports.transactions(), ports.secrets(), b.clock);
         Optional<AccountPaymentMethod> account = Optional.ofNullable(b.billing).map(billing -> {
             AccountPaymentMethodCases accountCases = PaymentUseCases.accountPaymentMethods(directory, billing,
-                    b.paymentMethods, ports.transactions(), ports.secrets(), b.clock);
+                    b.customerLocks, b.paymentMethods, ports.transactions(), ports.secrets(), b.clock);
             return new AccountPaymentMethod(accountCases, accountCases);
         });
         return new Payments(cases, cases,
@@ -245,11 +246,12 @@ public final class Engine {
     }
 
     private Billing billing(Builder b, IdentityPorts ports, VatDetermination vat) {
-        BillingCases cases = BillingUseCases.create(directory, b.billing, b.paymentMethods, Option.of(b.vouchers),
-                ports.transactions(), ports.secrets(), vat, b.clock);
+        BillingCases cases = BillingUseCases.create(directory, b.billing, b.customerLocks, b.paymentMethods,
+                Option.of(b.vouchers), ports.transactions(), ports.secrets(), vat, b.clock);
         return new Billing(cases.checkout(), cases.manageAccount(), cases.readSubscriptions(), cases.readInvoices(),
                 cases.runBilling(),
-                ChangeUseCases.changeSubscription(directory, b.billing, ports.transactions(), vat, b.clock));
+                ChangeUseCases.changeSubscription(directory, b.billing, b.customerLocks, ports.transactions(), vat,
+                        b.clock));
     }
 
     public static Builder builder() {
@@ -452,7 +454,8 @@ public final class Engine {
 
     private Billing billingOrThrow() {
         return configured(billing, "the checkout, customer-center and change use cases need Engine.builder()"
-                + ".billing(..).paymentMethods(..) (and the identity ports: an account belongs to a user)");
+                + ".billing(..).customerLocks(..).paymentMethods(..) (and the identity ports: an account "
+                + "belongs to a user)");
     }
 
     private Payments paymentsOrThrow() {
@@ -472,7 +475,7 @@ public final class Engine {
 
     private AccountPaymentMethod accountPaymentMethodOrThrow() {
         return configured(payments.flatMap(Payments::accountPaymentMethod), "the account's payment method needs "
-                + "Engine.builder().billing(..).paymentMethods(..)");
+                + "Engine.builder().billing(..).customerLocks(..).paymentMethods(..)");
     }
 
     private static <G> G configured(Optional<G> group, String howToConfigure) {
@@ -497,6 +500,7 @@ public final class Engine {
         private VatRegistry vatRegistry;
         private VatChecks vatChecks;
         private com.subscriptionsuite.application.port.out.Billing billing;
+        private CustomerLocks customerLocks;
         private IdempotencyRecords idempotencyRecords;
         private Duration idempotencyLease = IdempotencyUseCases.DEFAULT_LEASE;
         private PaymentMethods paymentMethods;
@@ -532,10 +536,20 @@ public final class Engine {
 
         /**
          * The billing system (the built-in ledger, or Zuora's adapter): checkout, the customer center
-         * and subscription changes need it, with the identity ports.
+         * and subscription changes need it, with {@link #customerLocks} and the identity ports.
          */
         public Builder billing(com.subscriptionsuite.application.port.out.Billing billing) {
             this.billing = billing;
+            return this;
+        }
+
+        /**
+         * The per-customer lock that serialises one customer's checkouts and changes (the engine's own,
+         * in its database, whatever billing system is behind {@link #billing}); give it with
+         * {@link #billing}.
+         */
+        public Builder customerLocks(CustomerLocks customerLocks) {
+            this.customerLocks = customerLocks;
             return this;
         }
 
@@ -659,12 +673,14 @@ public final class Engine {
                     "mailer", mailer));
             boolean vatValidation = allOrNone("the VAT ID check (a check keeps its evidence)",
                     ports("vatRegistry", vatRegistry, "vatChecks", vatChecks));
+            boolean billing = allOrNone("billing (a customer's checkouts and changes run under the customer's lock)",
+                    ports("billing", this.billing, "customerLocks", customerLocks));
             requires(vouchers != null, "vouchers", identity, "the identity ports: a hold belongs to a user");
             requires(vatValidation, "the VAT ID check", identity, "the identity ports: a check is made for a user");
             requires(paymentMethods != null, "paymentMethods", identity,
                     "the identity ports: a payment method belongs to a user");
-            requires(billing != null, "billing", identity, "the identity ports: an account belongs to a user");
-            requires(billing != null, "billing", paymentMethods != null, "paymentMethods: an account is paid by one");
+            requires(billing, "billing", identity, "the identity ports: an account belongs to a user");
+            requires(billing, "billing", paymentMethods != null, "paymentMethods: an account is paid by one");
             requires(paymentPages != null || payPalAgreements != null, "paymentPages and payPalAgreements",
                     paymentMethods != null, "paymentMethods: they create payment methods");
             requires(idempotencyRecords != null, "idempotency records", identity,

@@ -9,6 +9,7 @@ import com.subscriptionsuite.application.fixtures.InMemoryPaymentMethods;
 import com.subscriptionsuite.application.fixtures.InMemorySessions;
 import com.subscriptionsuite.application.fixtures.InMemoryTenants;
 import com.subscriptionsuite.application.fixtures.InMemoryTransactions;
+import com.subscriptionsuite.application.fixtures.InMemoryCustomerLocks;
 import com.subscriptionsuite.application.fixtures.InMemoryUsers;
 import com.subscriptionsuite.application.fixtures.InMemoryVouchers;
 import com.subscriptionsuite.application.fixtures.MutableClock;
@@ -65,11 +66,13 @@ final class BillingTestEngine {
         InMemoryTenants tenants = new InMemoryTenants();
         tenants.store(SampleTenants.full(1, "acme"));
         tenants.store(withoutGuests(SampleTenants.full(2, "members")));
+        InMemoryTransactions transactions = new InMemoryTransactions();
         engine = Engine.builder().tenants(tenants).clock(clock).users(new InMemoryUsers())
                 .sessions(new InMemorySessions()).passwordResets(new InMemoryPasswordResets())
-                .loginAttempts(new InMemoryLoginAttempts()).transactions(new InMemoryTransactions())
+                .loginAttempts(new InMemoryLoginAttempts()).transactions(transactions)
                 .passwordHasher(new PlainTestHasher()).secrets(new CountingSecrets()).commonPasswords(p -> false)
-                .mailer(new RecordingMailer()).vouchers(withVouchers ? vouchers : null).billing(wrap.apply(billing))
+                .mailer(new RecordingMailer()).vouchers(withVouchers ? vouchers : null)
+                .customerLocks(new InMemoryCustomerLocks(transactions)).billing(wrap.apply(billing))
                 .paymentMethods(paymentMethods).idempotencyRecords(idempotencyRecords)
                 .idempotencyLease(idempotencyLease).build();
     }

@@ -22,6 +22,7 @@ import com.subscriptionsuite.application.fixtures.InMemoryPaymentMethods;
 import com.subscriptionsuite.application.fixtures.InMemorySessions;
 import com.subscriptionsuite.application.fixtures.InMemoryTenants;
 import com.subscriptionsuite.application.fixtures.InMemoryTransactions;
+import com.subscriptionsuite.application.fixtures.InMemoryCustomerLocks;
 import com.subscriptionsuite.application.fixtures.InMemoryUsers;
 import com.subscriptionsuite.application.fixtures.MutableClock;
 import com.subscriptionsuite.application.fixtures.PlainTestHasher;
@@ -97,11 +98,14 @@ class ChangeSubscriptionTest {
             definition = TeamShop.definition(TENANT, "team", basicRules, settings);
             InMemoryTenants tenants = new InMemoryTenants();
             tenants.store(definition);
+            InMemoryTransactions transactions = new InMemoryTransactions();
             engine = Engine.builder().tenants(tenants).clock(clock).users(new InMemoryUsers())
                     .sessions(new InMemorySessions()).passwordResets(new InMemoryPasswordResets())
-                    .loginAttempts(new InMemoryLoginAttempts()).transactions(new InMemoryTransactions())
+                    .loginAttempts(new InMemoryLoginAttempts()).transactions(transactions)
                     .passwordHasher(new PlainTestHasher()).secrets(new CountingSecrets()).commonPasswords(p -> false)
-                    .mailer(new RecordingMailer()).billing(billing).paymentMethods(new InMemoryPaymentMethods())
+                    .mailer(new RecordingMailer())
+                    .customerLocks(new InMemoryCustomerLocks(transactions)).billing(billing)
+                    .paymentMethods(new InMemoryPaymentMethods())
                     .build();
             ann = Subscriptions.account(billing, TENANT, ANN, Subscriptions.germanConsumer("Ann"), EUR);
         }

@@ -15,16 +15,19 @@ import java.time.Instant;
 import org.junit.jupiter.api.Test;
 
 /**
- * Two first checkouts of one customer at once: both find no account, the first creates it, the
- * second must book nothing and say so (not fail with a 500). The window is reproduced by a store
- * whose account lock does not see the account another checkout has just created.
+ * The safety net under the customer's lock. With the lock, the second of two first checkouts of one
+ * customer waits and then finds the first one's account (docs/checkout-and-account.md). Should a
+ * checkout find no account although one is created meanwhile (a lock that does not serialise), the
+ * unique (tenant, user) refuses the second account: that checkout must book nothing and say so (not
+ * fail with a 500). The window is reproduced by a store whose read of the customer's account does
+ * not see the account another checkout has just created.
  */
 class CheckoutRaceTest {
-    /** Billing that answers "no account yet" to the lock, as a checkout racing the first one sees it. */
+    /** Billing that answers "no account yet" to the customer's account, as an unserialised racer sees it. */
     private static Billing lockSeesNoAccount(Billing billing) {
         return (Billing) Proxy.newProxyInstance(Billing.class.getClassLoader(), new Class<?>[] {Billing.class},
                 (proxy, method, args) -> {
-                    if (method.getName().equals("lockAccountOfUser")) {
+                    if (method.getName().equals("accountOfUser")) {
                         return Option.<BillingAccount>none();
                     }
                     try {
@@ -36,7 +39,7 @@ class CheckoutRaceTest {
     }
 
     @Test
-    void the_second_of_two_first_checkouts_books_nothing_and_asks_for_a_retry() {
+    void a_first_checkout_that_finds_the_account_taken_books_nothing_and_asks_for_a_retry() {
         BillingTestEngine t = new BillingTestEngine(Instant.parse("2025-06-15T10:00:00Z"), true,
                 CheckoutRaceTest::lockSeesNoAccount);
         long ann = t.customer(1);

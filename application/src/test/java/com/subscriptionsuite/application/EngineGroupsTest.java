@@ -14,6 +14,7 @@ import com.subscriptionsuite.application.fixtures.InMemoryPaymentPages;
 import com.subscriptionsuite.application.fixtures.InMemorySessions;
 import com.subscriptionsuite.application.fixtures.InMemoryTenants;
 import com.subscriptionsuite.application.fixtures.InMemoryTransactions;
+import com.subscriptionsuite.application.fixtures.InMemoryCustomerLocks;
 import com.subscriptionsuite.application.fixtures.InMemoryUsers;
 import com.subscriptionsuite.application.fixtures.InMemoryVatChecks;
 import com.subscriptionsuite.application.fixtures.InMemoryVatRegistry;
@@ -38,10 +39,13 @@ class EngineGroupsTest {
         return Engine.builder().tenants(tenants).clock(EngineTestSupport.NOVEMBER_2026);
     }
 
+    private final InMemoryTransactions transactions = new InMemoryTransactions();
+    private final InMemoryCustomerLocks locks = new InMemoryCustomerLocks(transactions);
+
     private Engine.Builder withIdentity() {
         return core().users(new InMemoryUsers()).sessions(new InMemorySessions())
                 .passwordResets(new InMemoryPasswordResets()).loginAttempts(new InMemoryLoginAttempts())
-                .transactions(new InMemoryTransactions()).passwordHasher(new PlainTestHasher())
+                .transactions(transactions).passwordHasher(new PlainTestHasher())
                 .secrets(secrets).commonPasswords(p -> false).mailer(new RecordingMailer());
     }
 
@@ -77,7 +81,7 @@ class EngineGroupsTest {
     class Built_with_every_port {
         private final Engine engine = withIdentity().vouchers(new InMemoryVouchers())
                 .vatRegistry(new InMemoryVatRegistry()).vatChecks(new InMemoryVatChecks())
-                .billing(new InMemoryBilling()).paymentMethods(new InMemoryPaymentMethods())
+                .billing(new InMemoryBilling()).customerLocks(locks).paymentMethods(new InMemoryPaymentMethods())
                 .paymentPages(new InMemoryPaymentPages(secrets)).payPalAgreements(new InMemoryPayPalAgreements(secrets))
                 .idempotencyRecords(new InMemoryIdempotencyRecords()).build();
 
@@ -128,14 +132,24 @@ class EngineGroupsTest {
 
         @Test
         void billing_without_payment_methods() {
-            assertThatThrownBy(() -> withIdentity().billing(new InMemoryBilling()).build())
+            assertThatThrownBy(() -> withIdentity().billing(new InMemoryBilling()).customerLocks(locks).build())
                     .isInstanceOf(IllegalStateException.class).hasMessageContaining("paymentMethods");
         }
 
         @Test
+        void billing_without_the_customer_locks_or_the_locks_without_billing() {
+            assertThatThrownBy(() -> withIdentity().billing(new InMemoryBilling())
+                    .paymentMethods(new InMemoryPaymentMethods()).build())
+                    .isInstanceOf(IllegalStateException.class).hasMessageContaining("all ports or none")
+                    .hasMessageContaining("missing: customerLocks");
+            assertThatThrownBy(() -> withIdentity().customerLocks(locks).paymentMethods(new InMemoryPaymentMethods())
+                    .build()).isInstanceOf(IllegalStateException.class).hasMessageContaining("missing: billing");
+        }
+
+        @Test
         void a_group_without_the_identity_ports() {
-            assertThatThrownBy(() -> core().billing(new InMemoryBilling()).paymentMethods(new InMemoryPaymentMethods())
-                    .build()).isInstanceOf(IllegalStateException.class).hasMessageContaining("identity ports");
+            assertThatThrownBy(() -> core().billing(new InMemoryBilling()).customerLocks(locks)
+                    .paymentMethods(new InMemoryPaymentMethods()).build()).isInstanceOf(IllegalStateException.class).hasMessageContaining("identity ports");
             assertThatThrownBy(() -> core().vouchers(new InMemoryVouchers()).build())
                     .isInstanceOf(IllegalStateException.class).hasMessageContaining("identity ports");
             assertThatThrownBy(() -> core().idempotencyRecords(new InMemoryIdempotencyRecords()).build())

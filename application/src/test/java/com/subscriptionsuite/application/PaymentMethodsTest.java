@@ -12,6 +12,7 @@ import com.subscriptionsuite.application.fixtures.InMemoryPaymentPages;
 import com.subscriptionsuite.application.fixtures.InMemorySessions;
 import com.subscriptionsuite.application.fixtures.InMemoryTenants;
 import com.subscriptionsuite.application.fixtures.InMemoryTransactions;
+import com.subscriptionsuite.application.fixtures.InMemoryCustomerLocks;
 import com.subscriptionsuite.application.fixtures.InMemoryUsers;
 import com.subscriptionsuite.application.fixtures.MutableClock;
 import com.subscriptionsuite.application.fixtures.PlainTestHasher;
@@ -62,11 +63,14 @@ class PaymentMethodsTest {
         InMemoryTenants tenants = new InMemoryTenants();
         tenants.store(SampleTenants.full(1, "acme"));
         tenants.store(SampleTenants.full(2, "other"));
+        InMemoryTransactions transactions = new InMemoryTransactions();
         engine = Engine.builder().tenants(tenants).clock(clock).users(new InMemoryUsers())
                 .sessions(new InMemorySessions()).passwordResets(new InMemoryPasswordResets())
-                .loginAttempts(new InMemoryLoginAttempts()).transactions(new InMemoryTransactions())
+                .loginAttempts(new InMemoryLoginAttempts()).transactions(transactions)
                 .passwordHasher(new PlainTestHasher()).secrets(secrets).commonPasswords(p -> false)
-                .mailer(new RecordingMailer()).billing(billing).paymentMethods(methods).paymentPages(pages)
+                .mailer(new RecordingMailer())
+                .customerLocks(new InMemoryCustomerLocks(transactions)).billing(billing).paymentMethods(methods)
+                .paymentPages(pages)
                 .payPalAgreements(new InMemoryPayPalAgreements(secrets)).build();
         ann = engine.logInAsGuest().logInAsGuest(1, "a").get().user().id();
         bob = engine.logInAsGuest().logInAsGuest(1, "b").get().user().id();

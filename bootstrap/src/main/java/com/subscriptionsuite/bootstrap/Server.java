@@ -6,6 +6,7 @@ import com.subscriptionsuite.adapters.http.outbound.vies.ViesVatRegistry;
 import com.subscriptionsuite.adapters.persistence.Database;
 import com.subscriptionsuite.adapters.persistence.JdbiTransactions;
 import com.subscriptionsuite.adapters.persistence.PoolSettings;
+import com.subscriptionsuite.adapters.persistence.customer.JdbiCustomerLocks;
 import com.subscriptionsuite.adapters.persistence.identity.JdbiLoginAttempts;
 import com.subscriptionsuite.adapters.persistence.identity.JdbiPasswordResets;
 import com.subscriptionsuite.adapters.persistence.identity.JdbiSessions;
@@ -144,6 +145,8 @@ public final class Server implements AutoCloseable {
                 .vatChecks(new JdbiVatChecks(jdbi))
                 // payment methods (issue 5): stored methods, the built-in hosted page and PayPal approval
                 .billing(new JdbiBilling(jdbi))
+                // the engine's own per-customer lock, in its database whatever billing system is behind (issue 12)
+                .customerLocks(new JdbiCustomerLocks(jdbi))
                 .idempotencyRecords(new JdbiIdempotencyRecords(jdbi))
                 .idempotencyLease(java.time.Duration.ofSeconds(config.idempotencyLeaseSeconds()))
                 .paymentMethods(new JdbiPaymentMethods(jdbi))

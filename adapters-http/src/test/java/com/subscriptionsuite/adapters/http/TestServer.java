@@ -12,6 +12,7 @@ import com.subscriptionsuite.application.fixtures.InMemoryPasswordResets;
 import com.subscriptionsuite.application.fixtures.InMemorySessions;
 import com.subscriptionsuite.application.fixtures.InMemoryTenants;
 import com.subscriptionsuite.application.fixtures.InMemoryTransactions;
+import com.subscriptionsuite.application.fixtures.InMemoryCustomerLocks;
 import com.subscriptionsuite.application.fixtures.InMemoryUsers;
 import com.subscriptionsuite.application.fixtures.InMemoryVatChecks;
 import com.subscriptionsuite.application.fixtures.InMemoryVatRegistry;
@@ -106,6 +107,7 @@ final class TestServer {
         tenants.store(withoutGuestCheckout(SampleTenants.full(6, "members")));
         tenants.store(TeamShop.definition(7, "team", TeamShop.CANCEL_SELF_SERVICE));
         tenants.store(TeamShop.definition(8, "team-locked", TeamShop.NO_CANCEL));
+        InMemoryTransactions transactions = new InMemoryTransactions();
         return Engine.builder()
                 .tenants(tenants)
                 .clock(clock)
@@ -113,7 +115,7 @@ final class TestServer {
                 .sessions(new InMemorySessions())
                 .passwordResets(new InMemoryPasswordResets())
                 .loginAttempts(new InMemoryLoginAttempts())
-                .transactions(new InMemoryTransactions())
+                .transactions(transactions)
                 .passwordHasher(new PlainTestHasher())
                 .secrets(secrets)
                 .commonPasswords(COMMON_PASSWORDS::contains)
@@ -122,6 +124,7 @@ final class TestServer {
                 .vatRegistry(vies())
                 .vatChecks(vatChecks)
                 .billing(billing)
+                .customerLocks(new InMemoryCustomerLocks(transactions))
                 .paymentMethods(paymentMethods)
                 .paymentPages(new InMemoryPaymentPages(secrets))
                 .payPalAgreements(new InMemoryPayPalAgreements(secrets))

@@ -52,10 +52,11 @@ import org.joda.money.Money;
  * runs in a transaction of its own. Nothing here takes a second connection while a unit runs
  * (numbers come from database sequences, see {@link #nextNumber}).
  *
- * <h2>The account's lock</h2>
- * {@link #lockAccountOfUser} selects the account's row {@code FOR UPDATE}: until the unit ends, a
- * second lock of the same account (on any connection, pool or server instance) waits. On H2 the wait
- * is retried past H2's lock timeout ({@link Handles#waitingForLock}).
+ * <h2>No lock</h2>
+ * The ledger locks no account: callers serialise one customer's units with the engine's own
+ * per-customer lock ({@code JdbiCustomerLocks}, port {@code CustomerLocks}), taken before they read
+ * the account, and the unique {@code (tenant_id, user_id)} of {@code billing_account} refuses a second
+ * account of a user should two units ever try.
  *
  * <h2>Versions</h2>
  * {@link #saveSubscription} reads the stored version, checks the rule of the port (one more, or equal
@@ -90,12 +91,6 @@ public final class JdbiBilling implements Billing {
     public Option<BillingAccount> account(long tenantId, String accountId) {
         return handles.with(LedgerDao.class,
                 dao -> Option.ofOptional(dao.account(tenantId, accountId)).map(JdbiBilling::account));
-    }
-
-    @Override
-    public Option<BillingAccount> lockAccountOfUser(long tenantId, long userId) {
-        return handles.with(LedgerDao.class, dao -> Option.ofOptional(
-                Handles.waitingForLock(() -> dao.lockAccountOfUser(tenantId, userId))).map(JdbiBilling::account));
     }
 
     /**

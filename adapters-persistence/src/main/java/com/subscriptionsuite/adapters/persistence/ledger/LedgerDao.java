@@ -97,14 +97,6 @@ interface LedgerDao {
             """)
     Optional<AccountRow> account(@Bind("tenantId") long tenantId, @Bind("id") String id);
 
-    /** The same, the row locked until the transaction ends (waits for another transaction's lock). */
-    @SqlQuery("SELECT " + ACCOUNT_COLUMNS + """
-              FROM billing_account
-             WHERE tenant_id = :tenantId AND user_id = :userId
-               FOR UPDATE
-            """)
-    Optional<AccountRow> lockAccountOfUser(@Bind("tenantId") long tenantId, @Bind("userId") long userId);
-
     @SqlQuery("""
             SELECT user_id, account_number
               FROM billing_account

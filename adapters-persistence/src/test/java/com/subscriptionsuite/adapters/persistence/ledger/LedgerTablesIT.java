@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.subscriptionsuite.adapters.persistence.Database;
 import com.subscriptionsuite.adapters.persistence.JdbiTransactions;
+import com.subscriptionsuite.adapters.persistence.customer.JdbiCustomerLocks;
 import com.subscriptionsuite.adapters.persistence.TestDatabases;
 import com.subscriptionsuite.adapters.persistence.TestPostgres;
 import com.subscriptionsuite.adapters.persistence.idempotency.JdbiIdempotencyRecords;
@@ -59,7 +60,7 @@ import org.junit.jupiter.params.provider.EnumSource;
 
 /**
  * What only the database ledger has to care about, on H2 and on PostgreSQL: units of work that roll
- * back, the account lock and the number sequences across connection pools (as separate server
+ * back, the customer's lock guarding the account and the number sequences across connection pools (as separate server
  * instances have them), and tenants that are stored again or renumbered.
  */
 class LedgerTablesIT {
@@ -145,25 +146,29 @@ class LedgerTablesIT {
     }
 
     /**
-     * The lock itself: a second unit's lock of the account, from another pool, waits for the first
-     * unit to end (longer than H2's lock timeout) and then reads what it wrote; a plain read does not
-     * wait and sees the committed state.
+     * The customer's lock guarding the ledger's account, as the services take it (lock, then the plain
+     * read): a second unit's lock, from another pool, waits for the first unit to end (longer than
+     * H2's lock timeout) and then reads what it wrote; a plain read does not wait and sees the
+     * committed state.
      */
     @ParameterizedTest
     @EnumSource(TestDatabases.Kind.class)
     @Timeout(60)
-    void a_second_lock_of_an_account_from_another_pool_waits_for_the_first_unit_and_sees_its_write(
+    void a_second_customer_lock_from_another_pool_waits_for_the_first_unit_and_then_reads_its_account_write(
             TestDatabases.Kind kind) throws Exception {
         List<Database> servers = twoServers(kind);
         try {
             User ann = customer(servers.get(0), 1, "ann@example.com");
             JdbiBilling first = new JdbiBilling(servers.get(0).jdbi());
             JdbiBilling second = new JdbiBilling(servers.get(1).jdbi());
+            JdbiCustomerLocks firstLocks = new JdbiCustomerLocks(servers.get(0).jdbi());
+            JdbiCustomerLocks secondLocks = new JdbiCustomerLocks(servers.get(1).jdbi());
             first.saveAccount(account(ann, "Berlin"));
             CountDownLatch locked = new CountDownLatch(1);
 
             Future<?> firstUnit = threads.submit(() -> new JdbiTransactions(servers.get(0).jdbi()).inTransaction(() -> {
-                BillingAccount mine = first.lockAccountOfUser(1, ann.id()).getOrElseThrow(AssertionError::new);
+                firstLocks.lock(1, ann.id());
+                BillingAccount mine = first.accountOfUser(1, ann.id()).getOrElseThrow(AssertionError::new);
                 locked.countDown();
                 sleep(HOLD_LOCK_MILLIS);
                 first.saveAccount(mine.withDetails(details("Hamburg"), T0.plusSeconds(60)));
@@ -174,7 +179,10 @@ class LedgerTablesIT {
             BillingAccount read = second.accountOfUser(1, ann.id()).getOrElseThrow(AssertionError::new);
             long readMillis = (System.nanoTime() - started) / 1_000_000;
             Future<BillingAccount> secondUnit = threads.submit(() -> new JdbiTransactions(servers.get(1).jdbi())
-                    .inTransaction(() -> second.lockAccountOfUser(1, ann.id()).getOrElseThrow(AssertionError::new)));
+                    .inTransaction(() -> {
+                        secondLocks.lock(1, ann.id());
+                        return second.accountOfUser(1, ann.id()).getOrElseThrow(AssertionError::new);
+                    }));
             BillingAccount afterWait = secondUnit.get(30, TimeUnit.SECONDS);
             long lockMillis = (System.nanoTime() - started) / 1_000_000;
             firstUnit.get(30, TimeUnit.SECONDS);

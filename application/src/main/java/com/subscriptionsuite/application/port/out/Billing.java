@@ -15,17 +15,13 @@ import java.util.List;
  * ({@link Transactions}), so a checkout or a change is booked whole or not at all.
  * <p>
  * The application decides and prices; the port books what it is given and reads it back. Every
- * read is scoped by tenant; ownership (which user's account) is the caller's check.
+ * read is scoped by tenant; ownership (which user's account) is the caller's check. The port locks
+ * nothing: one customer's checkouts and changes are serialised by {@link CustomerLocks}, the
+ * engine's own lock, taken before the account is read.
  */
 public interface Billing {
     /** The user's billing account, if the user has one. */
     Option<BillingAccount> accountOfUser(long tenantId, long userId);
-
-    /**
-     * The same, with the account locked until the running unit of work ends, so that two checkouts
-     * or changes of one customer run one after the other on every server instance.
-     */
-    Option<BillingAccount> lockAccountOfUser(long tenantId, long userId);
 
     /** The account with this id in the tenant (whoever owns it); the bill run reaches accounts this way. */
     Option<BillingAccount> account(long tenantId, String accountId);

@@ -36,7 +36,7 @@ final class AccountService implements ManageAccount, ReadInvoices {
             return Either.left(new AccountFailure.AccountInvalid(problems));
         }
         Tenant tenant = ledger.directory().require(tenantId).tenant();
-        return ledger.transactions().inTransaction(() -> ledger.billing().lockAccountOfUser(tenantId, userId)
+        return ledger.transactions().inTransaction(() -> ledger.lockedAccountOfUser(tenantId, userId)
                 .toEither(() -> (AccountFailure) new AccountFailure.AccountNotFound())
                 .flatMap(account -> Accounts.currency(tenant, Option.some(account.currency()), details.currency())
                         .map(currency -> {

@@ -18,9 +18,10 @@ import java.util.List;
 import java.util.Set;
 
 /**
- * The bill run: each account with a subscription due is billed in a unit of work of its own, on its
- * locked account, so two runs (on two server instances) never invoice a period twice; one
- * invoice per account per run, taxed as of the run's day. An account that fails does not stop the
+ * The bill run: each account with a subscription due is billed in a unit of work of its own, under
+ * its customer's lock ({@code CustomerLocks}), so two runs (on two server instances) never invoice a
+ * period twice, nor does a run interleave with the customer's checkout or change; one invoice per
+ * account per run, taxed as of the run's day. An account that fails does not stop the
  * others; the run reports the failures at its end.
  */
 final class BillingRunService implements RunBilling {
@@ -85,7 +86,7 @@ final class BillingRunService implements RunBilling {
     private AccountRun billAccount(long tenantId, String accountId, LocalDate today) {
         Billing billing = ledger.billing();
         Option<BillingAccount> found = billing.account(tenantId, accountId)
-                .flatMap(a -> billing.lockAccountOfUser(tenantId, a.userId()));
+                .flatMap(a -> ledger.lockedAccountOfUser(tenantId, a.userId()));
         if (found.isEmpty()) {
             return new AccountRun(0, Option.none());
         }

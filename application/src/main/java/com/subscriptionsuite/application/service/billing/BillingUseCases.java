@@ -1,6 +1,7 @@
 package com.subscriptionsuite.application.service.billing;
 
 import com.subscriptionsuite.application.port.out.Billing;
+import com.subscriptionsuite.application.port.out.CustomerLocks;
 import com.subscriptionsuite.application.port.out.PaymentMethods;
 import com.subscriptionsuite.application.port.out.Secrets;
 import com.subscriptionsuite.application.port.out.Transactions;
@@ -19,9 +20,11 @@ public final class BillingUseCases {
      * @param vouchers the voucher store, if the engine has one (without it a checkout's voucher code
      *                 is unknown)
      */
-    public static BillingCases create(TenantDirectory directory, Billing billing, PaymentMethods paymentMethods,
-            Option<Vouchers> vouchers, Transactions transactions, Secrets secrets, VatDetermination vat, Clock clock) {
-        Ledger ledger = new Ledger(directory, billing, paymentMethods, vouchers, transactions, secrets, vat, clock);
+    public static BillingCases create(TenantDirectory directory, Billing billing, CustomerLocks locks,
+            PaymentMethods paymentMethods, Option<Vouchers> vouchers, Transactions transactions, Secrets secrets,
+            VatDetermination vat, Clock clock) {
+        Ledger ledger = new Ledger(directory, billing, locks, paymentMethods, vouchers, transactions, secrets, vat,
+                clock);
         AccountService accounts = new AccountService(ledger);
         return new BillingCases(new CheckoutService(ledger), accounts, new SubscriptionReadsService(ledger), accounts,
                 new BillingRunService(ledger));

@@ -46,7 +46,8 @@ import java.util.Set;
 import org.joda.money.CurrencyUnit;
 
 /**
- * The checkout: every rule is decided first, on the caller's locked account and the voucher's
+ * The checkout: every rule is decided first, under the customer's lock ({@code CustomerLocks}, taken
+ * before the account is read, so also before a first checkout has an account) and on the voucher's
  * locked code, and only then is anything written, all in one unit of work. A refusal therefore
  * writes nothing (and leaves a held voucher held), on every store, rolling back or not.
  */
@@ -77,7 +78,7 @@ final class CheckoutService implements Checkout {
         LocalDate today = ledger.today();
         Instant now = ledger.clock().instant();
         Billing billing = ledger.billing();
-        Option<BillingAccount> existing = billing.lockAccountOfUser(tenant.id(), command.userId());
+        Option<BillingAccount> existing = ledger.lockedAccountOfUser(tenant.id(), command.userId());
         Either<CheckoutFailure, CurrencyUnit> currency = currency(tenant, command.account(), existing);
         if (currency.isLeft()) {
             return Either.left(currency.getLeft());
@@ -271,9 +272,11 @@ final class CheckoutService implements Checkout {
 
     /**
      * Writes the decided checkout: account, a payment method the body described, subscriptions
-     * (charged through their first period), invoice, redemption. The account is written first: when a concurrent first checkout of the same
-     * user created the account after this one found none, the store refuses the second account and
-     * this checkout books nothing ({@link CheckoutFailure.CheckoutInProgress}).
+     * (charged through their first period), invoice, redemption. The account is written first. Under
+     * the customer's lock a concurrent first checkout of the same user waits and then finds the account
+     * the first one created; should the account appear anyway after this one found none (a lock that
+     * did not serialise), the store's unique (tenant, user) refuses the second account and this
+     * checkout books nothing ({@link CheckoutFailure.CheckoutInProgress}).
      */
     private Either<CheckoutFailure, Subscribed> book(Booking b) {
         Billing billing = ledger.billing();

@@ -1,11 +1,14 @@
 package com.subscriptionsuite.application.service.billing;
 
 import com.subscriptionsuite.application.port.out.Billing;
+import com.subscriptionsuite.application.port.out.CustomerLocks;
 import com.subscriptionsuite.application.port.out.PaymentMethods;
 import com.subscriptionsuite.application.port.out.Secrets;
 import com.subscriptionsuite.application.port.out.Transactions;
 import com.subscriptionsuite.application.port.out.Vouchers;
+import com.subscriptionsuite.application.service.common.CustomerAccounts;
 import com.subscriptionsuite.application.service.tenant.TenantDirectory;
+import com.subscriptionsuite.domain.billing.BillingAccount;
 import com.subscriptionsuite.domain.account.AccountDetails;
 import com.subscriptionsuite.domain.tax.TaxCustomer;
 import com.subscriptionsuite.domain.tax.TaxDecision;
@@ -17,17 +20,23 @@ import java.time.LocalDate;
 import java.util.Objects;
 
 /** The ports and services the billing use cases share, and the tax decision they all take the same way. */
-record Ledger(TenantDirectory directory, Billing billing, PaymentMethods paymentMethods, Option<Vouchers> vouchers,
-        Transactions transactions, Secrets secrets, VatDetermination vat, Clock clock) {
+record Ledger(TenantDirectory directory, Billing billing, CustomerLocks locks, PaymentMethods paymentMethods,
+        Option<Vouchers> vouchers, Transactions transactions, Secrets secrets, VatDetermination vat, Clock clock) {
     Ledger {
         Objects.requireNonNull(directory, "directory");
         Objects.requireNonNull(billing, "billing");
+        Objects.requireNonNull(locks, "locks");
         Objects.requireNonNull(paymentMethods, "paymentMethods");
         Objects.requireNonNull(vouchers, "vouchers");
         Objects.requireNonNull(transactions, "transactions");
         Objects.requireNonNull(secrets, "secrets");
         Objects.requireNonNull(vat, "vat");
         Objects.requireNonNull(clock, "clock");
+    }
+
+    /** Locks the customer until the unit ends ({@link CustomerAccounts}); the customer's account, if any. */
+    Option<BillingAccount> lockedAccountOfUser(long tenantId, long userId) {
+        return CustomerAccounts.locked(locks, billing, tenantId, userId);
     }
 
     LocalDate today() {

@@ -10,6 +10,8 @@ import com.subscriptionsuite.application.port.in.change.ChangeSubscription;
 import com.subscriptionsuite.application.port.in.change.QuantityOptions;
 import com.subscriptionsuite.application.port.in.change.QuantityOptions.ChangeOffer;
 import com.subscriptionsuite.application.port.out.Billing;
+import com.subscriptionsuite.application.port.out.CustomerLocks;
+import com.subscriptionsuite.application.service.common.CustomerAccounts;
 import com.subscriptionsuite.application.port.out.Transactions;
 import com.subscriptionsuite.application.service.tenant.TenantDirectory;
 import com.subscriptionsuite.domain.billing.Amendment;
@@ -67,7 +69,8 @@ import org.joda.money.Money;
  * change service"). One function, {@link #plan}, reads the subscription, decides the change
  * ({@link ChangeDecision}), books the new charge segments' prices ({@link SubscriptionCharges}) and
  * quotes the money ({@link ChangeQuote}); the preview shows its result, the booking recomputes it in
- * the unit of work with the account locked and the same request date, and writes it.
+ * the unit of work under the customer's lock ({@code CustomerLocks}) with the same request date, and
+ * writes it.
  */
 final class ChangeSubscriptionService implements ChangeSubscription {
     /** A preview books nothing, so its segments need no real ids (and take no charge numbers). */
@@ -85,14 +88,16 @@ final class ChangeSubscriptionService implements ChangeSubscription {
 
     private final TenantDirectory directory;
     private final Billing billing;
+    private final CustomerLocks locks;
     private final Transactions transactions;
     private final VatDetermination vat;
     private final Clock clock;
 
-    ChangeSubscriptionService(TenantDirectory directory, Billing billing, Transactions transactions,
-            VatDetermination vat, Clock clock) {
+    ChangeSubscriptionService(TenantDirectory directory, Billing billing, CustomerLocks locks,
+            Transactions transactions, VatDetermination vat, Clock clock) {
         this.directory = Objects.requireNonNull(directory, "directory");
         this.billing = Objects.requireNonNull(billing, "billing");
+        this.locks = Objects.requireNonNull(locks, "locks");
         this.transactions = Objects.requireNonNull(transactions, "transactions");
         this.vat = Objects.requireNonNull(vat, "vat");
         this.clock = Objects.requireNonNull(clock, "clock");
@@ -112,7 +117,8 @@ final class ChangeSubscriptionService implements ChangeSubscription {
     public Either<ChangeFailure, AppliedChange> apply(ChangeCommand command) {
         Instant now = clock.instant();
         LocalDate today = LocalDate.ofInstant(now, clock.getZone());
-        return transactions.inTransaction(() -> billing.lockAccountOfUser(command.tenantId(), command.userId())
+        return transactions.inTransaction(() -> CustomerAccounts.locked(locks, billing, command.tenantId(),
+                        command.userId())
                 .toEither(() -> notFound(command.subscriptionUuid()))
                 .flatMap(account -> situation(command.tenantId(), command.subscriptionUuid(), account, today))
                 .flatMap(s -> plan(s, command.request(), bookingIds(command.tenantId())))

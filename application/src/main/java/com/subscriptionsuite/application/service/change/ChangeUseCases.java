@@ -2,6 +2,7 @@ package com.subscriptionsuite.application.service.change;
 
 import com.subscriptionsuite.application.port.in.change.ChangeSubscription;
 import com.subscriptionsuite.application.port.out.Billing;
+import com.subscriptionsuite.application.port.out.CustomerLocks;
 import com.subscriptionsuite.application.port.out.Transactions;
 import com.subscriptionsuite.application.service.tenant.TenantDirectory;
 import com.subscriptionsuite.domain.tax.VatDetermination;
@@ -13,7 +14,7 @@ public final class ChangeUseCases {
     }
 
     public static ChangeSubscription changeSubscription(TenantDirectory directory, Billing billing,
-            Transactions transactions, VatDetermination vat, Clock clock) {
-        return new ChangeSubscriptionService(directory, billing, transactions, vat, clock);
+            CustomerLocks locks, Transactions transactions, VatDetermination vat, Clock clock) {
+        return new ChangeSubscriptionService(directory, billing, locks, transactions, vat, clock);
     }
 }

@@ -4,6 +4,8 @@ import com.subscriptionsuite.application.service.common.BankTransfers;
 import com.subscriptionsuite.application.service.common.PaymentMethodIds;
 import com.subscriptionsuite.application.port.in.payment.PaymentFailure;
 import com.subscriptionsuite.application.port.out.Billing;
+import com.subscriptionsuite.application.port.out.CustomerLocks;
+import com.subscriptionsuite.application.service.common.CustomerAccounts;
 import com.subscriptionsuite.application.port.out.PaymentMethods;
 import com.subscriptionsuite.application.port.out.Secrets;
 import com.subscriptionsuite.application.port.out.Transactions;
@@ -24,15 +26,17 @@ import java.time.Instant;
 final class AccountPaymentMethodService implements AccountPaymentMethodCases {
     private final TenantDirectory directory;
     private final Billing billing;
+    private final CustomerLocks locks;
     private final PaymentMethods methods;
     private final Transactions transactions;
     private final Secrets secrets;
     private final Clock clock;
 
-    AccountPaymentMethodService(TenantDirectory directory, Billing billing, PaymentMethods methods,
-            Transactions transactions, Secrets secrets, Clock clock) {
+    AccountPaymentMethodService(TenantDirectory directory, Billing billing, CustomerLocks locks,
+            PaymentMethods methods, Transactions transactions, Secrets secrets, Clock clock) {
         this.directory = directory;
         this.billing = billing;
+        this.locks = locks;
         this.methods = methods;
         this.transactions = transactions;
         this.secrets = secrets;
@@ -58,7 +62,7 @@ final class AccountPaymentMethodService implements AccountPaymentMethodCases {
         }
         Instant now = clock.instant();
         return transactions.inTransaction(() -> {
-            Option<BillingAccount> locked = billing.lockAccountOfUser(change.tenantId(), change.userId());
+            Option<BillingAccount> locked = CustomerAccounts.locked(locks, billing, change.tenantId(), change.userId());
             if (locked.isEmpty()) {
                 return Either.left(new PaymentFailure.AccountNotFound());
             }

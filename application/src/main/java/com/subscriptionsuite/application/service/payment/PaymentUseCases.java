@@ -1,6 +1,7 @@
 package com.subscriptionsuite.application.service.payment;
 
 import com.subscriptionsuite.application.port.out.Billing;
+import com.subscriptionsuite.application.port.out.CustomerLocks;
 import com.subscriptionsuite.application.port.out.PayPalAgreements;
 import com.subscriptionsuite.application.port.out.PaymentMethods;
 import com.subscriptionsuite.application.port.out.PaymentPages;
@@ -21,7 +22,7 @@ public final class PaymentUseCases {
     }
 
     public static AccountPaymentMethodCases accountPaymentMethods(TenantDirectory directory, Billing billing,
-            PaymentMethods methods, Transactions transactions, Secrets secrets, Clock clock) {
-        return new AccountPaymentMethodService(directory, billing, methods, transactions, secrets, clock);
+            CustomerLocks locks, PaymentMethods methods, Transactions transactions, Secrets secrets, Clock clock) {
+        return new AccountPaymentMethodService(directory, billing, locks, methods, transactions, secrets, clock);
     }
 }

@@ -217,18 +217,6 @@ public abstract class BillingContract extends IdentityContract {
         }
 
         @Test
-        void locking_the_account_in_a_unit_returns_the_account_and_nothing_for_a_user_without_one() {
-            BillingAccount anns = saved(account(ann, "acc-1", "A00000001", person("Ann")));
-
-            assertThat(transactions.inTransaction(() -> billing.lockAccountOfUser(ALPHA, ann.id())).toJavaOptional())
-                    .contains(anns);
-            assertThat(transactions.inTransaction(() -> billing.lockAccountOfUser(ALPHA, bob.id())).isEmpty())
-                    .isTrue();
-            assertThat(transactions.inTransaction(() -> billing.lockAccountOfUser(BETA, ann.id())).isEmpty())
-                    .isTrue();
-        }
-
-        @Test
         void refuses_a_second_account_for_a_user_and_keeps_the_first() {
             BillingAccount first = saved(account(ann, "acc-1", "A00000001", person("Ann")));
 

@@ -33,6 +33,10 @@ import org.junit.jupiter.api.io.TempDir;
  * connection, so none waits for a second one it can never get: every checkout answers 200 within
  * a few seconds, and each customer ends with exactly one subscription and one invoice. (Before the
  * fix the pool deadlocked and the checkouts answered 500 after Hikari's 30 s.)
+ * <p>
+ * Issue 12: two first checkouts of one customer at once (no Idempotency-Key) run one after the other
+ * under the customer's lock, which needs no account: the second waits, finds the first one's account
+ * and books on it, so both answer 200 and the customer has one account.
  */
 class ConcurrentCheckoutsIT {
     private static final int POOL = 4;
@@ -40,7 +44,7 @@ class ConcurrentCheckoutsIT {
     private static final Duration EACH_WITHIN = Duration.ofSeconds(10);
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final String CHECKOUT = """
-            {"suite_products": [{"id": 1, "quantity": 3, "order_pos": 0}],
+            {"suite_products": [{"id": %d, "quantity": 3, "order_pos": 0}],
              "account": {"is_company": false, "first_name": "Load", "last_name": "Customer %d",
                          "street": "Invalidenstr. 1", "zip_code": "10115", "city": "Berlin", "country": "DE",
                          "email": "load%d@example.com", "phone": "+49 30 123456", "vat_id": ""}}""";
@@ -87,7 +91,7 @@ class ConcurrentCheckoutsIT {
                 checkouts.add(clients.submit(() -> {
                     go.await();
                     long started = System.nanoTime();
-                    HttpResponse<String> response = post(server, "/subscription", CHECKOUT.formatted(n, n),
+                    HttpResponse<String> response = post(server, "/subscription", CHECKOUT.formatted(1, n, n),
                             "Authorization", "Bearer " + tokens.get(n), "Idempotency-Key", "order-" + n);
                     return new Timed(response, Duration.ofNanos(System.nanoTime() - started));
                 }));
@@ -109,6 +113,75 @@ class ConcurrentCheckoutsIT {
                 invoiceNumbers.add(invoices.get(0).path("invoice_number").asText());
             }
             assertThat(invoiceNumbers).as("every invoice number once").hasSize(CUSTOMERS);
+        } finally {
+            clients.shutdownNow();
+        }
+    }
+
+    @Test
+    @Timeout(120)
+    void two_first_checkouts_of_each_customer_at_once_both_book_on_one_account_on_h2() throws Exception {
+        try (Server server = start(env(dir, "SUITE_DB_POOL_SIZE", Integer.toString(POOL),
+                "SUITE_BILLING_RUN_MINUTES", "0"))) {
+            twoFirstCheckoutsBookOnOneAccount(server);
+        }
+    }
+
+    @Test
+    @Timeout(120)
+    void two_first_checkouts_of_each_customer_at_once_both_book_on_one_account_on_postgresql() throws Exception {
+        Map<String, String> env = env(dir, "SUITE_DB_POOL_SIZE", Integer.toString(POOL),
+                "SUITE_BILLING_RUN_MINUTES", "0");
+        env.put("SUITE_DB_URL", TestPostgres.shared().freshSchemaUrl());
+        env.put("SUITE_DB_USER", TestPostgres.USER);
+        env.put("SUITE_DB_PASSWORD", TestPostgres.PASSWORD);
+        try (Server server = start(env)) {
+            twoFirstCheckoutsBookOnOneAccount(server);
+        }
+    }
+
+    /**
+     * Each of {@value #POOL} customers sends two first checkouts at once, of two suite products (so
+     * that the rule on multiple subscriptions of one product does not decide the second); every
+     * request answers 200 (never 409 checkout_in_progress nor 500), and each customer ends with one
+     * account holding both subscriptions and both invoices.
+     */
+    private static void twoFirstCheckoutsBookOnOneAccount(Server server) throws Exception {
+        long tenant = server.engine().resolveTenant().resolve(null, "localhost").get().id();
+        List<String> tokens = new ArrayList<>();
+        for (int i = 0; i < POOL; i++) {
+            tokens.add(server.engine().register().register(new RegisterCommand(tenant, "twice" + i + "@example.com",
+                    "Correct-Horse-Battery-9", null, "en", "client-" + i)).get().token());
+        }
+        ExecutorService clients = Executors.newFixedThreadPool(2 * POOL);
+        try {
+            CountDownLatch go = new CountDownLatch(1);
+            List<Future<HttpResponse<String>>> checkouts = new ArrayList<>();
+            for (int i = 0; i < 2 * POOL; i++) {
+                int customer = i / 2;
+                int product = 1 + i % 2;
+                checkouts.add(clients.submit(() -> {
+                    go.await();
+                    return post(server, "/subscription", CHECKOUT.formatted(product, customer, customer),
+                            "Authorization", "Bearer " + tokens.get(customer));
+                }));
+            }
+            go.countDown();
+
+            for (int i = 0; i < 2 * POOL; i++) {
+                HttpResponse<String> response = checkouts.get(i).get(60, TimeUnit.SECONDS);
+                assertThat(response.statusCode()).as("checkout %d of customer %d: %s", i % 2, i / 2, response.body())
+                        .isEqualTo(200);
+            }
+            for (int c = 0; c < POOL; c++) {
+                String auth = "Bearer " + tokens.get(c);
+                HttpResponse<String> account = get(server, "/account", "Authorization", auth);
+                JsonNode subscriptions = JSON.readTree(get(server, "/account/subscription", "Authorization", auth).body());
+                JsonNode invoices = JSON.readTree(get(server, "/account/invoice", "Authorization", auth).body());
+                assertThat(account.statusCode()).as("customer %d's account", c).isEqualTo(200);
+                assertThat(subscriptions.size()).as("customer %d's subscriptions", c).isEqualTo(2);
+                assertThat(invoices.size()).as("customer %d's invoices", c).isEqualTo(2);
+            }
         } finally {
             clients.shutdownNow();
         }

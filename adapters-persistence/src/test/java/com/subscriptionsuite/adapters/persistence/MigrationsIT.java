@@ -36,7 +36,7 @@ class MigrationsIT {
             "voucher_campaign", "voucher_campaign_page", "voucher_code", "voucher_hold", "voucher_redemption",
             "vat_check",
             "billing_account", "subscription", "subscription_charge", "invoice", "invoice_line",
-            "invoice_address_line", "amendment", "idempotency_record",
+            "invoice_address_line", "amendment", "idempotency_record", "customer_lock",
             "tenant_payment_option", "tenant_payment_option_country", "payment_method", "payment_method_data",
             "payment_page_token", "paypal_approval", "payment_page_key",
             "flyway_schema_history");
@@ -56,7 +56,7 @@ class MigrationsIT {
         try (Database database = new Database(Database.h2File(dataDir), "sa", "")) {
             assertThat(tables(database)).containsExactlyInAnyOrderElementsOf(TABLES);
             assertThat(database.migrate()).isZero();
-            assertThat(appliedVersions(database)).containsExactly("1", "2", "3", "4", "5", "6", "7", "8");
+            assertThat(appliedVersions(database)).containsExactly("1", "2", "3", "4", "5", "6", "7", "8", "9");
         }
         try (Database reopened = new Database(Database.h2File(dataDir), "sa", "")) {
             assertThat(reopened.migrate()).isZero();
@@ -70,7 +70,7 @@ class MigrationsIT {
         try (Database database = new Database(url, TestPostgres.USER, TestPostgres.PASSWORD)) {
             assertThat(tables(database)).containsExactlyInAnyOrderElementsOf(TABLES);
             assertThat(database.migrate()).isZero();
-            assertThat(appliedVersions(database)).containsExactly("1", "2", "3", "4", "5", "6", "7", "8");
+            assertThat(appliedVersions(database)).containsExactly("1", "2", "3", "4", "5", "6", "7", "8", "9");
         }
         try (Database reopened = new Database(url, TestPostgres.USER, TestPostgres.PASSWORD)) {
             assertThat(reopened.migrate()).isZero();

@@ -52,11 +52,22 @@ class ConcurrentCheckoutsIT {
     @TempDir
     Path dir;
 
+    /** The server with a pool of {@value #POOL} and no bill run, on H2 or on a fresh PostgreSQL schema. */
+    private Server server(boolean postgres) {
+        Map<String, String> env = env(dir, "SUITE_DB_POOL_SIZE", Integer.toString(POOL),
+                "SUITE_BILLING_RUN_MINUTES", "0");
+        if (postgres) {
+            env.put("SUITE_DB_URL", TestPostgres.shared().freshSchemaUrl());
+            env.put("SUITE_DB_USER", TestPostgres.USER);
+            env.put("SUITE_DB_PASSWORD", TestPostgres.PASSWORD);
+        }
+        return start(env);
+    }
+
     @Test
     @Timeout(120)
     void three_times_the_pool_in_concurrent_checkouts_all_book_on_h2() throws Exception {
-        try (Server server = start(env(dir, "SUITE_DB_POOL_SIZE", Integer.toString(POOL),
-                "SUITE_BILLING_RUN_MINUTES", "0"))) {
+        try (Server server = server(false)) {
             checkoutsAllBook(server);
         }
     }
@@ -64,12 +75,7 @@ class ConcurrentCheckoutsIT {
     @Test
     @Timeout(120)
     void three_times_the_pool_in_concurrent_checkouts_all_book_on_postgresql() throws Exception {
-        Map<String, String> env = env(dir, "SUITE_DB_POOL_SIZE", Integer.toString(POOL),
-                "SUITE_BILLING_RUN_MINUTES", "0");
-        env.put("SUITE_DB_URL", TestPostgres.shared().freshSchemaUrl());
-        env.put("SUITE_DB_USER", TestPostgres.USER);
-        env.put("SUITE_DB_PASSWORD", TestPostgres.PASSWORD);
-        try (Server server = start(env)) {
+        try (Server server = server(true)) {
             checkoutsAllBook(server);
         }
     }
@@ -121,8 +127,7 @@ class ConcurrentCheckoutsIT {
     @Test
     @Timeout(120)
     void two_first_checkouts_of_each_customer_at_once_both_book_on_one_account_on_h2() throws Exception {
-        try (Server server = start(env(dir, "SUITE_DB_POOL_SIZE", Integer.toString(POOL),
-                "SUITE_BILLING_RUN_MINUTES", "0"))) {
+        try (Server server = server(false)) {
             twoFirstCheckoutsBookOnOneAccount(server);
         }
     }
@@ -130,12 +135,7 @@ class ConcurrentCheckoutsIT {
     @Test
     @Timeout(120)
     void two_first_checkouts_of_each_customer_at_once_both_book_on_one_account_on_postgresql() throws Exception {
-        Map<String, String> env = env(dir, "SUITE_DB_POOL_SIZE", Integer.toString(POOL),
-                "SUITE_BILLING_RUN_MINUTES", "0");
-        env.put("SUITE_DB_URL", TestPostgres.shared().freshSchemaUrl());
-        env.put("SUITE_DB_USER", TestPostgres.USER);
-        env.put("SUITE_DB_PASSWORD", TestPostgres.PASSWORD);
-        try (Server server = start(env)) {
+        try (Server server = server(true)) {
             twoFirstCheckoutsBookOnOneAccount(server);
         }
     }

@@ -55,4 +55,44 @@ class CheckoutRaceTest {
         assertThat(t.billing.invoices(1, first.id())).hasSize(invoices);
         assertThat(t.billing.accountOfUser(1, ann).get()).isEqualTo(first);
     }
+
+    /**
+     * Billing whose first answer to the customer's account is "none" and every later one the truth:
+     * what the second of two first checkouts sees when the first books while it waits for the lock.
+     */
+    private static final java.util.concurrent.atomic.AtomicBoolean HIDE_ONCE =
+            new java.util.concurrent.atomic.AtomicBoolean();
+
+    private static Billing accountAppearsWhileWaiting(Billing billing) {
+        return (Billing) Proxy.newProxyInstance(Billing.class.getClassLoader(), new Class<?>[] {Billing.class},
+                (proxy, method, args) -> {
+                    if (method.getName().equals("accountOfUser") && HIDE_ONCE.getAndSet(false)) {
+                        return Option.<BillingAccount>none();
+                    }
+                    try {
+                        return method.invoke(billing, args);
+                    } catch (InvocationTargetException e) {
+                        throw e.getCause();
+                    }
+                });
+    }
+
+    @Test
+    void a_first_checkout_that_finds_an_account_once_it_holds_the_lock_books_nothing() {
+        BillingTestEngine t = new BillingTestEngine(Instant.parse("2025-06-15T10:00:00Z"), true,
+                CheckoutRaceTest::accountAppearsWhileWaiting);
+        long ann = t.customer(1);
+        assertThat(t.engine.checkout().subscribe(cart(1, ann, berliner(null), item(401, 1, 0))).isRight()).isTrue();
+        BillingAccount first = t.billing.accountOfUser(1, ann).get();
+
+        HIDE_ONCE.set(true);
+        CheckoutFailure second = t.engine.checkout().subscribe(cart(1, ann, berliner(null), item(402, 2, 0)))
+                .getLeft();
+
+        assertThat(second.code()).isEqualTo("checkout_in_progress");
+        assertThat(t.billing.subscriptions(1, first.id())).as("only the first checkout's").hasSize(1);
+        assertThat(t.billing.accountOfUser(1, ann).get()).isEqualTo(first);
+        assertThat(t.engine.checkout().subscribe(cart(1, ann, berliner(null), item(402, 2, 0))).isRight())
+                .as("a later checkout, which starts with the account, books").isTrue();
+    }
 }

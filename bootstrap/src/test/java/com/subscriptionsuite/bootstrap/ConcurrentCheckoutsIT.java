@@ -34,9 +34,10 @@ import org.junit.jupiter.api.io.TempDir;
  * a few seconds, and each customer ends with exactly one subscription and one invoice. (Before the
  * fix the pool deadlocked and the checkouts answered 500 after Hikari's 30 s.)
  * <p>
- * Issue 12: two first checkouts of one customer at once (no Idempotency-Key) run one after the other
- * under the customer's lock, which needs no account: the second waits, finds the first one's account
- * and books on it, so both answer 200 and the customer has one account.
+ * Issue 12: two first checkouts of one customer at once (no Idempotency-Key, a double click) run one
+ * after the other under the customer's lock, which needs no account: the second waits, finds the
+ * account the first one created meanwhile and books nothing (409 checkout_in_progress): one
+ * account, and exactly what was answered 200 is booked.
  */
 class ConcurrentCheckoutsIT {
     private static final int POOL = 4;
@@ -126,27 +127,30 @@ class ConcurrentCheckoutsIT {
 
     @Test
     @Timeout(120)
-    void two_first_checkouts_of_each_customer_at_once_both_book_on_one_account_on_h2() throws Exception {
+    void two_first_checkouts_of_each_customer_at_once_book_once_on_h2() throws Exception {
         try (Server server = server(false)) {
-            twoFirstCheckoutsBookOnOneAccount(server);
+            twoFirstCheckoutsBookOnce(server);
         }
     }
 
     @Test
     @Timeout(120)
-    void two_first_checkouts_of_each_customer_at_once_both_book_on_one_account_on_postgresql() throws Exception {
+    void two_first_checkouts_of_each_customer_at_once_book_once_on_postgresql() throws Exception {
         try (Server server = server(true)) {
-            twoFirstCheckoutsBookOnOneAccount(server);
+            twoFirstCheckoutsBookOnce(server);
         }
     }
 
     /**
      * Each of {@value #POOL} customers sends two first checkouts at once, of two suite products (so
-     * that the rule on multiple subscriptions of one product does not decide the second); every
-     * request answers 200 (never 409 checkout_in_progress nor 500), and each customer ends with one
-     * account holding both subscriptions and both invoices.
+     * that the rule on multiple subscriptions of one product cannot decide the second). Never a 500,
+     * never a second account: a second checkout that overlapped the first answers 409
+     * checkout_in_progress and books nothing (the application's CheckoutRaceTest pins that case
+     * down; over HTTP the two requests need not overlap, and one that started after the first
+     * committed is a later checkout and books), so each customer has exactly one subscription and
+     * one invoice per 200.
      */
-    private static void twoFirstCheckoutsBookOnOneAccount(Server server) throws Exception {
+    private static void twoFirstCheckoutsBookOnce(Server server) throws Exception {
         long tenant = server.engine().resolveTenant().resolve(null, "localhost").get().id();
         List<String> tokens = new ArrayList<>();
         for (int i = 0; i < POOL; i++) {
@@ -168,19 +172,25 @@ class ConcurrentCheckoutsIT {
             }
             go.countDown();
 
-            for (int i = 0; i < 2 * POOL; i++) {
-                HttpResponse<String> response = checkouts.get(i).get(60, TimeUnit.SECONDS);
-                assertThat(response.statusCode()).as("checkout %d of customer %d: %s", i % 2, i / 2, response.body())
-                        .isEqualTo(200);
-            }
             for (int c = 0; c < POOL; c++) {
+                HttpResponse<String> one = checkouts.get(2 * c).get(60, TimeUnit.SECONDS);
+                HttpResponse<String> other = checkouts.get(2 * c + 1).get(60, TimeUnit.SECONDS);
+                List<Integer> statuses = List.of(one.statusCode(), other.statusCode());
+                assertThat(statuses).as("customer %d: %s / %s", c, one.body(), other.body()).contains(200)
+                        .allMatch(status -> status == 200 || status == 409);
+                for (HttpResponse<String> refused : List.of(one, other)) {
+                    if (refused.statusCode() == 409) {
+                        assertThat(refused.body()).contains("checkout_in_progress");
+                    }
+                }
+                long booked = statuses.stream().filter(status -> status == 200).count();
                 String auth = "Bearer " + tokens.get(c);
                 HttpResponse<String> account = get(server, "/account", "Authorization", auth);
                 JsonNode subscriptions = JSON.readTree(get(server, "/account/subscription", "Authorization", auth).body());
                 JsonNode invoices = JSON.readTree(get(server, "/account/invoice", "Authorization", auth).body());
-                assertThat(account.statusCode()).as("customer %d's account", c).isEqualTo(200);
-                assertThat(subscriptions.size()).as("customer %d's subscriptions", c).isEqualTo(2);
-                assertThat(invoices.size()).as("customer %d's invoices", c).isEqualTo(2);
+                assertThat(account.statusCode()).as("customer %d's one account", c).isEqualTo(200);
+                assertThat(subscriptions.size()).as("customer %d's subscriptions: one per 200", c).isEqualTo(booked);
+                assertThat(invoices.size()).as("customer %d's invoices: one per 200", c).isEqualTo(booked);
             }
         } finally {
             clients.shutdownNow();

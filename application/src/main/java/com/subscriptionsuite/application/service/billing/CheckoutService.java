@@ -78,7 +78,14 @@ final class CheckoutService implements Checkout {
         LocalDate today = ledger.today();
         Instant now = ledger.clock().instant();
         Billing billing = ledger.billing();
+        // Read before the customer's lock: a checkout that starts without an account and finds one once
+        // it holds the lock raced another first checkout of the same customer (a double click without
+        // an Idempotency-Key), which booked while this one waited: it books nothing (409).
+        boolean first = billing.accountOfUser(tenant.id(), command.userId()).isEmpty();
         Option<BillingAccount> existing = ledger.lockedAccountOfUser(tenant.id(), command.userId());
+        if (first && existing.isDefined()) {
+            return Either.left(new CheckoutFailure.CheckoutInProgress());
+        }
         Either<CheckoutFailure, CurrencyUnit> currency = currency(tenant, command.account(), existing);
         if (currency.isLeft()) {
             return Either.left(currency.getLeft());
@@ -273,10 +280,10 @@ final class CheckoutService implements Checkout {
     /**
      * Writes the decided checkout: account, a payment method the body described, subscriptions
      * (charged through their first period), invoice, redemption. The account is written first. Under
-     * the customer's lock a concurrent first checkout of the same user waits and then finds the account
-     * the first one created; should the account appear anyway after this one found none (a lock that
-     * did not serialise), the store's unique (tenant, user) refuses the second account and this
-     * checkout books nothing ({@link CheckoutFailure.CheckoutInProgress}).
+     * the customer's lock a concurrent first checkout of the same user waits, then finds the account
+     * the first one created and books nothing ({@link CheckoutFailure.CheckoutInProgress}, see
+     * {@code decide}); should the account appear anyway after this one found none (a lock that did not
+     * serialise), the store's unique (tenant, user) refuses the second account with the same answer.
      */
     private Either<CheckoutFailure, Subscribed> book(Booking b) {
         Billing billing = ledger.billing();

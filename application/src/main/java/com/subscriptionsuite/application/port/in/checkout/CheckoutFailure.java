@@ -145,9 +145,10 @@ public sealed interface CheckoutFailure {
     }
 
     /**
-     * Another checkout of the same user created the user's first billing account while this one ran
-     * (two first checkouts at once, e.g. a double click without an Idempotency-Key). Nothing was
-     * booked; the customer retries and the retry sees the account.
+     * Another checkout of the same user created the user's first billing account while this one
+     * waited for the customer's lock (two first checkouts at once, e.g. a double click without an
+     * Idempotency-Key). Nothing was booked: the other checkout's order stands; a customer who really
+     * wants a second order checks out again.
      */
     record CheckoutInProgress() implements CheckoutFailure {
         public String code() {
@@ -159,7 +160,8 @@ public sealed interface CheckoutFailure {
         }
 
         public String message() {
-            return "another checkout of this customer is being booked; nothing was booked, try again";
+            return "another checkout of this customer was booked meanwhile; nothing was booked by this one"
+                    + " (check the account's subscriptions before trying again)";
         }
     }
 }

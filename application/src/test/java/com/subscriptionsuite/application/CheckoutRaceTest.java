@@ -12,6 +12,8 @@ import io.vavr.control.Option;
 import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.Proxy;
 import java.time.Instant;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.function.BooleanSupplier;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -23,11 +25,15 @@ import org.junit.jupiter.api.Test;
  * not see the account another checkout has just created.
  */
 class CheckoutRaceTest {
-    /** Billing that answers "no account yet" to the customer's account, as an unserialised racer sees it. */
-    private static Billing lockSeesNoAccount(Billing billing) {
+    /**
+     * Billing that answers "no account yet" to the customer's account whenever {@code hide} says so
+     * (as a racer that was not serialised, or that read before another checkout booked, sees it),
+     * and the truth otherwise.
+     */
+    private static Billing hidingTheAccount(Billing billing, BooleanSupplier hide) {
         return (Billing) Proxy.newProxyInstance(Billing.class.getClassLoader(), new Class<?>[] {Billing.class},
                 (proxy, method, args) -> {
-                    if (method.getName().equals("accountOfUser")) {
+                    if (method.getName().equals("accountOfUser") && hide.getAsBoolean()) {
                         return Option.<BillingAccount>none();
                     }
                     try {
@@ -41,7 +47,7 @@ class CheckoutRaceTest {
     @Test
     void a_first_checkout_that_finds_the_account_taken_books_nothing_and_asks_for_a_retry() {
         BillingTestEngine t = new BillingTestEngine(Instant.parse("2025-06-15T10:00:00Z"), true,
-                CheckoutRaceTest::lockSeesNoAccount);
+                billing -> hidingTheAccount(billing, () -> true));
         long ann = t.customer(1);
         assertThat(t.engine.checkout().subscribe(cart(1, ann, berliner(null), item(401, 1, 0))).isRight()).isTrue();
         BillingAccount first = t.billing.accountOfUser(1, ann).get();
@@ -56,36 +62,18 @@ class CheckoutRaceTest {
         assertThat(t.billing.accountOfUser(1, ann).get()).isEqualTo(first);
     }
 
-    /**
-     * Billing whose first answer to the customer's account is "none" and every later one the truth:
-     * what the second of two first checkouts sees when the first books while it waits for the lock.
-     */
-    private static final java.util.concurrent.atomic.AtomicBoolean HIDE_ONCE =
-            new java.util.concurrent.atomic.AtomicBoolean();
-
-    private static Billing accountAppearsWhileWaiting(Billing billing) {
-        return (Billing) Proxy.newProxyInstance(Billing.class.getClassLoader(), new Class<?>[] {Billing.class},
-                (proxy, method, args) -> {
-                    if (method.getName().equals("accountOfUser") && HIDE_ONCE.getAndSet(false)) {
-                        return Option.<BillingAccount>none();
-                    }
-                    try {
-                        return method.invoke(billing, args);
-                    } catch (InvocationTargetException e) {
-                        throw e.getCause();
-                    }
-                });
-    }
-
     @Test
     void a_first_checkout_that_finds_an_account_once_it_holds_the_lock_books_nothing() {
+        // the second checkout's first read (before the lock) misses the account, as if the first
+        // checkout booked while the second waited for the customer's lock
+        AtomicBoolean hideOnce = new AtomicBoolean();
         BillingTestEngine t = new BillingTestEngine(Instant.parse("2025-06-15T10:00:00Z"), true,
-                CheckoutRaceTest::accountAppearsWhileWaiting);
+                billing -> hidingTheAccount(billing, () -> hideOnce.getAndSet(false)));
         long ann = t.customer(1);
         assertThat(t.engine.checkout().subscribe(cart(1, ann, berliner(null), item(401, 1, 0))).isRight()).isTrue();
         BillingAccount first = t.billing.accountOfUser(1, ann).get();
 
-        HIDE_ONCE.set(true);
+        hideOnce.set(true);
         CheckoutFailure second = t.engine.checkout().subscribe(cart(1, ann, berliner(null), item(402, 2, 0)))
                 .getLeft();
 

@@ -82,12 +82,7 @@ class ConcurrentCheckoutsIT {
     }
 
     private static void checkoutsAllBook(Server server) throws Exception {
-        long tenant = server.engine().resolveTenant().resolve(null, "localhost").get().id();
-        List<String> tokens = new ArrayList<>();
-        for (int i = 0; i < CUSTOMERS; i++) {
-            tokens.add(server.engine().register().register(new RegisterCommand(tenant, "load" + i + "@example.com",
-                    "Correct-Horse-Battery-9", null, "en", "client-" + i)).get().token());
-        }
+        List<String> tokens = customers(server, "load", CUSTOMERS);
 
         ExecutorService clients = Executors.newFixedThreadPool(CUSTOMERS);
         try {
@@ -151,12 +146,7 @@ class ConcurrentCheckoutsIT {
      * one invoice per 200.
      */
     private static void twoFirstCheckoutsBookOnce(Server server) throws Exception {
-        long tenant = server.engine().resolveTenant().resolve(null, "localhost").get().id();
-        List<String> tokens = new ArrayList<>();
-        for (int i = 0; i < POOL; i++) {
-            tokens.add(server.engine().register().register(new RegisterCommand(tenant, "twice" + i + "@example.com",
-                    "Correct-Horse-Battery-9", null, "en", "client-" + i)).get().token());
-        }
+        List<String> tokens = customers(server, "twice", POOL);
         ExecutorService clients = Executors.newFixedThreadPool(2 * POOL);
         try {
             CountDownLatch go = new CountDownLatch(1);
@@ -195,6 +185,20 @@ class ConcurrentCheckoutsIT {
         } finally {
             clients.shutdownNow();
         }
+    }
+
+    /**
+     * The session tokens of {@code count} new customers of the demo tenant, registered through the
+     * engine (each as its own client, so the per-address registration budget does not apply).
+     */
+    private static List<String> customers(Server server, String prefix, int count) {
+        long tenant = server.engine().resolveTenant().resolve(null, "localhost").get().id();
+        List<String> tokens = new ArrayList<>();
+        for (int i = 0; i < count; i++) {
+            tokens.add(server.engine().register().register(new RegisterCommand(tenant, prefix + i + "@example.com",
+                    "Correct-Horse-Battery-9", null, "en", "client-" + i)).get().token());
+        }
+        return tokens;
     }
 
     private record Timed(HttpResponse<String> response, Duration took) {

@@ -499,7 +499,7 @@ public final class Engine {
         private Duration voucherHold = VoucherRules.DEFAULT_HOLD;
         private VatRegistry vatRegistry;
         private VatChecks vatChecks;
-        private com.subscriptionsuite.application.port.out.Billing billing;
+        private com.subscriptionsuite.application.port.out.LedgerStore billing;
         private CustomerLocks customerLocks;
         private IdempotencyRecords idempotencyRecords;
         private Duration idempotencyLease = IdempotencyUseCases.DEFAULT_LEASE;
@@ -538,7 +538,7 @@ public final class Engine {
          * The billing system (the built-in ledger, or Zuora's adapter): checkout, the customer center
          * and subscription changes need it, with {@link #customerLocks} and the identity ports.
          */
-        public Builder billing(com.subscriptionsuite.application.port.out.Billing billing) {
+        public Builder billing(com.subscriptionsuite.application.port.out.LedgerStore billing) {
             this.billing = billing;
             return this;
         }

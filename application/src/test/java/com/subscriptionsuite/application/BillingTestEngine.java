@@ -1,7 +1,7 @@
 package com.subscriptionsuite.application;
 
 import com.subscriptionsuite.application.fixtures.CountingSecrets;
-import com.subscriptionsuite.application.fixtures.InMemoryBilling;
+import com.subscriptionsuite.application.fixtures.InMemoryLedgerStore;
 import com.subscriptionsuite.application.fixtures.InMemoryIdempotencyRecords;
 import com.subscriptionsuite.application.fixtures.InMemoryLoginAttempts;
 import com.subscriptionsuite.application.fixtures.InMemoryPasswordResets;
@@ -33,7 +33,7 @@ import java.util.List;
  */
 final class BillingTestEngine {
     final MutableClock clock;
-    final InMemoryBilling billing = new InMemoryBilling();
+    final InMemoryLedgerStore billing = new InMemoryLedgerStore();
     final InMemoryPaymentMethods paymentMethods = new InMemoryPaymentMethods();
     final InMemoryVouchers vouchers = new InMemoryVouchers();
     final InMemoryIdempotencyRecords idempotencyRecords = new InMemoryIdempotencyRecords();
@@ -55,12 +55,12 @@ final class BillingTestEngine {
 
     /** The engine books through {@code wrap(billing)}: tests put a store in between that misbehaves. */
     BillingTestEngine(Instant start, boolean withVouchers,
-            java.util.function.UnaryOperator<com.subscriptionsuite.application.port.out.Billing> wrap) {
+            java.util.function.UnaryOperator<com.subscriptionsuite.application.port.out.LedgerStore> wrap) {
         this(start, withVouchers, wrap, java.time.Duration.ofSeconds(60));
     }
 
     private BillingTestEngine(Instant start, boolean withVouchers,
-            java.util.function.UnaryOperator<com.subscriptionsuite.application.port.out.Billing> wrap,
+            java.util.function.UnaryOperator<com.subscriptionsuite.application.port.out.LedgerStore> wrap,
             java.time.Duration idempotencyLease) {
         clock = new MutableClock(start);
         InMemoryTenants tenants = new InMemoryTenants();

@@ -15,7 +15,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.tuple;
 
 import com.subscriptionsuite.application.fixtures.CountingSecrets;
-import com.subscriptionsuite.application.fixtures.InMemoryBilling;
+import com.subscriptionsuite.application.fixtures.InMemoryLedgerStore;
 import com.subscriptionsuite.application.fixtures.InMemoryLoginAttempts;
 import com.subscriptionsuite.application.fixtures.InMemoryPasswordResets;
 import com.subscriptionsuite.application.fixtures.InMemoryPaymentMethods;
@@ -89,7 +89,7 @@ class ChangeSubscriptionTest {
     /** An engine over the team shop with these rules on Basic and these customer-center settings. */
     static final class Shop {
         final MutableClock clock = new MutableClock(ASKED);
-        final InMemoryBilling billing = new InMemoryBilling();
+        final InMemoryLedgerStore billing = new InMemoryLedgerStore();
         final TenantDefinition definition;
         final Engine engine;
         final BillingAccount ann;

@@ -6,7 +6,7 @@ import static com.subscriptionsuite.application.BillingTestEngine.item;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.subscriptionsuite.application.port.in.checkout.CheckoutFailure;
-import com.subscriptionsuite.application.port.out.Billing;
+import com.subscriptionsuite.application.port.out.LedgerStore;
 import com.subscriptionsuite.domain.billing.BillingAccount;
 import io.vavr.control.Option;
 import java.lang.reflect.InvocationTargetException;
@@ -30,8 +30,8 @@ class CheckoutRaceTest {
      * (as a racer that was not serialised, or that read before another checkout booked, sees it),
      * and the truth otherwise.
      */
-    private static Billing hidingTheAccount(Billing billing, BooleanSupplier hide) {
-        return (Billing) Proxy.newProxyInstance(Billing.class.getClassLoader(), new Class<?>[] {Billing.class},
+    private static LedgerStore hidingTheAccount(LedgerStore billing, BooleanSupplier hide) {
+        return (LedgerStore) Proxy.newProxyInstance(LedgerStore.class.getClassLoader(), new Class<?>[] {LedgerStore.class},
                 (proxy, method, args) -> {
                     if (method.getName().equals("accountOfUser") && hide.getAsBoolean()) {
                         return Option.<BillingAccount>none();

@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.subscriptionsuite.application.fixtures.CountingSecrets;
-import com.subscriptionsuite.application.fixtures.InMemoryBilling;
+import com.subscriptionsuite.application.fixtures.InMemoryLedgerStore;
 import com.subscriptionsuite.application.fixtures.InMemoryIdempotencyRecords;
 import com.subscriptionsuite.application.fixtures.InMemoryLoginAttempts;
 import com.subscriptionsuite.application.fixtures.InMemoryPasswordResets;
@@ -81,7 +81,7 @@ class EngineGroupsTest {
     class Built_with_every_port {
         private final Engine engine = withIdentity().vouchers(new InMemoryVouchers())
                 .vatRegistry(new InMemoryVatRegistry()).vatChecks(new InMemoryVatChecks())
-                .billing(new InMemoryBilling()).customerLocks(locks).paymentMethods(new InMemoryPaymentMethods())
+                .billing(new InMemoryLedgerStore()).customerLocks(locks).paymentMethods(new InMemoryPaymentMethods())
                 .paymentPages(new InMemoryPaymentPages(secrets)).payPalAgreements(new InMemoryPayPalAgreements(secrets))
                 .idempotencyRecords(new InMemoryIdempotencyRecords()).build();
 
@@ -132,13 +132,13 @@ class EngineGroupsTest {
 
         @Test
         void billing_without_payment_methods() {
-            assertThatThrownBy(() -> withIdentity().billing(new InMemoryBilling()).customerLocks(locks).build())
+            assertThatThrownBy(() -> withIdentity().billing(new InMemoryLedgerStore()).customerLocks(locks).build())
                     .isInstanceOf(IllegalStateException.class).hasMessageContaining("paymentMethods");
         }
 
         @Test
         void billing_without_the_customer_locks_or_the_locks_without_billing() {
-            assertThatThrownBy(() -> withIdentity().billing(new InMemoryBilling())
+            assertThatThrownBy(() -> withIdentity().billing(new InMemoryLedgerStore())
                     .paymentMethods(new InMemoryPaymentMethods()).build())
                     .isInstanceOf(IllegalStateException.class).hasMessageContaining("all ports or none")
                     .hasMessageContaining("missing: customerLocks");
@@ -148,7 +148,7 @@ class EngineGroupsTest {
 
         @Test
         void a_group_without_the_identity_ports() {
-            assertThatThrownBy(() -> core().billing(new InMemoryBilling()).customerLocks(locks)
+            assertThatThrownBy(() -> core().billing(new InMemoryLedgerStore()).customerLocks(locks)
                     .paymentMethods(new InMemoryPaymentMethods()).build()).isInstanceOf(IllegalStateException.class).hasMessageContaining("identity ports");
             assertThatThrownBy(() -> core().vouchers(new InMemoryVouchers()).build())
                     .isInstanceOf(IllegalStateException.class).hasMessageContaining("identity ports");

@@ -3,7 +3,7 @@ package com.subscriptionsuite.application;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.subscriptionsuite.application.fixtures.CountingSecrets;
-import com.subscriptionsuite.application.fixtures.InMemoryBilling;
+import com.subscriptionsuite.application.fixtures.InMemoryLedgerStore;
 import com.subscriptionsuite.application.fixtures.InMemoryLoginAttempts;
 import com.subscriptionsuite.application.fixtures.InMemoryPasswordResets;
 import com.subscriptionsuite.application.fixtures.InMemoryPayPalAgreements;
@@ -52,7 +52,7 @@ class PaymentMethodsTest {
 
     final MutableClock clock = new MutableClock(START);
     final InMemoryPaymentMethods methods = new InMemoryPaymentMethods();
-    final InMemoryBilling billing = new InMemoryBilling();
+    final InMemoryLedgerStore billing = new InMemoryLedgerStore();
     final CountingSecrets secrets = new CountingSecrets();
     final InMemoryPaymentPages pages = new InMemoryPaymentPages(secrets);
     final Engine engine;

@@ -19,7 +19,7 @@ import com.subscriptionsuite.adapters.persistence.tenant.JdbiTenants;
 import com.subscriptionsuite.adapters.persistence.vat.JdbiVatChecks;
 import com.subscriptionsuite.adapters.persistence.voucher.JdbiVouchers;
 import com.subscriptionsuite.adapters.persistence.idempotency.JdbiIdempotencyRecords;
-import com.subscriptionsuite.adapters.persistence.ledger.JdbiBilling;
+import com.subscriptionsuite.adapters.persistence.ledger.JdbiLedgerStore;
 import com.subscriptionsuite.application.Engine;
 import com.subscriptionsuite.application.port.out.Mailer;
 import com.subscriptionsuite.application.port.out.PasswordHasher;
@@ -144,7 +144,7 @@ public final class Server implements AutoCloseable {
                 .vatRegistry(new ViesVatRegistry(config.viesUrl(), VIES_TIMEOUT))
                 .vatChecks(new JdbiVatChecks(jdbi))
                 // payment methods (issue 5): stored methods, the built-in hosted page and PayPal approval
-                .billing(new JdbiBilling(jdbi))
+                .billing(new JdbiLedgerStore(jdbi))
                 // the engine's own per-customer lock, in its database whatever billing system is behind (issue 12)
                 .customerLocks(new JdbiCustomerLocks(jdbi))
                 .idempotencyRecords(new JdbiIdempotencyRecords(jdbi))

@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.subscriptionsuite.application.Engine;
-import com.subscriptionsuite.application.fixtures.InMemoryBilling;
+import com.subscriptionsuite.application.fixtures.InMemoryLedgerStore;
 import com.subscriptionsuite.application.fixtures.InMemoryPaymentMethods;
 import com.subscriptionsuite.application.fixtures.InMemoryVatChecks;
 import com.subscriptionsuite.application.fixtures.MutableClock;
@@ -34,7 +34,7 @@ class PaymentMethodIT {
     private static final String PASSWORD = "correct horse battery";
     private static final String VISA = "4111 1111 1111 1111";
 
-    private final InMemoryBilling billing = new InMemoryBilling();
+    private final InMemoryLedgerStore billing = new InMemoryLedgerStore();
     private final InMemoryPaymentMethods methods = new InMemoryPaymentMethods();
     private MutableClock clock;
     private Engine engine;

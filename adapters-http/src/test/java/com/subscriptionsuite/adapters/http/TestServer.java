@@ -2,7 +2,7 @@ package com.subscriptionsuite.adapters.http;
 
 import com.subscriptionsuite.application.Engine;
 import com.subscriptionsuite.application.fixtures.CountingSecrets;
-import com.subscriptionsuite.application.fixtures.InMemoryBilling;
+import com.subscriptionsuite.application.fixtures.InMemoryLedgerStore;
 import com.subscriptionsuite.application.fixtures.InMemoryIdempotencyRecords;
 import com.subscriptionsuite.application.fixtures.InMemoryLoginAttempts;
 import com.subscriptionsuite.application.fixtures.InMemoryPayPalAgreements;
@@ -91,11 +91,11 @@ final class TestServer {
     }
 
     static Engine engine(Clock clock, Mailer mailer, InMemoryVatChecks vatChecks) {
-        return engine(clock, mailer, vatChecks, new InMemoryBilling(), new InMemoryPaymentMethods());
+        return engine(clock, mailer, vatChecks, new InMemoryLedgerStore(), new InMemoryPaymentMethods());
     }
 
     /** With the billing and payment-method stores given, for tests that look into them (or fill them). */
-    static Engine engine(Clock clock, Mailer mailer, InMemoryVatChecks vatChecks, InMemoryBilling billing,
+    static Engine engine(Clock clock, Mailer mailer, InMemoryVatChecks vatChecks, InMemoryLedgerStore billing,
             InMemoryPaymentMethods paymentMethods) {
         CountingSecrets secrets = new CountingSecrets();
         InMemoryTenants tenants = new InMemoryTenants();
@@ -181,7 +181,7 @@ final class TestServer {
         MutableClock clock = new MutableClock(START);
         RecordingMailer mailer = new RecordingMailer();
         InMemoryVatChecks vatChecks = new InMemoryVatChecks();
-        InMemoryBilling billing = new InMemoryBilling();
+        InMemoryLedgerStore billing = new InMemoryLedgerStore();
         Engine engine = engine(clock, mailer, vatChecks, billing, new InMemoryPaymentMethods());
         Javalin app = new HttpApi(HttpApi.UseCases.from(engine), HttpSettings.defaults()).start("127.0.0.1", 0);
         return new Fresh(app, URI.create("http://127.0.0.1:" + app.port()), clock, mailer, engine, vatChecks,
@@ -190,7 +190,7 @@ final class TestServer {
 
     /** {@code billing}: the engine's ledger, for seeding accounts and subscriptions the API does not create. */
     record Fresh(Javalin app, URI base, MutableClock clock, RecordingMailer mailer, Engine engine,
-            InMemoryVatChecks vatChecks, InMemoryBilling billing)
+            InMemoryVatChecks vatChecks, InMemoryLedgerStore billing)
             implements AutoCloseable {
         Http tenant(String key) {
             return new Http(base, List.of("X-Tenant", key));

@@ -11,8 +11,8 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Set;
 import java.util.TreeSet;
-import com.subscriptionsuite.adapters.persistence.ledger.JdbiBilling;
-import com.subscriptionsuite.application.port.out.Billing.NumberKind;
+import com.subscriptionsuite.adapters.persistence.ledger.JdbiLedgerStore;
+import com.subscriptionsuite.application.port.out.LedgerStore.NumberKind;
 import org.flywaydb.core.Flyway;
 import org.jdbi.v3.core.Jdbi;
 import org.junit.jupiter.api.BeforeAll;
@@ -98,7 +98,7 @@ class MigrationsIT {
             });
 
             try (Database database = new Database(url, user, password)) {
-                JdbiBilling billing = new JdbiBilling(database.jdbi());
+                JdbiLedgerStore billing = new JdbiLedgerStore(database.jdbi());
                 assertThat(billing.nextNumber(2, NumberKind.INVOICE)).as(url).isEqualTo("INV00000075");
                 assertThat(billing.nextNumber(1, NumberKind.INVOICE)).as(url).isEqualTo("INV00000076");
                 assertThat(billing.nextNumber(1, NumberKind.ACCOUNT)).as(url).isEqualTo("A00000006");

@@ -1,6 +1,6 @@
 package com.subscriptionsuite.adapters.persistence.ledger;
 
-import com.subscriptionsuite.application.port.out.Billing.InvoiceDocument;
+import com.subscriptionsuite.application.port.out.LedgerStore.InvoiceDocument;
 import com.subscriptionsuite.domain.billing.Invoice;
 import com.subscriptionsuite.domain.billing.InvoiceLine;
 import com.subscriptionsuite.domain.billing.InvoiceParty;

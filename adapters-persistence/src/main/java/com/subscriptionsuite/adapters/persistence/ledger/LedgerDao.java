@@ -15,7 +15,7 @@ import org.jdbi.v3.sqlobject.statement.SqlBatch;
 import org.jdbi.v3.sqlobject.statement.SqlQuery;
 import org.jdbi.v3.sqlobject.statement.SqlUpdate;
 
-/** The ledger tables (schema {@code V6__ledger}). Rows carry column values; {@link JdbiBilling} converts. */
+/** The ledger tables (schema {@code V6__ledger}). Rows carry column values; {@link JdbiLedgerStore} converts. */
 @RegisterArgumentFactory(UtcInstants.Binding.class)
 @RegisterColumnMapper(UtcInstants.Reading.class)
 @RegisterConstructorMapper(LedgerDao.AccountRow.class)

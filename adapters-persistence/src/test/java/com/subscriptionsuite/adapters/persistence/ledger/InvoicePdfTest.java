@@ -2,7 +2,7 @@ package com.subscriptionsuite.adapters.persistence.ledger;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.subscriptionsuite.application.port.out.Billing.InvoiceDocument;
+import com.subscriptionsuite.application.port.out.LedgerStore.InvoiceDocument;
 import com.subscriptionsuite.domain.billing.Invoice;
 import com.subscriptionsuite.domain.billing.InvoiceLine;
 import com.subscriptionsuite.domain.billing.InvoiceParty;

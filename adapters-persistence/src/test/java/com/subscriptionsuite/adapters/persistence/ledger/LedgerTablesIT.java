@@ -12,8 +12,8 @@ import com.subscriptionsuite.adapters.persistence.TestPostgres;
 import com.subscriptionsuite.adapters.persistence.idempotency.JdbiIdempotencyRecords;
 import com.subscriptionsuite.adapters.persistence.identity.JdbiUsers;
 import com.subscriptionsuite.adapters.persistence.tenant.JdbiTenants;
-import com.subscriptionsuite.application.port.out.Billing.InvoiceDocument;
-import com.subscriptionsuite.application.port.out.Billing.NumberKind;
+import com.subscriptionsuite.application.port.out.LedgerStore.InvoiceDocument;
+import com.subscriptionsuite.application.port.out.LedgerStore.NumberKind;
 import com.subscriptionsuite.application.port.out.IdempotencyRecords.IdempotencyRecord;
 import com.subscriptionsuite.domain.account.AccountDetails;
 import com.subscriptionsuite.domain.billing.Amendment;
@@ -159,8 +159,8 @@ class LedgerTablesIT {
         List<Database> servers = twoServers(kind);
         try {
             User ann = customer(servers.get(0), 1, "ann@example.com");
-            JdbiBilling first = new JdbiBilling(servers.get(0).jdbi());
-            JdbiBilling second = new JdbiBilling(servers.get(1).jdbi());
+            JdbiLedgerStore first = new JdbiLedgerStore(servers.get(0).jdbi());
+            JdbiLedgerStore second = new JdbiLedgerStore(servers.get(1).jdbi());
             JdbiCustomerLocks firstLocks = new JdbiCustomerLocks(servers.get(0).jdbi());
             JdbiCustomerLocks secondLocks = new JdbiCustomerLocks(servers.get(1).jdbi());
             first.saveAccount(account(ann, "Berlin"));
@@ -205,7 +205,7 @@ class LedgerTablesIT {
             List<Future<List<String>>> takers = new ArrayList<>();
             CountDownLatch start = new CountDownLatch(1);
             for (int t = 0; t < 8; t++) {
-                JdbiBilling billing = new JdbiBilling(servers.get(t % 2).jdbi());
+                JdbiLedgerStore billing = new JdbiLedgerStore(servers.get(t % 2).jdbi());
                 JdbiTransactions transactions = new JdbiTransactions(servers.get(t % 2).jdbi());
                 boolean inUnits = t % 4 < 2;
                 takers.add(threads.submit(() -> {
@@ -232,7 +232,7 @@ class LedgerTablesIT {
     @EnumSource(TestDatabases.Kind.class)
     void a_unit_that_fails_books_nothing_but_the_numbers_it_took_stay_taken(TestDatabases.Kind kind) {
         try (Database database = oneServer(kind, dataDir)) {
-            JdbiBilling billing = new JdbiBilling(database.jdbi());
+            JdbiLedgerStore billing = new JdbiLedgerStore(database.jdbi());
             User ann = customer(database, 1, "ann@example.com");
 
             assertThatThrownBy(() -> new JdbiTransactions(database.jdbi()).inTransaction(() -> {
@@ -261,7 +261,7 @@ class LedgerTablesIT {
     @EnumSource(TestDatabases.Kind.class)
     void a_refused_insert_inside_a_unit_leaves_the_unit_usable(TestDatabases.Kind kind) {
         try (Database database = oneServer(kind, dataDir)) {
-            JdbiBilling billing = new JdbiBilling(database.jdbi());
+            JdbiLedgerStore billing = new JdbiLedgerStore(database.jdbi());
             User ann = customer(database, 1, "ann@example.com");
             billing.saveAccount(account(ann, "Berlin"));
             billing.saveSubscription(subscription(1, "uuid-1"));
@@ -289,7 +289,7 @@ class LedgerTablesIT {
     @EnumSource(TestDatabases.Kind.class)
     void the_document_of_a_stored_invoice_is_its_pdf(TestDatabases.Kind kind) throws IOException {
         try (Database database = oneServer(kind, dataDir)) {
-            JdbiBilling billing = new JdbiBilling(database.jdbi());
+            JdbiLedgerStore billing = new JdbiLedgerStore(database.jdbi());
             billing.saveAccount(account(customer(database, 1, "ann@example.com"), "Berlin"));
             billing.addInvoice(invoice(1, "inv-1", "INV00000001"));
 
@@ -310,7 +310,7 @@ class LedgerTablesIT {
     void a_tenant_stored_again_or_renumbered_keeps_its_ledger_and_sequences(TestDatabases.Kind kind) {
         try (Database database = oneServer(kind, dataDir)) {
             JdbiTenants tenants = new JdbiTenants(database.jdbi());
-            JdbiBilling billing = new JdbiBilling(database.jdbi());
+            JdbiLedgerStore billing = new JdbiLedgerStore(database.jdbi());
             JdbiIdempotencyRecords records = new JdbiIdempotencyRecords(database.jdbi());
             User ann = customer(database, 1, "ann@example.com");
             billing.saveAccount(account(ann, "Berlin"));

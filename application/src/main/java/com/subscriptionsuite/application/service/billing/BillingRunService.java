@@ -1,7 +1,7 @@
 package com.subscriptionsuite.application.service.billing;
 
 import com.subscriptionsuite.application.port.in.billing.RunBilling;
-import com.subscriptionsuite.application.port.out.Billing;
+import com.subscriptionsuite.application.port.out.LedgerStore;
 import com.subscriptionsuite.domain.billing.BillingAccount;
 import com.subscriptionsuite.domain.billing.Invoice;
 import com.subscriptionsuite.domain.billing.InvoiceLine;
@@ -84,7 +84,7 @@ final class BillingRunService implements RunBilling {
     }
 
     private AccountRun billAccount(long tenantId, String accountId, LocalDate today) {
-        Billing billing = ledger.billing();
+        LedgerStore billing = ledger.billing();
         Option<BillingAccount> found = billing.account(tenantId, accountId)
                 .flatMap(a -> ledger.lockedAccountOfUser(tenantId, a.userId()));
         if (found.isEmpty()) {

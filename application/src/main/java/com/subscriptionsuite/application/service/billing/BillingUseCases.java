@@ -1,6 +1,6 @@
 package com.subscriptionsuite.application.service.billing;
 
-import com.subscriptionsuite.application.port.out.Billing;
+import com.subscriptionsuite.application.port.out.LedgerStore;
 import com.subscriptionsuite.application.port.out.CustomerLocks;
 import com.subscriptionsuite.application.port.out.PaymentMethods;
 import com.subscriptionsuite.application.port.out.Secrets;
@@ -20,7 +20,7 @@ public final class BillingUseCases {
      * @param vouchers the voucher store, if the engine has one (without it a checkout's voucher code
      *                 is unknown)
      */
-    public static BillingCases create(TenantDirectory directory, Billing billing, CustomerLocks locks,
+    public static BillingCases create(TenantDirectory directory, LedgerStore billing, CustomerLocks locks,
             PaymentMethods paymentMethods, Option<Vouchers> vouchers, Transactions transactions, Secrets secrets,
             VatDetermination vat, Clock clock) {
         Ledger ledger = new Ledger(directory, billing, locks, paymentMethods, vouchers, transactions, secrets, vat,

@@ -7,7 +7,7 @@ import com.subscriptionsuite.application.port.in.checkout.CheckoutFailure;
 import com.subscriptionsuite.application.port.in.payment.PaymentFailure;
 import com.subscriptionsuite.application.port.in.pricing.PreviewFailure;
 import com.subscriptionsuite.application.port.in.pricing.PreviewPricesQuery;
-import com.subscriptionsuite.application.port.out.Billing;
+import com.subscriptionsuite.application.port.out.LedgerStore;
 import com.subscriptionsuite.application.service.common.CartResolution;
 import com.subscriptionsuite.domain.account.AccountDetails;
 import com.subscriptionsuite.domain.account.AccountProblem;
@@ -77,7 +77,7 @@ final class CheckoutService implements Checkout {
         Catalog catalog = definition.catalog();
         LocalDate today = ledger.today();
         Instant now = ledger.clock().instant();
-        Billing billing = ledger.billing();
+        LedgerStore billing = ledger.billing();
         // Read before the customer's lock: a checkout that starts without an account and finds one once
         // it holds the lock raced another first checkout of the same customer (a double click without
         // an Idempotency-Key), which booked while this one waited: it books nothing (409).
@@ -286,13 +286,13 @@ final class CheckoutService implements Checkout {
      * serialise), the store's unique (tenant, user) refuses the second account with the same answer.
      */
     private Either<CheckoutFailure, Subscribed> book(Booking b) {
-        Billing billing = ledger.billing();
+        LedgerStore billing = ledger.billing();
         Tenant tenant = b.definition().tenant();
         long tenantId = tenant.id();
         AccountDetails details = Accounts.withCurrency(b.command().account(), b.currency());
         BillingAccount account = b.existing().map(a -> a.withDetails(details, b.now()))
                 .getOrElse(() -> new BillingAccount(billing.newId(), tenantId, b.command().userId(),
-                        billing.nextNumber(tenantId, Billing.NumberKind.ACCOUNT), b.currency(), details, null, b.now(),
+                        billing.nextNumber(tenantId, LedgerStore.NumberKind.ACCOUNT), b.currency(), details, null, b.now(),
                         b.now()));
         if (b.paymentMethodId().isDefined()) {
             account = account.withPaymentMethod(b.paymentMethodId().get(), b.now());
@@ -306,7 +306,7 @@ final class CheckoutService implements Checkout {
 
             @Override
             public String chargeNumber() {
-                return billing.nextNumber(tenantId, Billing.NumberKind.CHARGE);
+                return billing.nextNumber(tenantId, LedgerStore.NumberKind.CHARGE);
             }
         };
         try {
@@ -327,7 +327,7 @@ final class CheckoutService implements Checkout {
             List<SubscribedCharge> charges = SubscriptionCharges.book(sp.id(), line.ratePlans(), line.quantity(),
                     b.currency(), tax, b.today(), ids);
             Subscription fresh = new Subscription(billing.newId(), tenantId, account.id(),
-                    billing.nextNumber(tenantId, Billing.NumberKind.SUBSCRIPTION), ledger.secrets().guid(), b.today(),
+                    billing.nextNumber(tenantId, LedgerStore.NumberKind.SUBSCRIPTION), ledger.secrets().guid(), b.today(),
                     b.today(), TermSchedule.of(b.today(), sp), sp.autoRenew(), b.today(), null, 1, b.now(), charges);
             SubscriptionBilling.Billed first = SubscriptionBilling.due(fresh, b.definition().catalog(), b.today(), tax);
             booked.add(first.subscription());

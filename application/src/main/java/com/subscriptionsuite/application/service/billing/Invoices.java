@@ -1,6 +1,6 @@
 package com.subscriptionsuite.application.service.billing;
 
-import com.subscriptionsuite.application.port.out.Billing;
+import com.subscriptionsuite.application.port.out.LedgerStore;
 import com.subscriptionsuite.domain.account.AccountDetails;
 import com.subscriptionsuite.domain.billing.BillingAccount;
 import com.subscriptionsuite.domain.billing.Invoice;
@@ -20,9 +20,9 @@ final class Invoices {
     }
 
     /** A new invoice of the account for these lines (at least one), dated {@code today}. */
-    static Invoice raise(Billing billing, Tenant tenant, BillingAccount account, List<InvoiceLine> lines,
+    static Invoice raise(LedgerStore billing, Tenant tenant, BillingAccount account, List<InvoiceLine> lines,
             TaxDecision tax, LocalDate today, Instant now) {
-        return Invoice.raise(billing.newId(), billing.nextNumber(tenant.id(), Billing.NumberKind.INVOICE), tenant,
+        return Invoice.raise(billing.newId(), billing.nextNumber(tenant.id(), LedgerStore.NumberKind.INVOICE), tenant,
                 account, today, tax, lines, now);
     }
 }

@@ -1,6 +1,6 @@
 package com.subscriptionsuite.application.service.billing;
 
-import com.subscriptionsuite.application.port.out.Billing;
+import com.subscriptionsuite.application.port.out.LedgerStore;
 import com.subscriptionsuite.application.port.out.CustomerLocks;
 import com.subscriptionsuite.application.port.out.PaymentMethods;
 import com.subscriptionsuite.application.port.out.Secrets;
@@ -20,7 +20,7 @@ import java.time.LocalDate;
 import java.util.Objects;
 
 /** The ports and services the billing use cases share, and the tax decision they all take the same way. */
-record Ledger(TenantDirectory directory, Billing billing, CustomerLocks locks, PaymentMethods paymentMethods,
+record Ledger(TenantDirectory directory, LedgerStore billing, CustomerLocks locks, PaymentMethods paymentMethods,
         Option<Vouchers> vouchers, Transactions transactions, Secrets secrets, VatDetermination vat, Clock clock) {
     Ledger {
         Objects.requireNonNull(directory, "directory");

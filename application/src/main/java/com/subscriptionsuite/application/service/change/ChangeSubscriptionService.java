@@ -9,7 +9,7 @@ import com.subscriptionsuite.application.port.in.change.ChangePreview.NextInvoic
 import com.subscriptionsuite.application.port.in.change.ChangeSubscription;
 import com.subscriptionsuite.application.port.in.change.QuantityOptions;
 import com.subscriptionsuite.application.port.in.change.QuantityOptions.ChangeOffer;
-import com.subscriptionsuite.application.port.out.Billing;
+import com.subscriptionsuite.application.port.out.LedgerStore;
 import com.subscriptionsuite.application.port.out.CustomerLocks;
 import com.subscriptionsuite.application.service.common.CustomerAccounts;
 import com.subscriptionsuite.application.port.out.Transactions;
@@ -87,13 +87,13 @@ final class ChangeSubscriptionService implements ChangeSubscription {
     };
 
     private final TenantDirectory directory;
-    private final Billing billing;
+    private final LedgerStore billing;
     private final CustomerLocks locks;
     private final Transactions transactions;
     private final VatDetermination vat;
     private final Clock clock;
 
-    ChangeSubscriptionService(TenantDirectory directory, Billing billing, CustomerLocks locks,
+    ChangeSubscriptionService(TenantDirectory directory, LedgerStore billing, CustomerLocks locks,
             Transactions transactions, VatDetermination vat, Clock clock) {
         this.directory = Objects.requireNonNull(directory, "directory");
         this.billing = Objects.requireNonNull(billing, "billing");
@@ -443,7 +443,7 @@ final class ChangeSubscriptionService implements ChangeSubscription {
                 .map(l -> new InvoiceLine(s.subscription().number(), l.chargeId(), l.description(), l.serviceStart(),
                         l.serviceEnd(), l.amounts()))
                 .toList();
-        return Invoice.raise(billing.newId(), billing.nextNumber(s.tenantId(), Billing.NumberKind.INVOICE), s.tenant(),
+        return Invoice.raise(billing.newId(), billing.nextNumber(s.tenantId(), LedgerStore.NumberKind.INVOICE), s.tenant(),
                 s.account(), date, s.tax(), lines, now);
     }
 
@@ -491,7 +491,7 @@ final class ChangeSubscriptionService implements ChangeSubscription {
 
             @Override
             public String chargeNumber() {
-                return billing.nextNumber(tenantId, Billing.NumberKind.CHARGE);
+                return billing.nextNumber(tenantId, LedgerStore.NumberKind.CHARGE);
             }
         };
     }

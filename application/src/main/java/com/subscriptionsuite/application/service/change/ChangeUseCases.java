@@ -1,7 +1,7 @@
 package com.subscriptionsuite.application.service.change;
 
 import com.subscriptionsuite.application.port.in.change.ChangeSubscription;
-import com.subscriptionsuite.application.port.out.Billing;
+import com.subscriptionsuite.application.port.out.LedgerStore;
 import com.subscriptionsuite.application.port.out.CustomerLocks;
 import com.subscriptionsuite.application.port.out.Transactions;
 import com.subscriptionsuite.application.service.tenant.TenantDirectory;
@@ -13,7 +13,7 @@ public final class ChangeUseCases {
     private ChangeUseCases() {
     }
 
-    public static ChangeSubscription changeSubscription(TenantDirectory directory, Billing billing,
+    public static ChangeSubscription changeSubscription(TenantDirectory directory, LedgerStore billing,
             CustomerLocks locks, Transactions transactions, VatDetermination vat, Clock clock) {
         return new ChangeSubscriptionService(directory, billing, locks, transactions, vat, clock);
     }

@@ -1,6 +1,6 @@
 package com.subscriptionsuite.application.service.common;
 
-import com.subscriptionsuite.application.port.out.Billing;
+import com.subscriptionsuite.application.port.out.LedgerStore;
 import com.subscriptionsuite.application.port.out.CustomerLocks;
 import com.subscriptionsuite.domain.billing.BillingAccount;
 import io.vavr.control.Option;
@@ -17,7 +17,7 @@ public final class CustomerAccounts {
     }
 
     /** Locks the customer until the running unit of work ends; the customer's account, if any. */
-    public static Option<BillingAccount> locked(CustomerLocks locks, Billing billing, long tenantId, long userId) {
+    public static Option<BillingAccount> locked(CustomerLocks locks, LedgerStore billing, long tenantId, long userId) {
         locks.lock(tenantId, userId);
         return billing.accountOfUser(tenantId, userId);
     }

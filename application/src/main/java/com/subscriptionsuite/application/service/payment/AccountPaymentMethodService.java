@@ -3,7 +3,7 @@ package com.subscriptionsuite.application.service.payment;
 import com.subscriptionsuite.application.service.common.BankTransfers;
 import com.subscriptionsuite.application.service.common.PaymentMethodIds;
 import com.subscriptionsuite.application.port.in.payment.PaymentFailure;
-import com.subscriptionsuite.application.port.out.Billing;
+import com.subscriptionsuite.application.port.out.LedgerStore;
 import com.subscriptionsuite.application.port.out.CustomerLocks;
 import com.subscriptionsuite.application.service.common.CustomerAccounts;
 import com.subscriptionsuite.application.port.out.PaymentMethods;
@@ -25,14 +25,14 @@ import java.time.Instant;
  */
 final class AccountPaymentMethodService implements AccountPaymentMethodCases {
     private final TenantDirectory directory;
-    private final Billing billing;
+    private final LedgerStore billing;
     private final CustomerLocks locks;
     private final PaymentMethods methods;
     private final Transactions transactions;
     private final Secrets secrets;
     private final Clock clock;
 
-    AccountPaymentMethodService(TenantDirectory directory, Billing billing, CustomerLocks locks,
+    AccountPaymentMethodService(TenantDirectory directory, LedgerStore billing, CustomerLocks locks,
             PaymentMethods methods, Transactions transactions, Secrets secrets, Clock clock) {
         this.directory = directory;
         this.billing = billing;

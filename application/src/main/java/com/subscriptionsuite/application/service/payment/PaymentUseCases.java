@@ -1,6 +1,6 @@
 package com.subscriptionsuite.application.service.payment;
 
-import com.subscriptionsuite.application.port.out.Billing;
+import com.subscriptionsuite.application.port.out.LedgerStore;
 import com.subscriptionsuite.application.port.out.CustomerLocks;
 import com.subscriptionsuite.application.port.out.PayPalAgreements;
 import com.subscriptionsuite.application.port.out.PaymentMethods;
@@ -21,7 +21,7 @@ public final class PaymentUseCases {
         return new PaymentMethodService(directory, methods, pages, payPal, transactions, secrets, clock);
     }
 
-    public static AccountPaymentMethodCases accountPaymentMethods(TenantDirectory directory, Billing billing,
+    public static AccountPaymentMethodCases accountPaymentMethods(TenantDirectory directory, LedgerStore billing,
             CustomerLocks locks, PaymentMethods methods, Transactions transactions, Secrets secrets, Clock clock) {
         return new AccountPaymentMethodService(directory, billing, locks, methods, transactions, secrets, clock);
     }

@@ -2,18 +2,18 @@ package com.subscriptionsuite.adapters.persistence.ledger;
 
 import com.subscriptionsuite.adapters.persistence.Database;
 import com.subscriptionsuite.adapters.persistence.TestDatabases;
-import com.subscriptionsuite.application.port.out.BillingContract;
-import com.subscriptionsuite.application.port.out.BillingStores;
+import com.subscriptionsuite.application.port.out.LedgerStoreContract;
+import com.subscriptionsuite.application.port.out.LedgerStores;
 import org.junit.jupiter.api.AfterEach;
 
 /** The contract on a real PostgreSQL (17), a fresh schema per test. */
-class JdbiBillingPostgresIT extends BillingContract {
+class JdbiLedgerStorePostgresIT extends LedgerStoreContract {
     private Database database;
 
     @Override
-    protected BillingStores freshBillingStores() {
+    protected LedgerStores freshBillingStores() {
         database = TestDatabases.postgres();
-        return JdbiBillingStores.on(database.jdbi());
+        return JdbiLedgerStores.on(database.jdbi());
     }
 
     @AfterEach

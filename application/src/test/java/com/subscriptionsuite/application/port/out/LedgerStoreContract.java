@@ -3,8 +3,8 @@ package com.subscriptionsuite.application.port.out;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import com.subscriptionsuite.application.port.out.Billing.InvoiceDocument;
-import com.subscriptionsuite.application.port.out.Billing.NumberKind;
+import com.subscriptionsuite.application.port.out.LedgerStore.InvoiceDocument;
+import com.subscriptionsuite.application.port.out.LedgerStore.NumberKind;
 import com.subscriptionsuite.domain.account.AccountDetails;
 import com.subscriptionsuite.domain.billing.Amendment;
 import com.subscriptionsuite.domain.billing.BillingAccount;
@@ -38,7 +38,7 @@ import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
 
 /** What every {@link Billing} adapter must do. */
-public abstract class BillingContract extends IdentityContract {
+public abstract class LedgerStoreContract extends IdentityContract {
     private static final CurrencyUnit EUR = CurrencyUnit.EUR;
     private static final CurrencyUnit JPY = CurrencyUnit.of("JPY");
     private static final CurrencyUnit KWD = CurrencyUnit.of("KWD");
@@ -48,9 +48,9 @@ public abstract class BillingContract extends IdentityContract {
     private static final Instant T3 = T0.plus(Duration.ofMinutes(3));
 
     /** Fresh, empty stores on one database (or in memory). Called once before each test. */
-    protected abstract BillingStores freshBillingStores();
+    protected abstract LedgerStores freshBillingStores();
 
-    private Billing billing;
+    private LedgerStore billing;
     private Transactions transactions;
     private User ann;
     private User bob;
@@ -58,7 +58,7 @@ public abstract class BillingContract extends IdentityContract {
 
     @Override
     protected final IdentityStores freshStores() {
-        BillingStores stores = freshBillingStores();
+        LedgerStores stores = freshBillingStores();
         billing = stores.billing();
         transactions = stores.transactions();
         return stores.identity();

@@ -9,7 +9,7 @@ import com.subscriptionsuite.adapters.persistence.ledger.LedgerDao.ChargeRow;
 import com.subscriptionsuite.adapters.persistence.ledger.LedgerDao.InvoiceRow;
 import com.subscriptionsuite.adapters.persistence.ledger.LedgerDao.LineRow;
 import com.subscriptionsuite.adapters.persistence.ledger.LedgerDao.SubscriptionRow;
-import com.subscriptionsuite.application.port.out.Billing;
+import com.subscriptionsuite.application.port.out.LedgerStore;
 import com.subscriptionsuite.domain.account.AccountDetails;
 import com.subscriptionsuite.domain.billing.Amendment;
 import com.subscriptionsuite.domain.billing.BillingAccount;
@@ -68,14 +68,14 @@ import org.joda.money.Money;
  * Money is read back at its currency's scale; unit prices and tax rates keep the scale they were
  * stored with; instants go through {@code UtcInstants}.
  */
-public final class JdbiBilling implements Billing {
+public final class JdbiLedgerStore implements LedgerStore {
     private static final String SELLER = "seller";
     private static final String BILL_TO = "bill_to";
 
     private final Handles handles;
     private final SecureRandom random = new SecureRandom();
 
-    public JdbiBilling(Jdbi jdbi) {
+    public JdbiLedgerStore(Jdbi jdbi) {
         this.handles = new Handles(jdbi);
     }
 
@@ -84,13 +84,13 @@ public final class JdbiBilling implements Billing {
     @Override
     public Option<BillingAccount> accountOfUser(long tenantId, long userId) {
         return handles.with(LedgerDao.class,
-                dao -> Option.ofOptional(dao.accountOfUser(tenantId, userId)).map(JdbiBilling::account));
+                dao -> Option.ofOptional(dao.accountOfUser(tenantId, userId)).map(JdbiLedgerStore::account));
     }
 
     @Override
     public Option<BillingAccount> account(long tenantId, String accountId) {
         return handles.with(LedgerDao.class,
-                dao -> Option.ofOptional(dao.account(tenantId, accountId)).map(JdbiBilling::account));
+                dao -> Option.ofOptional(dao.account(tenantId, accountId)).map(JdbiLedgerStore::account));
     }
 
     /**
@@ -369,7 +369,7 @@ public final class JdbiBilling implements Billing {
         return new Subscription(r.id(), r.tenantId(), r.accountId(), r.subscriptionNumber(), r.uuid(), r.startDate(),
                 r.billingAnchor(), new TermSchedule(r.termStart(), r.initialTermMonths(), r.renewalTermMonths()),
                 r.autoRenew(), r.chargedThroughDate(), r.cancelDate(), r.version(), r.createdAt(),
-                charges.stream().map(JdbiBilling::charge).toList());
+                charges.stream().map(JdbiLedgerStore::charge).toList());
     }
 
     private static SubscribedCharge charge(ChargeRow r) {

@@ -19,7 +19,7 @@ import java.util.List;
  * nothing: one customer's checkouts and changes are serialised by {@link CustomerLocks}, the
  * engine's own lock, taken before the account is read.
  */
-public interface Billing {
+public interface LedgerStore {
     /** The user's billing account, if the user has one. */
     Option<BillingAccount> accountOfUser(long tenantId, long userId);
 

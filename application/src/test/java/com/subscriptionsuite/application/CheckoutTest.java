@@ -53,14 +53,14 @@ class CheckoutTest {
     }
 
     Invoice onlyInvoice(long userId) {
-        List<Invoice> invoices = t.engine.readInvoices().invoices(1, userId);
+        List<Invoice> invoices = t.engine.readInvoices().invoices(1, userId).get();
         assertThat(invoices).hasSize(1);
         return invoices.get(0);
     }
 
     void assertNothingBooked(long userId) {
         assertThat(t.billing.accountOfUser(1, userId).isEmpty()).as("no account").isTrue();
-        assertThat(t.engine.readInvoices().invoices(1, userId)).as("no invoice").isEmpty();
+        assertThat(t.engine.readInvoices().invoices(1, userId).get()).as("no invoice").isEmpty();
     }
 
     @Nested
@@ -261,7 +261,7 @@ class CheckoutTest {
 
             assertThat(again.code()).isEqualTo("multiple_subscriptions_not_allowed");
             assertThat(again.message()).endsWith("you have a subscription of it already");
-            assertThat(t.engine.readInvoices().invoices(1, ann)).hasSize(1);
+            assertThat(t.engine.readInvoices().invoices(1, ann).get()).hasSize(1);
         }
 
         @Test
@@ -270,7 +270,7 @@ class CheckoutTest {
 
             assertThat(refusal(cart(1, ann, berliner("USD"), item(402, 1, 1))))
                     .isEqualTo("account_currency_locked account.currency");
-            assertThat(t.engine.readInvoices().invoices(1, ann)).hasSize(1);
+            assertThat(t.engine.readInvoices().invoices(1, ann).get()).hasSize(1);
         }
 
         @Test
@@ -421,7 +421,7 @@ class CheckoutTest {
         assertThat(account.number()).isEqualTo("A00000001");
         assertThat(account.details().lastName()).isEqualTo("Married");
         assertThat(t.billing.subscriptions(1, account.id())).hasSize(2);
-        assertThat(t.engine.readInvoices().invoices(1, ann)).extracting(i -> i.billTo().name())
+        assertThat(t.engine.readInvoices().invoices(1, ann).get()).extracting(i -> i.billTo().name())
                 .containsExactly("Ann Married", "Ann Example");
     }
 

@@ -358,7 +358,7 @@ class CustomerCenterIT {
     /** The ledger's documents as a stand-in PDF (the in-memory ledger renders text). */
     private record PdfInvoices(ReadInvoices ledger) implements ReadInvoices {
         @Override
-        public List<Invoice> invoices(long tenantId, long userId) {
+        public Either<AccountFailure, List<Invoice>> invoices(long tenantId, long userId) {
             return ledger.invoices(tenantId, userId);
         }
 

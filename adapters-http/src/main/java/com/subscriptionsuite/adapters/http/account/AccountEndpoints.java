@@ -78,20 +78,23 @@ public final class AccountEndpoints {
 
     void subscriptions(Context ctx) {
         Principal caller = RequestAccess.principal(ctx);
-        json.ok(ctx, readSubscriptions.subscriptions(RequestTenant.of(ctx).id(), caller.userId()).stream()
-                .map(SuiteProductWithSubscription::from).toList());
+        json.send(ctx, readSubscriptions.subscriptions(RequestTenant.of(ctx).id(), caller.userId())
+                .mapLeft(ApiError::from)
+                .map(list -> list.stream().map(SuiteProductWithSubscription::from).toList()));
     }
 
     void ratePlans(Context ctx) {
         Principal caller = RequestAccess.principal(ctx);
-        json.ok(ctx, readSubscriptions.ratePlans(RequestTenant.of(ctx).id(), caller.userId()).stream()
-                .map(SubscriptionAndRatePlan::from).toList());
+        json.send(ctx, readSubscriptions.ratePlans(RequestTenant.of(ctx).id(), caller.userId())
+                .mapLeft(ApiError::from)
+                .map(list -> list.stream().map(SubscriptionAndRatePlan::from).toList()));
     }
 
     void invoices(Context ctx) {
         Principal caller = RequestAccess.principal(ctx);
-        json.ok(ctx, readInvoices.invoices(RequestTenant.of(ctx).id(), caller.userId()).stream()
-                .map(InvoiceEntry::from).toList());
+        json.send(ctx, readInvoices.invoices(RequestTenant.of(ctx).id(), caller.userId())
+                .mapLeft(ApiError::from)
+                .map(list -> list.stream().map(InvoiceEntry::from).toList()));
     }
 
     /**

@@ -43,7 +43,7 @@ import org.joda.money.CurrencyUnit;
 import org.joda.money.Money;
 
 /**
- * {@link Billing} as a ledger in the engine's own database (schema {@code V6__ledger}, see
+ * {@link LedgerStore} as a ledger in the engine's own database (schema {@code V6__ledger}, see
  * {@code docs/ledger.md}).
  *
  * <h2>Units of work</h2>

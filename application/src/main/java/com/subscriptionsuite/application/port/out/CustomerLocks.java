@@ -1,20 +1,45 @@
 package com.subscriptionsuite.application.port.out;
 
+import io.vavr.control.Option;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Objects;
+
 /**
  * The per-customer lock: it serialises one customer's checkouts, account changes, payment-method
- * changes, subscription changes and that customer's bill run, on every connection and server
- * instance. It is the engine's own, kept in the engine's database whatever billing system is behind
- * {@link Billing}: a remote billing system has no row lock to hold for the length of a unit.
+ * changes and subscription changes, on every connection and server instance. It is the engine's own,
+ * kept in the engine's database whatever billing system is behind the billing gateway, and it is a
+ * <em>lease</em>, not a row lock held by a unit of work: an operation holds it across its calls to
+ * the billing system, which never run inside a unit of work. A lease ends when its holder releases it
+ * or when its time is up (the holder's process died), whichever comes first.
  * <p>
  * A customer is a user of a tenant; the lock needs no billing account, so a customer's first
  * checkout takes it like any other.
  */
 public interface CustomerLocks {
     /**
-     * Takes the customer's lock, waiting while another unit of work holds it, and keeps it until the
-     * running unit of work ({@link Transactions}) ends, committed or rolled back. Taken again in the
-     * same unit, it is already held. Outside a unit the lock ends with the call. Whatever the unit
-     * reads after the lock includes everything the customer's previous holder committed.
+     * Takes the customer's lock for {@code holder} (an operation key) for {@code leaseFor}, waiting
+     * while another holder's lease runs, for at most {@code maxWait}; none when it is still held then.
+     * A holder that takes the lock it holds renews it. Commits on its own, outside a unit of work.
+     * Whatever is read after the lease is taken includes everything the previous holder committed.
      */
+    default Option<Lease> acquire(long tenantId, long userId, String holder, Duration leaseFor, Duration maxWait) {
+        throw new UnsupportedOperationException("TODO(issue 12): leases");
+    }
+
+    /** Ends the lease if it is still {@code lease.holder()}'s; commits on its own. */
+    default void release(Lease lease) {
+        throw new UnsupportedOperationException("TODO(issue 12): leases");
+    }
+
+    /** The old row lock, held until the running unit of work ends; goes when the services take leases. */
+    @Deprecated
     void lock(long tenantId, long userId);
+
+    record Lease(long tenantId, long userId, String holder, Instant until) {
+        public Lease {
+            Objects.requireNonNull(holder, "holder");
+            Objects.requireNonNull(until, "until");
+        }
+    }
 }

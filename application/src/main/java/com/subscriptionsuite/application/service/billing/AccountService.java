@@ -9,6 +9,7 @@ import com.subscriptionsuite.domain.account.AccountRules;
 import com.subscriptionsuite.domain.billing.BillingAccount;
 import com.subscriptionsuite.domain.billing.Invoice;
 import com.subscriptionsuite.domain.tenant.Tenant;
+import com.subscriptionsuite.application.port.in.operation.Operation;
 import io.vavr.control.Either;
 import io.vavr.control.Option;
 import java.util.List;
@@ -30,7 +31,8 @@ final class AccountService implements ManageAccount, ReadInvoices {
     }
 
     @Override
-    public Either<AccountFailure, BillingAccount> update(long tenantId, long userId, AccountDetails details) {
+    public Either<AccountFailure, BillingAccount> update(long tenantId, long userId, AccountDetails details,
+            Operation<BillingAccount> operation) {
         List<AccountProblem> problems = AccountRules.check(details);
         if (!problems.isEmpty()) {
             return Either.left(new AccountFailure.AccountInvalid(problems));
@@ -48,10 +50,10 @@ final class AccountService implements ManageAccount, ReadInvoices {
     }
 
     @Override
-    public List<Invoice> invoices(long tenantId, long userId) {
-        return ledger.billing().accountOfUser(tenantId, userId)
+    public Either<AccountFailure, List<Invoice>> invoices(long tenantId, long userId) {
+        return Either.right(ledger.billing().accountOfUser(tenantId, userId)
                 .map(account -> ledger.billing().invoices(tenantId, account.id()))
-                .getOrElse(List.of());
+                .getOrElse(List.of()));
     }
 
     @Override

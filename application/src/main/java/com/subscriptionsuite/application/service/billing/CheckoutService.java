@@ -34,6 +34,7 @@ import com.subscriptionsuite.domain.voucher.CodeState;
 import com.subscriptionsuite.domain.voucher.Redemption;
 import com.subscriptionsuite.domain.voucher.VoucherRejection;
 import com.subscriptionsuite.domain.voucher.VoucherRules;
+import com.subscriptionsuite.application.port.in.operation.Operation;
 import io.vavr.control.Either;
 import io.vavr.control.Option;
 import java.time.Instant;
@@ -59,7 +60,7 @@ final class CheckoutService implements Checkout {
     }
 
     @Override
-    public Either<CheckoutFailure, Subscribed> subscribe(SubscribeCommand command) {
+    public Either<CheckoutFailure, Subscribed> subscribe(SubscribeCommand command, Operation<Subscribed> operation) {
         TenantDefinition definition = ledger.directory().require(command.tenantId());
         if (command.guest() && !definition.tenant().checkoutSettings().hasGuestCheckout()) {
             return Either.left(new CheckoutFailure.GuestCheckoutDisabled());

@@ -19,6 +19,8 @@ import com.subscriptionsuite.domain.subscription.BillingCycle;
 import com.subscriptionsuite.domain.subscription.Term;
 import com.subscriptionsuite.domain.tax.TaxDecision;
 import com.subscriptionsuite.domain.tenant.TenantDefinition;
+import com.subscriptionsuite.application.port.in.account.AccountFailure;
+import io.vavr.control.Either;
 import io.vavr.control.Option;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -41,20 +43,20 @@ final class SubscriptionReadsService implements ReadSubscriptions {
     }
 
     @Override
-    public List<SubscribedProduct> subscriptions(long tenantId, long userId) {
-        return views(tenantId, userId).stream().map(v -> new SubscribedProduct(v.suiteProduct(), tenantId,
-                v.subscription(), v.quantity(), v.uuid())).toList();
+    public Either<AccountFailure, List<SubscribedProduct>> subscriptions(long tenantId, long userId) {
+        return Either.right(views(tenantId, userId).stream().map(v -> new SubscribedProduct(v.suiteProduct(), tenantId,
+                v.subscription(), v.quantity(), v.uuid())).toList());
     }
 
     @Override
-    public List<SubscriptionRatePlan> ratePlans(long tenantId, long userId) {
+    public Either<AccountFailure, List<SubscriptionRatePlan>> ratePlans(long tenantId, long userId) {
         List<SubscriptionRatePlan> out = new ArrayList<>();
         for (View v : views(tenantId, userId)) {
             for (RatePlanView plan : v.subscription().ratePlans()) {
                 out.add(new SubscriptionRatePlan(v.subscription(), plan));
             }
         }
-        return out;
+        return Either.right(out);
     }
 
     private record View(SuiteProduct suiteProduct, SubscriptionView subscription, long quantity, String uuid) {

@@ -47,6 +47,7 @@ import com.subscriptionsuite.domain.tax.TaxDecision;
 import com.subscriptionsuite.domain.tax.VatDetermination;
 import com.subscriptionsuite.domain.tenant.Tenant;
 import com.subscriptionsuite.domain.tenant.TenantDefinition;
+import com.subscriptionsuite.application.port.in.operation.Operation;
 import io.vavr.control.Either;
 import io.vavr.control.Option;
 import java.math.BigDecimal;
@@ -114,7 +115,7 @@ final class ChangeSubscriptionService implements ChangeSubscription {
     }
 
     @Override
-    public Either<ChangeFailure, AppliedChange> apply(ChangeCommand command) {
+    public Either<ChangeFailure, AppliedChange> apply(ChangeCommand command, Operation<AppliedChange> operation) {
         Instant now = clock.instant();
         LocalDate today = LocalDate.ofInstant(now, clock.getZone());
         return transactions.inTransaction(() -> CustomerAccounts.locked(locks, billing, command.tenantId(),

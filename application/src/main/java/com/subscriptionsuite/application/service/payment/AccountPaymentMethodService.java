@@ -13,6 +13,7 @@ import com.subscriptionsuite.application.service.tenant.TenantDirectory;
 import com.subscriptionsuite.domain.billing.BillingAccount;
 import com.subscriptionsuite.domain.billing.PaymentMethod;
 import com.subscriptionsuite.domain.payment.PaymentType;
+import com.subscriptionsuite.application.port.in.operation.Operation;
 import io.vavr.control.Either;
 import io.vavr.control.Option;
 import java.time.Clock;
@@ -55,7 +56,7 @@ final class AccountPaymentMethodService implements AccountPaymentMethodCases {
     }
 
     @Override
-    public Either<PaymentFailure, PaymentMethod> change(Change change) {
+    public Either<PaymentFailure, PaymentMethod> change(Change change, Operation<PaymentMethod> operation) {
         Either<PaymentFailure, PaymentType> type = BankTransfers.type(change.type());
         if (type.isLeft()) {
             return Either.left(type.getLeft());

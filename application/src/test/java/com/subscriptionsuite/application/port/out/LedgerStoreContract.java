@@ -37,7 +37,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
 
-/** What every {@link Billing} adapter must do. */
+/** What every {@link LedgerStore} adapter must do. */
 public abstract class LedgerStoreContract extends IdentityContract {
     private static final CurrencyUnit EUR = CurrencyUnit.EUR;
     private static final CurrencyUnit JPY = CurrencyUnit.of("JPY");

@@ -2,6 +2,8 @@ package com.subscriptionsuite.application.port.in.account;
 
 import com.subscriptionsuite.domain.account.AccountProblem;
 import java.util.List;
+import com.subscriptionsuite.application.port.out.billing.BillingFailures;
+import com.subscriptionsuite.application.port.out.billing.BillingFailure;
 
 /**
  * Why an account, its data or one of its invoices could not be shown or changed. {@code field} is
@@ -98,6 +100,24 @@ public sealed interface AccountFailure {
 
         public String message() {
             return "invoiceId: you have no invoice '" + invoiceId + "'";
+        }
+    }
+
+    /**
+     * The billing system did not answer, limited the rate of calls or refused: {@code billing_unavailable},
+     * {@code billing_rate_limited} or {@code billing_rejected} ({@link BillingFailures#code}). 
+     */
+    record BillingFailed(BillingFailure failure) implements AccountFailure {
+        public String code() {
+            return BillingFailures.code(failure);
+        }
+
+        public String field() {
+            return "";
+        }
+
+        public String message() {
+            return failure.describe();
         }
     }
 }

@@ -2,6 +2,7 @@ package com.subscriptionsuite.application.port.in.account;
 
 import com.subscriptionsuite.domain.account.AccountDetails;
 import com.subscriptionsuite.domain.billing.BillingAccount;
+import com.subscriptionsuite.application.port.in.operation.Operation;
 import io.vavr.control.Either;
 
 /**
@@ -17,5 +18,11 @@ public interface ManageAccount {
      * blank currency keeps the account's; another one is refused ({@code account_currency_locked}):
      * the account's currency is fixed by its first checkout, which books subscriptions in it.
      */
-    Either<AccountFailure, BillingAccount> update(long tenantId, long userId, AccountDetails details);
+    default Either<AccountFailure, BillingAccount> update(long tenantId, long userId, AccountDetails details) {
+        return update(tenantId, userId, details, Operation.unkeyed());
+    }
+
+    /** {@link #update(long, long, AccountDetails)} as {@code operation} (see {@link Operation}). */
+    Either<AccountFailure, BillingAccount> update(long tenantId, long userId, AccountDetails details,
+            Operation<BillingAccount> operation);
 }

@@ -8,7 +8,7 @@ import java.util.Objects;
 /** The caller's posted invoices (seed GET /account/invoice) and their documents (GET /account/invoice/{id}). */
 public interface ReadInvoices {
     /** The caller's invoices, newest first; none before the first checkout. */
-    List<Invoice> invoices(long tenantId, long userId);
+    Either<AccountFailure, List<Invoice>> invoices(long tenantId, long userId);
 
     /** The document of one of the caller's invoices; another account's invoice is {@code invoice_not_found}. */
     Either<AccountFailure, Document> document(long tenantId, long userId, String invoiceId);

@@ -3,6 +3,7 @@ package com.subscriptionsuite.application.port.in.account;
 import com.subscriptionsuite.domain.billing.SubscribedCharge;
 import com.subscriptionsuite.domain.catalog.SuiteProduct;
 import java.time.LocalDate;
+import io.vavr.control.Either;
 import java.util.List;
 import java.util.Objects;
 import org.joda.money.Money;
@@ -14,10 +15,10 @@ import org.joda.money.Money;
  */
 public interface ReadSubscriptions {
     /** One entry per subscription of the caller's account, oldest first, cancelled ones included. */
-    List<SubscribedProduct> subscriptions(long tenantId, long userId);
+    Either<AccountFailure, List<SubscribedProduct>> subscriptions(long tenantId, long userId);
 
     /** One entry per rate plan in force of each subscription of the caller's account. */
-    List<SubscriptionRatePlan> ratePlans(long tenantId, long userId);
+    Either<AccountFailure, List<SubscriptionRatePlan>> ratePlans(long tenantId, long userId);
 
     /**
      * A subscribed suite product: the catalog's suite product (the one the subscription is on

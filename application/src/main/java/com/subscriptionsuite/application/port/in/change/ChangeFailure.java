@@ -4,6 +4,8 @@ import com.subscriptionsuite.domain.subscription.ChangeAction;
 import com.subscriptionsuite.domain.subscription.ChangeRejection;
 import java.time.LocalDate;
 import java.util.List;
+import com.subscriptionsuite.application.port.out.billing.BillingFailures;
+import com.subscriptionsuite.application.port.out.billing.BillingFailure;
 
 /**
  * Why a subscription change was refused. {@link #field()} is the request part at fault (the path's
@@ -242,6 +244,25 @@ public sealed interface ChangeFailure {
 
         public String field() {
             return "changeOptionId";
+        }
+    }
+
+    /**
+     * The billing system did not answer, limited the rate of calls or refused: {@code billing_unavailable},
+     * {@code billing_rate_limited} or {@code billing_rejected} ({@link BillingFailures#code}). After an unavailable billing system a change may have been booked: the request repeated with
+     * the same {@code Idempotency-Key} finds out and books nothing twice.
+     */
+    record BillingFailed(BillingFailure failure) implements ChangeFailure {
+        public String code() {
+            return BillingFailures.code(failure);
+        }
+
+        public String field() {
+            return "";
+        }
+
+        public String message() {
+            return failure.describe();
         }
     }
 }

@@ -1,5 +1,6 @@
 package com.subscriptionsuite.application.port.in.change;
 
+import com.subscriptionsuite.application.port.in.operation.Operation;
 import io.vavr.control.Either;
 
 /**
@@ -18,7 +19,12 @@ public interface ChangeSubscription {
      * Books the change in one unit of work (account locked): the subscription's new charge segments,
      * a new version, an amendment, and for a prorated change an invoice (or credit note).
      */
-    Either<ChangeFailure, AppliedChange> apply(ChangeCommand command);
+    default Either<ChangeFailure, AppliedChange> apply(ChangeCommand command) {
+        return apply(command, Operation.unkeyed());
+    }
+
+    /** {@link #apply(ChangeCommand)} as {@code operation} (see {@link Operation}). */
+    Either<ChangeFailure, AppliedChange> apply(ChangeCommand command, Operation<AppliedChange> operation);
 
     /**
      * What a customer center shows before the customer picks a new quantity (seed GET

@@ -1,6 +1,7 @@
 package com.subscriptionsuite.application.port.in.checkout;
 
 import com.subscriptionsuite.domain.account.AccountDetails;
+import com.subscriptionsuite.application.port.in.operation.Operation;
 import io.vavr.control.Either;
 import java.util.Collections;
 import java.util.LinkedHashMap;
@@ -15,7 +16,16 @@ import java.util.Objects;
  * work: all of it happens or none of it does.
  */
 public interface Checkout {
-    Either<CheckoutFailure, Subscribed> subscribe(SubscribeCommand command);
+    /** The checkout without a client key: {@link Operation#unkeyed()}. */
+    default Either<CheckoutFailure, Subscribed> subscribe(SubscribeCommand command) {
+        return subscribe(command, Operation.unkeyed());
+    }
+
+    /**
+     * The checkout as {@code operation}: its key (the client's {@code Idempotency-Key}) keys the
+     * billing commands, and its answer is kept with what the checkout commits.
+     */
+    Either<CheckoutFailure, Subscribed> subscribe(SubscribeCommand command, Operation<Subscribed> operation);
 
     /**
      * One checkout. {@code userId} is the token's user and {@code guest} whether it is a guest;

@@ -3,6 +3,8 @@ package com.subscriptionsuite.application.port.in.checkout;
 import com.subscriptionsuite.application.port.in.account.AccountFailure;
 import com.subscriptionsuite.application.port.in.payment.PaymentFailure;
 import com.subscriptionsuite.application.port.in.pricing.PreviewFailure;
+import com.subscriptionsuite.application.port.out.billing.BillingFailure;
+import com.subscriptionsuite.application.port.out.billing.BillingFailures;
 
 /**
  * Why a checkout booked nothing. {@code field} is the path of the field at fault in the seed's
@@ -162,6 +164,25 @@ public sealed interface CheckoutFailure {
         public String message() {
             return "another checkout of this customer was booked meanwhile; nothing was booked by this one"
                     + " (check the account's subscriptions before trying again)";
+        }
+    }
+
+    /**
+     * The billing system did not book the checkout, or its answer did not come: nothing is linked or
+     * redeemed in the engine. After {@link BillingFailure.Unavailable} the booking may have happened:
+     * the request repeated with the same {@code Idempotency-Key} finds out and books nothing twice.
+     */
+    record BillingFailed(BillingFailure failure) implements CheckoutFailure {
+        public String code() {
+            return BillingFailures.code(failure);
+        }
+
+        public String field() {
+            return "";
+        }
+
+        public String message() {
+            return failure.describe();
         }
     }
 }

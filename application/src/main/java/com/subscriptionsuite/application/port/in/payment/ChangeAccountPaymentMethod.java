@@ -1,6 +1,7 @@
 package com.subscriptionsuite.application.port.in.payment;
 
 import com.subscriptionsuite.domain.billing.PaymentMethod;
+import com.subscriptionsuite.application.port.in.operation.Operation;
 import io.vavr.control.Either;
 import java.util.Collections;
 import java.util.LinkedHashMap;
@@ -13,7 +14,12 @@ import java.util.Map;
  * itself (no {@code id}); cards, SEPA, ACH and PayPal come from the hosted page or PayPal's approval.
  */
 public interface ChangeAccountPaymentMethod {
-    Either<PaymentFailure, PaymentMethod> change(Change change);
+    default Either<PaymentFailure, PaymentMethod> change(Change change) {
+        return change(change, Operation.unkeyed());
+    }
+
+    /** {@link #change(Change)} as {@code operation} (see {@link Operation}). */
+    Either<PaymentFailure, PaymentMethod> change(Change change, Operation<PaymentMethod> operation);
 
     /** {@code id} null or blank to create a bank transfer; {@code data} as sent, in its order (ignored for an existing method). */
     record Change(long tenantId, long userId, String id, String type, Map<String, String> data) {

@@ -3,6 +3,8 @@ package com.subscriptionsuite.application.port.in.payment;
 import com.subscriptionsuite.domain.payment.FieldProblem;
 import com.subscriptionsuite.domain.payment.PaymentType;
 import java.util.List;
+import com.subscriptionsuite.application.port.out.billing.BillingFailures;
+import com.subscriptionsuite.application.port.out.billing.BillingFailure;
 
 /**
  * Why a payment-method use case refused. {@code field} names the request field at fault: a query or
@@ -273,6 +275,24 @@ public sealed interface PaymentFailure {
 
         public String message() {
             return provider + " could not be reached: " + reason + "; try again later";
+        }
+    }
+
+    /**
+     * The billing system did not answer, limited the rate of calls or refused: {@code billing_unavailable},
+     * {@code billing_rate_limited} or {@code billing_rejected} ({@link BillingFailures#code}). 
+     */
+    record BillingFailed(BillingFailure failure) implements PaymentFailure {
+        public String code() {
+            return BillingFailures.code(failure);
+        }
+
+        public String field() {
+            return "";
+        }
+
+        public String message() {
+            return failure.describe();
         }
     }
 }

@@ -1,0 +1,200 @@
+package com.subscriptionsuite.application.port.out.billing;
+
+import com.subscriptionsuite.domain.account.AccountDetails;
+import com.subscriptionsuite.domain.billing.BillingAccount;
+import com.subscriptionsuite.domain.billing.Invoice;
+import com.subscriptionsuite.domain.billing.InvoiceLine;
+import com.subscriptionsuite.domain.billing.SubscribedCharge;
+import com.subscriptionsuite.domain.billing.Subscription;
+import com.subscriptionsuite.domain.pricing.CartLine;
+import com.subscriptionsuite.domain.subscription.ChangeAction;
+import com.subscriptionsuite.domain.tax.TaxDecision;
+import io.vavr.control.Either;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import org.joda.money.CurrencyUnit;
+
+/**
+ * The billing system behind the engine, in business commands and reads: the built-in ledger
+ * ({@code BuiltInLedger}) or Zuora. It owns accounts, subscriptions, invoices and their numbers:
+ * every id and number comes back from it. The engine keeps what only it can keep (the customer's
+ * lock, the link from a customer to the account, idempotency records, voucher holds and redemptions)
+ * in its own database and never calls the gateway inside a unit of work.
+ * <p>
+ * <strong>Every call can fail</strong> ({@link BillingFailure}); nothing here throws for a failure of
+ * the billing system. <strong>Every command carries a {@link RequestKey}</strong>: a command repeated
+ * with the key of one that took effect answers what the first answered and changes nothing more,
+ * whatever the billing system did in between. <strong>Money is previewed by the engine</strong>
+ * ({@code CartPricing}, {@code ChangeQuote}); a command carries what was previewed, and an
+ * implementation books exactly that or refuses it ({@link BillingFailure.Rejected}).
+ * <p>
+ * Reads are scoped by the account the engine linked to the customer; a subscription or invoice of
+ * another account is {@link BillingFailure.NotFound}.
+ */
+public interface BillingGateway {
+    /** Ids of charge segments a command asks the billing system to create (it gives them their ids). */
+    String UNASSIGNED = "unassigned";
+
+    // ---- reads --------------------------------------------------------------------------------
+
+    /** The account with its contacts and default payment method. */
+    Either<BillingFailure, BillingAccount> account(AccountRef account);
+
+    /** The account's subscriptions with their charge segments, oldest first. */
+    Either<BillingFailure, List<Subscription>> subscriptions(AccountRef account);
+
+    /** The account's invoices, newest first (by invoice date, then number). */
+    Either<BillingFailure, List<Invoice>> invoices(AccountRef account);
+
+    /** One invoice of the account as a document (a PDF). */
+    Either<BillingFailure, InvoiceDocument> invoiceDocument(AccountRef account, String invoiceId);
+
+    // ---- commands -----------------------------------------------------------------------------
+
+    /** Creates the customer's account (bill-to and sold-to from {@code details}). */
+    Either<BillingFailure, BillingAccount> openAccount(RequestKey key, OpenAccount command);
+
+    /** Replaces the account's contact details (its currency stays). */
+    Either<BillingFailure, BillingAccount> updateAccount(RequestKey key, AccountRef account, AccountDetails details);
+
+    /** Makes {@code paymentMethodId} (one the billing system gave, {@link #addPaymentMethod}) the account's default. */
+    Either<BillingFailure, BillingAccount> setDefaultPaymentMethod(RequestKey key, AccountRef account,
+            String paymentMethodId);
+
+    /** Creates a payment method of the customer (a bank transfer from its data); its id. */
+    Either<BillingFailure, String> addPaymentMethod(RequestKey key, NewPaymentMethod method);
+
+    /**
+     * Subscribes the account to the cart: one subscription per line (by {@code orderPos}), with the
+     * line's rate plans (a voucher's discount plan among them), starting {@code today}, and the
+     * first invoice for what is due at once.
+     */
+    Either<BillingFailure, Subscribed> subscribe(RequestKey key, Subscribe command);
+
+    /** Books the change of quantity previewed in {@code command}. */
+    Either<BillingFailure, Amended> changeQuantity(RequestKey key, QuantityChange command);
+
+    /** Books the replacement of the subscription's plan by a change option's, as previewed. */
+    Either<BillingFailure, Amended> replacePlan(RequestKey key, PlanReplacement command);
+
+    /** Cancels the subscription with effect from the date the engine's cancel policy chose, as previewed. */
+    Either<BillingFailure, Amended> cancel(RequestKey key, Cancellation command);
+
+    // ---- vocabulary ---------------------------------------------------------------------------
+
+    /** A new account of the customer {@code userId} of {@code tenantId}; {@code paymentMethodId} may be null. */
+    record OpenAccount(long tenantId, long userId, CurrencyUnit currency, AccountDetails details,
+            String paymentMethodId, Instant at) {
+        public OpenAccount {
+            Objects.requireNonNull(currency, "currency");
+            Objects.requireNonNull(details, "details");
+            Objects.requireNonNull(at, "at");
+        }
+    }
+
+    /** A payment method to create; {@code data} masked as the engine keeps it. */
+    record NewPaymentMethod(long tenantId, long userId, String type, Map<String, String> data, Instant at) {
+        public NewPaymentMethod {
+            Objects.requireNonNull(type, "type");
+            data = Map.copyOf(data);
+            Objects.requireNonNull(at, "at");
+        }
+    }
+
+    /**
+     * The cart to book: its priced lines (the price preview's input, a voucher's discount plan
+     * included), in the account's currency, taxed by {@code tax}, starting {@code today}.
+     */
+    record Subscribe(AccountRef account, CurrencyUnit currency, TaxDecision tax, List<CartLine> lines,
+            LocalDate today, Instant at) {
+        public Subscribe {
+            Objects.requireNonNull(account, "account");
+            Objects.requireNonNull(currency, "currency");
+            Objects.requireNonNull(tax, "tax");
+            lines = List.copyOf(lines);
+            if (lines.isEmpty()) {
+                throw new IllegalArgumentException("a subscribe command books at least one line");
+            }
+            Objects.requireNonNull(today, "today");
+            Objects.requireNonNull(at, "at");
+        }
+    }
+
+    /** What a subscribe booked: the subscriptions in cart order, and the first invoice if one was due. */
+    record Subscribed(List<BookedSubscription> subscriptions, InvoiceRef invoice) {
+        public Subscribed {
+            subscriptions = List.copyOf(subscriptions);
+        }
+    }
+
+    record BookedSubscription(String id, String number, String uuid, long suiteProductId) {
+    }
+
+    /** An invoice the billing system raised. */
+    record InvoiceRef(String id, String number) {
+    }
+
+    /**
+     * A previewed amendment of one subscription: the version it was previewed on (a subscription
+     * changed since is refused), the effective date, the charge segments that start on it (ids
+     * {@link #UNASSIGNED}; a segment continuing a charge keeps its original id and number), and the
+     * lines of the invoice it raises at once (none when the change is settled by the next regular
+     * invoice). Every open segment ends on the effective date (a cancel ends one-time charges too).
+     */
+    record Amendment(AccountRef account, String subscriptionId, int version, ChangeAction action,
+            LocalDate requestDate, LocalDate effectiveDate, List<SubscribedCharge> newCharges,
+            List<InvoiceLine> invoiceLines, TaxDecision tax, String description, Instant at) {
+        public Amendment {
+            Objects.requireNonNull(account, "account");
+            Objects.requireNonNull(subscriptionId, "subscriptionId");
+            Objects.requireNonNull(action, "action");
+            Objects.requireNonNull(requestDate, "requestDate");
+            Objects.requireNonNull(effectiveDate, "effectiveDate");
+            newCharges = List.copyOf(newCharges);
+            invoiceLines = List.copyOf(invoiceLines);
+            Objects.requireNonNull(tax, "tax");
+            Objects.requireNonNull(description, "description");
+            Objects.requireNonNull(at, "at");
+        }
+    }
+
+    record QuantityChange(Amendment amendment, long quantity) {
+        public QuantityChange {
+            Objects.requireNonNull(amendment, "amendment");
+        }
+    }
+
+    record PlanReplacement(Amendment amendment, long changeOptionId, long targetSuiteProductId) {
+        public PlanReplacement {
+            Objects.requireNonNull(amendment, "amendment");
+        }
+    }
+
+    record Cancellation(Amendment amendment) {
+        public Cancellation {
+            Objects.requireNonNull(amendment, "amendment");
+        }
+    }
+
+    /** What an amendment booked: its id, the subscription's new version, the invoice it raised if any. */
+    record Amended(String amendmentId, int version, InvoiceRef invoice) {
+        public Amended {
+            Objects.requireNonNull(amendmentId, "amendmentId");
+        }
+    }
+
+    /** An invoice as a document: the bytes, their media type and a file name. */
+    record InvoiceDocument(String invoiceNumber, String mediaType, String fileName, byte[] content) {
+        public InvoiceDocument {
+            content = content.clone();
+        }
+
+        @Override
+        public byte[] content() {
+            return content.clone();
+        }
+    }
+}

@@ -81,4 +81,11 @@ public record SubscribedCharge(
                 model, billingPeriod, specificBillingPeriod, taxMode, taxable, discount, quantity, periodPrice,
                 listPrice, unitPrice, effectiveStart, end);
     }
+
+    /** The same segment under the ids and number the billing system gave it. */
+    public SubscribedCharge withIds(String newId, String newOriginalId, String newNumber) {
+        return new SubscribedCharge(newId, newOriginalId, newNumber, segment, suiteProductId, ratePlanId, chargeId, name,
+                type, model, billingPeriod, specificBillingPeriod, taxMode, taxable, discount, quantity, periodPrice,
+                listPrice, unitPrice, effectiveStart, effectiveEnd);
+    }
 }

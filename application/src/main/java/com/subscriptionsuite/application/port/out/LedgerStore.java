@@ -77,6 +77,24 @@ public interface LedgerStore {
     /** A new unique id for an account, subscription, charge, invoice or amendment. */
     String newId();
 
+    /** What the ledger recorded for a request key (the ids its command created), if it saw the key. */
+    default Option<String> requestResult(long tenantId, String requestKey) {
+        throw new UnsupportedOperationException("TODO(issue 12)");
+    }
+
+    /**
+     * Records what the command of {@code requestKey} created; joins the running unit. A key recorded
+     * already throws {@link IllegalStateException} (the caller rolls back and reads the first result).
+     */
+    default void recordRequest(long tenantId, String requestKey, String kind, String result, java.time.Instant at) {
+        throw new UnsupportedOperationException("TODO(issue 12)");
+    }
+
+    /** The account, locked for the rest of the running unit (the ledger's own row lock). */
+    default Option<BillingAccount> lockAccount(long tenantId, String accountId) {
+        throw new UnsupportedOperationException("TODO(issue 12)");
+    }
+
     enum NumberKind {
         ACCOUNT("A", 8),
         SUBSCRIPTION("S", 8),

@@ -138,18 +138,21 @@ public interface BillingGateway {
     }
 
     /**
-     * A previewed amendment of one subscription: the version it was previewed on (a subscription
-     * changed since is refused), the effective date, the charge segments that start on it (ids
+     * A previewed amendment of one subscription: the version and charged-through date it was
+     * previewed on (a subscription changed or billed since is refused: the preview's proration rests
+     * on them), the effective date, the charge segments that start on it (ids
      * {@link #UNASSIGNED}; a segment continuing a charge keeps its original id and number), and the
      * lines of the invoice it raises at once (none when the change is settled by the next regular
      * invoice). Every open segment ends on the effective date (a cancel ends one-time charges too).
      */
-    record Amendment(AccountRef account, String subscriptionId, int version, ChangeAction action,
+    record PreviewedChange(AccountRef account, String subscriptionId, int version, LocalDate chargedThrough,
+            ChangeAction action,
             LocalDate requestDate, LocalDate effectiveDate, List<SubscribedCharge> newCharges,
             List<InvoiceLine> invoiceLines, TaxDecision tax, String description, Instant at) {
-        public Amendment {
+        public PreviewedChange {
             Objects.requireNonNull(account, "account");
             Objects.requireNonNull(subscriptionId, "subscriptionId");
+            Objects.requireNonNull(chargedThrough, "chargedThrough");
             Objects.requireNonNull(action, "action");
             Objects.requireNonNull(requestDate, "requestDate");
             Objects.requireNonNull(effectiveDate, "effectiveDate");
@@ -161,21 +164,21 @@ public interface BillingGateway {
         }
     }
 
-    record QuantityChange(Amendment amendment, long quantity) {
+    record QuantityChange(PreviewedChange change, long quantity) {
         public QuantityChange {
-            Objects.requireNonNull(amendment, "amendment");
+            Objects.requireNonNull(change, "change");
         }
     }
 
-    record PlanReplacement(Amendment amendment, long changeOptionId, long targetSuiteProductId) {
+    record PlanReplacement(PreviewedChange change, long changeOptionId, long targetSuiteProductId) {
         public PlanReplacement {
-            Objects.requireNonNull(amendment, "amendment");
+            Objects.requireNonNull(change, "change");
         }
     }
 
-    record Cancellation(Amendment amendment) {
+    record Cancellation(PreviewedChange change) {
         public Cancellation {
-            Objects.requireNonNull(amendment, "amendment");
+            Objects.requireNonNull(change, "change");
         }
     }
 

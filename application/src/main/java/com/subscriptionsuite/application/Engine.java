@@ -36,6 +36,11 @@ import com.subscriptionsuite.application.service.billing.BillingUseCases;
 import com.subscriptionsuite.application.service.idempotency.IdempotencyUseCases;
 import com.subscriptionsuite.application.port.out.CommonPasswords;
 import com.subscriptionsuite.application.port.out.CustomerLocks;
+import com.subscriptionsuite.application.port.out.AccountLinks;
+import com.subscriptionsuite.application.port.out.BillingOperations;
+import com.subscriptionsuite.application.port.out.LedgerStore;
+import com.subscriptionsuite.application.port.out.billing.BillingGateway;
+import com.subscriptionsuite.application.ledger.BuiltInLedger;
 import com.subscriptionsuite.application.port.out.IdempotencyRecords;
 import com.subscriptionsuite.application.port.out.LoginAttempts;
 import com.subscriptionsuite.application.port.out.Mailer;
@@ -137,12 +142,15 @@ public final class Engine {
     }
 
     /**
-     * Checkout, the customer center, subscription changes and the built-in ledger's bill run: given
-     * {@link Builder#billing} with {@link Builder#customerLocks}, and {@link Builder#paymentMethods} (with
-     * the identity ports: an account belongs to a user).
+     * Checkout, the customer center and subscription changes, in front of a billing system: given
+     * {@link Builder#ledger} (the built-in ledger) or {@link Builder#billingGateway} (another billing
+     * system), with {@link Builder#customerLocks}, {@link Builder#accountLinks},
+     * {@link Builder#billingOperations} and {@link Builder#paymentMethods} (and the identity ports: an
+     * account belongs to a user). {@code runBilling} is the built-in ledger's bill run, present with
+     * {@link Builder#ledger} only: another billing system bills by itself.
      */
     public record Billing(Checkout checkout, ManageAccount manageAccount, ReadSubscriptions readSubscriptions,
-            ReadInvoices readInvoices, RunBilling runBilling, ChangeSubscription changeSubscription) {
+            ReadInvoices readInvoices, Optional<RunBilling> runBilling, ChangeSubscription changeSubscription) {
         public Billing {
             requireAll(checkout, manageAccount, readSubscriptions, readInvoices, runBilling, changeSubscription);
         }
@@ -206,6 +214,7 @@ public final class Engine {
     private final Optional<Vouchers> vouchers;
     private final Optional<VatValidation> vatValidation;
     private final Optional<Billing> billing;
+    private final Optional<BuiltInLedger> ledger;
     private final Optional<Payments> payments;
     private final Optional<Idempotency> idempotency;
 
@@ -224,20 +233,26 @@ public final class Engine {
                 VoucherUseCases.create(directory, b.vouchers, ports.transactions(), b.clock, b.voucherHold)));
         this.vatValidation = identityPorts.filter(ports -> b.vatRegistry != null).map(ports -> new VatValidation(
                 VatUseCases.validateVatId(directory, b.vatRegistry, b.vatChecks, b.clock)));
-        this.payments = identityPorts.filter(ports -> b.paymentMethods != null).map(ports -> payments(b, ports));
-        this.billing = identityPorts.filter(ports -> b.billing != null).map(ports -> billing(b, ports, vat));
+        this.ledger = identityPorts.filter(ports -> b.ledgerStore != null).map(ports -> new BuiltInLedger(
+                b.ledgerStore, ports.transactions(), directory, ports.secrets(), vat, b.clock));
+        Optional<BillingGateway> gateway = identityPorts.flatMap(ports -> ledger.<BillingGateway>map(l -> l)
+                .or(() -> Optional.ofNullable(b.billingGateway)));
+        this.payments = identityPorts.filter(ports -> b.paymentMethods != null)
+                .map(ports -> payments(b, ports, gateway));
+        this.billing = gateway.map(g -> billing(b, identityPorts.orElseThrow(), g, vat));
         this.idempotency = identityPorts.filter(ports -> b.idempotencyRecords != null).map(ports -> new Idempotency(
                 IdempotencyUseCases.create(b.idempotencyRecords, ports.transactions(), b.clock,
                         b.idempotencyLease)));
         directory.refresh();
     }
 
-    private Payments payments(Builder b, IdentityPorts ports) {
+    private Payments payments(Builder b, IdentityPorts ports, Optional<BillingGateway> gateway) {
         PaymentMethodCases cases = PaymentUseCases.paymentMethods(directory, b.paymentMethods, b.paymentPages,
                 b.payPalAgreements, ports.transactions(), ports.secrets(), b.clock);
-        Optional<AccountPaymentMethod> account = Optional.ofNullable(b.billing).map(billing -> {
-            AccountPaymentMethodCases accountCases = PaymentUseCases.accountPaymentMethods(directory, billing,
-                    b.customerLocks, b.paymentMethods, ports.transactions(), ports.secrets(), b.clock);
+        Optional<AccountPaymentMethod> account = gateway.map(g -> {
+            AccountPaymentMethodCases accountCases = PaymentUseCases.accountPaymentMethods(directory, b.customerLocks,
+                    b.accountLinks, b.billingOperations, g, ports.transactions(), b.paymentMethods, ports.secrets(),
+                    b.clock);
             return new AccountPaymentMethod(accountCases, accountCases);
         });
         return new Payments(cases, cases,
@@ -245,13 +260,13 @@ public final class Engine {
                 Optional.ofNullable(b.payPalAgreements).map(agreements -> new PayPal(cases, cases)), account);
     }
 
-    private Billing billing(Builder b, IdentityPorts ports, VatDetermination vat) {
-        BillingCases cases = BillingUseCases.create(directory, b.billing, b.customerLocks, b.paymentMethods,
-                Option.of(b.vouchers), ports.transactions(), ports.secrets(), vat, b.clock);
+    private Billing billing(Builder b, IdentityPorts ports, BillingGateway gateway, VatDetermination vat) {
+        BillingCases cases = BillingUseCases.create(directory, b.customerLocks, b.accountLinks, b.billingOperations,
+                gateway, ports.transactions(), b.paymentMethods, Option.of(b.vouchers), ports.secrets(), vat, b.clock);
         return new Billing(cases.checkout(), cases.manageAccount(), cases.readSubscriptions(), cases.readInvoices(),
-                cases.runBilling(),
-                ChangeUseCases.changeSubscription(directory, b.billing, b.customerLocks, ports.transactions(), vat,
-                        b.clock));
+                ledger.map(BuiltInLedger::billRun),
+                ChangeUseCases.changeSubscription(directory, b.customerLocks, b.accountLinks, b.billingOperations,
+                        gateway, ports.transactions(), ports.secrets(), vat, b.clock));
     }
 
     public static Builder builder() {
@@ -394,7 +409,13 @@ public final class Engine {
 
     /** The built-in ledger's bill run; the host calls it periodically for each tenant. */
     public RunBilling runBilling() {
-        return billingOrThrow().runBilling();
+        return configured(billingOrThrow().runBilling(), "the bill run is the built-in ledger's: "
+                + "Engine.builder().ledger(..); another billing system bills by itself");
+    }
+
+    /** The built-in ledger, when the engine was built with {@link Builder#ledger}: the billing gateway it uses. */
+    public Optional<BuiltInLedger> ledger() {
+        return ledger;
     }
 
     /** Cancel, change the quantity of, or replace a subscribed suite product (preview and apply). */
@@ -454,7 +475,8 @@ public final class Engine {
 
     private Billing billingOrThrow() {
         return configured(billing, "the checkout, customer-center and change use cases need Engine.builder()"
-                + ".billing(..).customerLocks(..).paymentMethods(..) (and the identity ports: an account "
+                + ".ledger(..) or .billingGateway(..), with .customerLocks(..).accountLinks(..).billingOperations(..)"
+                + ".paymentMethods(..) (and the identity ports: an account "
                 + "belongs to a user)");
     }
 
@@ -475,7 +497,8 @@ public final class Engine {
 
     private AccountPaymentMethod accountPaymentMethodOrThrow() {
         return configured(payments.flatMap(Payments::accountPaymentMethod), "the account's payment method needs "
-                + "Engine.builder().billing(..).customerLocks(..).paymentMethods(..)");
+                + "Engine.builder().ledger(..) or .billingGateway(..), with .customerLocks(..).accountLinks(..)"
+                + ".billingOperations(..).paymentMethods(..)");
     }
 
     private static <G> G configured(Optional<G> group, String howToConfigure) {
@@ -499,8 +522,11 @@ public final class Engine {
         private Duration voucherHold = VoucherRules.DEFAULT_HOLD;
         private VatRegistry vatRegistry;
         private VatChecks vatChecks;
-        private com.subscriptionsuite.application.port.out.LedgerStore billing;
+        private LedgerStore ledgerStore;
+        private BillingGateway billingGateway;
         private CustomerLocks customerLocks;
+        private AccountLinks accountLinks;
+        private BillingOperations billingOperations;
         private IdempotencyRecords idempotencyRecords;
         private Duration idempotencyLease = IdempotencyUseCases.DEFAULT_LEASE;
         private PaymentMethods paymentMethods;
@@ -535,21 +561,40 @@ public final class Engine {
         }
 
         /**
-         * The billing system (the built-in ledger, or Zuora's adapter): checkout, the customer center
-         * and subscription changes need it, with {@link #customerLocks} and the identity ports.
+         * The built-in ledger, on this store, as the billing system (with its bill run,
+         * {@link Engine#runBilling()}); or give {@link #billingGateway}, not both. Checkout, the customer
+         * center and subscription changes need a billing system, with {@link #customerLocks},
+         * {@link #accountLinks}, {@link #billingOperations} and the identity ports.
          */
-        public Builder billing(com.subscriptionsuite.application.port.out.LedgerStore billing) {
-            this.billing = billing;
+        public Builder ledger(LedgerStore ledgerStore) {
+            this.ledgerStore = ledgerStore;
+            return this;
+        }
+
+        /** Another billing system (Zuora's adapter) as the billing system; or {@link #ledger}, not both. */
+        public Builder billingGateway(BillingGateway billingGateway) {
+            this.billingGateway = billingGateway;
             return this;
         }
 
         /**
-         * The per-customer lock that serialises one customer's checkouts and changes (the engine's own,
-         * in its database, whatever billing system is behind {@link #billing}); give it with
-         * {@link #billing}.
+         * The per-customer lease that serialises one customer's checkouts and changes (the engine's own,
+         * in its database, whatever billing system is behind the gateway).
          */
         public Builder customerLocks(CustomerLocks customerLocks) {
             this.customerLocks = customerLocks;
+            return this;
+        }
+
+        /** The engine's links from customers to their billing accounts. */
+        public Builder accountLinks(AccountLinks accountLinks) {
+            this.accountLinks = accountLinks;
+            return this;
+        }
+
+        /** The engine's record of operations that call the billing system (pending until finished). */
+        public Builder billingOperations(BillingOperations billingOperations) {
+            this.billingOperations = billingOperations;
             return this;
         }
 
@@ -673,8 +718,14 @@ public final class Engine {
                     "mailer", mailer));
             boolean vatValidation = allOrNone("the VAT ID check (a check keeps its evidence)",
                     ports("vatRegistry", vatRegistry, "vatChecks", vatChecks));
-            boolean billing = allOrNone("billing (a customer's checkouts and changes run under the customer's lock)",
-                    ports("billing", this.billing, "customerLocks", customerLocks));
+            if (ledgerStore != null && billingGateway != null) {
+                throw new IllegalStateException("billing: the built-in ledger or another billing gateway, not both");
+            }
+            boolean billing = allOrNone("billing (a customer's checkouts and changes run under the customer's lease,"
+                    + " linked to the billing system's account, recorded while pending)",
+                    ports("ledger or billingGateway", ledgerStore != null ? ledgerStore : billingGateway,
+                            "customerLocks", customerLocks, "accountLinks", accountLinks, "billingOperations",
+                            billingOperations));
             requires(vouchers != null, "vouchers", identity, "the identity ports: a hold belongs to a user");
             requires(vatValidation, "the VAT ID check", identity, "the identity ports: a check is made for a user");
             requires(paymentMethods != null, "paymentMethods", identity,

@@ -56,6 +56,8 @@ import java.util.function.Supplier;
  * as everywhere in the engine.
  */
 public final class BuiltInLedger implements BillingGateway {
+    /** How the result of an amendment's request key starts: {@code amendment:<subscription id>|<amendment id>}. */
+    private static final String AMENDMENT = "amendment:";
     private final LedgerStore store;
     private final Transactions transactions;
     private final TenantDirectory directory;
@@ -105,6 +107,15 @@ public final class BuiltInLedger implements BillingGateway {
                 .flatMap(i -> store.invoiceDocument(ref.tenantId(), i.id()))
                 .map(d -> new InvoiceDocument(d.invoiceNumber(), d.mediaType(), d.fileName(), d.content()))
                 .toEither(() -> new BillingFailure.NotFound("invoice " + invoiceId)));
+    }
+
+    @Override
+    public Either<BillingFailure, Option<Amended>> amendment(AccountRef ref, RequestKey key) {
+        return account(ref).flatMap(a -> transactions.inTransaction(() -> store.requestResult(ref.tenantId(),
+                        key.value()))
+                .filter(result -> result.startsWith(AMENDMENT))
+                .map(result -> amended(ref, result).map(Option::some))
+                .getOrElse(Either.right(Option.none())));
     }
 
     // ---- commands -----------------------------------------------------------------------------
@@ -285,7 +296,7 @@ public final class BuiltInLedger implements BillingGateway {
             Amendment amendment = new Amendment(store.newId(), ref.tenantId(), subscription.id(), a.action(),
                     a.requestDate(), effective, amended.version(), a.description(), invoiceId, a.at());
             store.addAmendment(amendment);
-            return Either.right(subscription.id() + "|" + amendment.id());
+            return Either.right(AMENDMENT + subscription.id() + "|" + amendment.id());
         }), result -> amended(ref, result));
     }
 
@@ -346,7 +357,7 @@ public final class BuiltInLedger implements BillingGateway {
     }
 
     private Either<BillingFailure, Amended> amended(AccountRef ref, String result) {
-        String[] parts = result.split("\\|", -1);
+        String[] parts = result.substring(AMENDMENT.length()).split("\\|", -1);
         Option<Amendment> amendment = Option.ofOptional(store.amendments(ref.tenantId(), parts[0]).stream()
                 .filter(x -> x.id().equals(parts[1])).findFirst());
         if (amendment.isEmpty()) {

@@ -26,6 +26,11 @@ public record PaymentMethod(String id, long tenantId, long userId, String type, 
         Objects.requireNonNull(createdAt, "createdAt");
     }
 
+    /** The same method under the id the billing system gave it. */
+    public PaymentMethod withId(String newId) {
+        return new PaymentMethod(newId, tenantId, userId, type, data, status, createdAt);
+    }
+
     public boolean usableBy(long tenant, long user) {
         return tenantId == tenant && userId == user && status == Status.ACTIVE;
     }

@@ -3,10 +3,9 @@ package com.subscriptionsuite.application.service.billing;
 import com.subscriptionsuite.application.port.in.account.ManageAccount;
 import com.subscriptionsuite.application.port.in.account.ReadInvoices;
 import com.subscriptionsuite.application.port.in.account.ReadSubscriptions;
-import com.subscriptionsuite.application.port.in.billing.RunBilling;
 import com.subscriptionsuite.application.port.in.checkout.Checkout;
 
-/** The checkout, customer-center and bill-run use cases of the billing ledger. */
+/** The checkout and customer-center use cases, in front of the billing gateway. */
 public record BillingCases(Checkout checkout, ManageAccount manageAccount, ReadSubscriptions readSubscriptions,
-        ReadInvoices readInvoices, RunBilling runBilling) {
+        ReadInvoices readInvoices) {
 }

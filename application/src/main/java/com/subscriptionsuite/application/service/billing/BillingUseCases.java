@@ -1,11 +1,14 @@
 package com.subscriptionsuite.application.service.billing;
 
-import com.subscriptionsuite.application.port.out.LedgerStore;
+import com.subscriptionsuite.application.port.out.AccountLinks;
+import com.subscriptionsuite.application.port.out.BillingOperations;
 import com.subscriptionsuite.application.port.out.CustomerLocks;
+import com.subscriptionsuite.application.port.out.Transactions;
+import com.subscriptionsuite.application.port.out.billing.BillingGateway;
 import com.subscriptionsuite.application.port.out.PaymentMethods;
 import com.subscriptionsuite.application.port.out.Secrets;
-import com.subscriptionsuite.application.port.out.Transactions;
 import com.subscriptionsuite.application.port.out.Vouchers;
+import com.subscriptionsuite.application.service.common.CustomerOperations;
 import com.subscriptionsuite.application.service.tenant.TenantDirectory;
 import com.subscriptionsuite.domain.tax.VatDetermination;
 import io.vavr.control.Option;
@@ -20,13 +23,13 @@ public final class BillingUseCases {
      * @param vouchers the voucher store, if the engine has one (without it a checkout's voucher code
      *                 is unknown)
      */
-    public static BillingCases create(TenantDirectory directory, LedgerStore billing, CustomerLocks locks,
-            PaymentMethods paymentMethods, Option<Vouchers> vouchers, Transactions transactions, Secrets secrets,
-            VatDetermination vat, Clock clock) {
-        Ledger ledger = new Ledger(directory, billing, locks, paymentMethods, vouchers, transactions, secrets, vat,
-                clock);
-        AccountService accounts = new AccountService(ledger);
-        return new BillingCases(new CheckoutService(ledger), accounts, new SubscriptionReadsService(ledger), accounts,
-                new BillingRunService(ledger));
+    public static BillingCases create(TenantDirectory directory, CustomerLocks locks, AccountLinks links, BillingOperations operations,
+            BillingGateway gateway, Transactions transactions, PaymentMethods paymentMethods,
+            Option<Vouchers> vouchers, Secrets secrets, VatDetermination vat, Clock clock) {
+        BillingContext context = new BillingContext(directory, new CustomerOperations(locks, links, operations,
+                gateway, transactions, secrets, clock), paymentMethods, vouchers, secrets, vat, clock);
+        AccountService accounts = new AccountService(context);
+        return new BillingCases(new CheckoutService(context), accounts, new SubscriptionReadsService(context),
+                accounts);
     }
 }

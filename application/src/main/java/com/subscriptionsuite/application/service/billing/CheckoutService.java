@@ -1,32 +1,30 @@
 package com.subscriptionsuite.application.service.billing;
 
-import com.subscriptionsuite.application.service.common.BankTransfers;
 import com.subscriptionsuite.application.port.in.account.AccountFailure;
 import com.subscriptionsuite.application.port.in.checkout.Checkout;
 import com.subscriptionsuite.application.port.in.checkout.CheckoutFailure;
+import com.subscriptionsuite.application.port.in.operation.Operation;
 import com.subscriptionsuite.application.port.in.payment.PaymentFailure;
 import com.subscriptionsuite.application.port.in.pricing.PreviewFailure;
 import com.subscriptionsuite.application.port.in.pricing.PreviewPricesQuery;
-import com.subscriptionsuite.application.port.out.LedgerStore;
+import com.subscriptionsuite.application.port.out.billing.AccountRef;
+import com.subscriptionsuite.application.port.out.billing.BillingFailure;
+import com.subscriptionsuite.application.port.out.billing.BillingGateway;
+import com.subscriptionsuite.application.service.common.BankTransfers;
 import com.subscriptionsuite.application.service.common.CartResolution;
+import com.subscriptionsuite.application.service.common.CustomerOperations;
 import com.subscriptionsuite.domain.account.AccountDetails;
 import com.subscriptionsuite.domain.account.AccountProblem;
 import com.subscriptionsuite.domain.account.AccountRules;
 import com.subscriptionsuite.domain.billing.BillingAccount;
-import com.subscriptionsuite.domain.billing.Invoice;
-import com.subscriptionsuite.domain.billing.InvoiceLine;
 import com.subscriptionsuite.domain.billing.PaymentMethod;
-import com.subscriptionsuite.domain.billing.SubscribedCharge;
 import com.subscriptionsuite.domain.billing.Subscription;
-import com.subscriptionsuite.domain.billing.SubscriptionBilling;
-import com.subscriptionsuite.domain.billing.SubscriptionCharges;
 import com.subscriptionsuite.domain.billing.SubscriptionStatus;
 import com.subscriptionsuite.domain.catalog.Catalog;
 import com.subscriptionsuite.domain.catalog.Charge;
 import com.subscriptionsuite.domain.catalog.RatePlan;
 import com.subscriptionsuite.domain.catalog.SuiteProduct;
 import com.subscriptionsuite.domain.pricing.CartLine;
-import com.subscriptionsuite.domain.subscription.TermSchedule;
 import com.subscriptionsuite.domain.tax.TaxDecision;
 import com.subscriptionsuite.domain.tenant.Tenant;
 import com.subscriptionsuite.domain.tenant.TenantDefinition;
@@ -34,34 +32,40 @@ import com.subscriptionsuite.domain.voucher.CodeState;
 import com.subscriptionsuite.domain.voucher.Redemption;
 import com.subscriptionsuite.domain.voucher.VoucherRejection;
 import com.subscriptionsuite.domain.voucher.VoucherRules;
-import com.subscriptionsuite.application.port.in.operation.Operation;
 import io.vavr.control.Either;
 import io.vavr.control.Option;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 import org.joda.money.CurrencyUnit;
 
 /**
- * The checkout: every rule is decided first, under the customer's lock ({@code CustomerLocks}, taken
- * before the account is read, so also before a first checkout has an account) and on the voucher's
- * locked code, and only then is anything written, all in one unit of work. A refusal therefore
- * writes nothing (and leaves a held voucher held), on every store, rolling back or not.
+ * The checkout, as a customer operation ({@link CustomerOperations}, docs/billing-boundary.md): under
+ * the customer's lease every rule is decided first (the cart, the items, the payment method, the
+ * held voucher), reading the account through the customer's link; then the operation is recorded as
+ * pending and the billing system is asked, each step with the operation's request key, to create the
+ * payment method the body describes, to open (or update) the account and to subscribe to the cart;
+ * then one unit of work links the customer to the account, stores the payment method, redeems the
+ * voucher, finishes the operation and keeps the answer. A refusal books nothing and leaves a held
+ * voucher held. A billing failure leaves the voucher held, the customer unlinked if the account was
+ * new, and the operation pending: the request repeated with its {@code Idempotency-Key} repeats each
+ * step with the same request key, so what the billing system booked the first time is answered
+ * again, not booked twice.
  */
 final class CheckoutService implements Checkout {
-    private final Ledger ledger;
+    private static final System.Logger LOG = System.getLogger(CheckoutService.class.getName());
 
-    CheckoutService(Ledger ledger) {
-        this.ledger = ledger;
+    private final BillingContext context;
+
+    CheckoutService(BillingContext context) {
+        this.context = context;
     }
 
     @Override
     public Either<CheckoutFailure, Subscribed> subscribe(SubscribeCommand command, Operation<Subscribed> operation) {
-        TenantDefinition definition = ledger.directory().require(command.tenantId());
+        TenantDefinition definition = context.directory().require(command.tenantId());
         if (command.guest() && !definition.tenant().checkoutSettings().hasGuestCheckout()) {
             return Either.left(new CheckoutFailure.GuestCheckoutDisabled());
         }
@@ -69,24 +73,32 @@ final class CheckoutService implements Checkout {
         if (!problems.isEmpty()) {
             return Either.left(new CheckoutFailure.AccountRefused(new AccountFailure.AccountInvalid(problems)));
         }
-        return ledger.transactions().inTransaction(() -> decide(command, definition).flatMap(this::book));
+        CustomerOperations ops = context.operations();
+        // Read before the customer's lease: a checkout that starts without an account and finds one once
+        // it holds the lease raced another first checkout of the same customer (a double click without
+        // an Idempotency-Key), which booked while this one waited: it books nothing (409).
+        boolean first = ops.links().accountOf(command.tenantId(), command.userId()).isEmpty();
+        return ops.run(command.tenantId(), command.userId(), "checkout", operation.key(), op -> {
+            Option<AccountRef> link = ops.links().accountOf(command.tenantId(), command.userId());
+            if (first && link.isDefined() && !op.repeat()) {
+                return Either.left(new CheckoutFailure.CheckoutInProgress());
+            }
+            Either<BillingFailure, Option<BillingAccount>> existing = link.isEmpty() ? Either.right(Option.none())
+                    : context.gateway().account(link.get()).map(Option::some);
+            if (existing.isLeft()) {
+                return Either.left(new CheckoutFailure.BillingFailed(existing.getLeft()));
+            }
+            return decide(command, definition, op, existing.get()).flatMap(b -> book(b, op, operation));
+        });
     }
 
-    /** Everything the checkout will write, or why it writes nothing. Reads and locks only. */
-    private Either<CheckoutFailure, Booking> decide(SubscribeCommand command, TenantDefinition definition) {
+    /** Everything the checkout will book, or why it books nothing. Reads only. */
+    private Either<CheckoutFailure, Booking> decide(SubscribeCommand command, TenantDefinition definition,
+            CustomerOperations.Keyed op, Option<BillingAccount> existing) {
         Tenant tenant = definition.tenant();
         Catalog catalog = definition.catalog();
-        LocalDate today = ledger.today();
-        Instant now = ledger.clock().instant();
-        LedgerStore billing = ledger.billing();
-        // Read before the customer's lock: a checkout that starts without an account and finds one once
-        // it holds the lock raced another first checkout of the same customer (a double click without
-        // an Idempotency-Key), which booked while this one waited: it books nothing (409).
-        boolean first = billing.accountOfUser(tenant.id(), command.userId()).isEmpty();
-        Option<BillingAccount> existing = ledger.lockedAccountOfUser(tenant.id(), command.userId());
-        if (first && existing.isDefined()) {
-            return Either.left(new CheckoutFailure.CheckoutInProgress());
-        }
+        LocalDate today = context.today();
+        Instant now = context.clock().instant();
         Either<CheckoutFailure, CurrencyUnit> currency = currency(tenant, command.account(), existing);
         if (currency.isLeft()) {
             return Either.left(currency.getLeft());
@@ -97,16 +109,22 @@ final class CheckoutService implements Checkout {
         if (resolved.isLeft()) {
             return Either.left(new CheckoutFailure.CartRefused(resolved.getLeft()));
         }
-        List<Subscription> subscriptions = existing.map(a -> billing.subscriptions(tenant.id(), a.id()))
-                .getOrElse(List.of());
-        Option<CheckoutFailure> refused = refuseItems(command.items(), catalog, subscriptions, today);
+        Either<BillingFailure, List<Subscription>> subscriptions = existing.isEmpty() ? Either.right(List.of())
+                : context.gateway().subscriptions(new AccountRef(tenant.id(), command.userId(), existing.get().id()));
+        if (subscriptions.isLeft()) {
+            return Either.left(new CheckoutFailure.BillingFailed(subscriptions.getLeft()));
+        }
+        // A repeat may find the subscriptions its first attempt booked: the rule of one subscription per
+        // suite product was decided then, and the repeated subscribe answers that booking.
+        Option<CheckoutFailure> refused = refuseItems(command.items(), catalog,
+                op.repeat() ? List.of() : subscriptions.get(), today);
         if (refused.isDefined()) {
             return Either.left(refused.get());
         }
         Option<PaymentMethod> paymentMethod = Option.none();
         Option<PaymentMethod> newPaymentMethod = Option.none();
         if (command.paymentMethodId() != null) {
-            paymentMethod = ledger.paymentMethods().paymentMethod(tenant.id(), command.paymentMethodId())
+            paymentMethod = context.paymentMethods().paymentMethod(tenant.id(), command.paymentMethodId())
                     .filter(pm -> pm.usableBy(tenant.id(), command.userId()));
             if (paymentMethod.isEmpty()) {
                 return Either.left(new CheckoutFailure.PaymentMethodNotFound(command.paymentMethodId()));
@@ -117,10 +135,9 @@ final class CheckoutService implements Checkout {
                 return Either.left(new CheckoutFailure.PaymentMethodRefused(made.getLeft()));
             }
             newPaymentMethod = Option.some(made.get());
-            paymentMethod = newPaymentMethod;
         }
         List<CartLine> lines = resolved.get();
-        Option<Redemption> redemption = Option.none();
+        Option<String> voucherCode = Option.none();
         if (command.voucherCode() != null) {
             Either<VoucherRejection, Voucher> voucher = voucher(command, catalog, now);
             if (voucher.isLeft()) {
@@ -128,10 +145,10 @@ final class CheckoutService implements Checkout {
                         voucher.getLeft())));
             }
             lines = CartResolution.withDiscount(lines, voucher.get().discount());
-            redemption = Option.some(voucher.get().redemption());
+            voucherCode = Option.some(voucher.get().redemption().code());
         }
-        return Either.right(new Booking(command, definition, existing, currency.get(), lines,
-                paymentMethod.map(PaymentMethod::id), newPaymentMethod, redemption, today, now));
+        return Either.right(new Booking(command, definition, existing, currency.get(), lines, paymentMethod,
+                newPaymentMethod, voucherCode, today, now));
     }
 
     /**
@@ -143,7 +160,7 @@ final class CheckoutService implements Checkout {
             TenantDefinition definition, Instant now) {
         Checkout.NewPaymentMethod described = command.newPaymentMethod();
         return BankTransfers.type(described.type()).flatMap(type -> BankTransfers.fromBody(definition,
-                command.account().taxCountry(), command.userId(), type, described.data(), ledger.secrets(), now));
+                command.account().taxCountry(), command.userId(), type, described.data(), now));
     }
 
     /**
@@ -248,17 +265,18 @@ final class CheckoutService implements Checkout {
     }
 
     /**
-     * The caller's held code, decided on its locked state: consumed in this unit of work (the hold
-     * is honoured until it expires, as {@code consume} honours it); on a named page the campaign
-     * must be valid there. Without a vouchers store no code is known.
+     * The caller's held code, decided on its current state as {@code consume} would decide it at
+     * {@code at} (the hold is honoured until it expires); on a named page the campaign must be valid
+     * there. Without a vouchers store no code is known. Outside a unit of work the code's lock ends
+     * with the read: the decision is taken again, on the locked code, when the redemption is written.
      */
-    private Either<VoucherRejection, Voucher> voucher(SubscribeCommand command, Catalog catalog, Instant now) {
+    private Either<VoucherRejection, Voucher> voucher(SubscribeCommand command, Catalog catalog, Instant at) {
         Either<VoucherRejection, String> code = VoucherRules.normalize(command.voucherCode());
         if (code.isLeft()) {
             return Either.left(code.getLeft());
         }
-        Either<VoucherRejection, CodeState> state = ledger.vouchers()
-                .flatMap(v -> v.lockCode(command.tenantId(), code.get(), command.userId(), now))
+        Either<VoucherRejection, CodeState> state = context.vouchers()
+                .flatMap(v -> v.lockCode(command.tenantId(), code.get(), command.userId(), at))
                 .toEither(() -> new VoucherRejection.Unknown(code.get()));
         if (state.isLeft()) {
             return Either.left(state.getLeft());
@@ -266,83 +284,106 @@ final class CheckoutService implements Checkout {
         if (command.pageId() != null && !state.get().campaign().validOnPage(command.pageId())) {
             return Either.left(new VoucherRejection.NotValidOnPage(code.get(), command.pageId()));
         }
-        return VoucherRules.consume(state.get(), command.tenantId(), command.userId(), now)
+        return VoucherRules.consume(state.get(), command.tenantId(), command.userId(), at)
                 .flatMap(redemption -> catalog.ratePlan(state.get().campaign().discountRatePlanId())
                         .map(plan -> new Voucher(plan, redemption))
                         .toEither(() -> new VoucherRejection.Unknown(code.get())));
     }
 
-    /** What was decided, to be written. */
+    /** What was decided, to be booked. */
     private record Booking(SubscribeCommand command, TenantDefinition definition, Option<BillingAccount> existing,
-            CurrencyUnit currency, List<CartLine> lines, Option<String> paymentMethodId,
-            Option<PaymentMethod> newPaymentMethod, Option<Redemption> redemption, LocalDate today, Instant now) {
+            CurrencyUnit currency, List<CartLine> lines, Option<PaymentMethod> paymentMethod,
+            Option<PaymentMethod> newPaymentMethod, Option<String> voucherCode, LocalDate today, Instant now) {
     }
 
     /**
-     * Writes the decided checkout: account, a payment method the body described, subscriptions
-     * (charged through their first period), invoice, redemption. The account is written first. Under
-     * the customer's lock a concurrent first checkout of the same user waits, then finds the account
-     * the first one created and books nothing ({@link CheckoutFailure.CheckoutInProgress}, see
-     * {@code decide}); should the account appear anyway after this one found none (a lock that did not
-     * serialise), the store's unique (tenant, user) refuses the second account with the same answer.
+     * Books the decided checkout in the billing system, step by step with the operation's request
+     * keys (a payment method the body described, the account, the subscriptions with their first
+     * invoice), then commits the engine's side in one unit: the customer's link to a new account, the
+     * new payment method, the voucher's redemption, the finished operation and the kept answer.
      */
-    private Either<CheckoutFailure, Subscribed> book(Booking b) {
-        LedgerStore billing = ledger.billing();
+    private Either<CheckoutFailure, Subscribed> book(Booking b, CustomerOperations.Keyed op,
+            Operation<Subscribed> operation) {
+        BillingGateway gateway = context.gateway();
+        CustomerOperations ops = context.operations();
         Tenant tenant = b.definition().tenant();
         long tenantId = tenant.id();
+        long userId = b.command().userId();
         AccountDetails details = Accounts.withCurrency(b.command().account(), b.currency());
-        BillingAccount account = b.existing().map(a -> a.withDetails(details, b.now()))
-                .getOrElse(() -> new BillingAccount(billing.newId(), tenantId, b.command().userId(),
-                        billing.nextNumber(tenantId, LedgerStore.NumberKind.ACCOUNT), b.currency(), details, null, b.now(),
-                        b.now()));
-        if (b.paymentMethodId().isDefined()) {
-            account = account.withPaymentMethod(b.paymentMethodId().get(), b.now());
-        }
-        TaxDecision tax = ledger.taxOf(tenant, details, b.today());
-        SubscriptionCharges.Ids ids = new SubscriptionCharges.Ids() {
-            @Override
-            public String chargeId() {
-                return billing.newId();
+        ops.begin(op);
+        Option<PaymentMethod> created = Option.none();
+        if (b.newPaymentMethod().isDefined()) {
+            PaymentMethod described = b.newPaymentMethod().get();
+            Either<BillingFailure, String> id = gateway.addPaymentMethod(op.step("payment-method"),
+                    new BillingGateway.NewPaymentMethod(tenantId, userId, described.type(), described.data(), b.now()));
+            if (id.isLeft()) {
+                return Either.left(new CheckoutFailure.BillingFailed(id.getLeft()));
             }
+            created = Option.some(described.withId(id.get()));
+        }
+        Option<String> paymentMethodId = created.orElse(b.paymentMethod()).map(PaymentMethod::id);
+        Either<BillingFailure, BillingAccount> account;
+        if (b.existing().isEmpty()) {
+            account = gateway.openAccount(op.step("open-account"), new BillingGateway.OpenAccount(tenantId, userId,
+                    b.currency(), details, paymentMethodId.getOrNull(), b.now()));
+        } else {
+            AccountRef ref = new AccountRef(tenantId, userId, b.existing().get().id());
+            account = gateway.updateAccount(op.step("update-account"), ref, details)
+                    .flatMap(updated -> paymentMethodId.isEmpty() ? Either.right(updated)
+                            : gateway.setDefaultPaymentMethod(op.step("default-payment-method"), ref,
+                                    paymentMethodId.get()));
+        }
+        if (account.isLeft()) {
+            return Either.left(new CheckoutFailure.BillingFailed(account.getLeft()));
+        }
+        AccountRef ref = new AccountRef(tenantId, userId, account.get().id());
+        TaxDecision tax = context.taxOf(tenant, details, b.today());
+        Either<BillingFailure, BillingGateway.Subscribed> subscribed = gateway.subscribe(op.step("subscribe"),
+                new BillingGateway.Subscribe(ref, b.currency(), tax, b.lines(), b.today(), b.now()));
+        if (subscribed.isLeft()) {
+            return Either.left(new CheckoutFailure.BillingFailed(subscribed.getLeft()));
+        }
+        Subscribed answer = new Subscribed(subscribed.get().subscriptions().stream()
+                .map(s -> new NewSubscription(s.id(), s.number(), s.uuid(), s.suiteProductId())).toList(),
+                Option.of(subscribed.get().invoice()).map(BillingGateway.InvoiceRef::id).getOrNull(),
+                Option.of(subscribed.get().invoice()).map(BillingGateway.InvoiceRef::number).getOrNull());
+        Option<PaymentMethod> toStore = created;
+        return Either.right(ops.commit(op, () -> {
+            if (b.existing().isEmpty() && !ops.links().link(ref)) {
+                Option<AccountRef> linked = ops.links().accountOf(tenantId, userId);
+                if (!linked.contains(ref)) {
+                    throw new IllegalStateException("customer " + userId + " of tenant " + tenantId
+                            + " was linked to account " + linked.map(AccountRef::accountId).getOrNull()
+                            + " while holding the customer's lease for a checkout that opened " + ref.accountId());
+                }
+            }
+            toStore.filter(pm -> context.paymentMethods().paymentMethod(tenantId, pm.id()).isEmpty())
+                    .forEach(context.paymentMethods()::save);
+            b.voucherCode().forEach(code -> redeem(b, code));
+            return answer;
+        }, operation.keepAnswer()));
+    }
 
-            @Override
-            public String chargeNumber() {
-                return billing.nextNumber(tenantId, LedgerStore.NumberKind.CHARGE);
+    /**
+     * Redeems the code the checkout was decided with, on its locked state, as of the decision: the
+     * booking carries its discount, so the redemption is written even if the hold ran out during the
+     * billing calls, unless the code was redeemed meanwhile (then it is logged: the discount was given
+     * on a code the customer no longer held).
+     */
+    private void redeem(Booking b, String code) {
+        context.vouchers().forEach(v -> {
+            Either<VoucherRejection, Redemption> redemption = v.lockCode(b.command().tenantId(), code,
+                            b.command().userId(), b.now())
+                    .toEither(() -> (VoucherRejection) new VoucherRejection.Unknown(code))
+                    .flatMap(state -> VoucherRules.consume(state, b.command().tenantId(), b.command().userId(),
+                            b.now()));
+            if (redemption.isLeft()) {
+                LOG.log(System.Logger.Level.WARNING, "checkout of user {0} of tenant {1} booked the discount of code "
+                        + "{2}, which it can no longer redeem: {3}", b.command().userId(), b.command().tenantId(),
+                        code, redemption.getLeft());
+                return;
             }
-        };
-        try {
-            billing.saveAccount(account);
-        } catch (IllegalStateException taken) {
-            if (b.existing().isDefined()) {
-                throw taken;
-            }
-            return Either.left(new CheckoutFailure.CheckoutInProgress());
-        }
-        b.newPaymentMethod().forEach(ledger.paymentMethods()::save);
-        List<Subscription> booked = new ArrayList<>();
-        List<NewSubscription> made = new ArrayList<>();
-        List<InvoiceLine> invoiceLines = new ArrayList<>();
-        List<CartLine> byPosition = b.lines().stream().sorted(Comparator.comparingInt(CartLine::orderPos)).toList();
-        for (CartLine line : byPosition) {
-            SuiteProduct sp = resolvedSuiteProduct(b.definition().catalog(), line.suiteProductId());
-            List<SubscribedCharge> charges = SubscriptionCharges.book(sp.id(), line.ratePlans(), line.quantity(),
-                    b.currency(), tax, b.today(), ids);
-            Subscription fresh = new Subscription(billing.newId(), tenantId, account.id(),
-                    billing.nextNumber(tenantId, LedgerStore.NumberKind.SUBSCRIPTION), ledger.secrets().guid(), b.today(),
-                    b.today(), TermSchedule.of(b.today(), sp), sp.autoRenew(), b.today(), null, 1, b.now(), charges);
-            SubscriptionBilling.Billed first = SubscriptionBilling.due(fresh, b.definition().catalog(), b.today(), tax);
-            booked.add(first.subscription());
-            made.add(new NewSubscription(fresh.id(), fresh.number(), fresh.uuid(), sp.id()));
-            invoiceLines.addAll(first.lines());
-        }
-        booked.forEach(billing::saveSubscription);
-        Option<Invoice> invoice = Option.none();
-        if (!invoiceLines.isEmpty()) {
-            invoice = Option.some(Invoices.raise(billing, tenant, account, invoiceLines, tax, b.today(), b.now()));
-            billing.addInvoice(invoice.get());
-        }
-        b.redemption().forEach(r -> ledger.vouchers().forEach(v -> v.redeem(r)));
-        return Either.right(new Subscribed(made, invoice.map(Invoice::id).getOrNull(),
-                invoice.map(Invoice::number).getOrNull()));
+            v.redeem(redemption.get());
+        });
     }
 }

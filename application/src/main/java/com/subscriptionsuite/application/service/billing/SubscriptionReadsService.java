@@ -20,6 +20,7 @@ import com.subscriptionsuite.domain.subscription.Term;
 import com.subscriptionsuite.domain.tax.TaxDecision;
 import com.subscriptionsuite.domain.tenant.TenantDefinition;
 import com.subscriptionsuite.application.port.in.account.AccountFailure;
+import com.subscriptionsuite.application.port.out.billing.AccountRef;
 import io.vavr.control.Either;
 import io.vavr.control.Option;
 import java.time.LocalDate;
@@ -36,22 +37,26 @@ import java.util.Map;
  * longer has is shown by its id with everything else off).
  */
 final class SubscriptionReadsService implements ReadSubscriptions {
-    private final Ledger ledger;
+    private final BillingContext context;
 
-    SubscriptionReadsService(Ledger ledger) {
-        this.ledger = ledger;
+    SubscriptionReadsService(BillingContext context) {
+        this.context = context;
     }
 
     @Override
     public Either<AccountFailure, List<SubscribedProduct>> subscriptions(long tenantId, long userId) {
-        return Either.right(views(tenantId, userId).stream().map(v -> new SubscribedProduct(v.suiteProduct(), tenantId,
-                v.subscription(), v.quantity(), v.uuid())).toList());
+        return views(tenantId, userId).map(views -> views.stream().map(v -> new SubscribedProduct(v.suiteProduct(),
+                tenantId, v.subscription(), v.quantity(), v.uuid())).toList());
     }
 
     @Override
     public Either<AccountFailure, List<SubscriptionRatePlan>> ratePlans(long tenantId, long userId) {
+        Either<AccountFailure, List<View>> views = views(tenantId, userId);
+        if (views.isLeft()) {
+            return Either.left(views.getLeft());
+        }
         List<SubscriptionRatePlan> out = new ArrayList<>();
-        for (View v : views(tenantId, userId)) {
+        for (View v : views.get()) {
             for (RatePlanView plan : v.subscription().ratePlans()) {
                 out.add(new SubscriptionRatePlan(v.subscription(), plan));
             }
@@ -62,18 +67,20 @@ final class SubscriptionReadsService implements ReadSubscriptions {
     private record View(SuiteProduct suiteProduct, SubscriptionView subscription, long quantity, String uuid) {
     }
 
-    private List<View> views(long tenantId, long userId) {
-        Option<BillingAccount> account = ledger.billing().accountOfUser(tenantId, userId);
-        if (account.isEmpty()) {
-            return List.of();
+    private Either<AccountFailure, List<View>> views(long tenantId, long userId) {
+        Option<AccountRef> link = context.operations().links().accountOf(tenantId, userId);
+        if (link.isEmpty()) {
+            return Either.right(List.of());
         }
-        TenantDefinition definition = ledger.directory().require(tenantId);
-        LocalDate today = ledger.today();
-        TaxDecision tax = ledger.taxOf(definition.tenant(), account.get().details(), today);
-        Catalog catalog = definition.catalog();
-        return ledger.billing().subscriptions(tenantId, account.get().id()).stream()
-                .map(s -> view(s, account.get(), catalog, tax, today))
-                .toList();
+        TenantDefinition definition = context.directory().require(tenantId);
+        LocalDate today = context.today();
+        return context.gateway().account(link.get())
+                .flatMap(account -> context.gateway().subscriptions(link.get()).map(subscriptions -> {
+                    TaxDecision tax = context.taxOf(definition.tenant(), account.details(), today);
+                    Catalog catalog = definition.catalog();
+                    return subscriptions.stream().map(s -> view(s, account, catalog, tax, today)).toList();
+                }))
+                .mapLeft(AccountFailure.BillingFailed::new);
     }
 
     private View view(Subscription s, BillingAccount account, Catalog catalog, TaxDecision tax, LocalDate today) {

@@ -9,10 +9,10 @@ import com.subscriptionsuite.application.port.in.change.ChangePreview.NextInvoic
 import com.subscriptionsuite.application.port.in.change.ChangeSubscription;
 import com.subscriptionsuite.application.port.in.change.QuantityOptions;
 import com.subscriptionsuite.application.port.in.change.QuantityOptions.ChangeOffer;
-import com.subscriptionsuite.application.port.out.LedgerStore;
-import com.subscriptionsuite.application.port.out.CustomerLocks;
-import com.subscriptionsuite.application.service.common.CustomerAccounts;
-import com.subscriptionsuite.application.port.out.Transactions;
+import com.subscriptionsuite.application.service.common.CustomerOperations;
+import com.subscriptionsuite.application.port.out.billing.AccountRef;
+import com.subscriptionsuite.application.port.out.billing.BillingFailure;
+import com.subscriptionsuite.application.port.out.billing.BillingGateway;
 import com.subscriptionsuite.application.service.tenant.TenantDirectory;
 import com.subscriptionsuite.domain.billing.Amendment;
 import com.subscriptionsuite.domain.billing.BillingAccount;
@@ -74,32 +74,28 @@ import org.joda.money.Money;
  * writes it.
  */
 final class ChangeSubscriptionService implements ChangeSubscription {
-    /** A preview books nothing, so its segments need no real ids (and take no charge numbers). */
-    private static final SubscriptionCharges.Ids PREVIEW_IDS = new SubscriptionCharges.Ids() {
+    /** The engine books nothing itself: new segments go to the billing system without ids, which it gives. */
+    private static final SubscriptionCharges.Ids UNASSIGNED_IDS = new SubscriptionCharges.Ids() {
         @Override
         public String chargeId() {
-            return "preview";
+            return BillingGateway.UNASSIGNED;
         }
 
         @Override
         public String chargeNumber() {
-            return "preview";
+            return BillingGateway.UNASSIGNED;
         }
     };
 
     private final TenantDirectory directory;
-    private final LedgerStore billing;
-    private final CustomerLocks locks;
-    private final Transactions transactions;
+    private final CustomerOperations operations;
     private final VatDetermination vat;
     private final Clock clock;
 
-    ChangeSubscriptionService(TenantDirectory directory, LedgerStore billing, CustomerLocks locks,
-            Transactions transactions, VatDetermination vat, Clock clock) {
+    ChangeSubscriptionService(TenantDirectory directory, CustomerOperations operations, VatDetermination vat,
+            Clock clock) {
         this.directory = Objects.requireNonNull(directory, "directory");
-        this.billing = Objects.requireNonNull(billing, "billing");
-        this.locks = Objects.requireNonNull(locks, "locks");
-        this.transactions = Objects.requireNonNull(transactions, "transactions");
+        this.operations = Objects.requireNonNull(operations, "operations");
         this.vat = Objects.requireNonNull(vat, "vat");
         this.clock = Objects.requireNonNull(clock, "clock");
     }
@@ -107,32 +103,55 @@ final class ChangeSubscriptionService implements ChangeSubscription {
     @Override
     public Either<ChangeFailure, ChangePreview> preview(ChangeCommand command) {
         LocalDate today = LocalDate.ofInstant(clock.instant(), clock.getZone());
-        return billing.accountOfUser(command.tenantId(), command.userId())
-                .toEither(() -> notFound(command.subscriptionUuid()))
-                .flatMap(account -> situation(command.tenantId(), command.subscriptionUuid(), account, today))
-                .flatMap(s -> plan(s, command.request(), PREVIEW_IDS))
+        return situation(command.tenantId(), command.userId(), command.subscriptionUuid(), today)
+                .flatMap(s -> plan(s, command.request()))
                 .map(Plan::preview);
     }
 
+    /**
+     * Books the change as a customer operation ({@link CustomerOperations}): decided under the
+     * customer's lease on what the billing system holds, recorded as pending, sent as one command
+     * with the operation's request key, finished with the kept answer. A repeat (same key) first asks
+     * the billing system whether its first attempt was booked ({@code change_already_applied}).
+     */
     @Override
     public Either<ChangeFailure, AppliedChange> apply(ChangeCommand command, Operation<AppliedChange> operation) {
         Instant now = clock.instant();
         LocalDate today = LocalDate.ofInstant(now, clock.getZone());
-        return transactions.inTransaction(() -> CustomerAccounts.locked(locks, billing, command.tenantId(),
-                        command.userId())
-                .toEither(() -> notFound(command.subscriptionUuid()))
-                .flatMap(account -> situation(command.tenantId(), command.subscriptionUuid(), account, today))
-                .flatMap(s -> plan(s, command.request(), bookingIds(command.tenantId())))
-                .map(plan -> book(plan, now)));
+        String step = step(command.request());
+        return operations.run(command.tenantId(), command.userId(), "change", operation.key(), op -> {
+            if (op.repeat()) {
+                Option<AccountRef> link = operations.links().accountOf(command.tenantId(), command.userId());
+                if (link.isDefined()) {
+                    Either<BillingFailure, Option<BillingGateway.Amended>> earlier = operations.gateway()
+                            .amendment(link.get(), op.step(step));
+                    if (earlier.isLeft()) {
+                        return Either.left(new ChangeFailure.BillingFailed(earlier.getLeft()));
+                    }
+                    if (earlier.get().isDefined()) {
+                        BillingGateway.Amended a = earlier.get().get();
+                        return Either.left(new ChangeFailure.AlreadyApplied(command.subscriptionUuid(),
+                                a.amendmentId(), a.version(), a.invoice() == null ? null : a.invoice().number()));
+                    }
+                }
+            }
+            return situation(command.tenantId(), command.userId(), command.subscriptionUuid(), today)
+                    .flatMap(s -> plan(s, command.request()))
+                    .flatMap(plan -> book(plan, command.request(), op, step, operation, now));
+        });
     }
 
     @Override
     public Either<ChangeFailure, QuantityOptions> quantityOptions(long tenantId, long userId, String uuid) {
         LocalDate today = LocalDate.ofInstant(clock.instant(), clock.getZone());
-        return billing.accountOfUser(tenantId, userId)
-                .toEither(() -> notFound(uuid))
-                .flatMap(account -> situation(tenantId, uuid, account, today))
-                .map(ChangeSubscriptionService::quantityOptions);
+        return situation(tenantId, userId, uuid, today).map(ChangeSubscriptionService::quantityOptions);
+    }
+
+    private static String step(ChangeCommand.Request request) {
+        if (request instanceof ChangeCommand.Cancel) {
+            return "cancel";
+        }
+        return request instanceof ChangeCommand.ChangeQuantity ? "change-quantity" : "replace-plan";
     }
 
     /**
@@ -140,7 +159,8 @@ final class ChangeSubscriptionService implements ChangeSubscription {
      * force (its charges active today), its suite product's catalog definition, its calendar and the
      * account's VAT decision.
      */
-    private record Situation(Tenant tenant, Catalog catalog, BillingAccount account, Subscription subscription,
+    private record Situation(Tenant tenant, Catalog catalog, AccountRef ref, BillingAccount account,
+            Subscription subscription,
             LocalDate today, List<SubscribedCharge> active, SuiteProduct suiteProduct, RatePlan ratePlan,
             Product product, long quantity, SubscriptionDates dates, String billingPeriod, TaxDecision tax) {
 
@@ -168,14 +188,27 @@ final class ChangeSubscriptionService implements ChangeSubscription {
             ChangePreview preview, String description) {
     }
 
-    private Either<ChangeFailure, Situation> situation(long tenantId, String uuid, BillingAccount account,
-            LocalDate today) {
+    /**
+     * The customer's subscription with this uuid, through the customer's account link and the billing
+     * system's reads; another customer's is as unknown as none.
+     */
+    private Either<ChangeFailure, Situation> situation(long tenantId, long userId, String uuid, LocalDate today) {
+        Option<AccountRef> link = operations.links().accountOf(tenantId, userId);
+        if (link.isEmpty()) {
+            return Either.left(notFound(uuid));
+        }
         TenantDefinition definition = directory.require(tenantId);
-        return billing.subscription(tenantId, uuid)
-                .filter(s -> s.accountId().equals(account.id()))
-                .toEither(() -> notFound(uuid))
-                .flatMap(s -> changeable(s, today))
-                .flatMap(s -> situation(definition, account, s, today));
+        BillingGateway gateway = operations.gateway();
+        return gateway.account(link.get())
+                .flatMap(account -> gateway.subscriptions(link.get()).map(all -> Option.ofOptional(all.stream()
+                        .filter(s -> s.uuid().equals(uuid)).findFirst()).map(s -> new Found(account, s))))
+                .<ChangeFailure>mapLeft(ChangeFailure.BillingFailed::new)
+                .flatMap(found -> found.toEither(() -> notFound(uuid)))
+                .flatMap(found -> changeable(found.subscription(), today)
+                        .flatMap(s -> situation(definition, link.get(), found.account(), s, today)));
+    }
+
+    private record Found(BillingAccount account, Subscription subscription) {
     }
 
     /** A cancelled (or cancel-booked), not yet started or pending subscription takes no change. */
@@ -195,8 +228,8 @@ final class ChangeSubscriptionService implements ChangeSubscription {
         return Either.right(s);
     }
 
-    private Either<ChangeFailure, Situation> situation(TenantDefinition definition, BillingAccount account,
-            Subscription s, LocalDate today) {
+    private Either<ChangeFailure, Situation> situation(TenantDefinition definition, AccountRef ref,
+            BillingAccount account, Subscription s, LocalDate today) {
         List<SubscribedCharge> active = s.chargesOn(today);
         List<SubscribedCharge> recurring = recurringOf(active);
         if (recurring.isEmpty()) {
@@ -221,12 +254,14 @@ final class ChangeSubscriptionService implements ChangeSubscription {
                         .flatMap(plan -> catalog.productIncludingDeleted(plan.productId())
                                 .toEither(() -> withdrawn(suiteProductId, "product " + plan.productId()
                                         + " not in the catalog"))
-                                .map(product -> new Situation(definition.tenant(), catalog, account, s, today, active,
+                                .map(product -> new Situation(definition.tenant(), catalog, ref, account, s, today,
+                                        active,
                                         sp, plan, product, first.quantity(), dates,
                                         periods.iterator().next(), tax))));
     }
 
-    private Either<ChangeFailure, Plan> plan(Situation s, ChangeCommand.Request request, SubscriptionCharges.Ids ids) {
+    private Either<ChangeFailure, Plan> plan(Situation s, ChangeCommand.Request request) {
+        SubscriptionCharges.Ids ids = UNASSIGNED_IDS;
         if (request instanceof ChangeCommand.Cancel cancel) {
             if (!s.tenant().customerCenterSettings().canCancelSubscriptions()) {
                 return Either.left(new ChangeFailure.CancelNotOffered());
@@ -402,50 +437,40 @@ final class ChangeSubscriptionService implements ChangeSubscription {
     }
 
     /**
-     * Writes the change: the current segments end on the effective date (all of them for a cancel,
-     * one-time charges aside for the other changes), the new ones start there; the subscription's
-     * next version (a cancel sets its cancel date); the invoice of a prorated change; the amendment.
-     * The charged-through date stays: a prorated change settles the rest of a period that was
-     * invoiced already, and the next regular invoice is still due at its end.
+     * Sends the planned change to the billing system: every open segment ends on the effective date
+     * (all of them for a cancel, one-time charges aside for the other changes), the new ones start
+     * there, and a prorated change raises the invoice (or credit note) of the preview's lines. The
+     * charged-through date stays: a prorated change settles the rest of a period that was invoiced
+     * already, and the next regular invoice is still due at its end.
      */
-    private AppliedChange book(Plan plan, Instant now) {
+    private Either<ChangeFailure, AppliedChange> book(Plan plan, ChangeCommand.Request request,
+            CustomerOperations.Keyed op, String step, Operation<AppliedChange> operation, Instant now) {
         Situation s = plan.situation();
         Subscription subscription = s.subscription();
-        LocalDate effective = plan.quote().effectiveDate();
-        boolean cancel = plan.quote().allowance().action() == ChangeAction.CANCEL;
-        List<SubscribedCharge> charges = new ArrayList<>(subscription.charges().size() + plan.newCharges().size());
-        for (SubscribedCharge c : subscription.charges()) {
-            boolean open = c.effectiveEnd() == null || c.effectiveEnd().isAfter(effective);
-            boolean ends = open && (cancel || c.type() != ChargeType.ONE_TIME);
-            charges.add(ends ? c.endingOn(effective) : c);
-        }
-        charges.addAll(plan.newCharges());
-        Subscription amended = subscription.amended(charges, subscription.chargedThroughDate(),
-                cancel ? effective : null);
-        billing.saveSubscription(amended);
-        Invoice invoice = null;
-        if (!plan.preview().lines().isEmpty()) {
-            invoice = invoice(plan, now);
-            billing.addInvoice(invoice);
-        }
-        Amendment amendment = new Amendment(billing.newId(), s.tenantId(), subscription.id(),
-                plan.quote().allowance().action(), s.today(), effective, amended.version(), plan.description(),
-                invoice == null ? null : invoice.id(), now);
-        billing.addAmendment(amendment);
-        return new AppliedChange(plan.preview(), amendment.id(), amended.version(),
-                invoice == null ? null : invoice.id(), invoice == null ? null : invoice.number());
-    }
-
-    /** The change's invoice (a credit note when its total is negative): one line per preview line. */
-    private Invoice invoice(Plan plan, Instant now) {
-        Situation s = plan.situation();
-        LocalDate date = plan.quote().effectiveDate();
         List<InvoiceLine> lines = plan.preview().lines().stream()
-                .map(l -> new InvoiceLine(s.subscription().number(), l.chargeId(), l.description(), l.serviceStart(),
+                .map(l -> new InvoiceLine(subscription.number(), l.chargeId(), l.description(), l.serviceStart(),
                         l.serviceEnd(), l.amounts()))
                 .toList();
-        return Invoice.raise(billing.newId(), billing.nextNumber(s.tenantId(), LedgerStore.NumberKind.INVOICE), s.tenant(),
-                s.account(), date, s.tax(), lines, now);
+        BillingGateway.PreviewedChange change = new BillingGateway.PreviewedChange(s.ref(), subscription.id(),
+                subscription.version(), subscription.chargedThroughDate(), plan.quote().allowance().action(),
+                s.today(), plan.quote().effectiveDate(), plan.newCharges(), lines, s.tax(), plan.description(), now);
+        BillingGateway gateway = operations.gateway();
+        operations.begin(op);
+        Either<BillingFailure, BillingGateway.Amended> booked;
+        if (request instanceof ChangeCommand.Cancel) {
+            booked = gateway.cancel(op.step(step), new BillingGateway.Cancellation(change));
+        } else if (request instanceof ChangeCommand.ChangeQuantity quantity) {
+            booked = gateway.changeQuantity(op.step(step), new BillingGateway.QuantityChange(change,
+                    quantity.quantity()));
+        } else {
+            ChangeCommand.Replace replace = (ChangeCommand.Replace) request;
+            booked = gateway.replacePlan(op.step(step), new BillingGateway.PlanReplacement(change,
+                    replace.changeOptionId(), plan.preview().suiteProductId()));
+        }
+        return booked.<ChangeFailure>mapLeft(ChangeFailure.BillingFailed::new)
+                .map(a -> operations.commit(op, () -> new AppliedChange(plan.preview(), a.amendmentId(), a.version(),
+                        a.invoice() == null ? null : a.invoice().id(), a.invoice() == null ? null
+                                : a.invoice().number()), operation.keepAnswer()));
     }
 
     private static QuantityOptions quantityOptions(Situation s) {
@@ -481,20 +506,6 @@ final class ChangeSubscriptionService implements ChangeSubscription {
                 .fold(refused -> new ChangeOffer(action, action.behaviour(rules), action.timing(rules), null),
                         allowed -> new ChangeOffer(action, ChangeBehaviour.SELF_SERVICE, allowed.timing(),
                                 allowed.effectiveDate()));
-    }
-
-    private SubscriptionCharges.Ids bookingIds(long tenantId) {
-        return new SubscriptionCharges.Ids() {
-            @Override
-            public String chargeId() {
-                return billing.newId();
-            }
-
-            @Override
-            public String chargeNumber() {
-                return billing.nextNumber(tenantId, LedgerStore.NumberKind.CHARGE);
-            }
-        };
     }
 
     private static List<SubscribedCharge> recurringOf(List<SubscribedCharge> charges) {

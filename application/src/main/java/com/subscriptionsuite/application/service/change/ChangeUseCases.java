@@ -1,9 +1,13 @@
 package com.subscriptionsuite.application.service.change;
 
 import com.subscriptionsuite.application.port.in.change.ChangeSubscription;
-import com.subscriptionsuite.application.port.out.LedgerStore;
+import com.subscriptionsuite.application.port.out.AccountLinks;
+import com.subscriptionsuite.application.port.out.BillingOperations;
 import com.subscriptionsuite.application.port.out.CustomerLocks;
 import com.subscriptionsuite.application.port.out.Transactions;
+import com.subscriptionsuite.application.port.out.billing.BillingGateway;
+import com.subscriptionsuite.application.port.out.Secrets;
+import com.subscriptionsuite.application.service.common.CustomerOperations;
 import com.subscriptionsuite.application.service.tenant.TenantDirectory;
 import com.subscriptionsuite.domain.tax.VatDetermination;
 import java.time.Clock;
@@ -13,8 +17,10 @@ public final class ChangeUseCases {
     private ChangeUseCases() {
     }
 
-    public static ChangeSubscription changeSubscription(TenantDirectory directory, LedgerStore billing,
-            CustomerLocks locks, Transactions transactions, VatDetermination vat, Clock clock) {
-        return new ChangeSubscriptionService(directory, billing, locks, transactions, vat, clock);
+    public static ChangeSubscription changeSubscription(TenantDirectory directory, CustomerLocks locks, AccountLinks links, BillingOperations operations,
+            BillingGateway gateway, Transactions transactions, Secrets secrets,
+            VatDetermination vat, Clock clock) {
+        return new ChangeSubscriptionService(directory, new CustomerOperations(locks, links, operations, gateway,
+                transactions, secrets, clock), vat, clock);
     }
 }

@@ -1,7 +1,7 @@
 package com.subscriptionsuite.application.service.common;
 
+import com.subscriptionsuite.application.port.out.billing.BillingGateway;
 import com.subscriptionsuite.application.port.in.payment.PaymentFailure;
-import com.subscriptionsuite.application.port.out.Secrets;
 import com.subscriptionsuite.domain.billing.PaymentMethod;
 import com.subscriptionsuite.domain.payment.PaymentDataRules;
 import com.subscriptionsuite.domain.payment.PaymentType;
@@ -32,17 +32,18 @@ public final class BankTransfers {
      * A new ACTIVE bank transfer of the user, from the body's {@code data} (the account name and an
      * already masked account number; problems named under {@code data.}), where the tenant offers
      * bank transfers in {@code country} (the account's tax country). Another type is
-     * {@code payment_method_id_required}.
+     * {@code payment_method_id_required}. Its id is {@link BillingGateway#UNASSIGNED}: the billing
+     * system gives it ({@link BillingGateway#addPaymentMethod}).
      */
     public static Either<PaymentFailure, PaymentMethod> fromBody(TenantDefinition tenant, String country,
-            long userId, PaymentType type, Map<String, String> data, Secrets secrets, Instant now) {
+            long userId, PaymentType type, Map<String, String> data, Instant now) {
         if (type != PaymentType.BANK_TRANSFER) {
             return Either.left(new PaymentFailure.PaymentMethodIdRequired(type.wireName()));
         }
         return offered(tenant, type, country)
                 .flatMap(offered -> PaymentDataRules.bankTransfer(data, "data")
                         .<PaymentFailure>mapLeft(PaymentFailure.PaymentDataInvalid::new))
-                .map(checked -> new PaymentMethod(PaymentMethodIds.newId(secrets), tenant.tenant().id(), userId,
+                .map(checked -> new PaymentMethod(BillingGateway.UNASSIGNED, tenant.tenant().id(), userId,
                         type.wireName(), checked, PaymentMethod.Status.ACTIVE, now));
     }
 

@@ -1,56 +1,54 @@
 package com.subscriptionsuite.application.service.payment;
 
-import com.subscriptionsuite.application.service.common.BankTransfers;
-import com.subscriptionsuite.application.service.common.PaymentMethodIds;
+import com.subscriptionsuite.application.port.in.operation.Operation;
 import com.subscriptionsuite.application.port.in.payment.PaymentFailure;
-import com.subscriptionsuite.application.port.out.LedgerStore;
-import com.subscriptionsuite.application.port.out.CustomerLocks;
-import com.subscriptionsuite.application.service.common.CustomerAccounts;
 import com.subscriptionsuite.application.port.out.PaymentMethods;
-import com.subscriptionsuite.application.port.out.Secrets;
-import com.subscriptionsuite.application.port.out.Transactions;
+import com.subscriptionsuite.application.port.out.billing.AccountRef;
+import com.subscriptionsuite.application.port.out.billing.BillingFailure;
+import com.subscriptionsuite.application.port.out.billing.BillingGateway;
+import com.subscriptionsuite.application.service.common.BankTransfers;
+import com.subscriptionsuite.application.service.common.CustomerOperations;
+import com.subscriptionsuite.application.service.common.PaymentMethodIds;
 import com.subscriptionsuite.application.service.tenant.TenantDirectory;
 import com.subscriptionsuite.domain.billing.BillingAccount;
 import com.subscriptionsuite.domain.billing.PaymentMethod;
 import com.subscriptionsuite.domain.payment.PaymentType;
-import com.subscriptionsuite.application.port.in.operation.Operation;
 import io.vavr.control.Either;
 import io.vavr.control.Option;
 import java.time.Clock;
 import java.time.Instant;
 
 /**
- * The default payment method of a billing account. A change runs in one unit of work on the locked
- * account, so two changes of one customer run one after the other and a created bank transfer is
- * stored together with the account pointing at it, or not at all.
+ * The default payment method of a billing account. A change is a customer operation
+ * ({@link CustomerOperations}): decided under the customer's lease, a bank transfer described by the
+ * body is created by the billing system (which gives its id) and made the account's default with the
+ * operation's request keys, and the engine stores the method it now knows in the unit that finishes
+ * the operation. A retry with the same key creates nothing twice.
  */
 final class AccountPaymentMethodService implements AccountPaymentMethodCases {
     private final TenantDirectory directory;
-    private final LedgerStore billing;
-    private final CustomerLocks locks;
+    private final CustomerOperations operations;
     private final PaymentMethods methods;
-    private final Transactions transactions;
-    private final Secrets secrets;
     private final Clock clock;
 
-    AccountPaymentMethodService(TenantDirectory directory, LedgerStore billing, CustomerLocks locks,
-            PaymentMethods methods, Transactions transactions, Secrets secrets, Clock clock) {
+    AccountPaymentMethodService(TenantDirectory directory, CustomerOperations operations, PaymentMethods methods,
+            Clock clock) {
         this.directory = directory;
-        this.billing = billing;
-        this.locks = locks;
+        this.operations = operations;
         this.methods = methods;
-        this.transactions = transactions;
-        this.secrets = secrets;
         this.clock = clock;
     }
 
     @Override
     public Either<PaymentFailure, PaymentMethod> accountPaymentMethod(long tenantId, long userId) {
-        Option<BillingAccount> account = billing.accountOfUser(tenantId, userId);
-        if (account.isEmpty()) {
+        Either<BillingFailure, Option<BillingAccount>> account = operations.account(tenantId, userId);
+        if (account.isLeft()) {
+            return Either.left(new PaymentFailure.BillingFailed(account.getLeft()));
+        }
+        if (account.get().isEmpty()) {
             return Either.left(new PaymentFailure.AccountNotFound());
         }
-        return Option.of(account.get().paymentMethodId())
+        return Option.of(account.get().get().paymentMethodId())
                 .flatMap(id -> PaymentMethodIds.owned(methods.paymentMethod(tenantId, id), tenantId, userId))
                 .toEither(PaymentFailure.PaymentMethodNotSet::new);
     }
@@ -62,25 +60,43 @@ final class AccountPaymentMethodService implements AccountPaymentMethodCases {
             return Either.left(type.getLeft());
         }
         Instant now = clock.instant();
-        return transactions.inTransaction(() -> {
-            Option<BillingAccount> locked = CustomerAccounts.locked(locks, billing, change.tenantId(), change.userId());
-            if (locked.isEmpty()) {
+        BillingGateway gateway = operations.gateway();
+        return operations.run(change.tenantId(), change.userId(), "payment-method", operation.key(), op -> {
+            Option<AccountRef> link = operations.links().accountOf(change.tenantId(), change.userId());
+            if (link.isEmpty()) {
                 return Either.left(new PaymentFailure.AccountNotFound());
             }
-            BillingAccount account = locked.get();
-            Either<PaymentFailure, PaymentMethod> chosen = change.id() == null || change.id().isBlank()
-                    ? newBankTransfer(change, type.get(), account, now)
-                    : existing(change, type.get(), account);
-            chosen.forEach(method -> billing.saveAccount(account.withPaymentMethod(method.id(), now)));
-            return chosen;
+            Either<PaymentFailure, BillingAccount> account = gateway.account(link.get())
+                    .mapLeft(PaymentFailure.BillingFailed::new);
+            if (account.isLeft()) {
+                return Either.left(account.getLeft());
+            }
+            boolean create = change.id() == null || change.id().isBlank();
+            Either<PaymentFailure, PaymentMethod> chosen = create
+                    ? BankTransfers.fromBody(directory.require(change.tenantId()),
+                            account.get().details().taxCountry(), change.userId(), type.get(), change.data(), now)
+                    : existing(change, type.get(), account.get());
+            if (chosen.isLeft()) {
+                return chosen;
+            }
+            operations.begin(op);
+            Either<PaymentFailure, PaymentMethod> method = create
+                    ? gateway.addPaymentMethod(op.step("payment-method"), new BillingGateway.NewPaymentMethod(
+                                    change.tenantId(), change.userId(), chosen.get().type(), chosen.get().data(), now))
+                            .map(id -> chosen.get().withId(id))
+                            .mapLeft(PaymentFailure.BillingFailed::new)
+                    : chosen;
+            return method.flatMap(m -> gateway.setDefaultPaymentMethod(op.step("default-payment-method"), link.get(),
+                                    m.id())
+                            .<PaymentFailure>mapLeft(PaymentFailure.BillingFailed::new)
+                            .map(updated -> m))
+                    .map(m -> operations.commit(op, () -> {
+                        if (create && methods.paymentMethod(change.tenantId(), m.id()).isEmpty()) {
+                            methods.save(m);
+                        }
+                        return m;
+                    }, operation.keepAnswer()));
         });
-    }
-
-    /** A bank transfer from the body alone; other types come from a page or PayPal, with their id. */
-    private Either<PaymentFailure, PaymentMethod> newBankTransfer(Change change, PaymentType type,
-            BillingAccount account, Instant now) {
-        return BankTransfers.fromBody(directory.require(account.tenantId()), account.details().taxCountry(),
-                change.userId(), type, change.data(), secrets, now).peek(methods::save);
     }
 
     private Either<PaymentFailure, PaymentMethod> existing(Change change, PaymentType type, BillingAccount account) {

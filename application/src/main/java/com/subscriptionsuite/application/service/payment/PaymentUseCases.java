@@ -1,8 +1,11 @@
 package com.subscriptionsuite.application.service.payment;
 
-import com.subscriptionsuite.application.port.out.LedgerStore;
-import com.subscriptionsuite.application.port.out.CustomerLocks;
+import com.subscriptionsuite.application.service.common.CustomerOperations;
 import com.subscriptionsuite.application.port.out.PayPalAgreements;
+import com.subscriptionsuite.application.port.out.AccountLinks;
+import com.subscriptionsuite.application.port.out.BillingOperations;
+import com.subscriptionsuite.application.port.out.CustomerLocks;
+import com.subscriptionsuite.application.port.out.billing.BillingGateway;
 import com.subscriptionsuite.application.port.out.PaymentMethods;
 import com.subscriptionsuite.application.port.out.PaymentPages;
 import com.subscriptionsuite.application.port.out.Secrets;
@@ -21,8 +24,10 @@ public final class PaymentUseCases {
         return new PaymentMethodService(directory, methods, pages, payPal, transactions, secrets, clock);
     }
 
-    public static AccountPaymentMethodCases accountPaymentMethods(TenantDirectory directory, LedgerStore billing,
-            CustomerLocks locks, PaymentMethods methods, Transactions transactions, Secrets secrets, Clock clock) {
-        return new AccountPaymentMethodService(directory, billing, locks, methods, transactions, secrets, clock);
+    public static AccountPaymentMethodCases accountPaymentMethods(TenantDirectory directory, CustomerLocks locks, AccountLinks links, BillingOperations operations,
+            BillingGateway gateway, Transactions transactions,
+            PaymentMethods methods, Secrets secrets, Clock clock) {
+        return new AccountPaymentMethodService(directory, new CustomerOperations(locks, links, operations, gateway,
+                transactions, secrets, clock), methods, clock);
     }
 }

@@ -2,7 +2,6 @@ package com.subscriptionsuite.application.port.in.account;
 
 import com.subscriptionsuite.domain.account.AccountProblem;
 import java.util.List;
-import com.subscriptionsuite.application.port.out.billing.BillingFailures;
 import com.subscriptionsuite.application.port.out.billing.BillingFailure;
 
 /**
@@ -105,11 +104,11 @@ public sealed interface AccountFailure {
 
     /**
      * The billing system did not answer, limited the rate of calls or refused: {@code billing_unavailable},
-     * {@code billing_rate_limited} or {@code billing_rejected} ({@link BillingFailures#code}). 
+     * {@code billing_rate_limited} or {@code billing_rejected} ({@link BillingFailure#code}). 
      */
     record BillingFailed(BillingFailure failure) implements AccountFailure {
         public String code() {
-            return BillingFailures.code(failure);
+            return failure.code();
         }
 
         public String field() {

@@ -4,7 +4,6 @@ import com.subscriptionsuite.domain.subscription.ChangeAction;
 import com.subscriptionsuite.domain.subscription.ChangeRejection;
 import java.time.LocalDate;
 import java.util.List;
-import com.subscriptionsuite.application.port.out.billing.BillingFailures;
 import com.subscriptionsuite.application.port.out.billing.BillingFailure;
 
 /**
@@ -176,6 +175,29 @@ public sealed interface ChangeFailure {
         }
     }
 
+    /**
+     * A repeated change (the same {@code Idempotency-Key} after an answer that did not come) whose
+     * first attempt the billing system booked: the amendment stands, nothing was booked again. The
+     * subscription has changed since, so the change's preview cannot be shown again; the
+     * subscription's current state is read with GET /account/subscriptions.
+     */
+    record AlreadyApplied(String uuid, String amendmentId, int subscriptionVersion, String invoiceNumber)
+            implements ChangeFailure {
+        public String code() {
+            return "change_already_applied";
+        }
+
+        public String message() {
+            return "uuid: this change of subscription " + uuid + " was booked by an earlier attempt with the same"
+                    + " Idempotency-Key (amendment " + amendmentId + ", version " + subscriptionVersion
+                    + (invoiceNumber == null ? "" : ", invoice " + invoiceNumber) + "); nothing was booked again";
+        }
+
+        public String field() {
+            return "uuid";
+        }
+    }
+
     /** The tenant's customer center does not offer cancelling ({@code can_cancel_subscriptions} false). */
     record CancelNotOffered() implements ChangeFailure {
         public String code() {
@@ -249,12 +271,12 @@ public sealed interface ChangeFailure {
 
     /**
      * The billing system did not answer, limited the rate of calls or refused: {@code billing_unavailable},
-     * {@code billing_rate_limited} or {@code billing_rejected} ({@link BillingFailures#code}). After an unavailable billing system a change may have been booked: the request repeated with
+     * {@code billing_rate_limited} or {@code billing_rejected} ({@link BillingFailure#code}). After an unavailable billing system a change may have been booked: the request repeated with
      * the same {@code Idempotency-Key} finds out and books nothing twice.
      */
     record BillingFailed(BillingFailure failure) implements ChangeFailure {
         public String code() {
-            return BillingFailures.code(failure);
+            return failure.code();
         }
 
         public String field() {

@@ -4,7 +4,6 @@ import com.subscriptionsuite.application.port.in.account.AccountFailure;
 import com.subscriptionsuite.application.port.in.payment.PaymentFailure;
 import com.subscriptionsuite.application.port.in.pricing.PreviewFailure;
 import com.subscriptionsuite.application.port.out.billing.BillingFailure;
-import com.subscriptionsuite.application.port.out.billing.BillingFailures;
 
 /**
  * Why a checkout booked nothing. {@code field} is the path of the field at fault in the seed's
@@ -174,7 +173,7 @@ public sealed interface CheckoutFailure {
      */
     record BillingFailed(BillingFailure failure) implements CheckoutFailure {
         public String code() {
-            return BillingFailures.code(failure);
+            return failure.code();
         }
 
         public String field() {

@@ -3,7 +3,6 @@ package com.subscriptionsuite.application.port.in.payment;
 import com.subscriptionsuite.domain.payment.FieldProblem;
 import com.subscriptionsuite.domain.payment.PaymentType;
 import java.util.List;
-import com.subscriptionsuite.application.port.out.billing.BillingFailures;
 import com.subscriptionsuite.application.port.out.billing.BillingFailure;
 
 /**
@@ -280,11 +279,11 @@ public sealed interface PaymentFailure {
 
     /**
      * The billing system did not answer, limited the rate of calls or refused: {@code billing_unavailable},
-     * {@code billing_rate_limited} or {@code billing_rejected} ({@link BillingFailures#code}). 
+     * {@code billing_rate_limited} or {@code billing_rejected} ({@link BillingFailure#code}). 
      */
     record BillingFailed(BillingFailure failure) implements PaymentFailure {
         public String code() {
-            return BillingFailures.code(failure);
+            return failure.code();
         }
 
         public String field() {

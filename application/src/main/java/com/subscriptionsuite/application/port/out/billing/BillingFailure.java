@@ -14,7 +14,27 @@ import java.util.Objects;
  * command took no effect.
  */
 public sealed interface BillingFailure {
+    String UNAVAILABLE = "billing_unavailable";
+    String RATE_LIMITED = "billing_rate_limited";
+    String REJECTED = "billing_rejected";
+
     String describe();
+
+    /**
+     * The stable error code, the same in every use case's failure family: {@code billing_unavailable}
+     * (503), {@code billing_rate_limited} (429, with the retry-after) or {@code billing_rejected} (502):
+     * a refusal by the billing system, and an object the engine links to that the billing system no
+     * longer has (a broken link is the billing system's answer, not the caller's mistake).
+     */
+    default String code() {
+        if (this instanceof Unavailable) {
+            return UNAVAILABLE;
+        }
+        if (this instanceof RateLimited) {
+            return RATE_LIMITED;
+        }
+        return REJECTED;
+    }
 
     /** Timeout, refused connection, a 5xx answer, an open circuit: the effect is unknown. */
     record Unavailable(String reason) implements BillingFailure {

@@ -52,6 +52,12 @@ public interface BillingGateway {
     /** One invoice of the account as a document (a PDF). */
     Either<BillingFailure, InvoiceDocument> invoiceDocument(AccountRef account, String invoiceId);
 
+    /**
+     * The amendment booked with {@code key}, if the billing system booked one with it: how a repeated
+     * change learns that its first attempt took effect (its re-decision would now refuse the change).
+     */
+    Either<BillingFailure, io.vavr.control.Option<Amended>> amendment(AccountRef account, RequestKey key);
+
     // ---- commands -----------------------------------------------------------------------------
 
     /** Creates the customer's account (bill-to and sold-to from {@code details}). */

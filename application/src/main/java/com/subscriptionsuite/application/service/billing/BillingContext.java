@@ -1,16 +1,12 @@
 package com.subscriptionsuite.application.service.billing;
 
-import com.subscriptionsuite.application.port.out.LedgerStore;
-import com.subscriptionsuite.application.port.out.CustomerLocks;
 import com.subscriptionsuite.application.port.out.PaymentMethods;
 import com.subscriptionsuite.application.port.out.Secrets;
-import com.subscriptionsuite.application.port.out.Transactions;
 import com.subscriptionsuite.application.port.out.Vouchers;
-import com.subscriptionsuite.application.service.common.CustomerAccounts;
+import com.subscriptionsuite.application.port.out.billing.BillingGateway;
+import com.subscriptionsuite.application.service.common.CustomerOperations;
 import com.subscriptionsuite.application.service.tenant.TenantDirectory;
-import com.subscriptionsuite.domain.billing.BillingAccount;
 import com.subscriptionsuite.domain.account.AccountDetails;
-import com.subscriptionsuite.domain.tax.TaxCustomer;
 import com.subscriptionsuite.domain.tax.TaxDecision;
 import com.subscriptionsuite.domain.tax.VatDetermination;
 import com.subscriptionsuite.domain.tenant.Tenant;
@@ -20,23 +16,20 @@ import java.time.LocalDate;
 import java.util.Objects;
 
 /** The ports and services the billing use cases share, and the tax decision they all take the same way. */
-record Ledger(TenantDirectory directory, LedgerStore billing, CustomerLocks locks, PaymentMethods paymentMethods,
-        Option<Vouchers> vouchers, Transactions transactions, Secrets secrets, VatDetermination vat, Clock clock) {
-    Ledger {
+record BillingContext(TenantDirectory directory, CustomerOperations operations, PaymentMethods paymentMethods,
+        Option<Vouchers> vouchers, Secrets secrets, VatDetermination vat, Clock clock) {
+    BillingContext {
         Objects.requireNonNull(directory, "directory");
-        Objects.requireNonNull(billing, "billing");
-        Objects.requireNonNull(locks, "locks");
+        Objects.requireNonNull(operations, "operations");
         Objects.requireNonNull(paymentMethods, "paymentMethods");
         Objects.requireNonNull(vouchers, "vouchers");
-        Objects.requireNonNull(transactions, "transactions");
         Objects.requireNonNull(secrets, "secrets");
         Objects.requireNonNull(vat, "vat");
         Objects.requireNonNull(clock, "clock");
     }
 
-    /** Locks the customer until the unit ends ({@link CustomerAccounts}); the customer's account, if any. */
-    Option<BillingAccount> lockedAccountOfUser(long tenantId, long userId) {
-        return CustomerAccounts.locked(locks, billing, tenantId, userId);
+    BillingGateway gateway() {
+        return operations.gateway();
     }
 
     LocalDate today() {

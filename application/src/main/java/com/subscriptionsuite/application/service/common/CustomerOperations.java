@@ -1,0 +1,143 @@
+package com.subscriptionsuite.application.service.common;
+
+import com.subscriptionsuite.application.ServerBusy;
+import com.subscriptionsuite.application.port.out.AccountLinks;
+import com.subscriptionsuite.application.port.out.BillingOperations;
+import com.subscriptionsuite.application.port.out.BillingOperations.PendingOperation;
+import com.subscriptionsuite.application.port.out.CustomerLocks;
+import com.subscriptionsuite.application.port.out.Secrets;
+import com.subscriptionsuite.application.port.out.Transactions;
+import com.subscriptionsuite.application.port.out.billing.AccountRef;
+import com.subscriptionsuite.application.port.out.billing.BillingFailure;
+import com.subscriptionsuite.application.port.out.billing.BillingGateway;
+import com.subscriptionsuite.application.port.out.billing.RequestKey;
+import com.subscriptionsuite.domain.billing.BillingAccount;
+import io.vavr.control.Either;
+import io.vavr.control.Option;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.HexFormat;
+import java.util.Objects;
+import java.util.function.Function;
+import java.util.function.Supplier;
+
+/**
+ * How every use case that changes a customer's state in the billing system runs (docs/billing-boundary.md):
+ * <ol>
+ * <li>it takes the customer's lease ({@link CustomerLocks}) for its operation key, waiting while
+ * another operation of the customer runs (a wait past {@link #MAX_WAIT} is {@link ServerBusy});</li>
+ * <li>it reads and decides (the account through its link, the billing system's reads);</li>
+ * <li>it records the operation as pending ({@link #begin}) before its first billing command;</li>
+ * <li>it sends its commands, each with the request key of its step ({@link Keyed#step});</li>
+ * <li>it commits its local effects in one unit of work that also finishes the operation
+ * ({@link #commit}) and keeps the answer;</li>
+ * <li>it releases the lease, whatever happened.</li>
+ * </ol>
+ * The operation key comes from the client's {@code Idempotency-Key} when there is one (hashed with
+ * the tenant, the user and the kind of operation, so it fits a request key and names nobody), so a
+ * retry repeats every command with the same request key; without one it is random.
+ */
+public final class CustomerOperations {
+    /** The longest an operation holds the customer (its billing calls time out well before). */
+    public static final Duration LEASE = Duration.ofSeconds(60);
+    /** The longest an operation waits for the customer's previous one. */
+    public static final Duration MAX_WAIT = Duration.ofSeconds(10);
+
+    private final CustomerLocks locks;
+    private final AccountLinks links;
+    private final BillingOperations operations;
+    private final BillingGateway gateway;
+    private final Transactions transactions;
+    private final Secrets secrets;
+    private final Clock clock;
+
+    public CustomerOperations(CustomerLocks locks, AccountLinks links, BillingOperations operations,
+            BillingGateway gateway, Transactions transactions, Secrets secrets, Clock clock) {
+        this.locks = Objects.requireNonNull(locks, "locks");
+        this.links = Objects.requireNonNull(links, "links");
+        this.operations = Objects.requireNonNull(operations, "operations");
+        this.gateway = Objects.requireNonNull(gateway, "gateway");
+        this.transactions = Objects.requireNonNull(transactions, "transactions");
+        this.secrets = Objects.requireNonNull(secrets, "secrets");
+        this.clock = Objects.requireNonNull(clock, "clock");
+    }
+
+    public BillingGateway gateway() {
+        return gateway;
+    }
+
+    public AccountLinks links() {
+        return links;
+    }
+
+    /** The customer's account link and account, read (no lease): none before the first checkout. */
+    public Either<BillingFailure, Option<BillingAccount>> account(long tenantId, long userId) {
+        Option<AccountRef> link = links.accountOf(tenantId, userId);
+        if (link.isEmpty()) {
+            return Either.right(Option.none());
+        }
+        return gateway.account(link.get()).map(Option::some);
+    }
+
+    /**
+     * Runs {@code work} as the operation {@code kind} of the customer, holding the customer's lease
+     * until it returns or throws.
+     */
+    public <T> T run(long tenantId, long userId, String kind, Option<String> clientKey, Function<Keyed, T> work) {
+        String key = clientKey.map(k -> "k-" + hash(tenantId + "/" + userId + "/" + kind + "/" + k))
+                .getOrElse(() -> "r-" + secrets.guid().replace("-", ""));
+        Option<CustomerLocks.Lease> lease = locks.acquire(tenantId, userId, key, LEASE, MAX_WAIT);
+        if (lease.isEmpty()) {
+            throw new ServerBusy("customer " + userId + " of tenant " + tenantId + " is busy with another operation"
+                    + " for longer than " + MAX_WAIT.toSeconds() + " s", 2, null);
+        }
+        try {
+            boolean repeat = operations.operation(tenantId, key).isDefined();
+            return work.apply(new Keyed(tenantId, userId, kind, key, repeat));
+        } finally {
+            locks.release(lease.get());
+        }
+    }
+
+    /** Records the operation as pending: called once its decision is taken, before its first command. */
+    public void begin(Keyed op) {
+        operations.begin(new PendingOperation(op.tenantId(), op.userId(), op.key(), op.kind(), clock.instant(), 1,
+                false));
+    }
+
+    /**
+     * Commits the operation's local effects ({@code effects}) and finishes it, in one unit of work;
+     * {@code effects} returns the answer, which is then handed to {@code keep} inside the same unit.
+     */
+    public <T> T commit(Keyed op, Supplier<T> effects, java.util.function.Consumer<T> keep) {
+        return transactions.inTransaction(() -> {
+            T answer = effects.get();
+            operations.finish(op.tenantId(), op.key());
+            keep.accept(answer);
+            return answer;
+        });
+    }
+
+    /**
+     * One operation of one customer: its key, and whether it ran before with this key (a retry of an
+     * operation whose outcome its client did not learn: its commands may have taken effect).
+     */
+    public record Keyed(long tenantId, long userId, String kind, String key, boolean repeat) {
+        /** The request key of one step of the operation. */
+        public RequestKey step(String step) {
+            return RequestKey.of(key, step);
+        }
+    }
+
+    private static String hash(String text) {
+        try {
+            byte[] digest = MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8));
+            return HexFormat.of().formatHex(digest, 0, 20);
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("every Java runtime has SHA-256", e);
+        }
+    }
+}

@@ -40,11 +40,11 @@ class BillingRunTest {
         t.engine.checkout().subscribe(cart(1, ann, berliner(null), item(401, 2, 1))).get();
 
         moveTo("2025-02-27");
-        BillingRun early = t.engine.runBilling().bill(1);
+        BillingRun early = t.billRun().bill(1);
         moveTo("2025-02-28");
-        BillingRun february = t.engine.runBilling().bill(1);
+        BillingRun february = t.billRun().bill(1);
         Invoice feb = newest();
-        BillingRun again = t.engine.runBilling().bill(1);
+        BillingRun again = t.billRun().bill(1);
 
         assertThat(early.invoiceIds()).isEmpty();
         assertThat(february.day()).isEqualTo(LocalDate.of(2025, 2, 28));
@@ -59,7 +59,7 @@ class BillingRunTest {
         assertThat(again.subscriptions()).isZero();
 
         moveTo("2025-03-31");
-        t.engine.runBilling().bill(1);
+        t.billRun().bill(1);
         assertThat(lines(newest())).containsExactly("S00000001 301 2025-03-31..2025-04-30 9.99",
                 "S00000001 303 2025-03-31..2025-04-30 5.00");
         assertThat(t.engine.readInvoices().invoices(1, ann).get()).hasSize(3);
@@ -72,7 +72,7 @@ class BillingRunTest {
         t.engine.checkout().subscribe(cart(1, bob, berliner(null), item(401, 1, 1))).get();
 
         moveTo("2025-04-30");
-        BillingRun run = t.engine.runBilling().bill(1);
+        BillingRun run = t.billRun().bill(1);
 
         // basic is billed for March and April; premium's licences, in arrears, for the quarter that ended
         assertThat(run.invoiceIds()).hasSize(2);
@@ -94,11 +94,11 @@ class BillingRunTest {
         t.billing.saveSubscription(s.amended(s.charges(), s.chargedThroughDate(), LocalDate.of(2025, 3, 31)));
 
         moveTo("2025-02-28");
-        BillingRun february = t.engine.runBilling().bill(1);
+        BillingRun february = t.billRun().bill(1);
         moveTo("2025-03-31");
-        BillingRun march = t.engine.runBilling().bill(1);
+        BillingRun march = t.billRun().bill(1);
         moveTo("2025-06-30");
-        BillingRun june = t.engine.runBilling().bill(1);
+        BillingRun june = t.billRun().bill(1);
 
         assertThat(february.invoiceIds()).hasSize(1);
         assertThat(march.invoiceIds()).isEmpty();

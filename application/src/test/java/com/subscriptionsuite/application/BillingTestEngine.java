@@ -10,6 +10,16 @@ import com.subscriptionsuite.application.fixtures.InMemorySessions;
 import com.subscriptionsuite.application.fixtures.InMemoryTenants;
 import com.subscriptionsuite.application.fixtures.InMemoryTransactions;
 import com.subscriptionsuite.application.fixtures.InMemoryCustomerLocks;
+import com.subscriptionsuite.application.fixtures.InMemoryAccountLinks;
+import com.subscriptionsuite.application.fixtures.InMemoryBillingOperations;
+import com.subscriptionsuite.application.ledger.BuiltInLedger;
+import com.subscriptionsuite.application.port.in.billing.RunBilling;
+import com.subscriptionsuite.application.port.out.AccountLinks;
+import com.subscriptionsuite.application.port.out.billing.BillingGateway;
+import com.subscriptionsuite.application.service.tenant.TenantDirectory;
+import com.subscriptionsuite.domain.tax.VatDetermination;
+import com.subscriptionsuite.domain.tax.VatRates;
+import java.util.function.UnaryOperator;
 import com.subscriptionsuite.application.fixtures.InMemoryUsers;
 import com.subscriptionsuite.application.fixtures.InMemoryVouchers;
 import com.subscriptionsuite.application.fixtures.MutableClock;
@@ -37,6 +47,11 @@ final class BillingTestEngine {
     final InMemoryPaymentMethods paymentMethods = new InMemoryPaymentMethods();
     final InMemoryVouchers vouchers = new InMemoryVouchers();
     final InMemoryIdempotencyRecords idempotencyRecords = new InMemoryIdempotencyRecords();
+    final InMemoryTransactions transactions = new InMemoryTransactions();
+    final InMemoryAccountLinks links = new InMemoryAccountLinks(transactions);
+    final InMemoryBillingOperations operations = new InMemoryBillingOperations(transactions);
+    /** The built-in ledger on {@link #billing}, as the engine's billing gateway (possibly wrapped). */
+    final BuiltInLedger ledger;
     final Engine engine;
     private int registered;
 
@@ -45,36 +60,49 @@ final class BillingTestEngine {
     }
 
     BillingTestEngine(Instant start, boolean withVouchers) {
-        this(start, withVouchers, billing -> billing);
+        this(start, withVouchers, links -> links, gateway -> gateway, java.time.Duration.ofSeconds(60));
     }
 
     /** With the given lease of claimed idempotency keys. */
     BillingTestEngine(Instant start, java.time.Duration idempotencyLease) {
-        this(start, true, billing -> billing, idempotencyLease);
+        this(start, true, links -> links, gateway -> gateway, idempotencyLease);
     }
 
-    /** The engine books through {@code wrap(billing)}: tests put a store in between that misbehaves. */
-    BillingTestEngine(Instant start, boolean withVouchers,
-            java.util.function.UnaryOperator<com.subscriptionsuite.application.port.out.LedgerStore> wrap) {
-        this(start, withVouchers, wrap, java.time.Duration.ofSeconds(60));
+    /**
+     * The engine reads the customers' account links through {@code wrapLinks(links)} and calls the
+     * billing system through {@code wrapGateway(ledger)}: tests put a link store that misbehaves, or a
+     * billing system that fails ({@code FaultyBillingGateway}), in between.
+     */
+    BillingTestEngine(Instant start, boolean withVouchers, UnaryOperator<AccountLinks> wrapLinks,
+            UnaryOperator<BillingGateway> wrapGateway) {
+        this(start, withVouchers, wrapLinks, wrapGateway, java.time.Duration.ofSeconds(60));
     }
 
-    private BillingTestEngine(Instant start, boolean withVouchers,
-            java.util.function.UnaryOperator<com.subscriptionsuite.application.port.out.LedgerStore> wrap,
-            java.time.Duration idempotencyLease) {
+    private BillingTestEngine(Instant start, boolean withVouchers, UnaryOperator<AccountLinks> wrapLinks,
+            UnaryOperator<BillingGateway> wrapGateway, java.time.Duration idempotencyLease) {
         clock = new MutableClock(start);
         InMemoryTenants tenants = new InMemoryTenants();
         tenants.store(SampleTenants.full(1, "acme"));
         tenants.store(withoutGuests(SampleTenants.full(2, "members")));
-        InMemoryTransactions transactions = new InMemoryTransactions();
+        CountingSecrets secrets = new CountingSecrets();
+        TenantDirectory directory = new TenantDirectory(tenants);
+        directory.refresh();
+        ledger = new BuiltInLedger(billing, transactions, directory, secrets, new VatDetermination(
+                VatRates.euStandardRates()), clock);
         engine = Engine.builder().tenants(tenants).clock(clock).users(new InMemoryUsers())
                 .sessions(new InMemorySessions()).passwordResets(new InMemoryPasswordResets())
                 .loginAttempts(new InMemoryLoginAttempts()).transactions(transactions)
-                .passwordHasher(new PlainTestHasher()).secrets(new CountingSecrets()).commonPasswords(p -> false)
+                .passwordHasher(new PlainTestHasher()).secrets(secrets).commonPasswords(p -> false)
                 .mailer(new RecordingMailer()).vouchers(withVouchers ? vouchers : null)
-                .customerLocks(new InMemoryCustomerLocks(transactions)).billing(wrap.apply(billing))
+                .customerLocks(new InMemoryCustomerLocks(transactions, clock)).accountLinks(wrapLinks.apply(links))
+                .billingOperations(operations).billingGateway(wrapGateway.apply(ledger))
                 .paymentMethods(paymentMethods).idempotencyRecords(idempotencyRecords)
                 .idempotencyLease(idempotencyLease).build();
+    }
+
+    /** The built-in ledger's bill run (the engine has none: it was given the ledger as a gateway). */
+    RunBilling billRun() {
+        return ledger.billRun();
     }
 
     private static TenantDefinition withoutGuests(TenantDefinition d) {

@@ -23,6 +23,8 @@ import com.subscriptionsuite.application.fixtures.InMemorySessions;
 import com.subscriptionsuite.application.fixtures.InMemoryTenants;
 import com.subscriptionsuite.application.fixtures.InMemoryTransactions;
 import com.subscriptionsuite.application.fixtures.InMemoryCustomerLocks;
+import com.subscriptionsuite.application.fixtures.InMemoryAccountLinks;
+import com.subscriptionsuite.application.fixtures.InMemoryBillingOperations;
 import com.subscriptionsuite.application.fixtures.InMemoryUsers;
 import com.subscriptionsuite.application.fixtures.MutableClock;
 import com.subscriptionsuite.application.fixtures.PlainTestHasher;
@@ -90,6 +92,8 @@ class ChangeSubscriptionTest {
     static final class Shop {
         final MutableClock clock = new MutableClock(ASKED);
         final InMemoryLedgerStore billing = new InMemoryLedgerStore();
+        final InMemoryTransactions transactions = new InMemoryTransactions();
+        final InMemoryAccountLinks links = new InMemoryAccountLinks(transactions);
         final TenantDefinition definition;
         final Engine engine;
         final BillingAccount ann;
@@ -98,16 +102,16 @@ class ChangeSubscriptionTest {
             definition = TeamShop.definition(TENANT, "team", basicRules, settings);
             InMemoryTenants tenants = new InMemoryTenants();
             tenants.store(definition);
-            InMemoryTransactions transactions = new InMemoryTransactions();
             engine = Engine.builder().tenants(tenants).clock(clock).users(new InMemoryUsers())
                     .sessions(new InMemorySessions()).passwordResets(new InMemoryPasswordResets())
                     .loginAttempts(new InMemoryLoginAttempts()).transactions(transactions)
                     .passwordHasher(new PlainTestHasher()).secrets(new CountingSecrets()).commonPasswords(p -> false)
                     .mailer(new RecordingMailer())
-                    .customerLocks(new InMemoryCustomerLocks(transactions)).billing(billing)
+                    .customerLocks(new InMemoryCustomerLocks(transactions, clock)).accountLinks(links)
+                    .billingOperations(new InMemoryBillingOperations(transactions)).ledger(billing)
                     .paymentMethods(new InMemoryPaymentMethods())
                     .build();
-            ann = Subscriptions.account(billing, TENANT, ANN, Subscriptions.germanConsumer("Ann"), EUR);
+            ann = Subscriptions.account(billing, links, TENANT, ANN, Subscriptions.germanConsumer("Ann"), EUR);
         }
 
         Shop() {
@@ -709,7 +713,7 @@ class ChangeSubscriptionTest {
 
         @Test
         void another_customer_gets_not_found_as_for_an_unknown_uuid() {
-            Subscriptions.account(shop.billing, TENANT, BOB, Subscriptions.germanConsumer("Bob"), EUR);
+            Subscriptions.account(shop.billing, shop.links, TENANT, BOB, Subscriptions.germanConsumer("Bob"), EUR);
             ChangeCommand bobs = ChangeCommand.changeQuantity(TENANT, BOB, basic.uuid(), 3);
             ChangeCommand unknown = ChangeCommand.changeQuantity(TENANT, ANN, "no-such-uuid", 3);
             ChangeCommand noAccount = ChangeCommand.changeQuantity(TENANT, 99, basic.uuid(), 3);

@@ -15,6 +15,9 @@ import com.subscriptionsuite.application.fixtures.InMemorySessions;
 import com.subscriptionsuite.application.fixtures.InMemoryTenants;
 import com.subscriptionsuite.application.fixtures.InMemoryTransactions;
 import com.subscriptionsuite.application.fixtures.InMemoryCustomerLocks;
+import com.subscriptionsuite.application.fixtures.InMemoryAccountLinks;
+import com.subscriptionsuite.application.fixtures.InMemoryBillingOperations;
+import com.subscriptionsuite.application.ledger.BuiltInLedger;
 import com.subscriptionsuite.application.fixtures.InMemoryUsers;
 import com.subscriptionsuite.application.fixtures.InMemoryVatChecks;
 import com.subscriptionsuite.application.fixtures.InMemoryVatRegistry;
@@ -41,6 +44,14 @@ class EngineGroupsTest {
 
     private final InMemoryTransactions transactions = new InMemoryTransactions();
     private final InMemoryCustomerLocks locks = new InMemoryCustomerLocks(transactions);
+    private final InMemoryAccountLinks links = new InMemoryAccountLinks(transactions);
+    private final InMemoryBillingOperations operations = new InMemoryBillingOperations(transactions);
+
+    /** The built-in ledger with the engine's own billing ports. */
+    private Engine.Builder withLedger(Engine.Builder builder) {
+        return builder.ledger(new InMemoryLedgerStore()).customerLocks(locks).accountLinks(links)
+                .billingOperations(operations);
+    }
 
     private Engine.Builder withIdentity() {
         return core().users(new InMemoryUsers()).sessions(new InMemorySessions())
@@ -71,7 +82,7 @@ class EngineGroupsTest {
         @Test
         void says_how_to_configure_a_group_when_a_shorthand_reaches_into_it() {
             assertThatThrownBy(engine::checkout).isInstanceOf(IllegalStateException.class)
-                    .hasMessageContaining(".billing(..)");
+                    .hasMessageContaining(".ledger(..) or .billingGateway(..)");
             assertThatThrownBy(engine::register).isInstanceOf(IllegalStateException.class)
                     .hasMessageContaining("identity ports");
         }
@@ -81,7 +92,8 @@ class EngineGroupsTest {
     class Built_with_every_port {
         private final Engine engine = withIdentity().vouchers(new InMemoryVouchers())
                 .vatRegistry(new InMemoryVatRegistry()).vatChecks(new InMemoryVatChecks())
-                .billing(new InMemoryLedgerStore()).customerLocks(locks).paymentMethods(new InMemoryPaymentMethods())
+                .ledger(new InMemoryLedgerStore()).customerLocks(locks).accountLinks(links).billingOperations(operations)
+                .paymentMethods(new InMemoryPaymentMethods())
                 .paymentPages(new InMemoryPaymentPages(secrets)).payPalAgreements(new InMemoryPayPalAgreements(secrets))
                 .idempotencyRecords(new InMemoryIdempotencyRecords()).build();
 
@@ -91,6 +103,8 @@ class EngineGroupsTest {
             assertThat(engine.vouchers()).isPresent();
             assertThat(engine.vatValidation()).isPresent();
             assertThat(engine.billing()).isPresent();
+            assertThat(engine.billing().orElseThrow().runBilling()).as("the built-in ledger's bill run").isPresent();
+            assertThat(engine.ledger()).isPresent();
             assertThat(engine.idempotency()).isPresent();
             Engine.Payments payments = engine.payments().orElseThrow();
             assertThat(payments.hostedPages()).isPresent();
@@ -132,23 +146,37 @@ class EngineGroupsTest {
 
         @Test
         void billing_without_payment_methods() {
-            assertThatThrownBy(() -> withIdentity().billing(new InMemoryLedgerStore()).customerLocks(locks).build())
+            assertThatThrownBy(() -> withLedger(withIdentity()).build())
                     .isInstanceOf(IllegalStateException.class).hasMessageContaining("paymentMethods");
         }
 
         @Test
-        void billing_without_the_customer_locks_or_the_locks_without_billing() {
-            assertThatThrownBy(() -> withIdentity().billing(new InMemoryLedgerStore())
+        void billing_without_the_engine_s_own_billing_ports_or_those_without_a_billing_system() {
+            assertThatThrownBy(() -> withIdentity().ledger(new InMemoryLedgerStore())
                     .paymentMethods(new InMemoryPaymentMethods()).build())
                     .isInstanceOf(IllegalStateException.class).hasMessageContaining("all ports or none")
-                    .hasMessageContaining("missing: customerLocks");
-            assertThatThrownBy(() -> withIdentity().customerLocks(locks).paymentMethods(new InMemoryPaymentMethods())
-                    .build()).isInstanceOf(IllegalStateException.class).hasMessageContaining("missing: billing");
+                    .hasMessageContaining("missing: customerLocks, accountLinks, billingOperations");
+            assertThatThrownBy(() -> withIdentity().customerLocks(locks).accountLinks(links)
+                    .billingOperations(operations).paymentMethods(new InMemoryPaymentMethods()).build())
+                    .isInstanceOf(IllegalStateException.class)
+                    .hasMessageContaining("missing: ledger or billingGateway");
+        }
+
+        @Test
+        void both_the_built_in_ledger_and_another_billing_gateway() {
+            InMemoryLedgerStore store = new InMemoryLedgerStore();
+            assertThatThrownBy(() -> withLedger(withIdentity()).billingGateway(new BuiltInLedger(store, transactions,
+                            new com.subscriptionsuite.application.service.tenant.TenantDirectory(new InMemoryTenants()),
+                            secrets, new com.subscriptionsuite.domain.tax.VatDetermination(
+                                    com.subscriptionsuite.domain.tax.VatRates.euStandardRates()),
+                            java.time.Clock.systemUTC()))
+                    .paymentMethods(new InMemoryPaymentMethods()).build())
+                    .isInstanceOf(IllegalStateException.class).hasMessageContaining("not both");
         }
 
         @Test
         void a_group_without_the_identity_ports() {
-            assertThatThrownBy(() -> core().billing(new InMemoryLedgerStore()).customerLocks(locks)
+            assertThatThrownBy(() -> withLedger(core())
                     .paymentMethods(new InMemoryPaymentMethods()).build()).isInstanceOf(IllegalStateException.class).hasMessageContaining("identity ports");
             assertThatThrownBy(() -> core().vouchers(new InMemoryVouchers()).build())
                     .isInstanceOf(IllegalStateException.class).hasMessageContaining("identity ports");

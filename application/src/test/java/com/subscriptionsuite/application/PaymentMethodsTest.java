@@ -13,6 +13,9 @@ import com.subscriptionsuite.application.fixtures.InMemorySessions;
 import com.subscriptionsuite.application.fixtures.InMemoryTenants;
 import com.subscriptionsuite.application.fixtures.InMemoryTransactions;
 import com.subscriptionsuite.application.fixtures.InMemoryCustomerLocks;
+import com.subscriptionsuite.application.fixtures.InMemoryAccountLinks;
+import com.subscriptionsuite.application.fixtures.InMemoryBillingOperations;
+import com.subscriptionsuite.application.port.out.billing.AccountRef;
 import com.subscriptionsuite.application.fixtures.InMemoryUsers;
 import com.subscriptionsuite.application.fixtures.MutableClock;
 import com.subscriptionsuite.application.fixtures.PlainTestHasher;
@@ -53,6 +56,8 @@ class PaymentMethodsTest {
     final MutableClock clock = new MutableClock(START);
     final InMemoryPaymentMethods methods = new InMemoryPaymentMethods();
     final InMemoryLedgerStore billing = new InMemoryLedgerStore();
+    final InMemoryTransactions transactions = new InMemoryTransactions();
+    final InMemoryAccountLinks links = new InMemoryAccountLinks(transactions);
     final CountingSecrets secrets = new CountingSecrets();
     final InMemoryPaymentPages pages = new InMemoryPaymentPages(secrets);
     final Engine engine;
@@ -63,13 +68,13 @@ class PaymentMethodsTest {
         InMemoryTenants tenants = new InMemoryTenants();
         tenants.store(SampleTenants.full(1, "acme"));
         tenants.store(SampleTenants.full(2, "other"));
-        InMemoryTransactions transactions = new InMemoryTransactions();
         engine = Engine.builder().tenants(tenants).clock(clock).users(new InMemoryUsers())
                 .sessions(new InMemorySessions()).passwordResets(new InMemoryPasswordResets())
                 .loginAttempts(new InMemoryLoginAttempts()).transactions(transactions)
                 .passwordHasher(new PlainTestHasher()).secrets(secrets).commonPasswords(p -> false)
                 .mailer(new RecordingMailer())
-                .customerLocks(new InMemoryCustomerLocks(transactions)).billing(billing).paymentMethods(methods)
+                .customerLocks(new InMemoryCustomerLocks(transactions, clock)).accountLinks(links)
+                .billingOperations(new InMemoryBillingOperations(transactions)).ledger(billing).paymentMethods(methods)
                 .paymentPages(pages)
                 .payPalAgreements(new InMemoryPayPalAgreements(secrets)).build();
         ann = engine.logInAsGuest().logInAsGuest(1, "a").get().user().id();
@@ -105,6 +110,7 @@ class PaymentMethodsTest {
         BillingAccount account = new BillingAccount("acc-" + user, 1, user, "A0000000" + user, CurrencyUnit.EUR,
                 details, null, START, START);
         billing.saveAccount(account);
+        links.link(new AccountRef(1, user, account.id()));
         return account;
     }
 

@@ -20,6 +20,8 @@ import com.subscriptionsuite.adapters.persistence.vat.JdbiVatChecks;
 import com.subscriptionsuite.adapters.persistence.voucher.JdbiVouchers;
 import com.subscriptionsuite.adapters.persistence.idempotency.JdbiIdempotencyRecords;
 import com.subscriptionsuite.adapters.persistence.ledger.JdbiLedgerStore;
+import com.subscriptionsuite.adapters.persistence.billing.JdbiAccountLinks;
+import com.subscriptionsuite.adapters.persistence.billing.JdbiBillingOperations;
 import com.subscriptionsuite.application.Engine;
 import com.subscriptionsuite.application.port.out.Mailer;
 import com.subscriptionsuite.application.port.out.PasswordHasher;
@@ -58,6 +60,9 @@ public final class Server implements AutoCloseable {
         this.http = http;
         this.refresher = refresher;
     }
+
+    /** How long after its start an unfinished billing operation counts as in doubt: the customer's lease. */
+    static final java.time.Duration IN_DOUBT_AFTER = java.time.Duration.ofSeconds(60);
 
     /**
      * Starts everything or nothing: a failure (bad tenant file, database unreachable, port taken)
@@ -102,6 +107,7 @@ public final class Server implements AutoCloseable {
                 refresher.scheduleWithFixedDelay(() -> billingRun(engine), config.billingRunMinutes(),
                         config.billingRunMinutes(), TimeUnit.MINUTES);
             }
+            reportOperationsInDoubt(database, clock);
             LOG.info("Subscription Suite Engine listening on http://{}:{} with database {} ({}), mail {}",
                     config.httpHost(), http.port(), database.productName(), withoutParameters(url),
                     config.smtp() == null ? "to the outbox table" : "by SMTP via " + config.smtp().host());
@@ -112,6 +118,23 @@ public final class Server implements AutoCloseable {
             }
             database.close();
             throw e;
+        }
+    }
+
+    /**
+     * Logs the operations that called the billing system and never finished (docs/billing-boundary.md):
+     * the billing system may have booked them while the engine did not. A client that retries with
+     * its {@code Idempotency-Key} completes such an operation; one without a key cannot be replayed
+     * from here, so an operator looks at it (the customer, the kind, when it started).
+     */
+    static void reportOperationsInDoubt(Database database, Clock clock) {
+        var inDoubt = new JdbiBillingOperations(database.jdbi())
+                .unfinished(clock.instant().minus(IN_DOUBT_AFTER));
+        if (!inDoubt.isEmpty()) {
+            LOG.warn("{} billing operations are in doubt (started, never finished), oldest first: {}", inDoubt.size(),
+                    inDoubt.stream().limit(20).map(op -> op.kind() + " " + op.key() + " of user " + op.userId()
+                            + " of tenant " + op.tenantId() + " started " + op.startedAt() + " (" + op.attempts()
+                            + " attempts)").toList());
         }
     }
 
@@ -144,9 +167,13 @@ public final class Server implements AutoCloseable {
                 .vatRegistry(new ViesVatRegistry(config.viesUrl(), VIES_TIMEOUT))
                 .vatChecks(new JdbiVatChecks(jdbi))
                 // payment methods (issue 5): stored methods, the built-in hosted page and PayPal approval
-                .billing(new JdbiLedgerStore(jdbi))
-                // the engine's own per-customer lock, in its database whatever billing system is behind (issue 12)
-                .customerLocks(new JdbiCustomerLocks(jdbi))
+                // the billing system: the built-in ledger (issue 12: behind the billing gateway, as Zuora will be)
+                .ledger(new JdbiLedgerStore(jdbi))
+                // what the engine keeps itself whatever billing system is behind: the per-customer lease, the
+                // links from customers to their accounts, the operations pending in the billing system
+                .customerLocks(new JdbiCustomerLocks(jdbi, clock))
+                .accountLinks(new JdbiAccountLinks(jdbi))
+                .billingOperations(new JdbiBillingOperations(jdbi))
                 .idempotencyRecords(new JdbiIdempotencyRecords(jdbi))
                 .idempotencyLease(java.time.Duration.ofSeconds(config.idempotencyLeaseSeconds()))
                 .paymentMethods(new JdbiPaymentMethods(jdbi))

@@ -45,7 +45,7 @@ class ChangeIT {
         server = TestServer.fresh();
         team = server.tenant("team");
         annToken = register(team, "ann@example.com");
-        ann = Subscriptions.account(server.billing(), TEAM, userId(TEAM, annToken),
+        ann = Subscriptions.account(server.billing(), server.links(), TEAM, userId(TEAM, annToken),
                 Subscriptions.germanConsumer("Ann"), TeamShop.EUR);
     }
 
@@ -315,7 +315,7 @@ class ChangeIT {
         void is_refused_where_the_shop_does_not_offer_cancelling() {
             Http locked = server.tenant("team-locked");
             String token = register(locked, "carl@example.com");
-            BillingAccount carl = Subscriptions.account(server.billing(), 8, userId(8, token),
+            BillingAccount carl = Subscriptions.account(server.billing(), server.links(), 8, userId(8, token),
                     Subscriptions.germanConsumer("Carl"), TeamShop.EUR);
             Subscription basic = Subscriptions.in(server.billing(), TeamShop.definition(8, "team-locked",
                             TeamShop.NO_CANCEL)).account(carl).suiteProduct(TeamShop.BASIC).startingOn(START)
@@ -406,7 +406,7 @@ class ChangeIT {
         void another_customer_gets_404_for_anns_subscription_on_every_route() {
             Subscription basic = subscribe(TeamShop.BASIC, 2);
             String bob = register(team, "bob@example.com");
-            Subscriptions.account(server.billing(), TEAM, userId(TEAM, bob), Subscriptions.germanConsumer("Bob"),
+            Subscriptions.account(server.billing(), server.links(), TEAM, userId(TEAM, bob), Subscriptions.germanConsumer("Bob"),
                     TeamShop.EUR);
 
             for (String path : GETS) {

@@ -5,6 +5,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.subscriptionsuite.application.Engine;
 import com.subscriptionsuite.application.fixtures.InMemoryLedgerStore;
+import com.subscriptionsuite.application.fixtures.InMemoryAccountLinks;
+import com.subscriptionsuite.application.fixtures.InMemoryTransactions;
+import com.subscriptionsuite.application.port.out.billing.AccountRef;
 import com.subscriptionsuite.application.fixtures.InMemoryPaymentMethods;
 import com.subscriptionsuite.application.fixtures.InMemoryVatChecks;
 import com.subscriptionsuite.application.fixtures.MutableClock;
@@ -35,6 +38,7 @@ class PaymentMethodIT {
     private static final String VISA = "4111 1111 1111 1111";
 
     private final InMemoryLedgerStore billing = new InMemoryLedgerStore();
+    private final InMemoryAccountLinks links = new InMemoryAccountLinks(new InMemoryTransactions());
     private final InMemoryPaymentMethods methods = new InMemoryPaymentMethods();
     private MutableClock clock;
     private Engine engine;
@@ -44,7 +48,7 @@ class PaymentMethodIT {
     @BeforeEach
     void startServer() {
         clock = new MutableClock(TestServer.START);
-        engine = TestServer.engine(clock, new RecordingMailer(), new InMemoryVatChecks(), billing, methods);
+        engine = TestServer.engine(clock, new RecordingMailer(), new InMemoryVatChecks(), billing, methods, links);
         app = new HttpApi(HttpApi.UseCases.from(engine), HttpSettings.defaults()).start("127.0.0.1", 0);
         acme = new Http(URI.create("http://127.0.0.1:" + app.port()), List.of("X-Tenant", "acme"));
     }
@@ -80,6 +84,7 @@ class PaymentMethodIT {
                 null, "EUR");
         billing.saveAccount(new BillingAccount("acc-" + user, 1, user, "A0000000" + user, CurrencyUnit.EUR, details,
                 null, TestServer.START, TestServer.START));
+        links.link(new AccountRef(1, user, "acc-" + user));
     }
 
     private JsonNode signature(String token, String optionId) {

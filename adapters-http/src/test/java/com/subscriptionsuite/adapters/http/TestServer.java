@@ -3,6 +3,8 @@ package com.subscriptionsuite.adapters.http;
 import com.subscriptionsuite.application.Engine;
 import com.subscriptionsuite.application.fixtures.CountingSecrets;
 import com.subscriptionsuite.application.fixtures.InMemoryLedgerStore;
+import com.subscriptionsuite.application.fixtures.InMemoryAccountLinks;
+import com.subscriptionsuite.application.fixtures.InMemoryBillingOperations;
 import com.subscriptionsuite.application.fixtures.InMemoryIdempotencyRecords;
 import com.subscriptionsuite.application.fixtures.InMemoryLoginAttempts;
 import com.subscriptionsuite.application.fixtures.InMemoryPayPalAgreements;
@@ -97,6 +99,16 @@ final class TestServer {
     /** With the billing and payment-method stores given, for tests that look into them (or fill them). */
     static Engine engine(Clock clock, Mailer mailer, InMemoryVatChecks vatChecks, InMemoryLedgerStore billing,
             InMemoryPaymentMethods paymentMethods) {
+        return engine(clock, mailer, vatChecks, billing, paymentMethods, new InMemoryAccountLinks(
+                new InMemoryTransactions()));
+    }
+
+    /**
+     * With the ledger's store, the payment-method store and the customers' account links given, for
+     * tests that seed accounts (an account the engine serves is linked to its customer).
+     */
+    static Engine engine(Clock clock, Mailer mailer, InMemoryVatChecks vatChecks, InMemoryLedgerStore billing,
+            InMemoryPaymentMethods paymentMethods, InMemoryAccountLinks links) {
         CountingSecrets secrets = new CountingSecrets();
         InMemoryTenants tenants = new InMemoryTenants();
         tenants.store(withAccess(SampleTenants.full(1, "acme"), ACME_ORIGIN, ACME_ADMIN_KEY));
@@ -123,8 +135,10 @@ final class TestServer {
                 .vouchers(new InMemoryVouchers())
                 .vatRegistry(vies())
                 .vatChecks(vatChecks)
-                .billing(billing)
-                .customerLocks(new InMemoryCustomerLocks(transactions))
+                .ledger(billing)
+                .customerLocks(new InMemoryCustomerLocks(transactions, clock))
+                .accountLinks(links)
+                .billingOperations(new InMemoryBillingOperations(transactions))
                 .paymentMethods(paymentMethods)
                 .paymentPages(new InMemoryPaymentPages(secrets))
                 .payPalAgreements(new InMemoryPayPalAgreements(secrets))
@@ -182,15 +196,19 @@ final class TestServer {
         RecordingMailer mailer = new RecordingMailer();
         InMemoryVatChecks vatChecks = new InMemoryVatChecks();
         InMemoryLedgerStore billing = new InMemoryLedgerStore();
-        Engine engine = engine(clock, mailer, vatChecks, billing, new InMemoryPaymentMethods());
+        InMemoryAccountLinks links = new InMemoryAccountLinks(new InMemoryTransactions());
+        Engine engine = engine(clock, mailer, vatChecks, billing, new InMemoryPaymentMethods(), links);
         Javalin app = new HttpApi(HttpApi.UseCases.from(engine), HttpSettings.defaults()).start("127.0.0.1", 0);
         return new Fresh(app, URI.create("http://127.0.0.1:" + app.port()), clock, mailer, engine, vatChecks,
-                billing);
+                billing, links);
     }
 
-    /** {@code billing}: the engine's ledger, for seeding accounts and subscriptions the API does not create. */
+    /**
+     * {@code billing}: the engine's ledger, and {@code links} its customers' account links, for
+     * seeding accounts and subscriptions the API does not create.
+     */
     record Fresh(Javalin app, URI base, MutableClock clock, RecordingMailer mailer, Engine engine,
-            InMemoryVatChecks vatChecks, InMemoryLedgerStore billing)
+            InMemoryVatChecks vatChecks, InMemoryLedgerStore billing, InMemoryAccountLinks links)
             implements AutoCloseable {
         Http tenant(String key) {
             return new Http(base, List.of("X-Tenant", key));

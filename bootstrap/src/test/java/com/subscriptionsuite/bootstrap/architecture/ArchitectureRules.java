@@ -1,6 +1,7 @@
 package com.subscriptionsuite.bootstrap.architecture;
 
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.classes;
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.methods;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
 
@@ -130,6 +131,27 @@ final class ArchitectureRules {
             .should().dependOnClassesThat().resideInAPackage(SHARED_RULES)
             .as("the services' shared rules (service.common) are used by services only; hosts reach them through "
                     + "ports");
+
+    /**
+     * The built-in ledger's store is its own (issue 12): the services reach the billing system only
+     * through the billing gateway, so no service can lean on what only a local store does.
+     */
+    static final ArchRule LEDGER_STORE_ONLY_BEHIND_THE_LEDGER = noClasses()
+            .that().resideOutsideOfPackages(ROOT + ".application.ledger..", PERSISTENCE, BOOTSTRAP)
+            .and().haveNameNotMatching(ENGINE_PACKAGE.replace(".", "\\.") + "\\.(Engine|port\\.out\\.LedgerStore)(\\$.*)?")
+            .should().dependOnClassesThat().haveNameMatching(ROOT.replace(".", "\\.")
+                    + "\\.application\\.port\\.out\\.LedgerStore(\\$.*)?")
+            .as("the ledger store is used only by the built-in ledger, its adapter and the wiring");
+
+    /**
+     * A port to a billing system speaks in business commands and reads (STYLE.md, "Remote systems
+     * behind ports"): no storage verbs a remote system cannot honour.
+     */
+    static final ArchRule BILLING_GATEWAY_HAS_NO_STORAGE_VERBS = methods()
+            .that().areDeclaredInClassesThat().resideInAPackage(ROOT + ".application.port.out.billing..")
+            .and().areDeclaredInClassesThat().areInterfaces()
+            .should().haveNameNotMatching("(save|lock|next|new|insert|delete|dueFor|addInvoice|addAmendment).*")
+            .as("the billing gateway has no lock, id or number minting, whole-version save or invoice insert");
 
     static final ArchRule JACKSON_ONLY_IN_HTTP_ZUORA_AND_BOOTSTRAP = noClasses()
             .that().resideOutsideOfPackages(HTTP, ZUORA, BOOTSTRAP)

@@ -75,6 +75,17 @@ class RulesCatchViolationsTest {
     }
 
     @Test
+    void the_ledger_store_rule_catches_a_service_using_the_store() {
+        assertCaught(ArchitectureRules.LEDGER_STORE_ONLY_BEHIND_THE_LEDGER, "LedgerStore", PublicService.class);
+    }
+
+    @Test
+    void the_gateway_vocabulary_rule_catches_a_storage_verb() {
+        assertCaught(ArchitectureRules.BILLING_GATEWAY_HAS_NO_STORAGE_VERBS, "nextNumber",
+                com.subscriptionsuite.application.port.out.billing.archviolation.StorageGateway.class);
+    }
+
+    @Test
     void the_ports_shape_rule_catches_a_class() {
         assertCaught(ArchitectureRules.PORTS_ARE_INTERFACES_OR_RECORDS, "ClassPort", ClassPort.class);
     }

@@ -337,6 +337,12 @@ final class CheckoutService implements Checkout {
             return Either.left(new CheckoutFailure.BillingFailed(account.getLeft()));
         }
         AccountRef ref = new AccountRef(tenantId, userId, account.get().id());
+        // The link is written at once, in a unit of its own, before anything is booked on the new account:
+        // its uniqueness keeps one customer on one account. Linked to another account meanwhile (a lease
+        // that did not serialise), this checkout books nothing more; its new account stays empty.
+        if (b.existing().isEmpty() && !ops.linkOnce(ref)) {
+            return Either.left(new CheckoutFailure.CheckoutInProgress());
+        }
         TaxDecision tax = context.taxOf(tenant, details, b.today());
         Either<BillingFailure, BillingGateway.Subscribed> subscribed = gateway.subscribe(op.step("subscribe"),
                 new BillingGateway.Subscribe(ref, b.currency(), tax, b.lines(), b.today(), b.now()));
@@ -349,14 +355,6 @@ final class CheckoutService implements Checkout {
                 Option.of(subscribed.get().invoice()).map(BillingGateway.InvoiceRef::number).getOrNull());
         Option<PaymentMethod> toStore = created;
         return Either.right(ops.commit(op, () -> {
-            if (b.existing().isEmpty() && !ops.links().link(ref)) {
-                Option<AccountRef> linked = ops.links().accountOf(tenantId, userId);
-                if (!linked.contains(ref)) {
-                    throw new IllegalStateException("customer " + userId + " of tenant " + tenantId
-                            + " was linked to account " + linked.map(AccountRef::accountId).getOrNull()
-                            + " while holding the customer's lease for a checkout that opened " + ref.accountId());
-                }
-            }
             toStore.filter(pm -> context.paymentMethods().paymentMethod(tenantId, pm.id()).isEmpty())
                     .forEach(context.paymentMethods()::save);
             b.voucherCode().forEach(code -> redeem(b, code));

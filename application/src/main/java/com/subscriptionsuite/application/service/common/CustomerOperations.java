@@ -83,6 +83,15 @@ public final class CustomerOperations {
     }
 
     /**
+     * Links the customer to {@code account} in a unit of its own; true when the customer is linked to
+     * it now (or was already), false when linked to another account.
+     */
+    public boolean linkOnce(AccountRef account) {
+        return transactions.inTransaction(() -> links.link(account)
+                || links.accountOf(account.tenantId(), account.userId()).contains(account));
+    }
+
+    /**
      * Runs {@code work} as the operation {@code kind} of the customer, holding the customer's lease
      * until it returns or throws.
      */

@@ -135,6 +135,15 @@ class IdempotentOperationsTest {
     }
 
     @Test
+    void frees_the_key_after_a_429_so_that_a_retry_with_the_same_key_runs_again_later() {
+        Outcome limited = run("k-1", "fp", answering(429, "{\"error\":3}")).get();
+
+        assertThat(limited.response().status()).isEqualTo(429);
+        assertThat(run("k-1", "fp", keeping(200, "{\"ok\":true}")).get().replayed()).isFalse();
+        assertThat(runs).hasValue(2);
+    }
+
+    @Test
     void frees_the_key_and_rethrows_when_the_work_fails_before_keeping_its_response() {
         assertThatThrownBy(() -> run("k-1", "fp", completion -> {
             throw new IllegalStateException("outage");
@@ -233,7 +242,7 @@ class IdempotentOperationsTest {
     }
 
     @Test
-    void a_completion_keeps_one_response_below_500_only() {
+    void a_completion_keeps_one_response_below_500_and_no_429() {
         assertThatThrownBy(() -> run("k-1", "fp", completion -> {
             completion.complete(200, "{}");
             completion.complete(200, "{}");
@@ -246,6 +255,10 @@ class IdempotentOperationsTest {
             return new Response(503, "{}");
         })).isInstanceOf(IllegalArgumentException.class);
         assertThat(run("k-2", "fp", answering(200, "{}")).get().replayed()).as("freed").isFalse();
+        assertThatThrownBy(() -> run("k-3", "fp", completion -> {
+            completion.complete(429, "{}");
+            return new Response(429, "{}");
+        })).isInstanceOf(IllegalArgumentException.class);
     }
 
     @SuppressWarnings("unchecked")

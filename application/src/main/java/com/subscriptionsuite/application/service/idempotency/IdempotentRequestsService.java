@@ -70,7 +70,7 @@ final class IdempotentRequestsService implements IdempotentRequests {
         try {
             response = transactions.inTransaction(() -> {
                 Response r = work.get();
-                if (r.status() < 500 && !records.complete(claim, r.status(), r.body())) {
+                if (kept(r.status()) && !records.complete(claim, r.status(), r.body())) {
                     throw new Superseded();
                 }
                 return r;
@@ -82,7 +82,7 @@ final class IdempotentRequestsService implements IdempotentRequests {
             records.release(claim);
             throw e;
         }
-        if (response.status() >= 500) {
+        if (!kept(response.status())) {
             records.release(claim);
         }
         return Either.right(new Outcome(response, false));
@@ -92,7 +92,7 @@ final class IdempotentRequestsService implements IdempotentRequests {
      * As {@link #run}, but the work runs outside any unit of work and stores its response itself,
      * through the {@link Completion}, in the unit that commits its local effects. What the work did
      * decides the rest: it completed (the response is stored, or will be when its unit commits);
-     * it answered without completing (stored on its own below 500, the key freed for a 5xx); it
+     * it answered without completing (stored on its own, or the key freed for a 5xx or a 429); it
      * threw (the key freed, unless it had completed: then its unit may have committed the response,
      * and freeing the key would delete it, so the key stays claimed until it is replayed or its lease
      * ends); its completion found the key taken over (in flight: the retry's response is the one).
@@ -128,7 +128,7 @@ final class IdempotentRequestsService implements IdempotentRequests {
             return Either.left(new IdempotencyFailure.InFlight());
         }
         if (!completion.completed) {
-            if (response.status() >= 500) {
+            if (!kept(response.status())) {
                 records.release(claim);
             } else if (!transactions.inTransaction(() -> records.complete(claim, response.status(),
                     response.body()))) {
@@ -136,6 +136,15 @@ final class IdempotentRequestsService implements IdempotentRequests {
             }
         }
         return Either.right(new Outcome(response, false));
+    }
+
+    /**
+     * Whether a response is kept for replay: an answer is, even a refusal; a 5xx (the server failed)
+     * and a 429 (retry later, e.g. {@code billing_rate_limited}: nothing was booked) are not, since
+     * a retry with the same key must run the request again rather than get the same "not now".
+     */
+    private static boolean kept(int status) {
+        return status < 500 && status != 429;
     }
 
     private static boolean causedBySuperseded(Throwable e) {
@@ -165,8 +174,8 @@ final class IdempotentRequestsService implements IdempotentRequests {
         @Override
         public void complete(int status, String body) {
             Objects.requireNonNull(body, "body");
-            if (status >= 500) {
-                throw new IllegalArgumentException("a 5xx response is not kept; got " + status);
+            if (!kept(status)) {
+                throw new IllegalArgumentException("a 5xx or 429 response is not kept; got " + status);
             }
             if (completed || superseded) {
                 throw new IllegalStateException("the response of idempotency key '" + claim.key()

@@ -12,8 +12,9 @@ import java.util.function.Supplier;
  * unit of work; a retry with the same fingerprint (method, path, query and body) gets the stored
  * response; the same key with another fingerprint is refused ({@code idempotency_key_reused}),
  * as is a retry while the first is still running ({@code idempotency_request_in_flight}).
- * Responses with a status below 500 are stored (a refusal is an answer too); a 5xx or an exception
- * stores nothing and frees the key, so the request can be retried.
+ * Responses with a status below 500 are stored (a refusal is an answer too); a 5xx, a 429 (retry
+ * later: {@code billing_rate_limited} booked nothing) or an exception stores nothing and frees the
+ * key, so the request can be retried.
  */
 public interface IdempotentRequests {
     Either<IdempotencyFailure, Outcome> run(long tenantId, long userId, String key, String fingerprint,
@@ -30,8 +31,8 @@ public interface IdempotentRequests {
      * unit rolls back, and the answer is {@link IdempotencyFailure.InFlight}.
      * <p>
      * When {@code work} returns without having called {@code complete} (a refusal, or no unit of
-     * work), its response is stored on its own if its status is below 500, and the key is freed for
-     * a 5xx. When it throws, the key is freed, unless {@code complete} had succeeded: then the
+     * work), its response is stored on its own as by {@link #run}, or the key is freed for a 5xx or
+     * a 429. When it throws, the key is freed, unless {@code complete} had succeeded: then the
      * response may have committed with its unit, and the key stays claimed (a committed response is
      * replayed; an uncommitted claim is taken over by a retry once its lease ends).
      */

@@ -159,6 +159,14 @@ class IdempotentRequestsTest {
     }
 
     @Test
+    void frees_the_key_after_a_429_since_it_asks_to_retry_later() {
+        assertThat(run("k-1", "fp", answering(429, "{}")).get().response().status()).isEqualTo(429);
+
+        assertThat(run("k-1", "fp", answering(200, "{}")).get().replayed()).isFalse();
+        assertThat(runs).hasValue(2);
+    }
+
+    @Test
     void forgets_a_key_after_24_hours() {
         run("k-1", "fp", answering(200, "{}"));
         t.clock.advance(Duration.ofHours(24).minusSeconds(1));

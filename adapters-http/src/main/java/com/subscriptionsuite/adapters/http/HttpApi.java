@@ -23,6 +23,7 @@ import com.subscriptionsuite.adapters.http.voucher.VoucherEndpoints;
 import com.subscriptionsuite.application.Engine;
 import com.subscriptionsuite.application.ServerBusy;
 import com.subscriptionsuite.application.port.in.account.ReadInvoices;
+import com.subscriptionsuite.application.port.in.checkout.Checkout;
 import com.subscriptionsuite.application.port.in.admin.AuthorizeAdmin;
 import com.subscriptionsuite.application.port.in.idempotency.IdempotentRequests;
 import com.subscriptionsuite.application.port.in.admin.RemoveProduct;
@@ -139,6 +140,15 @@ public final class HttpApi {
         public UseCases withReadInvoices(ReadInvoices other) {
             Optional<Engine.Billing> withOther = billing.map(b -> new Engine.Billing(b.checkout(), b.manageAccount(),
                     b.readSubscriptions(), other, b.runBilling(), b.changeSubscription()));
+            return new UseCases(resolveTenant, tenantAccess, browseCatalog, showShopPage, readConfiguration, translate,
+                    previewPrices, authorizeAdmin, removeProduct, identity, vouchers, vatValidation, withOther,
+                    payments, idempotency);
+        }
+
+        /** The same use cases with another checkout (tests put one in that fails as the billing system can). */
+        public UseCases withCheckout(Checkout other) {
+            Optional<Engine.Billing> withOther = billing.map(b -> new Engine.Billing(other, b.manageAccount(),
+                    b.readSubscriptions(), b.readInvoices(), b.runBilling(), b.changeSubscription()));
             return new UseCases(resolveTenant, tenantAccess, browseCatalog, showShopPage, readConfiguration, translate,
                     previewPrices, authorizeAdmin, removeProduct, identity, vouchers, vatValidation, withOther,
                     payments, idempotency);

@@ -18,6 +18,7 @@ import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Function;
 import java.util.function.Supplier;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -188,16 +189,29 @@ class IdempotencyIT {
         public Either<IdempotencyFailure, Outcome> run(long tenantId, long userId, String key, String fingerprint,
                 Supplier<Response> work) {
             return engine.run(tenantId, userId, key, fingerprint, () -> {
-                if (running.getCount() > 0) {
-                    running.countDown();
-                    try {
-                        release.await(10, TimeUnit.SECONDS);
-                    } catch (InterruptedException e) {
-                        Thread.currentThread().interrupt();
-                    }
-                }
+                holdTheFirst();
                 return work.get();
             });
+        }
+
+        @Override
+        public Either<IdempotencyFailure, Outcome> runOperation(long tenantId, long userId, String key,
+                String fingerprint, Function<Completion, Response> work) {
+            return engine.runOperation(tenantId, userId, key, fingerprint, completion -> {
+                holdTheFirst();
+                return work.apply(completion);
+            });
+        }
+
+        private void holdTheFirst() {
+            if (running.getCount() > 0) {
+                running.countDown();
+                try {
+                    release.await(10, TimeUnit.SECONDS);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
+            }
         }
     }
 }

@@ -4,6 +4,8 @@ import com.subscriptionsuite.adapters.http.access.RequestAccess;
 import com.subscriptionsuite.adapters.http.account.SubscriptionResponses.SubscriptionAndRatePlan;
 import com.subscriptionsuite.adapters.http.account.SubscriptionResponses.SuiteProductWithSubscription;
 import com.subscriptionsuite.adapters.http.error.ApiError;
+import com.subscriptionsuite.adapters.http.idempotency.IdempotencyKeys;
+import com.subscriptionsuite.adapters.http.idempotency.OperationAnswer;
 import com.subscriptionsuite.adapters.http.error.RequestFailure;
 import com.subscriptionsuite.adapters.http.json.Json;
 import com.subscriptionsuite.adapters.http.json.JsonBody;
@@ -15,6 +17,7 @@ import com.subscriptionsuite.application.port.in.account.ReadInvoices;
 import com.subscriptionsuite.application.port.in.account.ReadInvoices.Document;
 import com.subscriptionsuite.application.port.in.account.ReadSubscriptions;
 import com.subscriptionsuite.application.port.in.identity.Principal;
+import com.subscriptionsuite.domain.billing.BillingAccount;
 import com.subscriptionsuite.domain.billing.Invoice;
 import com.subscriptionsuite.domain.pricing.TaxSplit;
 import io.javalin.http.Context;
@@ -52,7 +55,7 @@ public final class AccountEndpoints {
         AccountEndpoints e = new AccountEndpoints(manageAccount, readSubscriptions, readInvoices, json, body);
         return List.of(
                 Route.get("/account", Route.Scope.TENANT, Access.CUSTOMER, e::show),
-                Route.put("/account", Route.Scope.TENANT, Access.CUSTOMER, e::update),
+                Route.put("/account", Route.Scope.TENANT, Access.CUSTOMER, e::update).asOperation(),
                 Route.get("/account/subscription", Route.Scope.TENANT, Access.CUSTOMER, e::subscriptions),
                 Route.get("/account/rate-plan", Route.Scope.TENANT, Access.CUSTOMER, e::ratePlans),
                 Route.get("/account/invoice", Route.Scope.TENANT, Access.CUSTOMER, e::invoices),
@@ -69,11 +72,12 @@ public final class AccountEndpoints {
     void update(Context ctx) throws IOException {
         long tenantId = RequestTenant.of(ctx).id();
         Principal caller = RequestAccess.principal(ctx);
-        json.send(ctx, body.read(ctx, AccountBody.class)
+        OperationAnswer<BillingAccount> answer = IdempotencyKeys.answer(ctx, updated -> json.bytes(new Success(true)));
+        json.sendRendered(ctx, body.read(ctx, AccountBody.class)
                 .mapLeft(ApiError::from)
-                .flatMap(account -> manageAccount.update(tenantId, caller.userId(), account.toDetails())
-                        .mapLeft(ApiError::from))
-                .map(updated -> new Success(true)));
+                .flatMap(account -> manageAccount.update(tenantId, caller.userId(), account.toDetails(),
+                        answer.operation()).mapLeft(ApiError::from))
+                .map(answer::body));
     }
 
     void subscriptions(Context ctx) {

@@ -6,11 +6,14 @@ import com.subscriptionsuite.adapters.http.change.ChangeResponses.PreviewedProdu
 import com.subscriptionsuite.adapters.http.change.ChangeResponses.QuantityOptionsProduct;
 import com.subscriptionsuite.adapters.http.error.ApiError;
 import com.subscriptionsuite.adapters.http.error.RequestFailure;
+import com.subscriptionsuite.adapters.http.idempotency.IdempotencyKeys;
+import com.subscriptionsuite.adapters.http.idempotency.OperationAnswer;
 import com.subscriptionsuite.adapters.http.json.Json;
 import com.subscriptionsuite.adapters.http.json.JsonBody;
 import com.subscriptionsuite.adapters.http.routing.Access;
 import com.subscriptionsuite.adapters.http.routing.Route;
 import com.subscriptionsuite.adapters.http.tenant.RequestTenant;
+import com.subscriptionsuite.application.port.in.change.AppliedChange;
 import com.subscriptionsuite.application.port.in.change.ChangeCommand;
 import com.subscriptionsuite.application.port.in.change.ChangeSubscription;
 import com.subscriptionsuite.application.port.in.identity.Principal;
@@ -47,16 +50,18 @@ public final class ChangeEndpoints {
         Route.Scope tenant = Route.Scope.TENANT;
         return List.of(
                 Route.get("/product/{uuid}/preview/cancel", tenant, Access.CUSTOMER, e::previewCancel),
-                Route.put("/product/{uuid}/cancel", tenant, Access.CUSTOMER, e::cancel),
+                Route.put("/product/{uuid}/cancel", tenant, Access.CUSTOMER, e::cancel).asOperation(),
                 Route.get("/product/{uuid}/preview/change-quantity", tenant, Access.CUSTOMER, e::quantityOptions),
                 Route.get("/product/{uuid}/preview/change-quantity/{quantity}", tenant, Access.CUSTOMER,
                         e::previewQuantity),
-                Route.put("/product/{uuid}/quantity/{quantity}", tenant, Access.CUSTOMER, e::changeQuantity),
+                Route.put("/product/{uuid}/quantity/{quantity}", tenant, Access.CUSTOMER, e::changeQuantity)
+                        .asOperation(),
                 Route.get("/product/{uuid}/preview/replace/{changeOptionId}", tenant, Access.CUSTOMER,
                         e::previewReplace),
                 Route.get("/product/{uuid}/replace/{changeOptionId}", tenant, Access.CUSTOMER, e::replace)
                         .changingState(),
-                Route.put("/product/{uuid}/replace/{changeOptionId}", tenant, Access.CUSTOMER, e::replace));
+                Route.put("/product/{uuid}/replace/{changeOptionId}", tenant, Access.CUSTOMER, e::replace)
+                        .asOperation());
     }
 
     /** What a cancel would do; {@code ?effective_date=YYYY-MM-DD} names a wished date. */
@@ -73,13 +78,13 @@ public final class ChangeEndpoints {
     void cancel(Context ctx) throws IOException {
         Caller caller = Caller.of(ctx);
         String query = ctx.queryParam("effective_date");
-        send(ctx, body.readOptional(ctx, CancelRequest.class, CancelRequest.NONE)
+        sendApplied(ctx, body.readOptional(ctx, CancelRequest.class, CancelRequest.NONE)
                 .flatMap(request -> request.effectiveDate() != null && query != null
                         ? Either.left(new RequestFailure.FieldType("effective_date",
                                 "a date in the query or in the body", "both"))
                         : wishedDate(query != null ? query : request.effectiveDate()))
                 .mapLeft(ApiError::from)
-                .flatMap(wished -> apply(caller, caller.cancel(wished))));
+                .flatMap(wished -> apply(ctx, caller, caller.cancel(wished))));
     }
 
     /** The change-quantity initialisation: the current quantity, the range, and the offered changes. */
@@ -98,9 +103,9 @@ public final class ChangeEndpoints {
 
     void changeQuantity(Context ctx) throws IOException {
         Caller caller = Caller.of(ctx);
-        send(ctx, body.readNothing(ctx)
+        sendApplied(ctx, body.readNothing(ctx)
                 .flatMap(none -> positive("quantity", ctx.pathParam("quantity"))).mapLeft(ApiError::from)
-                .flatMap(n -> apply(caller, caller.changeQuantity(n))));
+                .flatMap(n -> apply(ctx, caller, caller.changeQuantity(n))));
     }
 
     void previewReplace(Context ctx) {
@@ -112,9 +117,9 @@ public final class ChangeEndpoints {
     /** GET (the seed's) and PUT: the same replacement. */
     void replace(Context ctx) throws IOException {
         Caller caller = Caller.of(ctx);
-        send(ctx, body.readNothing(ctx)
+        sendApplied(ctx, body.readNothing(ctx)
                 .flatMap(none -> positive("changeOptionId", ctx.pathParam("changeOptionId"))).mapLeft(ApiError::from)
-                .flatMap(option -> apply(caller, caller.replace(option))));
+                .flatMap(option -> apply(ctx, caller, caller.replace(option))));
     }
 
     /** The token's customer asking about the path's subscription. */
@@ -142,14 +147,24 @@ public final class ChangeEndpoints {
                 .map(preview -> PreviewedProduct.from(preview, caller.tenantId()));
     }
 
-    private Either<ApiError, ChangedProduct> apply(Caller caller, ChangeCommand command) {
-        return changes.apply(command).mapLeft(ApiError::from)
-                .map(applied -> ChangedProduct.from(applied, caller.tenantId()));
+    /**
+     * Books the change as the request's operation (its {@code Idempotency-Key}, if any, keeps the
+     * answer with what the change commits): the body to send, rendered once.
+     */
+    private Either<ApiError, byte[]> apply(Context ctx, Caller caller, ChangeCommand command) {
+        OperationAnswer<AppliedChange> answer = IdempotencyKeys.answer(ctx,
+                applied -> json.bytes(ChangedProduct.from(applied, caller.tenantId())));
+        return changes.apply(command, answer.operation()).mapLeft(ApiError::from).map(answer::body);
     }
 
     private void send(Context ctx, Either<ApiError, ?> result) {
         ctx.header("Cache-Control", "no-store");
         json.send(ctx, result);
+    }
+
+    private void sendApplied(Context ctx, Either<ApiError, byte[]> rendered) {
+        ctx.header("Cache-Control", "no-store");
+        json.sendRendered(ctx, rendered);
     }
 
     /** A whole number of at least 1 in the path; anything else is 400 naming the path parameter. */

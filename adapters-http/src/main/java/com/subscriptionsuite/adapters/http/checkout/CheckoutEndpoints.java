@@ -2,6 +2,8 @@ package com.subscriptionsuite.adapters.http.checkout;
 
 import com.subscriptionsuite.adapters.http.access.RequestAccess;
 import com.subscriptionsuite.adapters.http.error.ApiError;
+import com.subscriptionsuite.adapters.http.idempotency.IdempotencyKeys;
+import com.subscriptionsuite.adapters.http.idempotency.OperationAnswer;
 import com.subscriptionsuite.adapters.http.json.Json;
 import com.subscriptionsuite.adapters.http.json.JsonBody;
 import com.subscriptionsuite.adapters.http.routing.Access;
@@ -32,17 +34,20 @@ public final class CheckoutEndpoints {
 
     public static List<Route> routes(Checkout checkout, Json json, JsonBody body) {
         CheckoutEndpoints e = new CheckoutEndpoints(checkout, json, body);
-        return List.of(Route.post("/subscription", Route.Scope.TENANT, Access.GUEST_OR_CUSTOMER, e::subscribe));
+        return List.of(Route.post("/subscription", Route.Scope.TENANT, Access.GUEST_OR_CUSTOMER, e::subscribe)
+                .asOperation());
     }
 
     void subscribe(Context ctx) throws IOException {
         long tenantId = RequestTenant.of(ctx).id();
         Principal caller = RequestAccess.principal(ctx);
-        json.send(ctx, body.read(ctx, SubscribeRequest.class)
+        OperationAnswer<Subscribed> answer = IdempotencyKeys.answer(ctx,
+                subscribed -> json.bytes(SubscribeResponse.from(subscribed)));
+        json.sendRendered(ctx, body.read(ctx, SubscribeRequest.class)
                 .flatMap(request -> request.toCommand(tenantId, caller))
                 .mapLeft(ApiError::from)
-                .flatMap(command -> checkout.subscribe(command).mapLeft(ApiError::from))
-                .map(SubscribeResponse::from));
+                .flatMap(command -> checkout.subscribe(command, answer.operation()).mapLeft(ApiError::from))
+                .map(answer::body));
     }
 
     /**

@@ -12,7 +12,10 @@ import com.subscriptionsuite.application.port.in.tenant.ResolveTenant.TenantUnkn
 import com.subscriptionsuite.application.port.in.translation.Translate.LanguageNotOffered;
 import com.subscriptionsuite.application.port.in.vat.VatFailure;
 import com.subscriptionsuite.application.port.in.voucher.VoucherFailure;
+import com.subscriptionsuite.application.port.out.billing.BillingFailure;
+import com.subscriptionsuite.application.port.out.billing.BillingFailures;
 import com.subscriptionsuite.domain.voucher.VoucherRejection;
+import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -82,6 +85,9 @@ public record ApiError(String code, String message, List<FieldDetail> details, S
      * name their field (a parameter or a body field) when they have one.
      */
     public static ApiError from(PaymentFailure failure) {
+        if (failure instanceof PaymentFailure.BillingFailed billing) {
+            return from(billing.failure());
+        }
         if (failure instanceof PaymentFailure.PaymentDataInvalid invalid) {
             return new ApiError(failure.code(), failure.message(),
                     invalid.problems().stream().map(p -> new FieldDetail(p.field(), p.reason())).toList(), null);
@@ -103,6 +109,9 @@ public record ApiError(String code, String message, List<FieldDetail> details, S
      * parameter).
      */
     public static ApiError from(ChangeFailure failure) {
+        if (failure instanceof ChangeFailure.BillingFailed billing) {
+            return from(billing.failure());
+        }
         return new ApiError(failure.code(), failure.message(),
                 List.of(new FieldDetail(failure.field(), reasonOf(failure.message(), failure.field()))), null);
     }
@@ -149,6 +158,9 @@ public record ApiError(String code, String message, List<FieldDetail> details, S
      * {@code prefix} ({@code ""} for PUT /account, {@code "account."} in a checkout).
      */
     public static ApiError from(AccountFailure failure) {
+        if (failure instanceof AccountFailure.BillingFailed billing) {
+            return from(billing.failure());
+        }
         return account(failure, "", failure.message());
     }
 
@@ -157,6 +169,17 @@ public record ApiError(String code, String message, List<FieldDetail> details, S
      * or of refused payment data.
      */
     public static ApiError from(CheckoutFailure failure) {
+        if (failure instanceof CheckoutFailure.BillingFailed billing) {
+            return from(billing.failure());
+        }
+        if (failure instanceof CheckoutFailure.AccountRefused refused
+                && refused.failure() instanceof AccountFailure.BillingFailed billing) {
+            return from(billing.failure());
+        }
+        if (failure instanceof CheckoutFailure.PaymentMethodRefused refused
+                && refused.failure() instanceof PaymentFailure.BillingFailed billing) {
+            return from(billing.failure());
+        }
         if (failure instanceof CheckoutFailure.AccountRefused refused) {
             return account(refused.failure(), "account.", failure.message());
         }
@@ -183,6 +206,39 @@ public record ApiError(String code, String message, List<FieldDetail> details, S
             details = List.of(new FieldDetail(prefix + failure.field(), reasonOf(failure.message(), failure.field())));
         }
         return new ApiError(failure.code(), message, details, null);
+    }
+
+    /** What {@code billing_unavailable} asks a client to wait before retrying, in seconds. */
+    public static final long BILLING_UNAVAILABLE_RETRY_AFTER_SECONDS = 2;
+    /** The {@code details} fields of {@code billing_rejected}: the billing system's own code and message. */
+    public static final String BILLING_CODE_FIELD = "billing_system.code";
+    public static final String BILLING_MESSAGE_FIELD = "billing_system.message";
+
+    /**
+     * A call to the billing system that did not give its answer, in whichever use case:
+     * {@code billing_unavailable} (503, {@code Retry-After: 2}), {@code billing_rate_limited} (429,
+     * {@code Retry-After} the billing system's wait in whole seconds, rounded up) or
+     * {@code billing_rejected} (502; a refusal names the billing system's code and message in
+     * {@code details}). The message is the failure's description.
+     */
+    public static ApiError from(BillingFailure failure) {
+        Map<String, String> headers = Map.of();
+        List<FieldDetail> details = List.of();
+        if (failure instanceof BillingFailure.Unavailable) {
+            headers = Map.of("Retry-After", Long.toString(BILLING_UNAVAILABLE_RETRY_AFTER_SECONDS));
+        } else if (failure instanceof BillingFailure.RateLimited limited) {
+            headers = Map.of("Retry-After", Long.toString(wholeSecondsUp(limited.retryAfter())));
+        } else if (failure instanceof BillingFailure.Rejected rejected) {
+            details = List.of(new FieldDetail(BILLING_CODE_FIELD, rejected.code()),
+                    new FieldDetail(BILLING_MESSAGE_FIELD, rejected.message()));
+        }
+        return new ApiError(BillingFailures.code(failure), failure.describe(), details, null, headers);
+    }
+
+    /** At least one second, a part of a second counting as one. */
+    private static long wholeSecondsUp(Duration wait) {
+        long seconds = wait.getSeconds() + (wait.getNano() > 0 ? 1 : 0);
+        return Math.max(1, seconds);
     }
 
     /** A refused {@code Idempotency-Key}: names the header. */

@@ -129,6 +129,11 @@ public final class ErrorTable {
         m.put("payment_method_not_offered", 422);
         // a payment provider (Zuora's pages, PayPal) that could not be reached: not the caller's fault
         m.put("payment_provider_unavailable", 503);
+        // the billing system behind a use case (any use case that calls it): unavailable (Retry-After: 2),
+        // limiting the rate of calls (Retry-After: its wait), or refusing (its code and message in details)
+        m.put("billing_unavailable", 503);
+        m.put("billing_rate_limited", 429);
+        m.put("billing_rejected", 502);
         STATUS = Map.copyOf(m);
     }
 

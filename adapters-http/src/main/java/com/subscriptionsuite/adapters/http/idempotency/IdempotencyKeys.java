@@ -9,6 +9,7 @@ import com.subscriptionsuite.adapters.http.routing.Route;
 import com.subscriptionsuite.adapters.http.tenant.RequestTenant;
 import com.subscriptionsuite.application.port.in.idempotency.IdempotencyFailure;
 import com.subscriptionsuite.application.port.in.idempotency.IdempotentRequests;
+import com.subscriptionsuite.application.port.in.idempotency.IdempotentRequests.Completion;
 import com.subscriptionsuite.application.port.in.idempotency.IdempotentRequests.Outcome;
 import com.subscriptionsuite.application.port.in.idempotency.IdempotentRequests.Response;
 import io.javalin.http.Context;
@@ -24,6 +25,7 @@ import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
 import java.util.Objects;
 import java.util.Set;
+import java.util.function.Function;
 
 /**
  * The {@code Idempotency-Key} header, for every route that changes state for a user: POST, PUT,
@@ -33,10 +35,19 @@ import java.util.Set;
  * the SHA-256 of method, path, query and body; a retry gets the first response again with
  * {@code Idempotent-Replayed: true}. Without the header the route runs as it is. ADMIN routes have
  * no user to keep keys for and are left as they are.
+ * <p>
+ * A route declared an operation ({@link Route#asOperation()}: its use case calls the billing system,
+ * so it cannot run in one unit of work) runs through {@link IdempotentRequests#runOperation}: the
+ * handler finds the request's {@link Completion} on the context and hands it to the use case as the
+ * {@code Operation}'s {@code keepAnswer} ({@link #answer}), which stores the response in the unit
+ * that commits the use case's effects. A response the use case did not keep (a refusal) is stored
+ * after the handler returns, as for other routes.
  */
 public final class IdempotencyKeys {
     public static final String HEADER = IdempotencyFailure.HEADER;
     public static final String REPLAYED = "Idempotent-Replayed";
+    /** The context attribute holding an operation route's {@link Completion}, for {@link #answer}. */
+    private static final String COMPLETION = IdempotencyKeys.class.getName() + ".completion";
     private static final Set<HandlerType> CHANGING = Set.of(HandlerType.POST, HandlerType.PUT, HandlerType.PATCH,
             HandlerType.DELETE);
 
@@ -61,11 +72,22 @@ public final class IdempotencyKeys {
         if (!honoured(route)) {
             return route;
         }
-        return route.withHandler(wrap(route.handler()));
+        return route.withHandler(wrap(route.handler(), route.operation()));
+    }
+
+    /**
+     * The answer of an operation route's use case, for its handler: the {@code Operation} to pass
+     * to the use case (keyed with the request's {@code Idempotency-Key} on a route declared an
+     * operation, unkeyed otherwise) and the body to send for the answer, rendered once by
+     * {@code render} so that what is kept is byte for byte what is sent.
+     */
+    public static <T> OperationAnswer<T> answer(Context ctx, Function<T, byte[]> render) {
+        Completion completion = ctx.attribute(COMPLETION);
+        return new OperationAnswer<>(completion, render);
     }
 
     /** Runs after RequestAccess admitted the token (the key belongs to the token's user). */
-    private Handler wrap(Handler handler) {
+    private Handler wrap(Handler handler, boolean operation) {
         return ctx -> {
             String key = ctx.header(HEADER);
             if (key == null) {
@@ -74,8 +96,13 @@ public final class IdempotencyKeys {
             }
             long tenantId = RequestTenant.of(ctx).id();
             long userId = RequestAccess.principal(ctx).userId();
-            Either<IdempotencyFailure, Outcome> outcome = requests.run(tenantId, userId, key, fingerprint(ctx),
-                    () -> run(handler, ctx));
+            String fingerprint = fingerprint(ctx);
+            Either<IdempotencyFailure, Outcome> outcome = operation
+                    ? requests.runOperation(tenantId, userId, key, fingerprint, completion -> {
+                        ctx.attribute(COMPLETION, completion);
+                        return run(handler, ctx);
+                    })
+                    : requests.run(tenantId, userId, key, fingerprint, () -> run(handler, ctx));
             if (outcome.isLeft()) {
                 json.error(ctx, ApiError.from(outcome.getLeft()));
             } else if (outcome.get().replayed()) {

@@ -134,6 +134,15 @@ public final class Json {
         result.peekLeft(error -> error(ctx, error)).peek(body -> ok(ctx, body));
     }
 
+    /**
+     * Writes a result whose body was rendered already ({@link #bytes}, e.g. once for an operation's
+     * kept answer and the response alike): the bytes with 200, or the error envelope.
+     */
+    public void sendRendered(Context ctx, Either<ApiError, byte[]> result) {
+        result.peekLeft(error -> error(ctx, error))
+                .peek(body -> ctx.status(200).contentType(CONTENT_TYPE).result(body));
+    }
+
     /** The wire shape of every error. */
     record ErrorEnvelope(Error error) {
         record Error(String code, String message, List<FieldDetail> details,

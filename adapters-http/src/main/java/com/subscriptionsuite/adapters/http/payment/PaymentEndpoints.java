@@ -2,6 +2,8 @@ package com.subscriptionsuite.adapters.http.payment;
 
 import com.subscriptionsuite.adapters.http.access.RequestAccess;
 import com.subscriptionsuite.adapters.http.error.ApiError;
+import com.subscriptionsuite.adapters.http.idempotency.IdempotencyKeys;
+import com.subscriptionsuite.adapters.http.idempotency.OperationAnswer;
 import com.subscriptionsuite.adapters.http.error.RequestFailure;
 import com.subscriptionsuite.adapters.http.json.Json;
 import com.subscriptionsuite.adapters.http.json.JsonBody;
@@ -28,6 +30,7 @@ import com.subscriptionsuite.application.port.in.payment.ShowPaymentOptions;
 import com.subscriptionsuite.application.port.in.payment.SignPaymentPage;
 import com.subscriptionsuite.application.port.in.payment.StartPayPal;
 import com.subscriptionsuite.application.port.in.payment.SubmitPaymentPage;
+import com.subscriptionsuite.domain.billing.PaymentMethod;
 import io.javalin.http.Context;
 import io.javalin.http.HandlerType;
 import io.vavr.control.Either;
@@ -84,7 +87,7 @@ public final class PaymentEndpoints {
             routes.add(Route.get("/account/payment-method", Route.Scope.TENANT, Access.CUSTOMER,
                     ctx -> e.accountPaymentMethod(ctx, account.showAccountPaymentMethod())));
             routes.add(new Route(HandlerType.PUT, "/account/payment-method", Route.Scope.TENANT, Access.CUSTOMER,
-                    ctx -> e.changeAccountPaymentMethod(ctx, account.changeAccountPaymentMethod())));
+                    ctx -> e.changeAccountPaymentMethod(ctx, account.changeAccountPaymentMethod())).asOperation());
         });
         return List.copyOf(routes);
     }
@@ -152,10 +155,12 @@ public final class PaymentEndpoints {
             throws IOException {
         long tenantId = RequestTenant.of(ctx).id();
         Principal caller = RequestAccess.principal(ctx);
-        json.send(ctx, body.read(ctx, AccountPaymentMethodRequest.class)
+        OperationAnswer<PaymentMethod> answer = IdempotencyKeys.answer(ctx,
+                changed -> json.bytes(AccountPaymentMethodChanged.from(changed)));
+        json.sendRendered(ctx, body.read(ctx, AccountPaymentMethodRequest.class)
                 .flatMap(request -> request.toChange(tenantId, caller.userId()))
                 .mapLeft(ApiError::from)
-                .flatMap(change -> changeAccount.change(change).mapLeft(ApiError::from))
-                .map(AccountPaymentMethodChanged::from));
+                .flatMap(change -> changeAccount.change(change, answer.operation()).mapLeft(ApiError::from))
+                .map(answer::body));
     }
 }

@@ -3,6 +3,7 @@ package com.subscriptionsuite.adapters.http.routing;
 import io.javalin.http.Handler;
 import io.javalin.http.HandlerType;
 import java.util.Objects;
+import java.util.Set;
 
 /**
  * One endpoint the adapter serves. {@code path} uses Javalin's syntax ({@code /product/{id}}).
@@ -17,9 +18,13 @@ import java.util.Objects;
  * A GET route is also served for HEAD (the same handler: status and header fields as for GET, no
  * body), unless it is marked {@code changesState} ({@link #changingState()}): the seed has GET
  * operations that book or consume something, and HEAD must be safe, so their HEAD is 405.
+ * <p>
+ * {@code operation} marks a state-changing route whose use case calls the billing system
+ * ({@link #asOperation()}): it cannot run in one unit of work, so its {@code Idempotency-Key} is
+ * kept by the use case itself (the idempotency wrapper hands the handler a completion to pass on).
  */
 public record Route(HandlerType method, String path, Scope scope, Access access, Handler handler,
-        boolean optionalToken, boolean changesState) {
+        boolean optionalToken, boolean changesState, boolean operation) {
     public Route {
         Objects.requireNonNull(method, "method");
         Objects.requireNonNull(path, "path");
@@ -37,10 +42,15 @@ public record Route(HandlerType method, String path, Scope scope, Access access,
         if (changesState && method != HandlerType.GET) {
             throw new IllegalArgumentException(method + " " + path + ": only a GET needs saying that it changes state");
         }
+        if (operation && !Set.of(HandlerType.POST, HandlerType.PUT, HandlerType.PATCH, HandlerType.DELETE)
+                .contains(method)) {
+            throw new IllegalArgumentException(method + " " + path + ": an operation keeps an Idempotency-Key,"
+                    + " which only POST, PUT, PATCH and DELETE honour");
+        }
     }
 
     public Route(HandlerType method, String path, Scope scope, Access access, Handler handler) {
-        this(method, path, scope, access, handler, false, false);
+        this(method, path, scope, access, handler, false, false, false);
     }
 
     /**
@@ -49,17 +59,26 @@ public record Route(HandlerType method, String path, Scope scope, Access access,
      * 401 as on any route that needs a token; without one the caller is anonymous.
      */
     public Route withOptionalToken() {
-        return new Route(method, path, scope, access, handler, true, changesState);
+        return new Route(method, path, scope, access, handler, true, changesState, operation);
     }
 
     /** The same GET route, declared as changing state: it is not served for HEAD. */
     public Route changingState() {
-        return new Route(method, path, scope, access, handler, optionalToken, true);
+        return new Route(method, path, scope, access, handler, optionalToken, true, operation);
+    }
+
+    /**
+     * The same route, declared as running an operation: a use case that calls the billing system
+     * and keeps its answer itself, in the unit of work that commits its effects
+     * ({@code IdempotencyKeys.answer}).
+     */
+    public Route asOperation() {
+        return new Route(method, path, scope, access, handler, optionalToken, changesState, true);
     }
 
     /** The same route with another handler (a wrapper around this one's). */
     public Route withHandler(Handler other) {
-        return new Route(method, path, scope, access, other, optionalToken, changesState);
+        return new Route(method, path, scope, access, other, optionalToken, changesState, operation);
     }
 
     /** Whether HEAD is served on this route's path by this route's handler: a GET that changes nothing. */

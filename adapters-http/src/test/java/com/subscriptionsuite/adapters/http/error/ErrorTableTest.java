@@ -15,6 +15,7 @@ import com.subscriptionsuite.application.port.in.tenant.ResolveTenant;
 import com.subscriptionsuite.application.port.in.translation.Translate;
 import com.subscriptionsuite.application.port.in.vat.VatFailure;
 import com.subscriptionsuite.application.port.in.voucher.VoucherFailure;
+import com.subscriptionsuite.application.port.out.billing.BillingFailure;
 import com.subscriptionsuite.domain.identity.IdentityRejection;
 import com.subscriptionsuite.domain.subscription.ChangeAction;
 import com.subscriptionsuite.domain.subscription.ChangeRejection;
@@ -23,6 +24,7 @@ import com.subscriptionsuite.domain.tenant.Problem;
 import com.subscriptionsuite.domain.voucher.VoucherRejection;
 import java.lang.reflect.Constructor;
 import java.lang.reflect.RecordComponent;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -77,20 +79,49 @@ class ErrorTableTest {
                     }
                 } else if (type == CheckoutFailure.AccountRefused.class) {
                     for (Class<?> account : AccountFailure.class.getPermittedSubclasses()) {
-                        failures.add(new CheckoutFailure.AccountRefused((AccountFailure) instantiate(account)));
+                        for (Object inner : instances(account)) {
+                            failures.add(new CheckoutFailure.AccountRefused((AccountFailure) inner));
+                        }
                     }
                 } else if (type == CheckoutFailure.PaymentMethodRefused.class) {
                     for (Class<?> payment : PaymentFailure.class.getPermittedSubclasses()) {
-                        failures.add(new CheckoutFailure.PaymentMethodRefused((PaymentFailure) instantiate(payment)));
+                        for (Object inner : instances(payment)) {
+                            failures.add(new CheckoutFailure.PaymentMethodRefused((PaymentFailure) inner));
+                        }
                     }
                 } else {
-                    failures.add(instantiate(type));
+                    failures.addAll(instances(type));
                 }
             }
         }
         failures.add(instantiate(ResolveTenant.TenantUnknown.class));
         failures.add(instantiate(Translate.LanguageNotOffered.class));
         failures.add(instantiate(DefineTenant.DefinitionRejected.class));
+        return failures;
+    }
+
+    /**
+     * A failure type's instances: a use case's {@code BillingFailed} once per {@link BillingFailure}
+     * it can carry, any other record once.
+     */
+    private static List<Object> instances(Class<?> type) throws ReflectiveOperationException {
+        if (!type.getSimpleName().equals("BillingFailed")) {
+            return List.of(instantiate(type));
+        }
+        List<Object> failed = new ArrayList<>();
+        for (BillingFailure billing : everyBillingFailure()) {
+            failed.add(type.getDeclaredConstructor(BillingFailure.class).newInstance(billing));
+        }
+        return failed;
+    }
+
+    private static List<BillingFailure> everyBillingFailure() throws ReflectiveOperationException {
+        assertThat(BillingFailure.class.isSealed()).isTrue();
+        List<BillingFailure> failures = new ArrayList<>();
+        for (Class<?> type : BillingFailure.class.getPermittedSubclasses()) {
+            failures.add((BillingFailure) instantiate(type));
+        }
+        assertThat(failures).hasSizeGreaterThanOrEqualTo(4);
         return failures;
     }
 
@@ -143,14 +174,17 @@ class ErrorTableTest {
     }
 
     @Test
-    void answers_client_errors_with_4xx_and_only_internal_error_a_busy_server_and_an_unreachable_provider_with_5xx()
+    void answers_client_errors_with_4xx_and_only_internal_error_a_busy_server_and_a_failing_provider_with_5xx()
             throws ReflectiveOperationException {
         for (Object failure : everyFailure()) {
             String code = code(failure);
             if (code.equals("internal_error")) {
                 assertThat(ErrorTable.status(code)).isEqualTo(500);
-            } else if (code.equals("payment_provider_unavailable") || code.equals("server_busy")) {
+            } else if (code.equals("payment_provider_unavailable") || code.equals("server_busy")
+                    || code.equals("billing_unavailable")) {
                 assertThat(ErrorTable.status(code)).as(code).isEqualTo(503);
+            } else if (code.equals("billing_rejected")) {
+                assertThat(ErrorTable.status(code)).as("the billing system refused: a bad gateway").isEqualTo(502);
             } else {
                 assertThat(ErrorTable.status(code)).as(code).isBetween(400, 499);
             }
@@ -367,6 +401,56 @@ class ErrorTableTest {
     }
 
     @Test
+    void maps_a_billing_failure_of_every_use_case_family_the_same_way() throws ReflectiveOperationException {
+        for (BillingFailure billing : everyBillingFailure()) {
+            ApiError direct = ApiError.from(billing);
+            assertThat(List.of(ApiError.from(new CheckoutFailure.BillingFailed(billing)),
+                    ApiError.from(new CheckoutFailure.AccountRefused(new AccountFailure.BillingFailed(billing))),
+                    ApiError.from(new CheckoutFailure.PaymentMethodRefused(new PaymentFailure.BillingFailed(billing))),
+                    ApiError.from(new ChangeFailure.BillingFailed(billing)),
+                    ApiError.from(new AccountFailure.BillingFailed(billing)),
+                    ApiError.from(new PaymentFailure.BillingFailed(billing)))).as(billing.toString())
+                    .allSatisfy(error -> assertThat(error).isEqualTo(direct));
+        }
+    }
+
+    @Test
+    void asks_to_retry_an_unavailable_billing_system_after_2_s_and_a_rate_limited_one_after_its_wait_rounded_up() {
+        ApiError unavailable = ApiError.from(new BillingFailure.Unavailable("timeout"));
+        ApiError limited = ApiError.from(new BillingFailure.RateLimited(Duration.ofMillis(2001)));
+        ApiError whole = ApiError.from(new BillingFailure.RateLimited(Duration.ofSeconds(30)));
+
+        assertThat(unavailable.status()).isEqualTo(503);
+        assertThat(unavailable.code()).isEqualTo("billing_unavailable");
+        assertThat(unavailable.message()).isEqualTo("the billing system is unavailable: timeout");
+        assertThat(unavailable.headers()).containsExactly(Map.entry("Retry-After", "2"));
+        assertThat(unavailable.details()).isEmpty();
+        assertThat(limited.status()).isEqualTo(429);
+        assertThat(limited.code()).isEqualTo("billing_rate_limited");
+        assertThat(limited.headers()).containsExactly(Map.entry("Retry-After", "3"));
+        assertThat(whole.headers()).containsExactly(Map.entry("Retry-After", "30"));
+        assertThat(ApiError.from(new BillingFailure.RateLimited(Duration.ZERO)).headers())
+                .containsExactly(Map.entry("Retry-After", "1"));
+    }
+
+    @Test
+    void names_the_billing_system_s_code_and_message_in_the_details_of_a_refusal() {
+        ApiError rejected = ApiError.from(new BillingFailure.Rejected("53100020", "Invalid value for field Quantity"));
+        ApiError gone = ApiError.from(new BillingFailure.NotFound("subscription A-S0001"));
+
+        assertThat(rejected.status()).isEqualTo(502);
+        assertThat(rejected.code()).isEqualTo("billing_rejected");
+        assertThat(rejected.message()).isEqualTo(
+                "the billing system refused the request (53100020): Invalid value for field Quantity");
+        assertThat(rejected.details()).containsExactly(new FieldDetail("billing_system.code", "53100020"),
+                new FieldDetail("billing_system.message", "Invalid value for field Quantity"));
+        assertThat(rejected.headers()).isEmpty();
+        assertThat(gone.status()).isEqualTo(502);
+        assertThat(gone.message()).isEqualTo("subscription A-S0001 is not in the billing system");
+        assertThat(gone.details()).isEmpty();
+    }
+
+    @Test
     void reports_a_code_missing_from_the_table_as_500() {
         assertThat(ErrorTable.maps("no_such_code")).isFalse();
         assertThat(ErrorTable.status("no_such_code")).isEqualTo(500);
@@ -414,6 +498,9 @@ class ErrorTableTest {
         }
         if (type == ChangeAction.class) {
             return ChangeAction.CANCEL;
+        }
+        if (type == Duration.class) {
+            return Duration.ofMillis(1500);
         }
         if (type == List.class) {
             return List.of(new FieldDetail("x", "y"));

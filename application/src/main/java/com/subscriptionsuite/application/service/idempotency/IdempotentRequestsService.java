@@ -11,6 +11,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Objects;
+import java.util.function.Function;
 import java.util.function.Supplier;
 
 /**
@@ -69,7 +70,7 @@ final class IdempotentRequestsService implements IdempotentRequests {
         try {
             response = transactions.inTransaction(() -> {
                 Response r = work.get();
-                if (r.status() < 500 && !records.complete(claim, r.status(), r.body())) {
+                if (kept(r.status()) && !records.complete(claim, r.status(), r.body())) {
                     throw new Superseded();
                 }
                 return r;
@@ -81,10 +82,111 @@ final class IdempotentRequestsService implements IdempotentRequests {
             records.release(claim);
             throw e;
         }
-        if (response.status() >= 500) {
+        if (!kept(response.status())) {
             records.release(claim);
         }
         return Either.right(new Outcome(response, false));
+    }
+
+    /**
+     * As {@link #run}, but the work runs outside any unit of work and stores its response itself,
+     * through the {@link Completion}, in the unit that commits its local effects. What the work did
+     * decides the rest: it completed (the response is stored, or will be when its unit commits);
+     * it answered without completing (stored on its own, or the key freed for a 5xx or a 429); it
+     * threw (the key freed, unless it had completed: then its unit may have committed the response,
+     * and freeing the key would delete it, so the key stays claimed until it is replayed or its lease
+     * ends); its completion found the key taken over (in flight: the retry's response is the one).
+     */
+    @Override
+    public Either<IdempotencyFailure, Outcome> runOperation(long tenantId, long userId, String key,
+            String fingerprint, Function<Completion, Response> work) {
+        Option<String> invalid = invalid(key);
+        if (invalid.isDefined()) {
+            return Either.left(new IdempotencyFailure.KeyInvalid(invalid.get()));
+        }
+        IdempotencyRecord claim = new IdempotencyRecord(tenantId, userId, key, fingerprint, clock.instant(), null,
+                null);
+        Option<Either<IdempotencyFailure, Outcome>> notRun = claimOrAnswer(claim);
+        if (notRun.isDefined()) {
+            return notRun.get();
+        }
+        ClaimCompletion completion = new ClaimCompletion(claim);
+        Response response;
+        try {
+            response = work.apply(completion);
+        } catch (RuntimeException | Error e) {
+            if (completion.superseded && causedBySuperseded(e)) {
+                return Either.left(new IdempotencyFailure.InFlight());
+            }
+            if (!completion.completed) {
+                records.release(claim);
+            }
+            throw e;
+        }
+        if (completion.superseded) {
+            // the work swallowed the refusal; its unit may even have committed, but not this response
+            return Either.left(new IdempotencyFailure.InFlight());
+        }
+        if (!completion.completed) {
+            if (!kept(response.status())) {
+                records.release(claim);
+            } else if (!transactions.inTransaction(() -> records.complete(claim, response.status(),
+                    response.body()))) {
+                return Either.left(new IdempotencyFailure.InFlight());
+            }
+        }
+        return Either.right(new Outcome(response, false));
+    }
+
+    /**
+     * Whether a response is kept for replay: an answer is, even a refusal; a 5xx (the server failed)
+     * and a 429 (retry later, e.g. {@code billing_rate_limited}: nothing was booked) are not, since
+     * a retry with the same key must run the request again rather than get the same "not now".
+     */
+    private static boolean kept(int status) {
+        return status < 500 && status != 429;
+    }
+
+    private static boolean causedBySuperseded(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause() == t ? null : t.getCause()) {
+            if (t instanceof Superseded) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** The work's way to store its response under the claim, in the unit of work it runs. */
+    private final class ClaimCompletion implements Completion {
+        private final IdempotencyRecord claim;
+        private volatile boolean completed;
+        private volatile boolean superseded;
+
+        ClaimCompletion(IdempotencyRecord claim) {
+            this.claim = claim;
+        }
+
+        @Override
+        public String key() {
+            return claim.key();
+        }
+
+        @Override
+        public void complete(int status, String body) {
+            Objects.requireNonNull(body, "body");
+            if (!kept(status)) {
+                throw new IllegalArgumentException("a 5xx or 429 response is not kept; got " + status);
+            }
+            if (completed || superseded) {
+                throw new IllegalStateException("the response of idempotency key '" + claim.key()
+                        + "' was kept already");
+            }
+            if (!records.complete(claim, status, body)) {
+                superseded = true;
+                throw new Superseded();
+            }
+            completed = true;
+        }
     }
 
     /**

@@ -13,7 +13,6 @@ import com.subscriptionsuite.application.port.in.translation.Translate.LanguageN
 import com.subscriptionsuite.application.port.in.vat.VatFailure;
 import com.subscriptionsuite.application.port.in.voucher.VoucherFailure;
 import com.subscriptionsuite.application.port.out.billing.BillingFailure;
-import com.subscriptionsuite.application.port.out.billing.BillingFailures;
 import com.subscriptionsuite.domain.voucher.VoucherRejection;
 import java.time.Duration;
 import java.util.LinkedHashMap;
@@ -232,7 +231,7 @@ public record ApiError(String code, String message, List<FieldDetail> details, S
             details = List.of(new FieldDetail(BILLING_CODE_FIELD, rejected.code()),
                     new FieldDetail(BILLING_MESSAGE_FIELD, rejected.message()));
         }
-        return new ApiError(BillingFailures.code(failure), failure.describe(), details, null, headers);
+        return new ApiError(failure.code(), failure.describe(), details, null, headers);
     }
 
     /** At least one second, a part of a second counting as one. */

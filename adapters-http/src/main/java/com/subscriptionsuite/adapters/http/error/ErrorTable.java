@@ -85,6 +85,7 @@ public final class ErrorTable {
         m.put("change_option_not_found", 404);
         m.put("subscription_cancelled", 409);
         m.put("change_pending", 409);
+        m.put("change_already_applied", 409);
         m.put("subscription_not_started", 409);
         m.put("suite_product_withdrawn", 409);
         m.put("change_not_allowed", 422);

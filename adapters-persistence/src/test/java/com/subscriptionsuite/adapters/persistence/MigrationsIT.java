@@ -37,6 +37,7 @@ class MigrationsIT {
             "vat_check",
             "billing_account", "subscription", "subscription_charge", "invoice", "invoice_line",
             "invoice_address_line", "amendment", "idempotency_record", "customer_lock",
+            "account_link", "billing_operation", "ledger_request",
             "tenant_payment_option", "tenant_payment_option_country", "payment_method", "payment_method_data",
             "payment_page_token", "paypal_approval", "payment_page_key",
             "flyway_schema_history");
@@ -56,7 +57,7 @@ class MigrationsIT {
         try (Database database = new Database(Database.h2File(dataDir), "sa", "")) {
             assertThat(tables(database)).containsExactlyInAnyOrderElementsOf(TABLES);
             assertThat(database.migrate()).isZero();
-            assertThat(appliedVersions(database)).containsExactly("1", "2", "3", "4", "5", "6", "7", "8", "9");
+            assertThat(appliedVersions(database)).containsExactly("1", "2", "3", "4", "5", "6", "7", "8", "9", "10");
         }
         try (Database reopened = new Database(Database.h2File(dataDir), "sa", "")) {
             assertThat(reopened.migrate()).isZero();
@@ -70,7 +71,7 @@ class MigrationsIT {
         try (Database database = new Database(url, TestPostgres.USER, TestPostgres.PASSWORD)) {
             assertThat(tables(database)).containsExactlyInAnyOrderElementsOf(TABLES);
             assertThat(database.migrate()).isZero();
-            assertThat(appliedVersions(database)).containsExactly("1", "2", "3", "4", "5", "6", "7", "8", "9");
+            assertThat(appliedVersions(database)).containsExactly("1", "2", "3", "4", "5", "6", "7", "8", "9", "10");
         }
         try (Database reopened = new Database(url, TestPostgres.USER, TestPostgres.PASSWORD)) {
             assertThat(reopened.migrate()).isZero();
@@ -106,6 +107,41 @@ class MigrationsIT {
                 assertThat(tables(database)).as(url).doesNotContain("number_sequence");
             } catch (SQLException e) {
                 throw new AssertionError(e);
+            }
+        }
+    }
+
+    /**
+     * V10 links every customer who has an account in the built-in ledger to it, so the account links
+     * (AccountLinks) start out knowing every existing account; a customer without one has no link.
+     */
+    @Test
+    void links_every_existing_ledger_account_to_its_customer() {
+        for (String url : List.of(Database.h2File(dataDir), postgres.freshSchemaUrl())) {
+            String user = url.startsWith("jdbc:h2:") ? "sa" : TestPostgres.USER;
+            String password = url.startsWith("jdbc:h2:") ? "" : TestPostgres.PASSWORD;
+            Flyway.configure().dataSource(url, user, password).locations("classpath:db/migration").target("9")
+                    .load().migrate();
+            Jdbi.create(url, user, password).useHandle(handle -> {
+                handle.execute("INSERT INTO tenant (id, tenant_key, name, version, seller_country,"
+                        + " seller_oss_threshold_applies) VALUES (1, 't1', 'Shop', 1, 'DE', false)");
+                for (long id : List.of(10L, 11L, 12L)) {
+                    handle.execute("INSERT INTO app_user (tenant_id, id, guid, kind, created_at)"
+                            + " VALUES (1, ?, ?, 'GUEST', CURRENT_TIMESTAMP)", id, "guid-" + id);
+                }
+                for (long id : List.of(10L, 12L)) {
+                    handle.execute("INSERT INTO billing_account (tenant_id, id, user_id, account_number, currency,"
+                            + " company, has_billing_address, created_at, updated_at)"
+                            + " VALUES (1, ?, ?, ?, 'EUR', false, false, CURRENT_TIMESTAMP, CURRENT_TIMESTAMP)",
+                            "acc-" + id, id, "A0000000" + id);
+                }
+            });
+
+            try (Database database = new Database(url, user, password)) {
+                List<String> links = database.jdbi().withHandle(handle -> handle.createQuery(
+                        "SELECT tenant_id || '/' || user_id || '/' || account_id FROM account_link ORDER BY user_id")
+                        .mapTo(String.class).list());
+                assertThat(links).as(url).containsExactly("1/10/acc-10", "1/12/acc-12");
             }
         }
     }

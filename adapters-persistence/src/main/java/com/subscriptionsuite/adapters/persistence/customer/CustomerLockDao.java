@@ -1,12 +1,24 @@
 package com.subscriptionsuite.adapters.persistence.customer;
 
+import com.subscriptionsuite.adapters.persistence.UtcInstants;
+import java.time.Instant;
 import java.util.Optional;
+import org.jdbi.v3.sqlobject.config.RegisterArgumentFactory;
+import org.jdbi.v3.sqlobject.config.RegisterColumnMapper;
+import org.jdbi.v3.sqlobject.config.RegisterConstructorMapper;
 import org.jdbi.v3.sqlobject.customizer.Bind;
 import org.jdbi.v3.sqlobject.statement.SqlQuery;
 import org.jdbi.v3.sqlobject.statement.SqlUpdate;
 
-/** The {@code customer_lock} table (migration {@code V9__customer_lock}). */
+/** The {@code customer_lock} table (migrations {@code V9__customer_lock}, {@code V10__billing_boundary}). */
+@RegisterArgumentFactory(UtcInstants.Binding.class)
+@RegisterColumnMapper(UtcInstants.Reading.class)
+@RegisterConstructorMapper(CustomerLockDao.LeaseRow.class)
 interface CustomerLockDao {
+    /** The customer's lease: both null when nobody holds it. */
+    record LeaseRow(String holder, Instant heldUntil) {
+    }
+
     /**
      * Locks the customer's row until the transaction ends (waits for another transaction's lock);
      * empty when the customer has no row yet.
@@ -19,10 +31,36 @@ interface CustomerLockDao {
             """)
     Optional<Long> lock(@Bind("tenantId") long tenantId, @Bind("userId") long userId);
 
+    /** Like {@link #lock}, reading the lease the row carries. */
+    @SqlQuery("""
+            SELECT holder, held_until
+              FROM customer_lock
+             WHERE tenant_id = :tenantId AND user_id = :userId
+               FOR UPDATE
+            """)
+    Optional<LeaseRow> lease(@Bind("tenantId") long tenantId, @Bind("userId") long userId);
+
     /** Creates the customer's row unless it exists (or another transaction is creating it). */
     @SqlUpdate("""
             INSERT INTO customer_lock (tenant_id, user_id) VALUES (:tenantId, :userId)
             ON CONFLICT DO NOTHING
             """)
     int create(@Bind("tenantId") long tenantId, @Bind("userId") long userId);
+
+    /** Gives the lease to {@code holder} until {@code until} (the caller checked it is free or the holder's). */
+    @SqlUpdate("""
+            UPDATE customer_lock
+               SET holder = :holder, held_until = :until
+             WHERE tenant_id = :tenantId AND user_id = :userId
+            """)
+    int take(@Bind("tenantId") long tenantId, @Bind("userId") long userId, @Bind("holder") String holder,
+            @Bind("until") Instant until);
+
+    /** Ends the lease if {@code holder} holds it; 0 when another holder (or nobody) does. */
+    @SqlUpdate("""
+            UPDATE customer_lock
+               SET holder = NULL, held_until = NULL
+             WHERE tenant_id = :tenantId AND user_id = :userId AND holder = :holder
+            """)
+    int release(@Bind("tenantId") long tenantId, @Bind("userId") long userId, @Bind("holder") String holder);
 }

@@ -29,12 +29,14 @@ import io.vavr.control.Option;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.security.SecureRandom;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.function.Function;
 import org.jdbi.v3.core.Handle;
@@ -52,11 +54,17 @@ import org.joda.money.Money;
  * runs in a transaction of its own. Nothing here takes a second connection while a unit runs
  * (numbers come from database sequences, see {@link #nextNumber}).
  *
- * <h2>No lock</h2>
- * The ledger locks no account: callers serialise one customer's units with the engine's own
- * per-customer lock ({@code JdbiCustomerLocks}, port {@code CustomerLocks}), taken before they read
- * the account, and the unique {@code (tenant_id, user_id)} of {@code billing_account} refuses a second
- * account of a user should two units ever try.
+ * <h2>Locks and request keys</h2>
+ * Callers serialise one customer's units with the engine's own per-customer lock
+ * ({@code JdbiCustomerLocks}, port {@code CustomerLocks}), and the unique {@code (tenant_id, user_id)}
+ * of {@code billing_account} refuses a second account of a user should two units ever try. The
+ * ledger's own commands and its bill run on one account take the account's row
+ * ({@link #lockAccount}: {@code SELECT ... FOR UPDATE} on the unit's connection, held until the unit
+ * ends; on H2 a wait beyond its lock timeout is retried, {@link Handles#waitingForLock}). The answer
+ * to a request key is a {@code ledger_request} row ({@code V10__billing_boundary}) inserted in the
+ * unit at a savepoint: a key recorded already (or by a concurrent unit that commits first: the insert
+ * waits for it) is a unique violation, turned into an {@link IllegalStateException} with the unit
+ * still usable.
  *
  * <h2>Versions</h2>
  * {@link #saveSubscription} reads the stored version, checks the rule of the port (one more, or equal
@@ -91,6 +99,12 @@ public final class JdbiLedgerStore implements LedgerStore {
     public Option<BillingAccount> account(long tenantId, String accountId) {
         return handles.with(LedgerDao.class,
                 dao -> Option.ofOptional(dao.account(tenantId, accountId)).map(JdbiLedgerStore::account));
+    }
+
+    @Override
+    public Option<BillingAccount> lockAccount(long tenantId, String accountId) {
+        return handles.with(LedgerDao.class, dao -> Option.ofOptional(
+                Handles.waitingForLock(() -> dao.lockAccount(tenantId, accountId))).map(JdbiLedgerStore::account));
     }
 
     /**
@@ -262,6 +276,28 @@ public final class JdbiLedgerStore implements LedgerStore {
         byte[] bytes = new byte[16];
         random.nextBytes(bytes);
         return HexFormat.of().formatHex(bytes);
+    }
+
+    // --- request keys ---------------------------------------------------------------------------
+
+    @Override
+    public Option<String> requestResult(long tenantId, String requestKey) {
+        return handles.with(LedgerDao.class, dao -> Option.ofOptional(dao.requestResult(tenantId, requestKey)));
+    }
+
+    @Override
+    public void recordRequest(long tenantId, String requestKey, String kind, String result, Instant at) {
+        Objects.requireNonNull(kind, "kind");
+        Objects.requireNonNull(result, "result");
+        Objects.requireNonNull(at, "at");
+        handles.with(handle -> {
+            LedgerDao dao = handle.attach(LedgerDao.class);
+            insertRefusingTaken(handle, () -> Handles.waitingForLock(() -> {
+                dao.insertRequest(tenantId, requestKey, kind, result, at);
+                return null;
+            }), "request " + requestKey + " of tenant " + tenantId + " is recorded already");
+            return null;
+        });
     }
 
     // --- helpers --------------------------------------------------------------------------------

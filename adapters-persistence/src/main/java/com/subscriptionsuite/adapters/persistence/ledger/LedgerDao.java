@@ -97,6 +97,13 @@ interface LedgerDao {
             """)
     Optional<AccountRow> account(@Bind("tenantId") long tenantId, @Bind("id") String id);
 
+    @SqlQuery("SELECT " + ACCOUNT_COLUMNS + """
+              FROM billing_account
+             WHERE tenant_id = :tenantId AND id = :id
+               FOR UPDATE
+            """)
+    Optional<AccountRow> lockAccount(@Bind("tenantId") long tenantId, @Bind("id") String id);
+
     @SqlQuery("""
             SELECT user_id, account_number
               FROM billing_account
@@ -333,4 +340,21 @@ interface LedgerDao {
              ORDER BY created_at, version, id
             """)
     List<AmendmentRow> amendments(@Bind("tenantId") long tenantId, @Bind("subscriptionId") String subscriptionId);
+
+    // --- request keys ---------------------------------------------------------------------------
+
+    @SqlQuery("""
+            SELECT result
+              FROM ledger_request
+             WHERE tenant_id = :tenantId AND request_key = :requestKey
+            """)
+    Optional<String> requestResult(@Bind("tenantId") long tenantId, @Bind("requestKey") String requestKey);
+
+    /** Fails with a unique violation when the key is recorded (also by a transaction that commits meanwhile). */
+    @SqlUpdate("""
+            INSERT INTO ledger_request (tenant_id, request_key, kind, result, created_at)
+            VALUES (:tenantId, :requestKey, :kind, :result, :at)
+            """)
+    void insertRequest(@Bind("tenantId") long tenantId, @Bind("requestKey") String requestKey,
+            @Bind("kind") String kind, @Bind("result") String result, @Bind("at") Instant at);
 }

@@ -7,6 +7,7 @@ import com.subscriptionsuite.adapters.persistence.identity.JdbiIdentityStores;
 import com.subscriptionsuite.application.port.out.CustomerLocksContract;
 import com.subscriptionsuite.application.port.out.CustomerLocksStores;
 import java.nio.file.Path;
+import java.time.Clock;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -18,14 +19,14 @@ class JdbiCustomerLocksH2IT extends CustomerLocksContract {
     private Database database;
 
     @Override
-    protected CustomerLocksStores freshLockStores() {
+    protected CustomerLocksStores freshLockStores(Clock clock) {
         database = TestDatabases.h2(dataDir);
-        return on(database);
+        return on(database, clock);
     }
 
-    static CustomerLocksStores on(Database database) {
+    static CustomerLocksStores on(Database database, Clock clock) {
         return new CustomerLocksStores(JdbiIdentityStores.on(database.jdbi()),
-                new JdbiCustomerLocks(database.jdbi()), new JdbiTransactions(database.jdbi()));
+                new JdbiCustomerLocks(database.jdbi(), clock), new JdbiTransactions(database.jdbi()));
     }
 
     @AfterEach

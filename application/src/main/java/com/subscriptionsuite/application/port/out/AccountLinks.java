@@ -15,7 +15,9 @@ public interface AccountLinks {
 
     /**
      * Links the customer to the account; false (and nothing written) when the customer is linked
-     * already, to this account or another. Joins the running unit of work.
+     * already, to this account or another. Joins the running unit of work: the link commits with it, or
+     * is gone when it rolls back. Of two units linking one customer at once, one links and the other
+     * gets false (after the first commits), on every connection and server instance.
      */
     boolean link(AccountRef account);
 }

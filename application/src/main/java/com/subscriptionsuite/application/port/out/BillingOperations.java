@@ -13,18 +13,28 @@ import java.util.Objects;
  */
 public interface BillingOperations {
     /**
-     * Records the operation as started, or, if its key was started before (a repeat), counts the
-     * attempt. Commits on its own, outside a unit of work.
+     * Records the operation as started (one attempt, unfinished; the given {@code attempts} and
+     * {@code finished} are not read), or, if its key was started before in the tenant (a repeat),
+     * counts the attempt and keeps what the first start recorded (customer, kind, start time, whether
+     * it finished). Concurrent begins of one key are all counted. Commits on its own, outside a unit of
+     * work: inside one it is refused with an {@link IllegalStateException}.
      */
     void begin(PendingOperation operation);
 
-    /** Marks the operation finished; joins the running unit of work. */
+    /**
+     * Marks the operation finished; joins the running unit of work, so it is finished when the unit
+     * commits and not if it rolls back. Finishing a finished operation changes nothing; an operation
+     * never begun is a bug ({@link IllegalStateException}).
+     */
     void finish(long tenantId, String key);
 
-    /** The operation with this key, if one was recorded. */
+    /** The operation with this key in the tenant, if one was recorded. */
     io.vavr.control.Option<PendingOperation> operation(long tenantId, String key);
 
-    /** Operations started before {@code startedBefore} and not finished, oldest first. */
+    /**
+     * Operations of every tenant started strictly before {@code startedBefore} and not finished, oldest
+     * first (then by tenant and key).
+     */
     List<PendingOperation> unfinished(Instant startedBefore);
 
     /**

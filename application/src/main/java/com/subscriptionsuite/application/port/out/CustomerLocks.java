@@ -20,17 +20,25 @@ public interface CustomerLocks {
     /**
      * Takes the customer's lock for {@code holder} (an operation key) for {@code leaseFor}, waiting
      * while another holder's lease runs, for at most {@code maxWait}; none when it is still held then.
-     * A holder that takes the lock it holds renews it. Commits on its own, outside a unit of work.
+     * A holder that takes the lock it holds renews it (its lease then runs {@code leaseFor} from now).
+     * A lease whose time is up (its {@code until} is before now, by the adapter's clock) is free to
+     * anyone. Commits on its own, outside a unit of work: called inside one it is refused with an
+     * {@link IllegalStateException} (it would need a second connection and would end with the unit).
      * Whatever is read after the lease is taken includes everything the previous holder committed.
+     *
+     * @param holder printable, at most 255 characters (an operation key)
+     * @param leaseFor positive; how long the lease runs unless released or renewed
+     * @param maxWait zero or positive; how long to wait (real time) for another holder's lease to end
+     * @return the lease, whose {@code until} is when it ends unless released or renewed
      */
-    default Option<Lease> acquire(long tenantId, long userId, String holder, Duration leaseFor, Duration maxWait) {
-        throw new UnsupportedOperationException("TODO(issue 12): leases");
-    }
+    Option<Lease> acquire(long tenantId, long userId, String holder, Duration leaseFor, Duration maxWait);
 
-    /** Ends the lease if it is still {@code lease.holder()}'s; commits on its own. */
-    default void release(Lease lease) {
-        throw new UnsupportedOperationException("TODO(issue 12): leases");
-    }
+    /**
+     * Ends the lease if it is still {@code lease.holder()}'s (a lease that ran out and was taken by
+     * another holder stays that holder's); commits on its own, outside a unit of work (refused inside
+     * one, like {@link #acquire}).
+     */
+    void release(Lease lease);
 
     /** The old row lock, held until the running unit of work ends; goes when the services take leases. */
     @Deprecated

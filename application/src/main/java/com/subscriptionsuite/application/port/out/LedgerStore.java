@@ -5,6 +5,7 @@ import com.subscriptionsuite.domain.billing.BillingAccount;
 import com.subscriptionsuite.domain.billing.Invoice;
 import com.subscriptionsuite.domain.billing.Subscription;
 import io.vavr.control.Option;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
 
@@ -15,9 +16,11 @@ import java.util.List;
  * ({@link Transactions}), so a checkout or a change is booked whole or not at all.
  * <p>
  * The application decides and prices; the port books what it is given and reads it back. Every
- * read is scoped by tenant; ownership (which user's account) is the caller's check. The port locks
- * nothing: one customer's checkouts and changes are serialised by {@link CustomerLocks}, the
- * engine's own lock, taken before the account is read.
+ * read is scoped by tenant; ownership (which user's account) is the caller's check. One customer's
+ * checkouts and changes are serialised by {@link CustomerLocks}, the engine's own lock, taken before
+ * the account is read; the ledger's own commands and its bill run on one account are serialised by
+ * the account's row lock ({@link #lockAccount}), and a command repeated with its request key finds
+ * what the first answered ({@link #requestResult}, {@link #recordRequest}).
  */
 public interface LedgerStore {
     /** The user's billing account, if the user has one. */
@@ -25,6 +28,15 @@ public interface LedgerStore {
 
     /** The account with this id in the tenant (whoever owns it); the bill run reaches accounts this way. */
     Option<BillingAccount> account(long tenantId, String accountId);
+
+    /**
+     * The account with this id in the tenant, its row locked until the running unit of work ends: a
+     * second unit locking the same account waits until the first commits or rolls back (on every
+     * connection and server instance), and then reads what it committed. The ledger's own lock that
+     * serialises its commands and its bill run on one account; outside a unit it ends with the call.
+     * None (and nothing locked) when the tenant has no such account.
+     */
+    Option<BillingAccount> lockAccount(long tenantId, String accountId);
 
     /** Creates the account, or updates it (by id): details, default payment method, updated time. */
     void saveAccount(BillingAccount account);
@@ -77,23 +89,21 @@ public interface LedgerStore {
     /** A new unique id for an account, subscription, charge, invoice or amendment. */
     String newId();
 
-    /** What the ledger recorded for a request key (the ids its command created), if it saw the key. */
-    default Option<String> requestResult(long tenantId, String requestKey) {
-        throw new UnsupportedOperationException("TODO(issue 12)");
-    }
+    /**
+     * What the ledger recorded ({@link #recordRequest}) as the answer to the command with this request
+     * key in the tenant; none when no command with the key took effect (was committed).
+     */
+    Option<String> requestResult(long tenantId, String requestKey);
 
     /**
-     * Records what the command of {@code requestKey} created; joins the running unit. A key recorded
-     * already throws {@link IllegalStateException} (the caller rolls back and reads the first result).
+     * Records {@code result} (the kind's own text, at most 4000 characters) as the answer to the
+     * command of {@code kind} with this request key, at {@code at}. Joins the running unit of work, so
+     * the record commits with what the command booked, or neither does. A key recorded already in the
+     * tenant (also by a concurrent unit that committed first) is refused with an
+     * {@link IllegalStateException} and nothing is written: the caller rolls its unit back and reads
+     * {@link #requestResult}. The refusal leaves the running unit usable.
      */
-    default void recordRequest(long tenantId, String requestKey, String kind, String result, java.time.Instant at) {
-        throw new UnsupportedOperationException("TODO(issue 12)");
-    }
-
-    /** The account, locked for the rest of the running unit (the ledger's own row lock). */
-    default Option<BillingAccount> lockAccount(long tenantId, String accountId) {
-        throw new UnsupportedOperationException("TODO(issue 12)");
-    }
+    void recordRequest(long tenantId, String requestKey, String kind, String result, Instant at);
 
     enum NumberKind {
         ACCOUNT("A", 8),

@@ -20,6 +20,7 @@ import com.subscriptionsuite.domain.identity.User;
 import com.subscriptionsuite.domain.pricing.TaxSplit;
 import com.subscriptionsuite.domain.subscription.ChangeAction;
 import com.subscriptionsuite.domain.subscription.TermSchedule;
+import io.vavr.control.Option;
 import java.math.BigDecimal;
 import java.time.Duration;
 import java.time.Instant;
@@ -29,6 +30,12 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.stream.IntStream;
 import java.util.stream.LongStream;
 import org.joda.money.CurrencyUnit;
@@ -36,6 +43,7 @@ import org.joda.money.Money;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
 
 /** What every {@link LedgerStore} adapter must do. */
 public abstract class LedgerStoreContract extends IdentityContract {
@@ -622,6 +630,135 @@ public abstract class LedgerStoreContract extends IdentityContract {
             }
 
             assertThat(ids).hasSize(1000).allMatch(id -> id.matches("[0-9a-f]{32}"));
+        }
+    }
+
+    @Nested
+    class RequestKeys {
+        @Test
+        void a_request_key_never_recorded_has_no_result() {
+            assertThat(billing.requestResult(ALPHA, "checkout:1:subscribe")).isEmpty();
+        }
+
+        @Test
+        void keeps_the_result_recorded_for_a_request_key_in_its_tenant_only() {
+            billing.recordRequest(ALPHA, "checkout:1:subscribe", "subscribe", "{\"invoice\":\"INV1\"}", T0);
+
+            assertThat(billing.requestResult(ALPHA, "checkout:1:subscribe")).containsExactly("{\"invoice\":\"INV1\"}");
+            assertThat(billing.requestResult(BETA, "checkout:1:subscribe")).as("another tenant").isEmpty();
+        }
+
+        @Test
+        void refuses_a_request_key_recorded_already_and_keeps_the_first_result() {
+            billing.recordRequest(ALPHA, "checkout:1:subscribe", "subscribe", "first", T0);
+
+            assertThatThrownBy(() -> billing.recordRequest(ALPHA, "checkout:1:subscribe", "subscribe", "second", T1))
+                    .isInstanceOf(IllegalStateException.class);
+            billing.recordRequest(BETA, "checkout:1:subscribe", "subscribe", "beta's", T1);
+
+            assertThat(billing.requestResult(ALPHA, "checkout:1:subscribe")).containsExactly("first");
+            assertThat(billing.requestResult(BETA, "checkout:1:subscribe")).containsExactly("beta's");
+        }
+
+        @Test
+        void a_refused_request_key_leaves_the_running_unit_usable() {
+            billing.recordRequest(ALPHA, "checkout:1:subscribe", "subscribe", "first", T0);
+
+            String read = transactions.inTransaction(() -> {
+                assertThatThrownBy(() -> billing.recordRequest(ALPHA, "checkout:1:subscribe", "subscribe", "again",
+                        T1)).isInstanceOf(IllegalStateException.class);
+                billing.recordRequest(ALPHA, "checkout:2:subscribe", "subscribe", "other", T1);
+                return billing.requestResult(ALPHA, "checkout:1:subscribe").getOrElse("none");
+            });
+
+            assertThat(read).isEqualTo("first");
+            assertThat(billing.requestResult(ALPHA, "checkout:2:subscribe")).containsExactly("other");
+        }
+
+        @Test
+        void of_units_recording_one_request_key_at_once_exactly_one_succeeds() throws Exception {
+            List<Callable<Boolean>> units = new ArrayList<>();
+            for (int i = 0; i < 4; i++) {
+                String result = "answer " + i;
+                units.add(() -> {
+                    try {
+                        transactions.inTransaction(() -> {
+                            billing.recordRequest(ALPHA, "checkout:1:subscribe", "subscribe", result, T0);
+                            return null;
+                        });
+                        return true;
+                    } catch (IllegalStateException refused) {
+                        return false;
+                    }
+                });
+            }
+
+            List<Boolean> recorded = atOnce(units);
+
+            assertThat(recorded).containsOnlyOnce(true);
+            assertThat(billing.requestResult(ALPHA, "checkout:1:subscribe"))
+                    .containsExactly("answer " + recorded.indexOf(true));
+        }
+    }
+
+    @Nested
+    class AccountLock {
+        /** Longer than H2's default lock timeout (2 s), so the adapter's wait must outlast it. */
+        private static final long HOLD_MILLIS = 2_500;
+
+        @Test
+        void locking_an_account_reads_it_and_finds_none_for_an_unknown_id_or_another_tenant() {
+            BillingAccount anns = saved(account(ann, "acc-1", "A00000001", person("Ann")));
+
+            assertThat(transactions.inTransaction(() -> billing.lockAccount(ALPHA, "acc-1"))).containsExactly(anns);
+            assertThat(transactions.inTransaction(() -> billing.lockAccount(ALPHA, "acc-2"))).isEmpty();
+            assertThat(transactions.inTransaction(() -> billing.lockAccount(BETA, "acc-1"))).isEmpty();
+        }
+
+        @Test
+        @Timeout(60)
+        void a_second_unit_locking_the_account_waits_until_the_first_ends_and_reads_what_it_committed()
+                throws Exception {
+            BillingAccount anns = saved(account(ann, "acc-1", "A00000001", person("Ann")));
+            BillingAccount updated = new BillingAccount(anns.id(), anns.tenantId(), anns.userId(), anns.number(),
+                    anns.currency(), anns.details(), "pm-1", anns.createdAt(), T1);
+            ExecutorService threads = Executors.newFixedThreadPool(2);
+            try {
+                CountDownLatch locked = new CountDownLatch(1);
+                AtomicLong firstDone = new AtomicLong();
+                Future<?> first = threads.submit(() -> transactions.inTransaction(() -> {
+                    billing.lockAccount(ALPHA, "acc-1");
+                    locked.countDown();
+                    pause(HOLD_MILLIS);
+                    billing.saveAccount(updated);
+                    firstDone.set(System.nanoTime());
+                    return null;
+                }));
+                assertThat(locked.await(20, TimeUnit.SECONDS)).isTrue();
+
+                record Locked(long at, Option<BillingAccount> read) {
+                }
+                Future<Locked> second = threads.submit(() -> transactions.inTransaction(() -> {
+                    Option<BillingAccount> read = billing.lockAccount(ALPHA, "acc-1");
+                    return new Locked(System.nanoTime(), read);
+                }));
+                Locked got = second.get(30, TimeUnit.SECONDS);
+                first.get(30, TimeUnit.SECONDS);
+
+                assertThat(got.at()).as("the second locked after the first unit's work").isGreaterThan(firstDone.get());
+                assertThat(got.read()).as("and read what it committed").containsExactly(updated);
+            } finally {
+                threads.shutdownNow();
+            }
+        }
+
+        private static void pause(long millis) {
+            try {
+                Thread.sleep(millis);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException(e);
+            }
         }
     }
 }

@@ -19,19 +19,7 @@ interface CustomerLockDao {
     record LeaseRow(String holder, Instant heldUntil) {
     }
 
-    /**
-     * Locks the customer's row until the transaction ends (waits for another transaction's lock);
-     * empty when the customer has no row yet.
-     */
-    @SqlQuery("""
-            SELECT user_id
-              FROM customer_lock
-             WHERE tenant_id = :tenantId AND user_id = :userId
-               FOR UPDATE
-            """)
-    Optional<Long> lock(@Bind("tenantId") long tenantId, @Bind("userId") long userId);
-
-    /** Like {@link #lock}, reading the lease the row carries. */
+    /** The customer's row, locked until the transaction ends, with the lease it carries; empty without a row. */
     @SqlQuery("""
             SELECT holder, held_until
               FROM customer_lock

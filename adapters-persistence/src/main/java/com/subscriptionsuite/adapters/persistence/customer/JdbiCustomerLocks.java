@@ -113,20 +113,6 @@ public final class JdbiCustomerLocks implements CustomerLocks {
                 .release(lease.tenantId(), lease.userId(), lease.holder())));
     }
 
-    @Override
-    @Deprecated
-    public void lock(long tenantId, long userId) {
-        handles.with(CustomerLockDao.class, dao -> {
-            if (Handles.waitingForLock(() -> dao.lock(tenantId, userId)).isEmpty()) {
-                Handles.waitingForLock(() -> dao.create(tenantId, userId));
-                if (Handles.waitingForLock(() -> dao.lock(tenantId, userId)).isEmpty()) {
-                    throw new IllegalStateException("customer " + userId + " of tenant " + tenantId
-                            + " has no lock row after creating it");
-                }
-            }
-            return null;
-        });
-    }
 
     static void checkLease(String holder, Duration leaseFor, Duration maxWait) {
         Objects.requireNonNull(holder, "holder");

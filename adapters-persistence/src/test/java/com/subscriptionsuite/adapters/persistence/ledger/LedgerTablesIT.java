@@ -6,7 +6,6 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.subscriptionsuite.adapters.persistence.Database;
 import com.subscriptionsuite.adapters.persistence.JdbiTransactions;
-import com.subscriptionsuite.adapters.persistence.customer.JdbiCustomerLocks;
 import com.subscriptionsuite.adapters.persistence.TestDatabases;
 import com.subscriptionsuite.adapters.persistence.TestPostgres;
 import com.subscriptionsuite.adapters.persistence.idempotency.JdbiIdempotencyRecords;
@@ -146,29 +145,26 @@ class LedgerTablesIT {
     }
 
     /**
-     * The customer's lock guarding the ledger's account, as the services take it (lock, then the plain
-     * read): a second unit's lock, from another pool, waits for the first unit to end (longer than
-     * H2's lock timeout) and then reads what it wrote; a plain read does not wait and sees the
-     * committed state.
+     * The ledger's own lock on an account's row, as its commands and its bill run take it: a second
+     * unit's lock, from another pool, waits for the first unit to end (longer than H2's lock timeout)
+     * and then reads what it wrote; a plain read does not wait and sees the committed state.
      */
     @ParameterizedTest
     @EnumSource(TestDatabases.Kind.class)
     @Timeout(60)
-    void a_second_customer_lock_from_another_pool_waits_for_the_first_unit_and_then_reads_its_account_write(
+    void a_second_account_lock_from_another_pool_waits_for_the_first_unit_and_then_reads_its_account_write(
             TestDatabases.Kind kind) throws Exception {
         List<Database> servers = twoServers(kind);
         try {
             User ann = customer(servers.get(0), 1, "ann@example.com");
             JdbiLedgerStore first = new JdbiLedgerStore(servers.get(0).jdbi());
             JdbiLedgerStore second = new JdbiLedgerStore(servers.get(1).jdbi());
-            JdbiCustomerLocks firstLocks = new JdbiCustomerLocks(servers.get(0).jdbi());
-            JdbiCustomerLocks secondLocks = new JdbiCustomerLocks(servers.get(1).jdbi());
-            first.saveAccount(account(ann, "Berlin"));
+            BillingAccount saved = account(ann, "Berlin");
+            first.saveAccount(saved);
             CountDownLatch locked = new CountDownLatch(1);
 
             Future<?> firstUnit = threads.submit(() -> new JdbiTransactions(servers.get(0).jdbi()).inTransaction(() -> {
-                firstLocks.lock(1, ann.id());
-                BillingAccount mine = first.accountOfUser(1, ann.id()).getOrElseThrow(AssertionError::new);
+                BillingAccount mine = first.lockAccount(1, saved.id()).getOrElseThrow(AssertionError::new);
                 locked.countDown();
                 sleep(HOLD_LOCK_MILLIS);
                 first.saveAccount(mine.withDetails(details("Hamburg"), T0.plusSeconds(60)));
@@ -180,8 +176,7 @@ class LedgerTablesIT {
             long readMillis = (System.nanoTime() - started) / 1_000_000;
             Future<BillingAccount> secondUnit = threads.submit(() -> new JdbiTransactions(servers.get(1).jdbi())
                     .inTransaction(() -> {
-                        secondLocks.lock(1, ann.id());
-                        return second.accountOfUser(1, ann.id()).getOrElseThrow(AssertionError::new);
+                        return second.lockAccount(1, saved.id()).getOrElseThrow(AssertionError::new);
                     }));
             BillingAccount afterWait = secondUnit.get(30, TimeUnit.SECONDS);
             long lockMillis = (System.nanoTime() - started) / 1_000_000;

@@ -40,9 +40,6 @@ public interface CustomerLocks {
      */
     void release(Lease lease);
 
-    /** The old row lock, held until the running unit of work ends; goes when the services take leases. */
-    @Deprecated
-    void lock(long tenantId, long userId);
 
     record Lease(long tenantId, long userId, String holder, Instant until) {
         public Lease {

@@ -91,109 +91,6 @@ public abstract class CustomerLocksContract extends IdentityContract {
         }
     }
 
-    @Test
-    @Timeout(60)
-    void a_second_unit_locking_the_customer_waits_until_the_first_unit_ends() throws Exception {
-        CountDownLatch locked = new CountDownLatch(1);
-        AtomicLong firstDone = new AtomicLong();
-        Future<?> first = threads.submit(() -> transactions.inTransaction(() -> {
-            locks.lock(ALPHA, ann.id());
-            locked.countDown();
-            sleep(HOLD_MILLIS);
-            firstDone.set(System.nanoTime());
-            return null;
-        }));
-        assertThat(await(locked)).isTrue();
-
-        long started = System.nanoTime();
-        Future<Long> second = threads.submit(() -> transactions.inTransaction(() -> {
-            locks.lock(ALPHA, ann.id());
-            return System.nanoTime();
-        }));
-        long secondGot = second.get(30, TimeUnit.SECONDS);
-        first.get(30, TimeUnit.SECONDS);
-
-        assertThat(secondGot).as("the second got the lock after the first unit's work").isGreaterThan(firstDone.get());
-        assertThat(TimeUnit.NANOSECONDS.toMillis(secondGot - started)).as("and waited for it")
-                .isGreaterThan(HOLD_MILLIS / 2);
-    }
-
-    @Test
-    @Timeout(60)
-    void other_customers_do_not_wait_for_a_customers_lock_nor_the_same_user_id_in_another_tenant() throws Exception {
-        CountDownLatch locked = new CountDownLatch(1);
-        CountDownLatch othersDone = new CountDownLatch(1);
-        Future<Boolean> first = threads.submit(() -> transactions.inTransaction(() -> {
-            locks.lock(ALPHA, ann.id());
-            locked.countDown();
-            return await(othersDone);
-        }));
-        assertThat(await(locked)).isTrue();
-
-        Future<?> others = threads.submit(() -> {
-            transactions.inTransaction(() -> {
-                locks.lock(ALPHA, bob.id());
-                return null;
-            });
-            transactions.inTransaction(() -> {
-                locks.lock(BETA, annInBeta.id());
-                return null;
-            });
-            othersDone.countDown();
-        });
-        others.get(10, TimeUnit.SECONDS);
-
-        assertThat(first.get(30, TimeUnit.SECONDS)).as("the others locked while ann's lock was held").isTrue();
-    }
-
-    @Test
-    @Timeout(60)
-    void units_locking_a_customer_for_the_first_time_at_once_run_one_after_the_other() throws Exception {
-        User newcomer = customer(ALPHA, "new@example.com");
-        AtomicInteger inside = new AtomicInteger();
-        AtomicInteger mostInside = new AtomicInteger();
-        List<Callable<Integer>> units = new ArrayList<>();
-        for (int i = 0; i < 4; i++) {
-            units.add(() -> transactions.inTransaction(() -> {
-                locks.lock(ALPHA, newcomer.id());
-                int now = inside.incrementAndGet();
-                mostInside.accumulateAndGet(now, Math::max);
-                sleep(200);
-                inside.decrementAndGet();
-                return now;
-            }));
-        }
-
-        assertThat(atOnce(units)).hasSize(4);
-
-        assertThat(mostInside.get()).as("units inside the lock at the same time").isEqualTo(1);
-    }
-
-    @Test
-    @Timeout(60)
-    void a_unit_takes_its_own_customers_lock_again_without_waiting_for_itself() throws Exception {
-        Future<String> unit = threads.submit(() -> transactions.inTransaction(() -> {
-            locks.lock(ALPHA, ann.id());
-            locks.lock(ALPHA, ann.id());
-            return "done";
-        }));
-
-        assertThat(unit.get(10, TimeUnit.SECONDS)).isEqualTo("done");
-    }
-
-    @Test
-    @Timeout(60)
-    void outside_a_unit_the_lock_ends_with_the_call() throws Exception {
-        locks.lock(ALPHA, ann.id());
-
-        Future<String> unit = threads.submit(() -> transactions.inTransaction(() -> {
-            locks.lock(ALPHA, ann.id());
-            return "locked";
-        }));
-
-        assertThat(unit.get(10, TimeUnit.SECONDS)).isEqualTo("locked");
-    }
-
     @Nested
     class Leases {
         private static final Duration MINUTE = Duration.ofMinutes(1);
@@ -220,7 +117,8 @@ public abstract class CustomerLocksContract extends IdentityContract {
             long waitedMillis = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - started);
 
             assertThat(second).isEmpty();
-            assertThat(waitedMillis).as("waited for the lease the whole time given").isGreaterThanOrEqualTo(300);
+            assertThat(waitedMillis).as("waited for the lease about the whole time given (timer granularity aside)")
+                    .isGreaterThanOrEqualTo(290);
             assertThat(acquire(ann, "checkout:2", NO_WAIT)).as("without waiting").isEmpty();
         }
 

@@ -31,7 +31,6 @@ import io.vavr.control.Option;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Objects;
@@ -188,17 +187,22 @@ public final class BuiltInLedger implements BillingGateway {
             }
             TenantDefinition definition = directory.require(ref.tenantId());
             Catalog catalog = definition.catalog();
-            List<String> ids = new ArrayList<>();
-            List<InvoiceLine> invoiceLines = new ArrayList<>();
             List<CartLine> byPosition = command.lines().stream().sorted(Comparator.comparingInt(CartLine::orderPos))
                     .toList();
+            List<SuiteProduct> suiteProducts = new ArrayList<>();
             for (CartLine line : byPosition) {
                 Option<SuiteProduct> sp = catalog.suiteProduct(line.suiteProductId());
                 if (sp.isEmpty()) {
-                    // nothing is written before every line is known: the unit rolls back whole
-                    throw new Refused(new BillingFailure.Rejected("suite_product_unknown", "suite product "
+                    return Either.left(new BillingFailure.Rejected("suite_product_unknown", "suite product "
                             + line.suiteProductId() + " is not in the catalog"));
                 }
+                suiteProducts.add(sp.get());
+            }
+            List<String> booked = new ArrayList<>();
+            List<InvoiceLine> invoiceLines = new ArrayList<>();
+            for (int i = 0; i < byPosition.size(); i++) {
+                CartLine line = byPosition.get(i);
+                Option<SuiteProduct> sp = Option.some(suiteProducts.get(i));
                 List<SubscribedCharge> charges = SubscriptionCharges.book(sp.get().id(), line.ratePlans(),
                         line.quantity(), command.currency(), command.tax(), command.today(), chargeIds(ref.tenantId()));
                 Subscription fresh = new Subscription(store.newId(), ref.tenantId(), account.id(),
@@ -208,7 +212,7 @@ public final class BuiltInLedger implements BillingGateway {
                 SubscriptionBilling.Billed first = SubscriptionBilling.due(fresh, catalog, command.today(),
                         command.tax());
                 store.saveSubscription(first.subscription());
-                ids.add(fresh.id());
+                booked.add(fresh.id() + ":" + sp.get().id());
                 invoiceLines.addAll(first.lines());
             }
             String invoiceId = "";
@@ -219,24 +223,32 @@ public final class BuiltInLedger implements BillingGateway {
                 store.addInvoice(invoice);
                 invoiceId = invoice.id();
             }
-            return Either.right(String.join(",", ids) + "|" + invoiceId);
+            return Either.right(String.join(",", booked) + "|" + invoiceId);
         }), result -> subscribed(ref, result));
     }
 
     @Override
     public Either<BillingFailure, Amended> changeQuantity(RequestKey key, QuantityChange command) {
+        ChangeAction action = command.change().action();
+        if (action != ChangeAction.QUANTITY_UPGRADE && action != ChangeAction.QUANTITY_DOWNGRADE) {
+            throw new IllegalArgumentException("a quantity change amends with a quantity action, not " + action);
+        }
         return amend(key, "change-quantity", command.change());
     }
 
     @Override
     public Either<BillingFailure, Amended> replacePlan(RequestKey key, PlanReplacement command) {
+        ChangeAction action = command.change().action();
+        if (action != ChangeAction.UPGRADE && action != ChangeAction.DOWNGRADE) {
+            throw new IllegalArgumentException("a plan replacement amends with an upgrade or downgrade, not " + action);
+        }
         return amend(key, "replace-plan", command.change());
     }
 
     @Override
     public Either<BillingFailure, Amended> cancel(RequestKey key, Cancellation command) {
-        if (command.change().action() != ChangeAction.CANCEL) {
-            throw new IllegalArgumentException("a cancellation amends with the CANCEL action");
+        if (command.change().action() != ChangeAction.CANCEL || !command.change().newCharges().isEmpty()) {
+            throw new IllegalArgumentException("a cancellation amends with the CANCEL action and starts no charge");
         }
         return amend(key, "cancel", command.change());
     }
@@ -319,8 +331,6 @@ public final class BuiltInLedger implements BillingGateway {
                 done.forEach(r -> store.recordRequest(tenantId, key.value(), kind, r, clock.instant()));
                 return done;
             });
-        } catch (Refused refused) {
-            return Either.left(refused.failure);
         } catch (IllegalStateException raced) {
             // the same key was booked by a concurrent command, which won: answer what it created
             Option<String> seen = transactions.inTransaction(() -> store.requestResult(tenantId, key.value()));
@@ -340,17 +350,15 @@ public final class BuiltInLedger implements BillingGateway {
 
     private Either<BillingFailure, Subscribed> subscribed(AccountRef ref, String result) {
         String[] parts = result.split("\\|", -1);
-        List<String> ids = Arrays.asList(parts[0].split(","));
         List<Subscription> all = store.subscriptions(ref.tenantId(), ref.accountId());
         List<BookedSubscription> booked = new ArrayList<>();
-        for (String id : ids) {
+        for (String entry : parts[0].split(",")) {
+            String id = entry.substring(0, entry.indexOf(':'));
+            long suiteProductId = Long.parseLong(entry.substring(entry.indexOf(':') + 1));
             Option<Subscription> s = Option.ofOptional(all.stream().filter(x -> x.id().equals(id)).findFirst());
             if (s.isEmpty()) {
                 return Either.left(lost("subscription " + id));
             }
-            long suiteProductId = s.get().charges().stream().filter(c -> !c.discount()).findFirst()
-                    .or(() -> s.get().charges().stream().findFirst())
-                    .map(SubscribedCharge::suiteProductId).orElse(0L);
             booked.add(new BookedSubscription(s.get().id(), s.get().number(), s.get().uuid(), suiteProductId));
         }
         return invoiceRef(ref.tenantId(), parts[1]).map(invoice -> new Subscribed(booked, invoice.getOrNull()));
@@ -397,16 +405,5 @@ public final class BuiltInLedger implements BillingGateway {
                 return store.nextNumber(tenantId, LedgerStore.NumberKind.CHARGE);
             }
         };
-    }
-
-    /** A refusal found half-way through a command: rolls its unit back. */
-    private static final class Refused extends RuntimeException {
-        private static final long serialVersionUID = 1L;
-        private final transient BillingFailure failure;
-
-        Refused(BillingFailure failure) {
-            super(failure.describe(), null, false, false);
-            this.failure = failure;
-        }
     }
 }

@@ -231,7 +231,7 @@ public record ApiError(String code, String message, List<FieldDetail> details, S
             details = List.of(new FieldDetail(BILLING_CODE_FIELD, rejected.code()),
                     new FieldDetail(BILLING_MESSAGE_FIELD, rejected.message()));
         }
-        return new ApiError(failure.code(), failure.describe(), details, null, headers);
+        return new ApiError(failure.errorCode(), failure.describe(), details, null, headers);
     }
 
     /** At least one second, a part of a second counting as one. */

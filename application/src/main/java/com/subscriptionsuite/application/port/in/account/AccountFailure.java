@@ -104,11 +104,11 @@ public sealed interface AccountFailure {
 
     /**
      * The billing system did not answer, limited the rate of calls or refused: {@code billing_unavailable},
-     * {@code billing_rate_limited} or {@code billing_rejected} ({@link BillingFailure#code}). 
+     * {@code billing_rate_limited} or {@code billing_rejected} ({@link BillingFailure#errorCode}). 
      */
     record BillingFailed(BillingFailure failure) implements AccountFailure {
         public String code() {
-            return failure.code();
+            return failure.errorCode();
         }
 
         public String field() {

@@ -271,12 +271,12 @@ public sealed interface ChangeFailure {
 
     /**
      * The billing system did not answer, limited the rate of calls or refused: {@code billing_unavailable},
-     * {@code billing_rate_limited} or {@code billing_rejected} ({@link BillingFailure#code}). After an unavailable billing system a change may have been booked: the request repeated with
+     * {@code billing_rate_limited} or {@code billing_rejected} ({@link BillingFailure#errorCode}). After an unavailable billing system a change may have been booked: the request repeated with
      * the same {@code Idempotency-Key} finds out and books nothing twice.
      */
     record BillingFailed(BillingFailure failure) implements ChangeFailure {
         public String code() {
-            return failure.code();
+            return failure.errorCode();
         }
 
         public String field() {

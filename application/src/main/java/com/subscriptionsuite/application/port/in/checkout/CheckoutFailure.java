@@ -173,7 +173,7 @@ public sealed interface CheckoutFailure {
      */
     record BillingFailed(BillingFailure failure) implements CheckoutFailure {
         public String code() {
-            return failure.code();
+            return failure.errorCode();
         }
 
         public String field() {

@@ -279,11 +279,11 @@ public sealed interface PaymentFailure {
 
     /**
      * The billing system did not answer, limited the rate of calls or refused: {@code billing_unavailable},
-     * {@code billing_rate_limited} or {@code billing_rejected} ({@link BillingFailure#code}). 
+     * {@code billing_rate_limited} or {@code billing_rejected} ({@link BillingFailure#errorCode}). 
      */
     record BillingFailed(BillingFailure failure) implements PaymentFailure {
         public String code() {
-            return failure.code();
+            return failure.errorCode();
         }
 
         public String field() {

@@ -26,7 +26,7 @@ public sealed interface BillingFailure {
      * a refusal by the billing system, and an object the engine links to that the billing system no
      * longer has (a broken link is the billing system's answer, not the caller's mistake).
      */
-    default String code() {
+    default String errorCode() {
         if (this instanceof Unavailable) {
             return UNAVAILABLE;
         }

@@ -26,8 +26,9 @@ import org.joda.money.CurrencyUnit;
  * <p>
  * <strong>Every call can fail</strong> ({@link BillingFailure}); nothing here throws for a failure of
  * the billing system. <strong>Every command carries a {@link RequestKey}</strong>: a command repeated
- * with the key of one that took effect answers what the first answered and changes nothing more,
- * whatever the billing system did in between. <strong>Money is previewed by the engine</strong>
+ * with the key of one that took effect changes nothing more and answers what the first booked, by the
+ * same ids and numbers, whatever the billing system did in between (a subscription's or an
+ * amendment's answer is the first one's; an account command answers that account as it is now). <strong>Money is previewed by the engine</strong>
  * ({@code CartPricing}, {@code ChangeQuote}); a command carries what was previewed, and an
  * implementation books exactly that or refuses it ({@link BillingFailure.Rejected}).
  * <p>

@@ -264,6 +264,41 @@ public final class JdbiLedgerStore implements LedgerStore {
         return HexFormat.of().formatHex(bytes);
     }
 
+    // --- request keys and the account lock (TEMP) -----------------------------------------------
+    // TEMP (branch gateway-contract): a stand-in so the gateway contract runs on H2 and PostgreSQL
+    // now. The branch implementing these for good (with migration V10, table ledger_request)
+    // replaces this block; drop it when merging that branch.
+
+    @Override
+    public Option<String> requestResult(long tenantId, String requestKey) {
+        return handles.with(handle -> Option.ofOptional(handle.createQuery("""
+                SELECT result FROM ledger_request WHERE tenant_id = :tenantId AND request_key = :key
+                """).bind("tenantId", tenantId).bind("key", requestKey).mapTo(String.class).findOne()));
+    }
+
+    @Override
+    public void recordRequest(long tenantId, String requestKey, String kind, String result, java.time.Instant at) {
+        handles.with(handle -> {
+            insertRefusingTaken(handle, () -> handle.createUpdate("""
+                    INSERT INTO ledger_request (tenant_id, request_key, kind, result, created_at)
+                    VALUES (:tenantId, :key, :kind, :result, :at)
+                    """).bind("tenantId", tenantId).bind("key", requestKey).bind("kind", kind)
+                    .bind("result", result).bind("at", at.atOffset(java.time.ZoneOffset.UTC)).execute(),
+                    "request key " + requestKey + " is recorded already");
+            return null;
+        });
+    }
+
+    @Override
+    public Option<BillingAccount> lockAccount(long tenantId, String accountId) {
+        return handles.with(handle -> {
+            boolean found = Handles.waitingForLock(() -> handle.createQuery("""
+                    SELECT id FROM billing_account WHERE tenant_id = :tenantId AND id = :id FOR UPDATE
+                    """).bind("tenantId", tenantId).bind("id", accountId).mapTo(String.class).findOne().isPresent());
+            return found ? account(tenantId, accountId) : Option.<BillingAccount>none();
+        });
+    }
+
     // --- helpers --------------------------------------------------------------------------------
 
     /**

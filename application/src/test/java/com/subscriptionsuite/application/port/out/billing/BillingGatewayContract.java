@@ -47,6 +47,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.joda.money.CurrencyUnit;
 import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Disabled;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
 
@@ -173,6 +174,21 @@ public abstract class BillingGatewayContract {
         }
 
         @Test
+        @Disabled("fails on BuiltInLedger: a replayed account command answers the account as it is now (it records"
+                + " only the id), not the first answer; enable when the ledger keeps the first answer")
+        void repeated_with_its_key_answers_what_it_first_answered_though_updated_since() {
+            long user = fixture.customers().newCustomer(tenant);
+            RequestKey key = key("open");
+            OpenAccount command = openAccount(user, details("Ann"));
+            BillingAccount first = right(gateway.openAccount(key, command));
+            right(gateway.updateAccount(key("update"), ref(user, first), details("Ann", "Zweite Str. 2")));
+
+            BillingAccount again = right(gateway.openAccount(key, command));
+
+            assertThat(again).isEqualTo(first);
+        }
+
+        @Test
         void for_another_customer_with_another_key_gives_another_account() {
             long ann = fixture.customers().newCustomer(tenant);
             long bob = fixture.customers().newCustomer(tenant);
@@ -208,6 +224,20 @@ public abstract class BillingGatewayContract {
             assertThat(updated).isEqualTo(read);
             assertThat(read.details().street()).isEqualTo("Neue Str. 7");
             assertThat(read.currency()).isEqualTo(fixture.currency());
+        }
+
+        @Test
+        @Disabled("fails on BuiltInLedger: a replayed account command answers the account as it is now (it records"
+                + " only the id), not the first answer; enable when the ledger keeps the first answer")
+        void repeated_update_answers_what_it_first_answered_though_updated_since() {
+            RequestKey key = key("update");
+            BillingAccount first = right(gateway.updateAccount(key, ref, details("Ann", "Erste Str. 1")));
+            right(gateway.updateAccount(key("update-later"), ref, details("Ann", "Zweite Str. 2")));
+
+            BillingAccount again = right(gateway.updateAccount(key, ref, details("Ann", "Erste Str. 1")));
+
+            assertThat(again).isEqualTo(first);
+            assertThat(right(gateway.account(ref)).details().street()).isEqualTo("Zweite Str. 2");
         }
 
         @Test
@@ -384,7 +414,8 @@ public abstract class BillingGatewayContract {
             assertThat(oneTime(after)).isEqualTo(oneTime(before));
             assertThat(amended.invoice()).isNotNull();
             List<Invoice> invoices = right(gateway.invoices(booked.ref()));
-            assertThat(invoices).hasSize(invoicesBefore + 1).extracting(Invoice::id).contains(amended.invoice().id());
+            assertThat(invoices).hasSize(invoicesBefore + 1);
+            assertThat(invoices.get(0).id()).as("newest first").isEqualTo(amended.invoice().id());
             assertThat(right(gateway.invoiceDocument(booked.ref(), amended.invoice().id())).invoiceNumber())
                     .isEqualTo(amended.invoice().number());
         }
@@ -460,6 +491,19 @@ public abstract class BillingGatewayContract {
             assertThat(again).isEqualTo(first);
             assertThat(current(booked)).isEqualTo(afterFirst);
             assertThat(right(gateway.invoices(booked.ref()))).isEqualTo(invoicesAfterFirst);
+        }
+
+        @Test
+        void repeated_subscribe_answers_what_it_first_answered_though_the_plan_was_replaced_since() {
+            LocalDate effective = midPeriod(booked.subscription());
+            ChangeOption option = changeOption();
+            right(gateway.replacePlan(key("replace"), new PlanReplacement(replacement(booked, option, effective),
+                    option.id(), option.targetSuiteProductId())));
+
+            Subscribed again = right(gateway.subscribe(booked.subscribeKey(),
+                    subscribe(booked.ref(), line(fixture.offer().main(), 2, 1))));
+
+            assertThat(again).isEqualTo(booked.subscribed());
         }
 
         @Test
@@ -617,18 +661,18 @@ public abstract class BillingGatewayContract {
     // ---- helpers --------------------------------------------------------------------------------
 
     /** A customer with an account and one subscription to {@code main} at {@code quantity}, its first invoice raised. */
-    protected record Booked(AccountRef ref, Subscribed subscribed, Subscription subscription) {
+    protected record Booked(AccountRef ref, RequestKey subscribeKey, Subscribed subscribed, Subscription subscription) {
     }
 
     protected Booked customerWithOneSubscription(long quantity) {
         AccountRef ref = openedAccount(fixture.customers().newCustomer(tenant));
-        Subscribed subscribed = right(gateway.subscribe(key("subscribe"),
-                subscribe(ref, line(fixture.offer().main(), quantity, 1))));
+        RequestKey key = key("subscribe");
+        Subscribed subscribed = right(gateway.subscribe(key, subscribe(ref, line(fixture.offer().main(), quantity, 1))));
         assertThat(subscribed.invoice()).as("the fixture's main suite product is billed in advance").isNotNull();
         Subscription subscription = subscription(right(gateway.subscriptions(ref)),
                 subscribed.subscriptions().get(0).id());
         assertThat(subscription.chargedThroughDate()).as("charged through a later day").isAfter(today.plusDays(1));
-        return new Booked(ref, subscribed, subscription);
+        return new Booked(ref, key, subscribed, subscription);
     }
 
     /** A new request key, unique to this run of the contract. */

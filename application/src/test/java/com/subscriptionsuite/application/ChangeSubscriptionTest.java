@@ -99,18 +99,39 @@ class ChangeSubscriptionTest {
         final BillingAccount ann;
 
         Shop(ChangeRules basicRules, CustomerCenterSettings settings) {
+            this(basicRules, settings, null);
+        }
+
+        /**
+         * With {@code wrapGateway} null the engine is built on the built-in ledger ({@code .ledger});
+         * otherwise it calls the ledger through {@code wrapGateway(ledger)} (a failing billing system).
+         */
+        Shop(ChangeRules basicRules, CustomerCenterSettings settings,
+                java.util.function.UnaryOperator<com.subscriptionsuite.application.port.out.billing.BillingGateway>
+                        wrapGateway) {
             definition = TeamShop.definition(TENANT, "team", basicRules, settings);
             InMemoryTenants tenants = new InMemoryTenants();
             tenants.store(definition);
-            engine = Engine.builder().tenants(tenants).clock(clock).users(new InMemoryUsers())
+            Engine.Builder builder = Engine.builder().tenants(tenants).clock(clock).users(new InMemoryUsers())
                     .sessions(new InMemorySessions()).passwordResets(new InMemoryPasswordResets())
                     .loginAttempts(new InMemoryLoginAttempts()).transactions(transactions)
                     .passwordHasher(new PlainTestHasher()).secrets(new CountingSecrets()).commonPasswords(p -> false)
                     .mailer(new RecordingMailer())
                     .customerLocks(new InMemoryCustomerLocks(transactions, clock)).accountLinks(links)
-                    .billingOperations(new InMemoryBillingOperations(transactions)).ledger(billing)
-                    .paymentMethods(new InMemoryPaymentMethods())
-                    .build();
+                    .billingOperations(new InMemoryBillingOperations(transactions))
+                    .paymentMethods(new InMemoryPaymentMethods());
+            if (wrapGateway == null) {
+                builder.ledger(billing);
+            } else {
+                com.subscriptionsuite.application.service.tenant.TenantDirectory directory =
+                        new com.subscriptionsuite.application.service.tenant.TenantDirectory(tenants);
+                directory.refresh();
+                builder.billingGateway(wrapGateway.apply(new com.subscriptionsuite.application.ledger.BuiltInLedger(
+                        billing, transactions, directory, new CountingSecrets(),
+                        new com.subscriptionsuite.domain.tax.VatDetermination(
+                                com.subscriptionsuite.domain.tax.VatRates.euStandardRates()), clock)));
+            }
+            engine = builder.build();
             ann = Subscriptions.account(billing, links, TENANT, ANN, Subscriptions.germanConsumer("Ann"), EUR);
         }
 

@@ -22,6 +22,7 @@ import com.subscriptionsuite.application.port.in.voucher.HoldVoucher.VoucherComm
 import com.subscriptionsuite.application.port.in.account.AccountFailure;
 import com.subscriptionsuite.application.port.out.BillingOperations.PendingOperation;
 import com.subscriptionsuite.application.port.out.billing.BillingFailure;
+import com.subscriptionsuite.application.port.out.billing.BillingGateway;
 import com.subscriptionsuite.application.port.out.billing.RequestKey;
 import com.subscriptionsuite.domain.billing.BillingAccount;
 import com.subscriptionsuite.domain.billing.PaymentMethod;
@@ -48,15 +49,21 @@ import org.junit.jupiter.api.Test;
 class BillingFaultsTest {
     static final Instant NOW = Instant.parse("2025-06-15T10:00:00Z");
 
+    /** Wraps the engine's billing gateway once, and keeps the wrapper for the test to plan faults on. */
+    static final class Faulty {
+        FaultyBillingGateway gateway;
+
+        BillingGateway wrap(BillingGateway ledger) {
+            gateway = new FaultyBillingGateway(ledger);
+            return gateway;
+        }
+    }
+
     @Nested
     class A_first_checkout_with_a_held_voucher {
-        final List<FaultyBillingGateway> faulty = new ArrayList<>();
-        final BillingTestEngine t = new BillingTestEngine(NOW, true, links -> links, gateway -> {
-            FaultyBillingGateway wrapped = new FaultyBillingGateway(gateway);
-            faulty.add(wrapped);
-            return wrapped;
-        });
-        final FaultyBillingGateway billing = faulty.get(0);
+        final Faulty faulty = new Faulty();
+        final BillingTestEngine t = new BillingTestEngine(NOW, true, links -> links, faulty::wrap);
+        final FaultyBillingGateway billing = faulty.gateway;
         final long ann = t.customer(1);
         final List<Subscribed> kept = new ArrayList<>();
 
@@ -217,13 +224,9 @@ class BillingFaultsTest {
 
     @Nested
     class An_account_update {
-        final List<FaultyBillingGateway> faulty = new ArrayList<>();
-        final BillingTestEngine t = new BillingTestEngine(NOW, true, links -> links, gateway -> {
-            FaultyBillingGateway wrapped = new FaultyBillingGateway(gateway);
-            faulty.add(wrapped);
-            return wrapped;
-        });
-        final FaultyBillingGateway billing = faulty.get(0);
+        final Faulty faulty = new Faulty();
+        final BillingTestEngine t = new BillingTestEngine(NOW, true, links -> links, faulty::wrap);
+        final FaultyBillingGateway billing = faulty.gateway;
         final long ann = t.customer(1);
 
         An_account_update() {
@@ -278,13 +281,9 @@ class BillingFaultsTest {
 
     @Nested
     class A_new_bank_transfer_as_the_account_s_payment_method {
-        final List<FaultyBillingGateway> faulty = new ArrayList<>();
-        final BillingTestEngine t = new BillingTestEngine(NOW, true, links -> links, gateway -> {
-            FaultyBillingGateway wrapped = new FaultyBillingGateway(gateway);
-            faulty.add(wrapped);
-            return wrapped;
-        });
-        final FaultyBillingGateway billing = faulty.get(0);
+        final Faulty faulty = new Faulty();
+        final BillingTestEngine t = new BillingTestEngine(NOW, true, links -> links, faulty::wrap);
+        final FaultyBillingGateway billing = faulty.gateway;
         final long ann = t.customer(1);
 
         A_new_bank_transfer_as_the_account_s_payment_method() {
@@ -316,14 +315,10 @@ class BillingFaultsTest {
 
     @Nested
     class A_quantity_change {
-        final List<FaultyBillingGateway> faulty = new ArrayList<>();
+        final Faulty faulty = new Faulty();
         final ChangeSubscriptionTest.Shop shop = new ChangeSubscriptionTest.Shop(TeamShop.BASIC_RULES,
-                TeamShop.CANCEL_SELF_SERVICE, gateway -> {
-                    FaultyBillingGateway wrapped = new FaultyBillingGateway(gateway);
-                    faulty.add(wrapped);
-                    return wrapped;
-                });
-        final FaultyBillingGateway billing = faulty.get(0);
+                TeamShop.CANCEL_SELF_SERVICE, faulty::wrap);
+        final FaultyBillingGateway billing = faulty.gateway;
         final Subscription basic = shop.basic(2);
 
         Either<ChangeFailure, AppliedChange> toThree(String key) {

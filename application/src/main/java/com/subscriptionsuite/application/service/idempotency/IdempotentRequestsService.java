@@ -56,16 +56,12 @@ final class IdempotentRequestsService implements IdempotentRequests {
     @Override
     public Either<IdempotencyFailure, Outcome> run(long tenantId, long userId, String key, String fingerprint,
             Supplier<Response> work) {
-        Option<String> invalid = invalid(key);
-        if (invalid.isDefined()) {
-            return Either.left(new IdempotencyFailure.KeyInvalid(invalid.get()));
+        Either<Either<IdempotencyFailure, Outcome>, IdempotencyRecord> claimed = claim(tenantId, userId, key,
+                fingerprint);
+        if (claimed.isLeft()) {
+            return claimed.getLeft();
         }
-        IdempotencyRecord claim = new IdempotencyRecord(tenantId, userId, key, fingerprint, clock.instant(), null,
-                null);
-        Option<Either<IdempotencyFailure, Outcome>> notRun = claimOrAnswer(claim);
-        if (notRun.isDefined()) {
-            return notRun.get();
-        }
+        IdempotencyRecord claim = claimed.get();
         Response response;
         try {
             response = transactions.inTransaction(() -> {
@@ -100,16 +96,12 @@ final class IdempotentRequestsService implements IdempotentRequests {
     @Override
     public Either<IdempotencyFailure, Outcome> runOperation(long tenantId, long userId, String key,
             String fingerprint, Function<Completion, Response> work) {
-        Option<String> invalid = invalid(key);
-        if (invalid.isDefined()) {
-            return Either.left(new IdempotencyFailure.KeyInvalid(invalid.get()));
+        Either<Either<IdempotencyFailure, Outcome>, IdempotencyRecord> claimed = claim(tenantId, userId, key,
+                fingerprint);
+        if (claimed.isLeft()) {
+            return claimed.getLeft();
         }
-        IdempotencyRecord claim = new IdempotencyRecord(tenantId, userId, key, fingerprint, clock.instant(), null,
-                null);
-        Option<Either<IdempotencyFailure, Outcome>> notRun = claimOrAnswer(claim);
-        if (notRun.isDefined()) {
-            return notRun.get();
-        }
+        IdempotencyRecord claim = claimed.get();
         ClaimCompletion completion = new ClaimCompletion(claim);
         Response response;
         try {
@@ -136,6 +128,19 @@ final class IdempotentRequestsService implements IdempotentRequests {
             }
         }
         return Either.right(new Outcome(response, false));
+    }
+
+    /** The claim of a valid key for this request, or the answer instead of running it (refusal or stored). */
+    private Either<Either<IdempotencyFailure, Outcome>, IdempotencyRecord> claim(long tenantId, long userId,
+            String key, String fingerprint) {
+        Option<String> invalid = invalid(key);
+        if (invalid.isDefined()) {
+            return Either.left(Either.left(new IdempotencyFailure.KeyInvalid(invalid.get())));
+        }
+        IdempotencyRecord claim = new IdempotencyRecord(tenantId, userId, key, fingerprint, clock.instant(), null,
+                null);
+        Option<Either<IdempotencyFailure, Outcome>> notRun = claimOrAnswer(claim);
+        return notRun.isDefined() ? Either.left(notRun.get()) : Either.right(claim);
     }
 
     /**

@@ -107,7 +107,7 @@ import java.util.Optional;
  * <pre>{@code
  * Engine engine = Engine.builder().tenants(new JdbiTenants(jdbi)).clock(Clock.systemUTC()).build();
  * engine.previewPrices().preview(query);
- * engine.billing().ifPresent(billing -> billing.runBilling().billEveryTenant());
+ * engine.billing().flatMap(Engine.Billing::runBilling).ifPresent(run -> run.billEveryTenant());
  * }</pre>
  */
 public final class Engine {

@@ -12,6 +12,7 @@ import com.subscriptionsuite.application.fixtures.CountingSecrets;
 import com.subscriptionsuite.application.port.out.PayPalAgreements.AgreementRequest;
 import com.subscriptionsuite.application.port.out.PaymentPages.PageRequest;
 import com.subscriptionsuite.application.port.out.PaymentPages.PageSignature;
+import com.subscriptionsuite.application.port.out.PaymentPages.Redeemed;
 import com.subscriptionsuite.domain.billing.PaymentMethod;
 import com.subscriptionsuite.domain.identity.EmailAddress;
 import com.subscriptionsuite.domain.identity.SecretHash;
@@ -150,14 +151,14 @@ class PaymentTablesIT {
             CountDownLatch firstRedeemed = new CountDownLatch(1);
             CountDownLatch secondStarted = new CountDownLatch(1);
 
-            Future<Option<PageRequest>> first = threads.submit(() -> transactions.inTransaction(() -> {
-                Option<PageRequest> won = pages.redeem(1, "card-acme", s.token(), s.signature(), T0);
+            Future<Option<Redeemed>> first = threads.submit(() -> transactions.inTransaction(() -> {
+                Option<Redeemed> won = pages.redeem(1, "card-acme", s.token(), s.signature(), T0);
                 firstRedeemed.countDown();
                 await(secondStarted);
                 sleep(300);
                 return won;
             }));
-            Future<Option<PageRequest>> second = threads.submit(() -> {
+            Future<Option<Redeemed>> second = threads.submit(() -> {
                 await(firstRedeemed);
                 secondStarted.countDown();
                 return transactions.inTransaction(() -> pages.redeem(1, "card-acme", s.token(), s.signature(), T0));

@@ -127,11 +127,12 @@ final class PaymentMethodService implements PaymentMethodCases {
             return Either.left(new PaymentFailure.PaymentDataInvalid(details.getLeft()));
         }
         return transactions.inTransaction(() -> pages().redeem(s.tenantId(), s.pageId(), s.token(), s.signature(), now)
-                .filter(request -> request.paymentType() == type)
+                .filter(redeemed -> redeemed.request().paymentType() == type)
                 .<PaymentFailure>toEither(PaymentFailure.PageTokenInvalid::new)
-                .map(request -> {
-                    PaymentMethod method = new PaymentMethod(PaymentMethodIds.newId(secrets), s.tenantId(),
-                            request.userId(), type.wireName(), details.get(), PaymentMethod.Status.ACTIVE, now);
+                .map(redeemed -> {
+                    PaymentMethod method = new PaymentMethod(redeemed.paymentMethodId(), s.tenantId(),
+                            redeemed.request().userId(), type.wireName(), details.get(), PaymentMethod.Status.ACTIVE,
+                            now);
                     methods.save(method);
                     return method;
                 }));

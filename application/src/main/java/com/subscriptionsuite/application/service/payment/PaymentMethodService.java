@@ -187,14 +187,13 @@ final class PaymentMethodService implements PaymentMethodCases {
             return Either.left(option.getLeft());
         }
         Instant now = clock.instant();
-        String id = PaymentMethodIds.newId(secrets);
-        AgreementRequest request = new AgreementRequest(tenantId, userId, id, now, now.plus(PAYPAL_TOKEN_LIFETIME));
+        AgreementRequest request = new AgreementRequest(tenantId, userId, now, now.plus(PAYPAL_TOKEN_LIFETIME));
         return transactions.inTransaction(() -> payPal().start(request)
                 .mapLeft(PaymentMethodService::providerFailed)
                 .map(started -> {
-                    methods.save(new PaymentMethod(id, tenantId, userId, PaymentType.PAYPAL.wireName(), Map.of(),
-                            PaymentMethod.Status.PENDING, now));
-                    return new PayPalStarted(started.token(), started.approvalUrl(), id);
+                    methods.save(new PaymentMethod(started.paymentMethodId(), tenantId, userId,
+                            PaymentType.PAYPAL.wireName(), Map.of(), PaymentMethod.Status.PENDING, now));
+                    return new PayPalStarted(started.token(), started.approvalUrl(), started.paymentMethodId());
                 }));
     }
 

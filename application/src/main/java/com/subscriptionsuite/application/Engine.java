@@ -248,7 +248,7 @@ public final class Engine {
 
     private Payments payments(Builder b, IdentityPorts ports, Optional<BillingGateway> gateway) {
         PaymentMethodCases cases = PaymentUseCases.paymentMethods(directory, b.paymentMethods, b.paymentPages,
-                b.payPalAgreements, ports.transactions(), ports.secrets(), b.clock);
+                b.payPalAgreements, ports.transactions(), b.clock);
         Optional<AccountPaymentMethod> account = gateway.map(g -> {
             AccountPaymentMethodCases accountCases = PaymentUseCases.accountPaymentMethods(directory, b.customerLocks,
                     b.accountLinks, b.billingOperations, g, ports.transactions(), b.paymentMethods, ports.secrets(),

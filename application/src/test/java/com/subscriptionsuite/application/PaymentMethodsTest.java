@@ -35,6 +35,12 @@ import com.subscriptionsuite.domain.payment.PaymentDataRules.CardInput;
 import com.subscriptionsuite.domain.payment.PaymentDataRules.SepaInput;
 import com.subscriptionsuite.domain.payment.PaymentOption;
 import io.vavr.control.Either;
+import com.subscriptionsuite.application.port.out.PayPalAgreements;
+import com.subscriptionsuite.application.port.out.PaymentPages;
+import com.subscriptionsuite.application.port.out.ProviderUnavailable;
+import io.vavr.control.Option;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Map;
@@ -60,6 +66,8 @@ class PaymentMethodsTest {
     final InMemoryAccountLinks links = new InMemoryAccountLinks(transactions);
     final CountingSecrets secrets = new CountingSecrets();
     final InMemoryPaymentPages pages = new InMemoryPaymentPages(secrets);
+    /** The payment-method ids the providers gave, in order. */
+    final List<String> providerIds = new CopyOnWriteArrayList<>();
     final Engine engine;
     final long ann;
     final long bob;
@@ -75,10 +83,43 @@ class PaymentMethodsTest {
                 .mailer(new RecordingMailer())
                 .customerLocks(new InMemoryCustomerLocks(transactions, clock)).accountLinks(links)
                 .billingOperations(new InMemoryBillingOperations(transactions)).ledger(billing).paymentMethods(methods)
-                .paymentPages(pages)
-                .payPalAgreements(new InMemoryPayPalAgreements(secrets)).build();
+                .paymentPages(new ProviderIdsSeen(pages, new InMemoryPayPalAgreements(secrets)))
+                .payPalAgreements(new ProviderIdsSeen(pages, new InMemoryPayPalAgreements(secrets))).build();
         ann = engine.logInAsGuest().logInAsGuest(1, "a").get().user().id();
         bob = engine.logInAsGuest().logInAsGuest(1, "b").get().user().id();
+    }
+
+    /** The in-memory providers, noting each payment-method id they give. */
+    private final class ProviderIdsSeen implements PaymentPages, PayPalAgreements {
+        private final PaymentPages pageProvider;
+        private final PayPalAgreements payPalProvider;
+
+        ProviderIdsSeen(PaymentPages pageProvider, PayPalAgreements payPalProvider) {
+            this.pageProvider = pageProvider;
+            this.payPalProvider = payPalProvider;
+        }
+
+        @Override
+        public Either<ProviderUnavailable, PageSignature> sign(PageRequest request) {
+            return pageProvider.sign(request);
+        }
+
+        @Override
+        public Option<Redeemed> redeem(long tenantId, String pageId, String token, String signature, Instant now) {
+            return pageProvider.redeem(tenantId, pageId, token, signature, now)
+                    .peek(redeemed -> providerIds.add(redeemed.paymentMethodId()));
+        }
+
+        @Override
+        public Either<ProviderUnavailable, AgreementStart> start(AgreementRequest request) {
+            return payPalProvider.start(request).peek(started -> providerIds.add(started.paymentMethodId()));
+        }
+
+        @Override
+        public Either<ProviderUnavailable, Option<Agreement>> complete(long tenantId, String token,
+                String payerEmail, Instant now) {
+            return payPalProvider.complete(tenantId, token, payerEmail, now);
+        }
     }
 
     private static <T> T right(Either<PaymentFailure, T> result) {
@@ -173,13 +214,14 @@ class PaymentMethodsTest {
         }
 
         @Test
-        void stores_an_active_card_of_the_signer_with_masked_data_only() {
+        void stores_an_active_card_of_the_signer_under_the_providers_id_with_masked_data_only() {
             PaymentMethod card = right(submitCard(signCard(ann), VISA));
 
             assertThat(card.userId()).isEqualTo(ann);
             assertThat(card.type()).isEqualTo("CreditCard");
             assertThat(card.status()).isEqualTo(PaymentMethod.Status.ACTIVE);
             assertThat(card.id()).matches("[0-9a-f]{32}");
+            assertThat(providerIds).containsExactly(card.id());
             assertThat(card.data()).containsEntry("credit_card_mask_number", "************1111")
                     .containsEntry("credit_card_type", "Visa");
             assertThat(methods.all()).hasSize(1).allSatisfy(m -> assertThat(m.data().toString())
@@ -287,12 +329,13 @@ class PaymentMethodsTest {
     @Nested
     class PayPal {
         @Test
-        void stores_a_pending_method_and_activates_it_once_approved() {
+        void stores_a_pending_method_under_the_providers_id_and_activates_it_once_approved() {
             PayPalStarted started = right(engine.startPayPal().start(1, ann, "3"));
 
             assertThat(methods.paymentMethod(1, started.paymentMethodId()).get().status())
                     .isEqualTo(PaymentMethod.Status.PENDING);
             assertThat(started.approvalUrl()).isEqualTo("/payment-provider/paypal/approve?token=" + started.token());
+            assertThat(providerIds).containsExactly(started.paymentMethodId());
 
             PaymentMethod active = right(engine.approvePayPal().approve(1, started.token(), "Ann@PayPal.example"));
 

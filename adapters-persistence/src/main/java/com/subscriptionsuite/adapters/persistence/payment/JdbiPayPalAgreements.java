@@ -21,7 +21,9 @@ import org.jdbi.v3.core.Jdbi;
  * ({@code paypal_approval}, schema {@code V7__payment_methods}); its approval URL is
  * {@code approvalUrl?token=…} (this server's {@code /payment-provider/paypal/approve}). Completing
  * an unexpired token approves it once (a conditional update) and gives it a billing agreement id
- * {@code B-} and 17 letters and digits, as PayPal's look.
+ * {@code B-} and 17 letters and digits, as PayPal's look. As the provider it gives the pending
+ * payment method's id at the start (32 hex digits from {@link Secrets#guid()}, Zuora's shape), keeps
+ * it in the approval's row and answers the same id with the agreement.
  */
 public final class JdbiPayPalAgreements implements PayPalAgreements {
     private final Handles handles;
@@ -38,14 +40,15 @@ public final class JdbiPayPalAgreements implements PayPalAgreements {
     @Override
     public Either<ProviderUnavailable, AgreementStart> start(AgreementRequest r) {
         String token = secrets.token();
-        ApprovalRow row = new ApprovalRow(SecretHash.of(token), r.tenantId(), r.userId(), r.paymentMethodId(),
+        String paymentMethodId = secrets.guid().replace("-", "");
+        ApprovalRow row = new ApprovalRow(SecretHash.of(token), r.tenantId(), r.userId(), paymentMethodId,
                 r.issuedAt(), r.expiresAt(), null, null, null);
         handles.with(PaymentTokenDao.class, dao -> {
             dao.insertApproval(row);
             return null;
         });
         return Either.right(new AgreementStart(token,
-                approvalUrl + "?token=" + URLEncoder.encode(token, StandardCharsets.UTF_8)));
+                approvalUrl + "?token=" + URLEncoder.encode(token, StandardCharsets.UTF_8), paymentMethodId));
     }
 
     @Override

@@ -20,7 +20,9 @@ import org.jdbi.v3.core.Jdbi;
  * {@link PageSigner}'s HMAC-SHA256 with the server's key and is not stored. A token is redeemed once:
  * the row must match tenant and page, be unexpired, and the presented signature must be the key's
  * signature of the row and token; then a conditional update marks it used, so of two concurrent
- * submissions one wins. Inside a unit of work that rolls back, the token stays usable.
+ * submissions one wins. Inside a unit of work that rolls back, the token stays usable. A redemption
+ * gives, as the provider, the new payment method's id (32 hex digits from {@link Secrets#guid()},
+ * the shape of Zuora's ids).
  *
  * <p>The key is the server's {@code SUITE_PAYMENT_PAGE_KEY}, or ({@link #withStoredKey}) one generated
  * on first start and kept in {@code payment_page_key}, so that every instance on the database shares it.
@@ -83,7 +85,7 @@ public final class JdbiPaymentPages implements PaymentPages {
     }
 
     @Override
-    public Option<PageRequest> redeem(long tenantId, String pageId, String token, String signature, Instant now) {
+    public Option<Redeemed> redeem(long tenantId, String pageId, String token, String signature, Instant now) {
         if (token == null || signature == null || pageId == null) {
             return Option.none();
         }
@@ -94,7 +96,16 @@ public final class JdbiPaymentPages implements PaymentPages {
                 .filter(row -> signer.verifies(PageSigner.canonical(row.pageId(), token, row.tenantId(), row.userId(),
                         row.expiresAt()), signature))
                 .filter(row -> dao.usePageToken(hash, now) == 1)
-                .map(JdbiPaymentPages::request));
+                .map(row -> new Redeemed(request(row), newPaymentMethodId())));
+    }
+
+    /**
+     * As the provider, the id of the method a submitted page creates: Zuora's shape, 32 hex digits. It
+     * is given once, with the token's one redemption; a submission that rolls back stores no method, so
+     * the row keeps no id.
+     */
+    private String newPaymentMethodId() {
+        return secrets.guid().replace("-", "");
     }
 
     private static PageRequest request(PageTokenRow row) {

@@ -10,8 +10,10 @@ import com.subscriptionsuite.adapters.persistence.identity.JdbiUsers;
 import com.subscriptionsuite.adapters.persistence.tenant.JdbiTenants;
 import com.subscriptionsuite.application.fixtures.CountingSecrets;
 import com.subscriptionsuite.application.port.out.PayPalAgreements.AgreementRequest;
+import com.subscriptionsuite.application.port.out.PayPalAgreements.AgreementStart;
 import com.subscriptionsuite.application.port.out.PaymentPages.PageRequest;
 import com.subscriptionsuite.application.port.out.PaymentPages.PageSignature;
+import com.subscriptionsuite.application.port.out.PaymentPages.Redeemed;
 import com.subscriptionsuite.domain.billing.PaymentMethod;
 import com.subscriptionsuite.domain.identity.EmailAddress;
 import com.subscriptionsuite.domain.identity.SecretHash;
@@ -83,7 +85,7 @@ class PaymentTablesIT {
             methods.save(card);
             new JdbiPaymentPages(database.jdbi(), new CountingSecrets(), JdbiPaymentStores.KEY).sign(request(ann));
             new JdbiPayPalAgreements(database.jdbi(), new CountingSecrets(), "/approve")
-                    .start(new AgreementRequest(1, ann.id(), "pm-2", T0, EXPIRES));
+                    .start(new AgreementRequest(1, ann.id(), T0, EXPIRES));
 
             tenants.store(full(7, "acme"));
 
@@ -150,14 +152,14 @@ class PaymentTablesIT {
             CountDownLatch firstRedeemed = new CountDownLatch(1);
             CountDownLatch secondStarted = new CountDownLatch(1);
 
-            Future<Option<PageRequest>> first = threads.submit(() -> transactions.inTransaction(() -> {
-                Option<PageRequest> won = pages.redeem(1, "card-acme", s.token(), s.signature(), T0);
+            Future<Option<Redeemed>> first = threads.submit(() -> transactions.inTransaction(() -> {
+                Option<Redeemed> won = pages.redeem(1, "card-acme", s.token(), s.signature(), T0);
                 firstRedeemed.countDown();
                 await(secondStarted);
                 sleep(300);
                 return won;
             }));
-            Future<Option<PageRequest>> second = threads.submit(() -> {
+            Future<Option<Redeemed>> second = threads.submit(() -> {
                 await(firstRedeemed);
                 secondStarted.countDown();
                 return transactions.inTransaction(() -> pages.redeem(1, "card-acme", s.token(), s.signature(), T0));
@@ -188,17 +190,19 @@ class PaymentTablesIT {
 
     @ParameterizedTest
     @EnumSource(TestDatabases.Kind.class)
-    void keeps_an_approvals_billing_agreement_and_payer(TestDatabases.Kind kind) {
+    void keeps_an_approvals_pending_method_billing_agreement_and_payer(TestDatabases.Kind kind) {
         try (Database database = kind.open(dataDir)) {
             new JdbiTenants(database.jdbi()).store(full(1, "acme"));
             User ann = customer(database, 1, "ann@example.com");
             JdbiPayPalAgreements payPal = new JdbiPayPalAgreements(database.jdbi(), new CountingSecrets(), "/approve");
-            String token = payPal.start(new AgreementRequest(1, ann.id(), "pm-2", T0, EXPIRES)).get().token();
+            AgreementStart start = payPal.start(new AgreementRequest(1, ann.id(), T0, EXPIRES)).get();
+            String token = start.token();
 
             String baid = payPal.complete(1, token, "ann@paypal.example", T0).get().get().billingAgreementId();
 
             Map<String, Object> row = rows(database, "paypal_approval").get(0);
             assertThat(row.get("token_hash")).isEqualTo(SecretHash.of(token));
+            assertThat(row.get("payment_method_id")).isEqualTo(start.paymentMethodId());
             assertThat(row.get("billing_agreement_id")).isEqualTo(baid);
             assertThat(row.get("payer_email")).isEqualTo("ann@paypal.example");
             assertThat(row.get("approved_at")).isNotNull();

@@ -10,8 +10,19 @@ import java.util.Objects;
  * customer approves at), {@link #complete} turns an approved token into a billing agreement (its
  * BAID, what a PayPal payment method is charged by). The built-in adapter approves against the
  * ledger itself: its approval URL is this server's {@code /payment-provider/paypal/approve}.
+ *
+ * <p>The payment method is the provider's, and so is its id: {@link #start} answers the id of the
+ * pending method, {@link #complete} answers the same id with the agreement; the engine mints none. With
+ * Zuora the method is created in Zuora once the agreement is approved; until then the adapter keeps
+ * the pending id stable (it links it to Zuora's method when that is created), since it is the id the
+ * customer sees from the start on. The built-in adapter gives ids of Zuora's shape (32 lower-case
+ * hexadecimal digits).
  */
 public interface PayPalAgreements {
+    /**
+     * An approval for a new PayPal payment method of the user: the token, where the customer approves it,
+     * and the provider's id of the method, pending until {@link #complete}.
+     */
     Either<ProviderUnavailable, AgreementStart> start(AgreementRequest request);
 
     /**
@@ -23,29 +34,36 @@ public interface PayPalAgreements {
     Either<ProviderUnavailable, Option<Agreement>> complete(long tenantId, String token, String payerEmail,
             Instant now);
 
-    /** An approval for the (pending) payment method {@code paymentMethodId} of a user, until {@code expiresAt}. */
-    record AgreementRequest(long tenantId, long userId, String paymentMethodId, Instant issuedAt, Instant expiresAt) {
+    /** An approval for a new PayPal payment method of a user, until {@code expiresAt}. */
+    record AgreementRequest(long tenantId, long userId, Instant issuedAt, Instant expiresAt) {
         public AgreementRequest {
-            Objects.requireNonNull(paymentMethodId, "paymentMethodId");
             Objects.requireNonNull(issuedAt, "issuedAt");
             Objects.requireNonNull(expiresAt, "expiresAt");
         }
     }
 
-    /** The approval token and where the customer approves it. */
-    record AgreementStart(String token, String approvalUrl) {
+    /**
+     * The approval token, where the customer approves it, and the provider's id of the pending payment
+     * method ({@link Agreement#paymentMethodId()} once completed).
+     */
+    record AgreementStart(String token, String approvalUrl, String paymentMethodId) {
         public AgreementStart {
             Objects.requireNonNull(token, "token");
             Objects.requireNonNull(approvalUrl, "approvalUrl");
+            Objects.requireNonNull(paymentMethodId, "paymentMethodId");
         }
 
         @Override
         public String toString() {
-            return "AgreementStart[approvalUrl=(withheld: it carries the token)]";
+            return "AgreementStart[paymentMethodId=" + paymentMethodId
+                    + ", approvalUrl=(withheld: it carries the token)]";
         }
     }
 
-    /** An approved agreement: the payment method it is for and PayPal's billing agreement id. */
+    /**
+     * An approved agreement: the payment method it is for (the id {@link #start} answered) and PayPal's
+     * billing agreement id.
+     */
     record Agreement(long tenantId, long userId, String paymentMethodId, String billingAgreementId,
             String payerEmail) {
         public Agreement {

@@ -13,19 +13,38 @@ import java.util.Objects;
  * tenant and user. Zuora's adapter asks Zuora (its page then posts the details to Zuora); the built-in
  * adapter signs with the server's own key and its page posts to this server, which {@link #redeem}s
  * the token once.
+ *
+ * <p>The payment method a submitted page creates is the provider's: its id comes from the provider,
+ * not from the engine. Zuora's hosted page creates the method in Zuora and answers its id in the
+ * page's callback; the built-in adapter, standing in for the provider, gives an id of the same shape
+ * (32 lower-case hexadecimal digits) with the redeemed token ({@link Redeemed}).
  */
 public interface PaymentPages {
     /** Issues a token for the request and signs it; the token lives until {@code request.expiresAt()}. */
     Either<ProviderUnavailable, PageSignature> sign(PageRequest request);
 
     /**
-     * The request a token was issued for, once: the token and signature must be ones {@link #sign}
-     * gave for this tenant and page, not expired at {@code now} and not redeemed before. Redeeming
-     * marks the token used (in the running unit of work, so a rolled-back submission leaves it
-     * usable). Anything else is none, without saying why. A provider whose pages post elsewhere
-     * (Zuora) answers none for every token.
+     * The request a token was issued for and the id the provider gives the payment method the page
+     * creates, once: the token and signature must be ones {@link #sign} gave for this tenant and page,
+     * not expired at {@code now} and not redeemed before. Redeeming marks the token used (in the
+     * running unit of work, so a rolled-back submission leaves it usable and stores no method). Anything
+     * else is none, without saying why. A provider whose pages post elsewhere (Zuora) answers none for
+     * every token: there the id arrives with the page's callback.
      */
-    Option<PageRequest> redeem(long tenantId, String pageId, String token, String signature, Instant now);
+    Option<Redeemed> redeem(long tenantId, String pageId, String token, String signature, Instant now);
+
+    /**
+     * A redeemed token: the request it was issued for and {@code paymentMethodId}, the provider's id of
+     * the payment method the submitted page creates (Zuora's payment method id, as its hosted page's
+     * callback answers it; the built-in adapter's has the same shape). The engine stores the method
+     * under this id and mints none of its own.
+     */
+    record Redeemed(PageRequest request, String paymentMethodId) {
+        public Redeemed {
+            Objects.requireNonNull(request, "request");
+            Objects.requireNonNull(paymentMethodId, "paymentMethodId");
+        }
+    }
 
     /** One page load: who loads which page for which payment option, in which locale, until when. */
     record PageRequest(long tenantId, long userId, long optionId, PaymentType paymentType, String pageId,

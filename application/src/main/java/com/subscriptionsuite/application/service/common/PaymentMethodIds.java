@@ -1,6 +1,5 @@
 package com.subscriptionsuite.application.service.common;
 
-import com.subscriptionsuite.application.port.out.Secrets;
 import com.subscriptionsuite.domain.billing.PaymentMethod;
 import com.subscriptionsuite.domain.payment.PaymentOption;
 import com.subscriptionsuite.domain.tenant.TenantDefinition;
@@ -9,16 +8,12 @@ import io.vavr.control.Option;
 import com.subscriptionsuite.application.port.in.payment.PaymentFailure;
 
 /**
- * What the payment services and the checkout share: new ids, ownership, and options named by a
- * path's id.
+ * What the payment services and the checkout share: ownership, and options named by a path's id.
+ * Payment-method ids are not made here: they come from the provider that owns the method (the
+ * billing gateway, the hosted page, PayPal).
  */
 public final class PaymentMethodIds {
     private PaymentMethodIds() {
-    }
-
-    /** A new payment method id: 32 hexadecimal digits, the shape of Zuora's ids. */
-    public static String newId(Secrets secrets) {
-        return secrets.guid().replace("-", "");
     }
 
     /** The method, if it is the user's (of the tenant); another user's is as good as none. */

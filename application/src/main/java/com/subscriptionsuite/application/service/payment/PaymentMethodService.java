@@ -10,7 +10,6 @@ import com.subscriptionsuite.application.port.out.PaymentPages;
 import com.subscriptionsuite.application.port.out.PaymentPages.PageRequest;
 import com.subscriptionsuite.application.port.out.PaymentPages.PageSignature;
 import com.subscriptionsuite.application.port.out.ProviderUnavailable;
-import com.subscriptionsuite.application.port.out.Secrets;
 import com.subscriptionsuite.application.port.out.Transactions;
 import com.subscriptionsuite.application.service.tenant.TenantDirectory;
 import com.subscriptionsuite.domain.billing.PaymentMethod;
@@ -44,7 +43,8 @@ import java.util.regex.Pattern;
  * The shop's payment options, the caller's stored methods, hosted payment pages (sign, then the
  * built-in page's submission) and PayPal agreements (start, then approval). Every state change runs
  * in one unit of work: a submission redeems its token and stores the method together, an approval
- * uses its token and activates the method together.
+ * uses its token and activates the method together. A method's id is its provider's: the page's
+ * redemption and the PayPal start answer it; this service mints none.
  */
 final class PaymentMethodService implements PaymentMethodCases {
     /** How long a hosted page's token may be used (Zuora's page tokens are short-lived too). */
@@ -58,17 +58,15 @@ final class PaymentMethodService implements PaymentMethodCases {
     private final PaymentPages pages;
     private final PayPalAgreements payPal;
     private final Transactions transactions;
-    private final Secrets secrets;
     private final Clock clock;
 
     PaymentMethodService(TenantDirectory directory, PaymentMethods methods, PaymentPages pages,
-            PayPalAgreements payPal, Transactions transactions, Secrets secrets, Clock clock) {
+            PayPalAgreements payPal, Transactions transactions, Clock clock) {
         this.directory = Objects.requireNonNull(directory, "directory");
         this.methods = Objects.requireNonNull(methods, "methods");
         this.pages = pages;
         this.payPal = payPal;
         this.transactions = Objects.requireNonNull(transactions, "transactions");
-        this.secrets = Objects.requireNonNull(secrets, "secrets");
         this.clock = Objects.requireNonNull(clock, "clock");
     }
 
@@ -127,11 +125,12 @@ final class PaymentMethodService implements PaymentMethodCases {
             return Either.left(new PaymentFailure.PaymentDataInvalid(details.getLeft()));
         }
         return transactions.inTransaction(() -> pages().redeem(s.tenantId(), s.pageId(), s.token(), s.signature(), now)
-                .filter(request -> request.paymentType() == type)
+                .filter(redeemed -> redeemed.request().paymentType() == type)
                 .<PaymentFailure>toEither(PaymentFailure.PageTokenInvalid::new)
-                .map(request -> {
-                    PaymentMethod method = new PaymentMethod(PaymentMethodIds.newId(secrets), s.tenantId(),
-                            request.userId(), type.wireName(), details.get(), PaymentMethod.Status.ACTIVE, now);
+                .map(redeemed -> {
+                    PaymentMethod method = new PaymentMethod(redeemed.paymentMethodId(), s.tenantId(),
+                            redeemed.request().userId(), type.wireName(), details.get(), PaymentMethod.Status.ACTIVE,
+                            now);
                     methods.save(method);
                     return method;
                 }));
@@ -186,14 +185,13 @@ final class PaymentMethodService implements PaymentMethodCases {
             return Either.left(option.getLeft());
         }
         Instant now = clock.instant();
-        String id = PaymentMethodIds.newId(secrets);
-        AgreementRequest request = new AgreementRequest(tenantId, userId, id, now, now.plus(PAYPAL_TOKEN_LIFETIME));
+        AgreementRequest request = new AgreementRequest(tenantId, userId, now, now.plus(PAYPAL_TOKEN_LIFETIME));
         return transactions.inTransaction(() -> payPal().start(request)
                 .mapLeft(PaymentMethodService::providerFailed)
                 .map(started -> {
-                    methods.save(new PaymentMethod(id, tenantId, userId, PaymentType.PAYPAL.wireName(), Map.of(),
-                            PaymentMethod.Status.PENDING, now));
-                    return new PayPalStarted(started.token(), started.approvalUrl(), id);
+                    methods.save(new PaymentMethod(started.paymentMethodId(), tenantId, userId,
+                            PaymentType.PAYPAL.wireName(), Map.of(), PaymentMethod.Status.PENDING, now));
+                    return new PayPalStarted(started.token(), started.approvalUrl(), started.paymentMethodId());
                 }));
     }
 

@@ -20,8 +20,8 @@ public final class PaymentUseCases {
 
     /** {@code pages} and {@code payPal} may be null: the engine then serves no page signatures / no PayPal. */
     public static PaymentMethodCases paymentMethods(TenantDirectory directory, PaymentMethods methods,
-            PaymentPages pages, PayPalAgreements payPal, Transactions transactions, Secrets secrets, Clock clock) {
-        return new PaymentMethodService(directory, methods, pages, payPal, transactions, secrets, clock);
+            PaymentPages pages, PayPalAgreements payPal, Transactions transactions, Clock clock) {
+        return new PaymentMethodService(directory, methods, pages, payPal, transactions, clock);
     }
 
     public static AccountPaymentMethodCases accountPaymentMethods(TenantDirectory directory, CustomerLocks locks, AccountLinks links, BillingOperations operations,

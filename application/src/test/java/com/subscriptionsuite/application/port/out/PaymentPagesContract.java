@@ -50,9 +50,22 @@ public abstract class PaymentPagesContract extends IdentityContract {
         PageRequest request = request(ann, "card-page");
         PageSignature s = signed(request);
 
-        assertThat(pages.redeem(ALPHA, "card-page", s.token(), s.signature(), T0.plusSeconds(60)).toJavaOptional())
-                .contains(request);
+        assertThat(pages.redeem(ALPHA, "card-page", s.token(), s.signature(), T0.plusSeconds(60))
+                .map(PaymentPages.Redeemed::request).toJavaOptional()).contains(request);
         assertThat(pages.redeem(ALPHA, "card-page", s.token(), s.signature(), T0.plusSeconds(61)).isEmpty()).isTrue();
+    }
+
+    @Test
+    void a_redeemed_page_gives_the_new_methods_id_32_hex_different_per_page() {
+        PageSignature first = signed(request(ann, "card-page"));
+        PageSignature second = signed(request(ann, "card-page"));
+
+        String a = pages.redeem(ALPHA, "card-page", first.token(), first.signature(), T0).get().paymentMethodId();
+        String b = pages.redeem(ALPHA, "card-page", second.token(), second.signature(), T0).get().paymentMethodId();
+
+        assertThat(a).matches("[0-9a-f]{32}");
+        assertThat(b).matches("[0-9a-f]{32}");
+        assertThat(a).isNotEqualTo(b);
     }
 
     @Test

@@ -82,12 +82,15 @@ import com.subscriptionsuite.application.service.tenant.TenantDirectory;
 import com.subscriptionsuite.application.service.tenant.TenantUseCases;
 import com.subscriptionsuite.domain.tax.VatDetermination;
 import com.subscriptionsuite.domain.tax.VatRates;
+import com.subscriptionsuite.domain.tenant.TenantDefinition;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.function.Function;
+import java.util.function.LongFunction;
 import java.util.Optional;
 
 /**
@@ -236,7 +239,9 @@ public final class Engine {
         this.ledger = identityPorts.filter(ports -> b.ledgerStore != null).map(ports -> new BuiltInLedger(
                 b.ledgerStore, ports.transactions(), directory, ports.secrets(), vat, b.clock));
         Optional<BillingGateway> gateway = identityPorts.flatMap(ports -> ledger.<BillingGateway>map(l -> l)
-                .or(() -> Optional.ofNullable(b.billingGateway)));
+                .or(() -> Optional.ofNullable(b.billingGateway))
+                .or(() -> Optional.ofNullable(b.billingGatewayFactory).map(factory -> Objects.requireNonNull(
+                        factory.apply(directory::require), "the billing gateway factory answered null"))));
         this.payments = identityPorts.filter(ports -> b.paymentMethods != null)
                 .map(ports -> payments(b, ports, gateway));
         this.billing = gateway.map(g -> billing(b, identityPorts.orElseThrow(), g, vat));
@@ -524,6 +529,7 @@ public final class Engine {
         private VatChecks vatChecks;
         private LedgerStore ledgerStore;
         private BillingGateway billingGateway;
+        private Function<LongFunction<TenantDefinition>, BillingGateway> billingGatewayFactory;
         private CustomerLocks customerLocks;
         private AccountLinks accountLinks;
         private BillingOperations billingOperations;
@@ -574,6 +580,17 @@ public final class Engine {
         /** Another billing system (Zuora's adapter) as the billing system; or {@link #ledger}, not both. */
         public Builder billingGateway(BillingGateway billingGateway) {
             this.billingGateway = billingGateway;
+            return this;
+        }
+
+        /**
+         * Another billing system, made by {@code factory} from the engine's tenant lookup (a tenant's
+         * definition by id, always the current one): a remote billing system maps its products and
+         * charges to the tenant's catalog (Zuora's adapter does). Or {@link #billingGateway} or
+         * {@link #ledger}, one of the three.
+         */
+        public Builder billingGateway(Function<LongFunction<TenantDefinition>, BillingGateway> factory) {
+            this.billingGatewayFactory = factory;
             return this;
         }
 
@@ -718,12 +735,14 @@ public final class Engine {
                     "mailer", mailer));
             boolean vatValidation = allOrNone("the VAT ID check (a check keeps its evidence)",
                     ports("vatRegistry", vatRegistry, "vatChecks", vatChecks));
-            if (ledgerStore != null && billingGateway != null) {
+            if ((ledgerStore != null ? 1 : 0) + (billingGateway != null ? 1 : 0)
+                    + (billingGatewayFactory != null ? 1 : 0) > 1) {
                 throw new IllegalStateException("billing: the built-in ledger or another billing gateway, not both");
             }
             boolean billing = allOrNone("billing (a customer's checkouts and changes run under the customer's lease,"
                     + " linked to the billing system's account, recorded while pending)",
-                    ports("ledger or billingGateway", ledgerStore != null ? ledgerStore : billingGateway,
+                    ports("ledger or billingGateway", ledgerStore != null ? ledgerStore
+                                    : billingGateway != null ? billingGateway : billingGatewayFactory,
                             "customerLocks", customerLocks, "accountLinks", accountLinks, "billingOperations",
                             billingOperations));
             requires(vouchers != null, "vouchers", identity, "the identity ports: a hold belongs to a user");

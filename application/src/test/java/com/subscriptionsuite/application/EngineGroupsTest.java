@@ -120,6 +120,34 @@ class EngineGroupsTest {
     }
 
     @Nested
+    class Built_with_a_billing_gateway_factory {
+        private final java.util.concurrent.atomic.AtomicReference<java.util.function.LongFunction<
+                com.subscriptionsuite.domain.tenant.TenantDefinition>> lookup =
+                new java.util.concurrent.atomic.AtomicReference<>();
+        private final Engine engine = withIdentity().customerLocks(locks).accountLinks(links)
+                .billingOperations(operations).paymentMethods(new InMemoryPaymentMethods())
+                .billingGateway(tenants -> {
+                    lookup.set(tenants);
+                    return new BuiltInLedger(new InMemoryLedgerStore(), transactions,
+                            new com.subscriptionsuite.application.service.tenant.TenantDirectory(new InMemoryTenants()),
+                            secrets, new com.subscriptionsuite.domain.tax.VatDetermination(
+                                    com.subscriptionsuite.domain.tax.VatRates.euStandardRates()),
+                            java.time.Clock.systemUTC());
+                })
+                .build();
+
+        @Test
+        void hands_the_gateway_the_engine_s_own_tenant_lookup_and_has_no_bill_run() {
+            assertThat(engine.billing()).isPresent();
+            assertThat(lookup.get().apply(1).tenant().key()).isEqualTo("acme");
+            assertThat(engine.billing().orElseThrow().runBilling()).as("another billing system bills by itself")
+                    .isEmpty();
+            assertThatThrownBy(engine::runBilling).isInstanceOf(IllegalStateException.class)
+                    .hasMessageContaining("bills by itself");
+        }
+    }
+
+    @Nested
     class Built_with_payment_methods_but_without_billing {
         private final Engine engine = withIdentity().paymentMethods(new InMemoryPaymentMethods()).build();
 

@@ -336,7 +336,8 @@ final class Api {
         for (Model.Subscription s : latestOf(a)) {
             ObjectNode n = subs.addObject();
             n.put("id", s.id).put("subscriptionNumber", s.number).put("status", s.status).put("termType", s.termType)
-                    .put("autoRenew", s.autoRenew).put("initialTerm", s.initialTerm).put("renewalTerm", s.renewalTerm);
+                    .put("autoRenew", s.autoRenew).put("initialTerm", String.valueOf(s.initialTerm))
+                    .put("renewalTerm", String.valueOf(s.renewalTerm));
             putDate(n, "subscriptionStartDate", s.subscriptionStartDate);
             putDate(n, "termStartDate", s.termStartDate);
             putDate(n, "termEndDate", s.termEndDate);

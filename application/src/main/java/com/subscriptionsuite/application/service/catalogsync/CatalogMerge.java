@@ -27,7 +27,8 @@ import java.util.Set;
  * system's ids: an item whose {@code zuoraId} the catalog knows keeps the catalog's id; a new one
  * gets the next id above the highest id of its kind the catalog holds (charges: across all rate
  * plans). An item that is the same but for the scale of a number ({@code 9.99} and {@code 9.990})
- * is kept as the catalog has it. Pure: no ports, no clock.
+ * is kept as the catalog has it. Soft-deleted products are matched as any other (the store keeps
+ * their deletion). Pure: no ports, no clock.
  */
 final class CatalogMerge {
     /** The merged catalog and what changed, per kind. */
@@ -104,10 +105,9 @@ final class CatalogMerge {
                 charges.removed.add(new Item(c.id(), c.zuoraId(), c.name()));
             }
         }
-        Set<Long> stillDeleted = new HashSet<>(current.deletedProductIds());
-        stillDeleted.retainAll(productIds);
-        Catalog merged = new Catalog(mergedProducts, mergedPlans, current.suiteProducts(), current.pages(),
-                stillDeleted);
+        // as a tenant file does, the merged catalog names no soft deletions: the store keeps them apart
+        // from the definition and applies them again to whatever definition it reads back
+        Catalog merged = new Catalog(mergedProducts, mergedPlans, current.suiteProducts(), current.pages());
         return Either.right(new Merged(merged, products.changes(), plans.changes(), charges.changes()));
     }
 

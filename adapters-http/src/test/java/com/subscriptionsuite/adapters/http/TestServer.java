@@ -2,6 +2,7 @@ package com.subscriptionsuite.adapters.http;
 
 import com.subscriptionsuite.application.Engine;
 import com.subscriptionsuite.application.fixtures.CountingSecrets;
+import com.subscriptionsuite.application.fixtures.InMemoryCatalogSource;
 import com.subscriptionsuite.application.fixtures.InMemoryLedgerStore;
 import com.subscriptionsuite.application.fixtures.InMemoryAccountLinks;
 import com.subscriptionsuite.application.fixtures.InMemoryBillingOperations;
@@ -109,6 +110,15 @@ final class TestServer {
      */
     static Engine engine(Clock clock, Mailer mailer, InMemoryVatChecks vatChecks, InMemoryLedgerStore billing,
             InMemoryPaymentMethods paymentMethods, InMemoryAccountLinks links) {
+        return engine(clock, mailer, vatChecks, billing, paymentMethods, links, new InMemoryCatalogSource());
+    }
+
+    /**
+     * With the billing system's catalog given too (the catalog sync's source; it answers nothing until a
+     * test gives it a tenant's catalog, so a sync is 502 billing_rejected).
+     */
+    static Engine engine(Clock clock, Mailer mailer, InMemoryVatChecks vatChecks, InMemoryLedgerStore billing,
+            InMemoryPaymentMethods paymentMethods, InMemoryAccountLinks links, InMemoryCatalogSource catalogSource) {
         CountingSecrets secrets = new CountingSecrets();
         InMemoryTenants tenants = new InMemoryTenants();
         tenants.store(withAccess(SampleTenants.full(1, "acme"), ACME_ORIGIN, ACME_ADMIN_KEY));
@@ -143,6 +153,7 @@ final class TestServer {
                 .paymentPages(new InMemoryPaymentPages(secrets))
                 .payPalAgreements(new InMemoryPayPalAgreements(secrets))
                 .idempotencyRecords(new InMemoryIdempotencyRecords())
+                .catalogSource(catalogSource)
                 .build();
     }
 
@@ -197,18 +208,21 @@ final class TestServer {
         InMemoryVatChecks vatChecks = new InMemoryVatChecks();
         InMemoryLedgerStore billing = new InMemoryLedgerStore();
         InMemoryAccountLinks links = new InMemoryAccountLinks(new InMemoryTransactions());
-        Engine engine = engine(clock, mailer, vatChecks, billing, new InMemoryPaymentMethods(), links);
+        InMemoryCatalogSource catalogSource = new InMemoryCatalogSource();
+        Engine engine = engine(clock, mailer, vatChecks, billing, new InMemoryPaymentMethods(), links, catalogSource);
         Javalin app = new HttpApi(HttpApi.UseCases.from(engine), HttpSettings.defaults()).start("127.0.0.1", 0);
         return new Fresh(app, URI.create("http://127.0.0.1:" + app.port()), clock, mailer, engine, vatChecks,
-                billing, links);
+                billing, links, catalogSource);
     }
 
     /**
      * {@code billing}: the engine's ledger, and {@code links} its customers' account links, for
-     * seeding accounts and subscriptions the API does not create.
+     * seeding accounts and subscriptions the API does not create; {@code catalogSource} the billing
+     * system's catalog the catalog sync fetches.
      */
     record Fresh(Javalin app, URI base, MutableClock clock, RecordingMailer mailer, Engine engine,
-            InMemoryVatChecks vatChecks, InMemoryLedgerStore billing, InMemoryAccountLinks links)
+            InMemoryVatChecks vatChecks, InMemoryLedgerStore billing, InMemoryAccountLinks links,
+            InMemoryCatalogSource catalogSource)
             implements AutoCloseable {
         Http tenant(String key) {
             return new Http(base, List.of("X-Tenant", key));

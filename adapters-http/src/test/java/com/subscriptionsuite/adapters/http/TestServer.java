@@ -114,8 +114,10 @@ final class TestServer {
     }
 
     /**
-     * With the billing system's catalog given too (the catalog sync's source; it answers nothing until a
-     * test gives it a tenant's catalog, so a sync is 502 billing_rejected).
+     * With the billing system's catalog given too (the catalog sync's source). It answers each tenant's
+     * catalog as the tenant was stored here until a test gives it another answer: a sync of a tenant
+     * whose every item has a zuora id changes nothing, of one with items without (acme, other ...) is
+     * refused 422, naming each.
      */
     static Engine engine(Clock clock, Mailer mailer, InMemoryVatChecks vatChecks, InMemoryLedgerStore billing,
             InMemoryPaymentMethods paymentMethods, InMemoryAccountLinks links, InMemoryCatalogSource catalogSource) {
@@ -129,6 +131,7 @@ final class TestServer {
         tenants.store(withoutGuestCheckout(SampleTenants.full(6, "members")));
         tenants.store(TeamShop.definition(7, "team", TeamShop.CANCEL_SELF_SERVICE));
         tenants.store(TeamShop.definition(8, "team-locked", TeamShop.NO_CANCEL));
+        tenants.all().forEach(d -> catalogSource.answer(d.tenant().id(), InMemoryCatalogSource.of(d.catalog())));
         InMemoryTransactions transactions = new InMemoryTransactions();
         return Engine.builder()
                 .tenants(tenants)

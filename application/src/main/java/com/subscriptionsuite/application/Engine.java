@@ -3,6 +3,9 @@ package com.subscriptionsuite.application;
 import com.subscriptionsuite.application.port.in.admin.AuthorizeAdmin;
 import com.subscriptionsuite.application.port.in.admin.RemoveProduct;
 import com.subscriptionsuite.application.port.in.catalog.BrowseCatalog;
+import com.subscriptionsuite.application.port.in.catalogsync.SyncCatalog;
+import com.subscriptionsuite.application.port.out.billing.CatalogSource;
+import com.subscriptionsuite.application.service.catalogsync.CatalogSyncUseCases;
 import com.subscriptionsuite.application.port.in.change.ChangeSubscription;
 import com.subscriptionsuite.application.service.change.ChangeUseCases;
 import com.subscriptionsuite.application.port.in.catalog.ShowShopPage;
@@ -101,7 +104,7 @@ import java.util.Optional;
  * <p>The tenant, catalog, preview and admin use cases are always there. Every other capability is a
  * group that exists when its ports were given ({@link Builder#build()} refuses a partial set, naming
  * what is missing): {@link #identity()}, {@link #vouchers()}, {@link #vatValidation()},
- * {@link #billing()}, {@link #payments()} and {@link #idempotency()}. A host reaches a group's use
+ * {@link #billing()}, {@link #payments()}, {@link #idempotency()} and {@link #catalogSync()}. A host reaches a group's use
  * cases through the group, so a capability it did not configure is an empty {@code Optional}, not
  * a failure at run time. The flat accessors ({@link #register()}, {@link #checkout()} ...) are
  * shorthands for a host that knows it built the group; without it they throw
@@ -201,6 +204,17 @@ public final class Engine {
         }
     }
 
+    /**
+     * The catalog sync: given {@link Builder#catalogSource} (a billing system that owns the products, rate
+     * plans and charges, such as Zuora). Needs no other group; with {@link Builder#vouchers} a sync also
+     * keeps every campaign's discount rate plan.
+     */
+    public record CatalogSync(SyncCatalog syncCatalog) {
+        public CatalogSync {
+            requireAll(syncCatalog);
+        }
+    }
+
     private static void requireAll(Object... useCases) {
         for (Object useCase : useCases) {
             Objects.requireNonNull(useCase, "a group has all its use cases");
@@ -220,6 +234,7 @@ public final class Engine {
     private final Optional<BuiltInLedger> ledger;
     private final Optional<Payments> payments;
     private final Optional<Idempotency> idempotency;
+    private final Optional<CatalogSync> catalogSync;
 
     private Engine(Builder b, Optional<IdentityPorts> identityPorts) {
         this.directory = new TenantDirectory(b.tenants);
@@ -248,6 +263,8 @@ public final class Engine {
         this.idempotency = identityPorts.filter(ports -> b.idempotencyRecords != null).map(ports -> new Idempotency(
                 IdempotencyUseCases.create(b.idempotencyRecords, ports.transactions(), b.clock,
                         b.idempotencyLease)));
+        this.catalogSync = Optional.ofNullable(b.catalogSource).map(source -> new CatalogSync(
+                CatalogSyncUseCases.syncCatalog(directory, defineTenant, source, Option.of(b.vouchers))));
         directory.refresh();
     }
 
@@ -348,6 +365,11 @@ public final class Engine {
         return idempotency;
     }
 
+    /** The catalog sync from the billing system's catalog, when a catalog source was given. */
+    public Optional<CatalogSync> catalogSync() {
+        return catalogSync;
+    }
+
     /** Picks up tenant definitions changed in the store (by this or another instance); true if any changed. */
     public boolean refreshTenants() {
         return directory.refresh();
@@ -433,6 +455,11 @@ public final class Engine {
     public IdempotentRequests idempotentRequests() {
         return configured(idempotency, "idempotency keys need Engine.builder().idempotencyRecords(..) "
                 + "(and the identity ports: a key belongs to a user)").idempotentRequests();
+    }
+
+    /** Brings a tenant's products, rate plans and charges up to date with the billing system's catalog. */
+    public SyncCatalog syncCatalog() {
+        return configured(catalogSync, "the catalog sync needs Engine.builder().catalogSource(..)").syncCatalog();
     }
 
     public ShowPaymentOptions showPaymentOptions() {
@@ -538,8 +565,19 @@ public final class Engine {
         private PaymentMethods paymentMethods;
         private PaymentPages paymentPages;
         private PayPalAgreements payPalAgreements;
+        private CatalogSource catalogSource;
 
         private Builder() {
+        }
+
+        /**
+         * The billing system's product catalog (Zuora's), which then owns the tenants' products, rate plans
+         * and charges: {@link Engine#catalogSync()} merges it into a tenant's definition on request.
+         * Without it, the catalog is the tenant file's alone.
+         */
+        public Builder catalogSource(CatalogSource catalogSource) {
+            this.catalogSource = catalogSource;
+            return this;
         }
 
         /**

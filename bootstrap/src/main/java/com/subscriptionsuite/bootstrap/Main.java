@@ -13,7 +13,8 @@ import java.util.Arrays;
  * the outbox, the embedded default's mail delivery, from the configured database;
  * {@code import-codes TENANT_KEY CAMPAIGN_ID FILE.csv} imports voucher codes into a single-use
  * campaign in the configured database ({@link ImportCodes}); {@code bill-run} runs the built-in
- * ledger's bill run once for every tenant ({@link BillRun}).
+ * ledger's bill run once for every tenant ({@link BillRun}); {@code catalog-sync [TENANT_KEY...]} takes the
+ * products, rate plans and charges from the billing system's catalog ({@link CatalogSyncCommand}).
  */
 public final class Main {
     private Main() {
@@ -28,9 +29,9 @@ public final class Main {
             System.exit(ok && args.length > 1 ? 0 : 1);
         }
         if (args.length > 0 && !args[0].equals("outbox") && !args[0].equals("import-codes")
-                && !args[0].equals(BillRun.USAGE)) {
+                && !args[0].equals(BillRun.USAGE) && !args[0].equals(CatalogSyncCommand.NAME)) {
             System.err.println("usage: java -jar subscription-suite.jar [check-tenant FILE... | outbox [N] | "
-                    + ImportCodes.USAGE + " | " + BillRun.USAGE + "]");
+                    + ImportCodes.USAGE + " | " + BillRun.USAGE + " | " + CatalogSyncCommand.USAGE + "]");
             System.exit(2);
         }
         ServerConfig config;
@@ -48,6 +49,10 @@ public final class Main {
         if (args.length > 0 && args[0].equals(BillRun.USAGE)) {
             System.exit(BillRun.run(config, Clock.systemUTC(), Argon2PasswordHasher.recommended(), System.out,
                     System.err));
+        }
+        if (args.length > 0 && args[0].equals(CatalogSyncCommand.NAME)) {
+            System.exit(CatalogSyncCommand.run(config, Clock.systemUTC(), Argon2PasswordHasher.recommended(),
+                    Arrays.asList(args).subList(1, args.length), System.out, System.err));
         }
         if (args.length > 0) {
             int limit = args.length > 1 && args[1].matches("[0-9]{1,6}") ? Integer.parseInt(args[1]) : 20;

@@ -6,6 +6,7 @@ import com.subscriptionsuite.adapters.http.checkout.CheckoutEndpoints;
 import com.subscriptionsuite.adapters.http.idempotency.IdempotencyKeys;
 import com.subscriptionsuite.adapters.http.access.RequestAccess;
 import com.subscriptionsuite.adapters.http.catalog.CatalogEndpoints;
+import com.subscriptionsuite.adapters.http.catalogsync.CatalogSyncEndpoints;
 import com.subscriptionsuite.adapters.http.change.ChangeEndpoints;
 import com.subscriptionsuite.adapters.http.config.ConfigEndpoints;
 import com.subscriptionsuite.adapters.http.error.ApiError;
@@ -79,7 +80,8 @@ public final class HttpApi {
      * {@code vatValidation}, GET /account/vat-validate/{vatId}; without {@code billing}, POST
      * /subscription, the /account routes and the {@code /product/{uuid}/...} changes; without
      * {@code payments}, the payment-method routes (and of those, each part of the group that is
-     * absent); without {@code idempotency}, the Idempotency-Key header is not looked at.
+     * absent); without {@code idempotency}, the Idempotency-Key header is not looked at; without
+     * {@code catalogSync}, POST /admin/catalog/sync.
      */
     public record UseCases(
             ResolveTenant resolveTenant,
@@ -96,7 +98,8 @@ public final class HttpApi {
             Optional<Engine.VatValidation> vatValidation,
             Optional<Engine.Billing> billing,
             Optional<Engine.Payments> payments,
-            Optional<Engine.Idempotency> idempotency) {
+            Optional<Engine.Idempotency> idempotency,
+            Optional<Engine.CatalogSync> catalogSync) {
 
         public UseCases {
             Objects.requireNonNull(resolveTenant, "resolveTenant");
@@ -114,6 +117,7 @@ public final class HttpApi {
             Objects.requireNonNull(billing, "billing");
             Objects.requireNonNull(payments, "payments");
             Objects.requireNonNull(idempotency, "idempotency");
+            Objects.requireNonNull(catalogSync, "catalogSync");
         }
 
         /**
@@ -126,14 +130,15 @@ public final class HttpApi {
             return new UseCases(engine.resolveTenant(), engine.tenantAccess(), engine.browseCatalog(),
                     engine.showShopPage(), engine.readConfiguration(), engine.translate(), engine.previewPrices(),
                     engine.authorizeAdmin(), engine.removeProduct(), identity, engine.vouchers(),
-                    engine.vatValidation(), engine.billing(), engine.payments(), engine.idempotency());
+                    engine.vatValidation(), engine.billing(), engine.payments(), engine.idempotency(),
+                    engine.catalogSync());
         }
 
         /** The same use cases with another catalog browser (tests put a failing one in). */
         public UseCases withBrowseCatalog(BrowseCatalog other) {
             return new UseCases(resolveTenant, tenantAccess, other, showShopPage, readConfiguration, translate,
                     previewPrices, authorizeAdmin, removeProduct, identity, vouchers, vatValidation, billing, payments,
-                    idempotency);
+                    idempotency, catalogSync);
         }
 
         /** The same use cases with another invoice reader (tests put one in that hands out PDFs). */
@@ -142,7 +147,7 @@ public final class HttpApi {
                     b.readSubscriptions(), other, b.runBilling(), b.changeSubscription()));
             return new UseCases(resolveTenant, tenantAccess, browseCatalog, showShopPage, readConfiguration, translate,
                     previewPrices, authorizeAdmin, removeProduct, identity, vouchers, vatValidation, withOther,
-                    payments, idempotency);
+                    payments, idempotency, catalogSync);
         }
 
         /** The same use cases with another checkout (tests put one in that fails as the billing system can). */
@@ -151,14 +156,14 @@ public final class HttpApi {
                     b.readSubscriptions(), b.readInvoices(), b.runBilling(), b.changeSubscription()));
             return new UseCases(resolveTenant, tenantAccess, browseCatalog, showShopPage, readConfiguration, translate,
                     previewPrices, authorizeAdmin, removeProduct, identity, vouchers, vatValidation, withOther,
-                    payments, idempotency);
+                    payments, idempotency, catalogSync);
         }
 
         /** The same use cases with another idempotency runner (tests put one in that holds a request). */
         public UseCases withIdempotentRequests(IdempotentRequests other) {
             return new UseCases(resolveTenant, tenantAccess, browseCatalog, showShopPage, readConfiguration, translate,
                     previewPrices, authorizeAdmin, removeProduct, identity, vouchers, vatValidation, billing, payments,
-                    Optional.of(new Engine.Idempotency(other)));
+                    Optional.of(new Engine.Idempotency(other)), catalogSync);
         }
     }
 
@@ -195,6 +200,7 @@ public final class HttpApi {
                     billing.readInvoices(), json, body));
         });
         useCases.payments().ifPresent(payments -> all.addAll(PaymentEndpoints.routes(payments, json, body)));
+        useCases.catalogSync().ifPresent(sync -> all.addAll(CatalogSyncEndpoints.routes(sync.syncCatalog(), json)));
         this.routes = List.copyOf(all);
         this.access = new RequestAccess(identity.authenticate(), useCases.authorizeAdmin(), json);
         this.cors = new Cors(useCases.tenantAccess(), json);

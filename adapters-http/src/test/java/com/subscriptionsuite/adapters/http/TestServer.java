@@ -2,6 +2,7 @@ package com.subscriptionsuite.adapters.http;
 
 import com.subscriptionsuite.application.Engine;
 import com.subscriptionsuite.application.fixtures.CountingSecrets;
+import com.subscriptionsuite.application.fixtures.InMemoryCatalogSource;
 import com.subscriptionsuite.application.fixtures.InMemoryLedgerStore;
 import com.subscriptionsuite.application.fixtures.InMemoryAccountLinks;
 import com.subscriptionsuite.application.fixtures.InMemoryBillingOperations;
@@ -109,6 +110,17 @@ final class TestServer {
      */
     static Engine engine(Clock clock, Mailer mailer, InMemoryVatChecks vatChecks, InMemoryLedgerStore billing,
             InMemoryPaymentMethods paymentMethods, InMemoryAccountLinks links) {
+        return engine(clock, mailer, vatChecks, billing, paymentMethods, links, new InMemoryCatalogSource());
+    }
+
+    /**
+     * With the billing system's catalog given too (the catalog sync's source). It answers each tenant's
+     * catalog as the tenant was stored here until a test gives it another answer: a sync of a tenant
+     * whose every item has a zuora id changes nothing, of one with items without (acme, other ...) is
+     * refused 422, naming each.
+     */
+    static Engine engine(Clock clock, Mailer mailer, InMemoryVatChecks vatChecks, InMemoryLedgerStore billing,
+            InMemoryPaymentMethods paymentMethods, InMemoryAccountLinks links, InMemoryCatalogSource catalogSource) {
         CountingSecrets secrets = new CountingSecrets();
         InMemoryTenants tenants = new InMemoryTenants();
         tenants.store(withAccess(SampleTenants.full(1, "acme"), ACME_ORIGIN, ACME_ADMIN_KEY));
@@ -119,6 +131,7 @@ final class TestServer {
         tenants.store(withoutGuestCheckout(SampleTenants.full(6, "members")));
         tenants.store(TeamShop.definition(7, "team", TeamShop.CANCEL_SELF_SERVICE));
         tenants.store(TeamShop.definition(8, "team-locked", TeamShop.NO_CANCEL));
+        tenants.all().forEach(d -> catalogSource.answer(d.tenant().id(), InMemoryCatalogSource.of(d.catalog())));
         InMemoryTransactions transactions = new InMemoryTransactions();
         return Engine.builder()
                 .tenants(tenants)
@@ -143,6 +156,7 @@ final class TestServer {
                 .paymentPages(new InMemoryPaymentPages(secrets))
                 .payPalAgreements(new InMemoryPayPalAgreements(secrets))
                 .idempotencyRecords(new InMemoryIdempotencyRecords())
+                .catalogSource(catalogSource)
                 .build();
     }
 
@@ -197,18 +211,21 @@ final class TestServer {
         InMemoryVatChecks vatChecks = new InMemoryVatChecks();
         InMemoryLedgerStore billing = new InMemoryLedgerStore();
         InMemoryAccountLinks links = new InMemoryAccountLinks(new InMemoryTransactions());
-        Engine engine = engine(clock, mailer, vatChecks, billing, new InMemoryPaymentMethods(), links);
+        InMemoryCatalogSource catalogSource = new InMemoryCatalogSource();
+        Engine engine = engine(clock, mailer, vatChecks, billing, new InMemoryPaymentMethods(), links, catalogSource);
         Javalin app = new HttpApi(HttpApi.UseCases.from(engine), HttpSettings.defaults()).start("127.0.0.1", 0);
         return new Fresh(app, URI.create("http://127.0.0.1:" + app.port()), clock, mailer, engine, vatChecks,
-                billing, links);
+                billing, links, catalogSource);
     }
 
     /**
      * {@code billing}: the engine's ledger, and {@code links} its customers' account links, for
-     * seeding accounts and subscriptions the API does not create.
+     * seeding accounts and subscriptions the API does not create; {@code catalogSource} the billing
+     * system's catalog the catalog sync fetches.
      */
     record Fresh(Javalin app, URI base, MutableClock clock, RecordingMailer mailer, Engine engine,
-            InMemoryVatChecks vatChecks, InMemoryLedgerStore billing, InMemoryAccountLinks links)
+            InMemoryVatChecks vatChecks, InMemoryLedgerStore billing, InMemoryAccountLinks links,
+            InMemoryCatalogSource catalogSource)
             implements AutoCloseable {
         Http tenant(String key) {
             return new Http(base, List.of("X-Tenant", key));

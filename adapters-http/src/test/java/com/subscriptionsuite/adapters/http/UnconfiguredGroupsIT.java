@@ -58,6 +58,7 @@ class UnconfiguredGroupsIT {
     void the_engine_has_no_billing_group() {
         assertThat(engine.billing()).isEmpty();
         assertThat(engine.payments()).isEmpty();
+        assertThat(engine.catalogSync()).isEmpty();
     }
 
     @Test
@@ -67,7 +68,7 @@ class UnconfiguredGroupsIT {
 
         assertThat(paths).doesNotContain("/subscription", "/account", "/account/subscription", "/account/invoice",
                 "/product/{uuid}/cancel", "/account/payment-method", "/payment-method/available",
-                "/account/vat-validate/{vatId}");
+                "/account/vat-validate/{vatId}", "/admin/catalog/sync");
         assertThat(paths).contains("/subscription/preview", "/voucher-code/{code}/init", "/login/guest");
     }
 
@@ -84,6 +85,11 @@ class UnconfiguredGroupsIT {
         asGuest.get("/account/payment-method").error(404, "route_not_found");
         asGuest.get("/payment-method/available").error(404, "route_not_found");
         asGuest.get("/account/vat-validate/DE136695976").error(404, "route_not_found");
+    }
+
+    @Test
+    void answers_the_catalog_sync_as_an_unknown_route_without_a_catalog_source() {
+        acme.bearer(TestServer.ACME_ADMIN_KEY).post("/admin/catalog/sync").error(404, "route_not_found");
     }
 
     @Test

@@ -2,6 +2,7 @@ package com.subscriptionsuite.adapters.http.error;
 
 import com.subscriptionsuite.application.port.in.account.AccountFailure;
 import com.subscriptionsuite.application.port.in.catalog.CatalogFailure;
+import com.subscriptionsuite.application.port.in.catalogsync.CatalogSyncFailure;
 import com.subscriptionsuite.application.port.in.change.ChangeFailure;
 import com.subscriptionsuite.application.port.in.checkout.CheckoutFailure;
 import com.subscriptionsuite.application.port.in.idempotency.IdempotencyFailure;
@@ -118,6 +119,22 @@ public record ApiError(String code, String message, List<FieldDetail> details, S
     public static ApiError from(CatalogFailure failure) {
         return new ApiError(failure.code(), failure.message(),
                 List.of(new FieldDetail("id", reasonOf(failure.message(), "id"))), null);
+    }
+
+    /**
+     * A catalog sync that stored nothing: a refusal names every problem (its path into the merged
+     * definition or the billing system's catalog, and why) in {@code details}; a billing failure is
+     * answered as every billing failure is.
+     */
+    public static ApiError from(CatalogSyncFailure failure) {
+        if (failure instanceof CatalogSyncFailure.BillingFailed billing) {
+            return from(billing.failure());
+        }
+        if (failure instanceof CatalogSyncFailure.Refused refused) {
+            return new ApiError(failure.code(), failure.message(),
+                    refused.problems().stream().map(p -> new FieldDetail(p.path(), p.reason())).toList(), null);
+        }
+        return new ApiError(failure.code(), failure.message(), List.of(), null);
     }
 
     public static ApiError from(LanguageNotOffered failure) {

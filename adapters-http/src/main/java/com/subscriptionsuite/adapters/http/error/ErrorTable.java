@@ -58,6 +58,8 @@ public final class ErrorTable {
         m.put("product_not_found", 404);
         m.put("page_not_found", 404);
         m.put("language_not_offered", 400);
+        // catalog sync (POST /admin/catalog/sync): the merged definition would break the tenant rules
+        m.put("catalog_sync_refused", 422);
         // price preview
         m.put("cart_empty", 400);
         m.put("order_pos_duplicate", 400);

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.subscriptionsuite.application.port.in.account.AccountFailure;
 import com.subscriptionsuite.application.port.in.catalog.CatalogFailure;
+import com.subscriptionsuite.application.port.in.catalogsync.CatalogSyncFailure;
 import com.subscriptionsuite.application.port.in.change.ChangeFailure;
 import com.subscriptionsuite.application.port.in.checkout.CheckoutFailure;
 import com.subscriptionsuite.application.port.in.idempotency.IdempotencyFailure;
@@ -50,7 +51,8 @@ class ErrorTableTest {
         List<Object> failures = new ArrayList<>();
         for (Class<?> family : List.of(PreviewFailure.class, CatalogFailure.class, RequestFailure.class,
                 IdentityFailure.class, VoucherFailure.class, VatFailure.class, AccountFailure.class,
-                CheckoutFailure.class, IdempotencyFailure.class, ChangeFailure.class, PaymentFailure.class)) {
+                CheckoutFailure.class, IdempotencyFailure.class, ChangeFailure.class, PaymentFailure.class,
+                CatalogSyncFailure.class)) {
             assertThat(family.isSealed()).as("%s is sealed", family).isTrue();
             for (Class<?> type : family.getPermittedSubclasses()) {
                 if (type == IdentityFailure.InputRejected.class) {
@@ -73,6 +75,8 @@ class ErrorTableTest {
                             failures.add(new CheckoutFailure.CartRefused((PreviewFailure) instantiate(preview)));
                         }
                     }
+                } else if (type == CatalogSyncFailure.Refused.class) {
+                    failures.add(new CatalogSyncFailure.Refused(List.of(new Problem("$.catalog", "x"))));
                 } else if (type == RequestFailure.JsonLimitExceeded.class) {
                     for (RequestFailure.JsonLimitExceeded.Limit limit : RequestFailure.JsonLimitExceeded.Limit.values()) {
                         failures.add(new RequestFailure.JsonLimitExceeded(limit, 1000));

@@ -40,10 +40,10 @@ interface ZuoraApi {
     @Headers({JSON, KEY})
     Response createOrder(@Param("key") String idempotencyKey, ZuoraDtos.CreateOrder body);
 
-    @RequestLine("GET /v1/subscriptions/accounts/{account}?page={page}&pageSize=40")
+    @RequestLine("GET /v1/subscriptions/accounts/{account}?charge-detail=all-segments&page={page}&pageSize=40")
     Response subscriptionsOfAccount(@Param("account") String accountKey, @Param("page") int page);
 
-    @RequestLine("GET /v1/subscriptions/{subscription}")
+    @RequestLine("GET /v1/subscriptions/{subscription}?charge-detail=all-segments")
     Response subscription(@Param("subscription") String subscriptionKey);
 
     @RequestLine("GET /v1/billing-documents?accountId={account}&page={page}&pageSize=40")

@@ -281,6 +281,20 @@ final class ZuoraDtos {
         public String effectiveStartDate;
         public String effectiveEndDate;
         public String chargedThroughDate;
+        /** Every segment of the charge, when Zuora was asked for {@code charge-detail=all-segments}. */
+        public List<ChargeSegment> chargeSegments;
+    }
+
+    @JsonIgnoreProperties(ignoreUnknown = true)
+    static final class ChargeSegment {
+        public String id;
+        public Integer segment;
+        public BigDecimal quantity;
+        public BigDecimal price;
+        public BigDecimal originalListPrice;
+        public String effectiveStartDate;
+        public String effectiveEndDate;
+        public String chargedThroughDate;
     }
 
     @JsonIgnoreProperties(ignoreUnknown = true)

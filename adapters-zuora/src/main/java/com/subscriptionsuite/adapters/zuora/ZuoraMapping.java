@@ -272,10 +272,12 @@ final class ZuoraMapping {
                 Charge catalogCharge = catalogPlan == null ? null : catalogPlan.charges().stream()
                         .filter(x -> c.productRatePlanChargeId != null && c.productRatePlanChargeId.equals(x.zuoraId()))
                         .findFirst().orElse(null);
-                charges.add(charge(c, s.currency, planSuiteProduct, catalogPlan, catalogCharge));
-                LocalDate through = c.chargedThroughDate == null ? null : date(c.chargedThroughDate);
-                if (through != null && (chargedThrough == null || through.isAfter(chargedThrough))) {
-                    chargedThrough = through;
+                for (ZuoraDtos.ChargeRead segment : segments(c)) {
+                    charges.add(charge(segment, s.currency, planSuiteProduct, catalogPlan, catalogCharge));
+                    LocalDate through = segment.chargedThroughDate == null ? null : date(segment.chargedThroughDate);
+                    if (through != null && (chargedThrough == null || through.isAfter(chargedThrough))) {
+                        chargedThrough = through;
+                    }
                 }
             }
         }
@@ -290,6 +292,35 @@ final class ZuoraMapping {
                 uuid(s.accountId, s.subscriptionNumber), start, start, terms, Boolean.TRUE.equals(s.autoRenew),
                 chargedThrough == null ? start : chargedThrough, cancel, s.version == null ? 1 : s.version,
                 start.atStartOfDay(ZoneOffset.UTC).toInstant(), charges);
+    }
+
+    /** The charge's segments: those Zuora listed under it, else the charge itself as one segment. */
+    static List<ZuoraDtos.ChargeRead> segments(ZuoraDtos.ChargeRead c) {
+        if (c.chargeSegments == null || c.chargeSegments.isEmpty()) {
+            return List.of(c);
+        }
+        List<ZuoraDtos.ChargeRead> out = new ArrayList<>();
+        for (ZuoraDtos.ChargeSegment seg : c.chargeSegments) {
+            ZuoraDtos.ChargeRead one = new ZuoraDtos.ChargeRead();
+            one.id = seg.id != null ? seg.id : c.id + "-" + seg.segment;
+            one.originalChargeId = c.originalChargeId != null ? c.originalChargeId : c.id;
+            one.number = c.number;
+            one.segment = seg.segment;
+            one.name = c.name;
+            one.type = c.type;
+            one.model = c.model;
+            one.productRatePlanChargeId = c.productRatePlanChargeId;
+            one.quantity = seg.quantity != null ? seg.quantity : c.quantity;
+            one.price = seg.price != null ? seg.price : c.price;
+            one.originalListPrice = seg.originalListPrice;
+            one.billingPeriod = c.billingPeriod;
+            one.specificBillingPeriod = c.specificBillingPeriod;
+            one.effectiveStartDate = seg.effectiveStartDate;
+            one.effectiveEndDate = seg.effectiveEndDate;
+            one.chargedThroughDate = seg.chargedThroughDate;
+            out.add(one);
+        }
+        return out;
     }
 
     static String uuid(String accountId, String subscriptionNumber) {

@@ -1,0 +1,67 @@
+package com.subscriptionsuite.zuora.simulator;
+
+import com.fasterxml.jackson.databind.JsonNode;
+
+/** The demo catalog {@code main} seeds, and catalog seeding from JSON for a separately started simulator. */
+final class DemoCatalog {
+    private DemoCatalog() {}
+
+    static void seed(Catalog catalog) {
+        catalog.addProduct(Catalog.product("Subscription Suite").sku("SUITE")
+                .ratePlan(Catalog.ratePlan("Monthly")
+                        .charge(Catalog.recurring("Seats", "PerUnit").price("USD", "10.00").price("EUR", "9.00"))
+                        .charge(Catalog.oneTime("Setup", "FlatFee").price("USD", "50.00").price("EUR", "45.00")))
+                .ratePlan(Catalog.ratePlan("Annual")
+                        .charge(Catalog.recurring("Seats", "PerUnit").billingPeriod("Annual").price("USD", "100.00")
+                                .price("EUR", "90.00")))
+                .ratePlan(Catalog.ratePlan("Volume discount 10%")
+                        .charge(Catalog.recurring("Discount", "DiscountPercentage").price("USD", "10").price("EUR", "10"))));
+    }
+
+    /**
+     * {"name", "sku", "ratePlans":[{"name", "charges":[{"name", "type": Recurring|OneTime|Usage, "model",
+     * "billingPeriod", "prices": {"USD": "10.00"}, "tiers": {"USD": [{"startingUnit","endingUnit","price","priceFormat"}]}}]}]}
+     */
+    static Catalog.Product fromJson(Catalog catalog, JsonNode p) {
+        Catalog.ProductBuilder pb = Catalog.product(p.path("name").asText("Product"));
+        if (p.hasNonNull("id")) {
+            pb.id(p.get("id").asText());
+        }
+        if (p.hasNonNull("sku")) {
+            pb.sku(p.get("sku").asText());
+        }
+        for (JsonNode rp : p.path("ratePlans")) {
+            Catalog.RatePlanBuilder rb = Catalog.ratePlan(rp.path("name").asText("Plan"));
+            if (rp.hasNonNull("id")) {
+                rb.id(rp.get("id").asText());
+            }
+            for (JsonNode c : rp.path("charges")) {
+                String type = c.path("type").asText("Recurring");
+                String model = c.path("model").asText("FlatFee");
+                Catalog.ChargeBuilder cb = "OneTime".equals(type) ? Catalog.oneTime(c.path("name").asText(), model)
+                        : "Usage".equals(type) ? Catalog.usage(c.path("name").asText(), model)
+                        : Catalog.recurring(c.path("name").asText(), model);
+                if (c.hasNonNull("id")) {
+                    cb.id(c.get("id").asText());
+                }
+                if (c.hasNonNull("billingPeriod")) {
+                    cb.billingPeriod(c.get("billingPeriod").asText());
+                }
+                if (c.hasNonNull("billingTiming")) {
+                    cb.billingTiming(c.get("billingTiming").asText());
+                }
+                c.path("prices").fields().forEachRemaining(e -> cb.price(e.getKey(), e.getValue().asText()));
+                c.path("tiers").fields().forEachRemaining(e -> {
+                    for (JsonNode t : e.getValue()) {
+                        cb.tier(e.getKey(), t.path("startingUnit").asText("0"),
+                                t.hasNonNull("endingUnit") ? t.get("endingUnit").asText() : null,
+                                t.path("price").asText(), t.path("priceFormat").asText("PerUnit"));
+                    }
+                });
+                rb.charge(cb);
+            }
+            pb.ratePlan(rb);
+        }
+        return catalog.addProduct(pb);
+    }
+}

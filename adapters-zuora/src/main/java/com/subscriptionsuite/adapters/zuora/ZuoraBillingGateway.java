@@ -323,15 +323,17 @@ public final class ZuoraBillingGateway implements BillingGateway {
             Money expected = Money.zero(command.currency());
             for (SuiteProductPrice sp : preview.suiteProducts()) {
                 for (PeriodPrice p : sp.prices()) {
-                    expected = expected.plus(p.amounts().brutto());
+                    expected = expected.plus(p.amounts().netto());
                 }
             }
             Money previewed = expected;
+            // compared without tax: Zuora taxes by its own tax engine (or not at all), the engine by its decision
             client.call("invoice", true, api -> api.invoice(invoice.id()), ZuoraDtos.InvoiceRead.class)
                     .forEach(i -> {
-                        if (i.amount != null && i.amount.compareTo(previewed.getAmount()) != 0) {
-                            LOG.warn("Zuora invoice {} is {} {}, the engine previewed {} for the cart", i.invoiceNumber,
-                                    i.amount, i.currency, previewed);
+                        BigDecimal net = i.amountWithoutTax != null ? i.amountWithoutTax : i.amount;
+                        if (net != null && net.compareTo(previewed.getAmount()) != 0) {
+                            LOG.warn("Zuora invoice {} is {} {} before tax, the engine previewed {} for the cart",
+                                    i.invoiceNumber, net, i.currency, previewed);
                         }
                     });
         } catch (RuntimeException e) {

@@ -123,7 +123,7 @@ public final class ZuoraClient {
                 .connectTimeout(settings.connectTimeout()).build();
         this.api = Feign.builder()
                 .client(new Http2Client(http))
-                .encoder(new JacksonEncoder(mapper))
+                .encoder(encoder(new JacksonEncoder(mapper)))
                 .retryer(Retryer.NEVER_RETRY)
                 .options(new Request.Options(settings.connectTimeout().toMillis(), TimeUnit.MILLISECONDS,
                         settings.readTimeout().toMillis(), TimeUnit.MILLISECONDS, false))
@@ -333,6 +333,17 @@ public final class ZuoraClient {
             renewAt = clock.instant().plusSeconds(expiresIn).minus(RENEW_BEFORE_EXPIRY);
             return Either.right(fresh);
         }
+    }
+
+    /** Form bodies (the token request) go as they are; everything else as JSON. */
+    private static feign.codec.Encoder encoder(feign.codec.Encoder json) {
+        return (object, type, template) -> {
+            if (object instanceof String form) {
+                template.body(form.getBytes(StandardCharsets.UTF_8), StandardCharsets.UTF_8);
+            } else {
+                json.encode(object, type, template);
+            }
+        };
     }
 
     private RequestInterceptor headers() {

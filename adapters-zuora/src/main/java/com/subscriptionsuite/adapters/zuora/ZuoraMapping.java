@@ -50,6 +50,7 @@ final class ZuoraMapping {
     // subscription custom fields
     static final String SUITE_PRODUCT = "SuiteProductId__c";
     static final String SUBSCRIBE_KEY = "SuiteRequestKey__c";
+    static final String LINE_QUANTITY = "SuiteQuantity__c";
     static final String CHANGE_KEY = "SuiteChangeKey__c";
     static final String CHANGE_ORDER = "SuiteChangeOrder__c";
     /** How many recent account-update keys an account keeps (their short hashes, in one custom field). */
@@ -212,6 +213,7 @@ final class ZuoraMapping {
         Map<String, Object> fields = new LinkedHashMap<>();
         fields.put(SUITE_PRODUCT, String.valueOf(sp.id()));
         fields.put(SUBSCRIBE_KEY, requestKey);
+        fields.put(LINE_QUANTITY, String.valueOf(line.quantity()));
         return new ZuoraDtos.OrderSubscription(null, List.of(create), fields);
     }
 
@@ -281,6 +283,7 @@ final class ZuoraMapping {
                 }
             }
         }
+        charges = withLineQuantity(charges, catalog, parseLong(s.custom(LINE_QUANTITY), 0));
         charges.sort(Comparator.comparing(SubscribedCharge::originalId).thenComparingInt(SubscribedCharge::segment));
         TermSchedule terms = "TERMED".equalsIgnoreCase(s.termType) && s.initialTerm != null && s.initialTerm > 0
                 ? TermSchedule.termed(start, months(s.initialTerm, s.initialTermPeriodType),
@@ -292,6 +295,37 @@ final class ZuoraMapping {
                 uuid(s.accountId, s.subscriptionNumber), start, start, terms, Boolean.TRUE.equals(s.autoRenew),
                 chargedThrough == null ? start : chargedThrough, cancel, s.version == null ? 1 : s.version,
                 start.atStartOfDay(ZoneOffset.UTC).toInstant(), charges);
+    }
+
+    /**
+     * The engine books every charge of a line at the line's quantity; Zuora keeps a quantity only on
+     * charges priced by it (a flat fee, a one-time fee or a discount has none, Zuora answers 1). Such a
+     * charge takes the quantity of a quantity-priced segment of the subscription in force on its first day,
+     * else the cart line's quantity kept on the subscription ({@code SuiteQuantity__c}, 0 when unknown).
+     */
+    static List<SubscribedCharge> withLineQuantity(List<SubscribedCharge> charges, Catalog catalog,
+            long lineQuantity) {
+        List<SubscribedCharge> priced = charges.stream().filter(c -> hasQuantity(c, catalog)).toList();
+        List<SubscribedCharge> out = new ArrayList<>();
+        for (SubscribedCharge c : charges) {
+            if (hasQuantity(c, catalog)) {
+                out.add(c);
+                continue;
+            }
+            long quantity = priced.stream().filter(p -> p.activeOn(c.effectiveStart())).findFirst()
+                    .map(SubscribedCharge::quantity).orElse(lineQuantity > 0 ? lineQuantity : c.quantity());
+            out.add(quantity == c.quantity() ? c : new SubscribedCharge(c.id(), c.originalId(),
+                    c.number(), c.segment(), c.suiteProductId(), c.ratePlanId(), c.chargeId(), c.name(), c.type(),
+                    c.model(), c.billingPeriod(), c.specificBillingPeriod(), c.taxMode(), c.taxable(), c.discount(),
+                    quantity, c.periodPrice(), c.listPrice(), c.unitPrice(), c.effectiveStart(),
+                    c.effectiveEnd()));
+        }
+        return out;
+    }
+
+    private static boolean hasQuantity(SubscribedCharge c, Catalog catalog) {
+        return catalog.ratePlans().stream().flatMap(p -> p.charges().stream()).filter(x -> x.id() == c.chargeId())
+                .findFirst().map(x -> pricingKind(x) != null).orElse(false);
     }
 
     /** The charge's segments: those Zuora listed under it, else the charge itself as one segment. */
@@ -323,6 +357,15 @@ final class ZuoraMapping {
         return out;
     }
 
+    /**
+     * A segment's id: Zuora gives each subscription version new rate plan charge ids, so the engine
+     * names a segment by its charge's original id (the first segment) and its segment number
+     * ({@code <original id>#<n>} for the later ones): stable across versions, new for a new segment.
+     */
+    static String segmentId(String originalId, int segment) {
+        return segment <= 1 ? originalId : originalId + "#" + segment;
+    }
+
     static String uuid(String accountId, String subscriptionNumber) {
         return UUID.nameUUIDFromBytes(("zuora-subscription:" + accountId + "/" + subscriptionNumber)
                 .getBytes(StandardCharsets.UTF_8)).toString();
@@ -346,8 +389,9 @@ final class ZuoraMapping {
                 : Money.of(currency, (perUnit ? list.multiply(BigDecimal.valueOf(quantity)) : list)
                         .setScale(currency.getDecimalPlaces(), RoundingMode.HALF_UP));
         String original = c.originalChargeId != null ? c.originalChargeId : c.id;
-        return new SubscribedCharge(c.id, original, c.number == null ? c.id : c.number,
-                c.segment == null ? 1 : c.segment, suiteProduct, plan == null ? 0 : plan.id(),
+        int segment = c.segment == null ? 1 : c.segment;
+        return new SubscribedCharge(segmentId(original, segment), original, c.number == null ? c.id : c.number,
+                segment, suiteProduct, plan == null ? 0 : plan.id(),
                 catalogCharge == null ? 0 : catalogCharge.id(), c.name == null ? "" : c.name, type,
                 catalogCharge != null ? catalogCharge.model().wireName() : String.valueOf(c.model),
                 catalogCharge != null ? catalogCharge.billingPeriod() : null,

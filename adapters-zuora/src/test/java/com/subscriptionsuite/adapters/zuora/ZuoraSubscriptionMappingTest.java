@@ -91,7 +91,7 @@ class ZuoraSubscriptionMappingTest {
                 line, LocalDate.of(2025, 5, 6), "op:subscribe")), Map.class);
 
         assertThat(json.get("customFields")).isEqualTo(Map.of(ZuoraMapping.SUITE_PRODUCT, "901",
-                ZuoraMapping.SUBSCRIBE_KEY, "op:subscribe"));
+                ZuoraMapping.SUBSCRIBE_KEY, "op:subscribe", ZuoraMapping.LINE_QUANTITY, "3"));
         String text = mapper.writeValueAsString(json);
         assertThat(text).contains("\"type\":\"CreateSubscription\"", "\"productRatePlanId\":\"zplan811\"",
                 "\"productRatePlanChargeId\":\"8a80charge821\"", "\"recurringPerUnit\":{\"quantity\":3}",

@@ -51,8 +51,9 @@ final class ZuoraFailures {
         }
         switch (category) {
             case 50, 61 -> {
+                // a lock or a passing hiccup of one request; an outage when Zuora answers it with a 5xx
                 return new Failed(new BillingFailure.Unavailable("Zuora asks to try again (" + code + "): " + message),
-                        true, retryAfter, false);
+                        true, retryAfter, status >= 500);
             }
             case 60, 99 -> {
                 return new Failed(new BillingFailure.Unavailable("Zuora failed (" + code + "): " + message), true,

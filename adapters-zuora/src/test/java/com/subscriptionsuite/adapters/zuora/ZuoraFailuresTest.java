@@ -53,6 +53,14 @@ class ZuoraFailuresTest {
     }
 
     @Test
+    void a_temporary_error_counts_against_the_circuit_only_when_answered_with_a_5xx() {
+        assertThat(ZuoraFailures.categorise(503, List.of(new ZuoraFailures.Reason("50000061", "outage")), null)
+                .countsAgainstCircuit()).isTrue();
+        assertThat(ZuoraFailures.categorise(409, List.of(new ZuoraFailures.Reason("53100350", "locked")), null)
+                .countsAgainstCircuit()).isFalse();
+    }
+
+    @Test
     void a_rate_limit_carries_retry_after() {
         ZuoraFailures.Failed failed = ZuoraFailures.categorise(429, List.of(), Duration.ofSeconds(7));
 

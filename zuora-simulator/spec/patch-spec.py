@@ -95,3 +95,22 @@ t=t.replace(old,"""    CustomAccountPaymentMethod:
 """)
 open(out,'w').write(t)
 print('response schema fixes applied')
+# --- oneOf with a discriminator: the validator checks the oneOf as well, and the PayPal variants (same required
+#     fields) all match; pin each variant's discriminator value so exactly one matches, as the mapping says ---
+t=open(out).read()
+d=yaml.safe_load(t)
+mapping=d['components']['schemas']['POSTPaymentMethodRequest']['discriminator']['mapping']
+n_enum=0
+for value,ref in mapping.items():
+    name=ref.split('/')[-1]
+    start=t.index('\n    '+name+':\n')
+    end=t.index('\n    ',start+len(name)+7)  # next schema at 4-space indentation
+    while t[end+5]==' ': end=t.index('\n    ',end+1)
+    block=t[start:end]
+    old='          type:\n            type: string\n'
+    assert block.count(old)>=1, name
+    block=block.replace(old,'          type:\n            type: string\n            enum:\n            - '+value+'\n',1)
+    t=t[:start]+block+t[end:]
+    n_enum+=1
+open(out,'w').write(t)
+print('discriminator values pinned',n_enum)

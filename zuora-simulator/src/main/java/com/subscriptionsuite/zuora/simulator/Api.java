@@ -104,6 +104,10 @@ final class Api {
     }
 
     private Answer createAccount(Call call) {
+        if (call.body.hasNonNull("subscription")) {
+            throw new ZuoraError(400, 50000045L,
+                    "The simulator does not create subscriptions with the account: use POST /v1/orders.");
+        }
         Model.Account a = newAccount(call.body, customFieldsOf(call.body));
         ObjectNode r = JSON.createObjectNode().put("success", true)
                 .put("accountId", a.id).put("accountNumber", a.number)
@@ -309,14 +313,20 @@ final class Api {
         Model.Account a = account(call.path("key"));
         ObjectNode r = JSON.createObjectNode();
         ObjectNode basic = r.putObject("basicInfo");
-        basic.put("id", a.id).put("accountNumber", a.number).put("name", a.name).put("balance", balance(a))
+        basic.put("id", a.id).put("accountNumber", a.number).put("name", a.name).put("balance", money(balance(a)))
                 .put("currency", a.currency).put("billCycleDay", String.valueOf(a.billCycleDay)).put("autoPay", a.autoPay)
                 .put("status", a.status).put("batch", a.batch).put("crmId", a.crmId);
         basic.setAll(a.customFields);
         if (a.defaultPaymentMethodId != null) {
             Model.PaymentMethod pm = st.paymentMethods.get(a.defaultPaymentMethodId);
             ObjectNode d = basic.putObject("defaultPaymentMethod");
-            d.put("id", pm.id).put("paymentMethodType", pm.type);
+            d.put("id", pm.id).put("paymentMethodType", summaryType(pm.type));
+            if (pm.details.hasNonNull("creditCardMaskNumber")) {
+                d.put("creditCardNumber", pm.details.get("creditCardMaskNumber").asText())
+                        .put("creditCardType", pm.details.path("creditCardType").asText(null))
+                        .put("creditCardExpirationMonth", pm.details.path("expirationMonth").asText(null))
+                        .put("creditCardExpirationYear", pm.details.path("expirationYear").asText(null));
+            }
         }
         st.invoices.values().stream().filter(i -> i.accountId.equals(a.id)).map(i -> i.invoiceDate)
                 .max(Comparator.naturalOrder()).ifPresent(d -> basic.put("lastInvoiceDate", d.toString()));
@@ -326,7 +336,8 @@ final class Api {
         for (Model.Subscription s : latestOf(a)) {
             ObjectNode n = subs.addObject();
             n.put("id", s.id).put("subscriptionNumber", s.number).put("status", s.status).put("termType", s.termType)
-                    .put("autoRenew", s.autoRenew).put("initialTerm", s.initialTerm).put("renewalTerm", s.renewalTerm);
+                    .put("autoRenew", s.autoRenew).put("initialTerm", String.valueOf(s.initialTerm))
+                    .put("renewalTerm", String.valueOf(s.renewalTerm));
             putDate(n, "subscriptionStartDate", s.subscriptionStartDate);
             putDate(n, "termStartDate", s.termStartDate);
             putDate(n, "termEndDate", s.termEndDate);
@@ -338,7 +349,7 @@ final class Api {
         ArrayNode invs = r.putArray("invoices");
         st.invoices.values().stream().filter(i -> i.accountId.equals(a.id)).forEach(i -> {
             ObjectNode n = invs.addObject();
-            n.put("id", i.id).put("invoiceNumber", i.number).put("amount", i.amount).put("balance", i.balance)
+            n.put("id", i.id).put("invoiceNumber", i.number).put("amount", i.amount).put("balance", money(i.balance))
                     .put("status", i.status);
             putDate(n, "invoiceDate", i.invoiceDate);
             putDate(n, "dueDate", i.dueDate);
@@ -347,6 +358,18 @@ final class Api {
         r.putArray("usage");
         r.put("success", true);
         return Answer.ok(r);
+    }
+
+    /** The account summary names payment method types the older way (CRUD types). */
+    private static String summaryType(String type) {
+        if (type.startsWith("PayPal")) return "PayPal";
+        switch (type) {
+            case "CreditCard": case "CreditCardReferenceTransaction": case "ACH": case "AdyenApplePay":
+            case "AdyenGooglePay": case "GooglePay":
+                return type;
+            default:
+                return "BankTransfer";
+        }
     }
 
     private static ObjectNode summaryContact(ObjectNode c) {
@@ -1229,19 +1252,19 @@ final class Api {
                 ObjectNode pr = pricing.addObject().put("currency", cur);
                 BigDecimal price = c.prices().get(cur);
                 if (c.isDiscount()) {
-                    pr.put("discountPercentage", price);
+                    pr.put("discountPercentage", price.toPlainString());
                     summary.add(price.stripTrailingZeros().toPlainString() + "% discount");
                 } else if (c.tiers().containsKey(cur)) {
                     pr.putNull("price");
                     ArrayNode tiers = pr.putArray("tiers");
                     for (Catalog.Tier t : c.tiers().get(cur)) {
-                        ObjectNode tn = tiers.addObject().put("tier", t.tier()).put("startingUnit", t.startingUnit())
-                                .put("price", t.price()).put("priceFormat", t.priceFormat());
-                        if (t.endingUnit() != null) tn.put("endingUnit", t.endingUnit());
+                        ObjectNode tn = tiers.addObject().put("tier", t.tier()).put("startingUnit", t.startingUnit().toPlainString())
+                                .put("price", t.price().toPlainString()).put("priceFormat", t.priceFormat());
+                        if (t.endingUnit() != null) tn.put("endingUnit", t.endingUnit().toPlainString());
                         summary.add(cur + t.price().toPlainString());
                     }
                 } else {
-                    pr.put("price", price);
+                    pr.put("price", price == null ? null : price.toPlainString());
                     pr.putNull("tiers");
                     summary.add(cur + price.toPlainString());
                 }

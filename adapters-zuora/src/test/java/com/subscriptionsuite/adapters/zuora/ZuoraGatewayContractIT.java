@@ -1,5 +1,7 @@
 package com.subscriptionsuite.adapters.zuora;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import com.subscriptionsuite.application.ledger.TeamShopBilling;
 import com.subscriptionsuite.application.port.out.billing.BillingGatewayContract;
 import com.subscriptionsuite.domain.catalog.Catalog;
@@ -13,6 +15,7 @@ import com.subscriptionsuite.zuora.simulator.ZuoraSimulator;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.ZoneOffset;
+import java.util.List;
 import java.util.concurrent.atomic.AtomicLong;
 import org.joda.money.CurrencyUnit;
 import org.junit.jupiter.api.AfterAll;
@@ -44,7 +47,9 @@ class ZuoraGatewayContractIT extends BillingGatewayContract {
     @AfterAll
     static void stopSimulator() {
         if (simulator != null) {
+            List<?> invalid = simulator.state().invalidRequests();
             simulator.close();
+            assertThat(invalid).as("requests against Zuora's API document").isEmpty();
         }
     }
 

@@ -213,4 +213,39 @@ class ZuoraSimulatorIT {
             pool.shutdownNow();
         }
     }
+
+    @Test
+    void a_subscribe_repeated_after_zuoras_replay_window_answers_the_first_subscriptions_and_books_nothing() {
+        ZuoraBillingGateway gateway = gateway(s -> s);
+        AccountRef ref = open(gateway, 1);
+        BillingGateway.Subscribed first = gateway.subscribe(key("subscribe"), basic(ref, 2)).get();
+        simulator.clock(Clock.offset(CLOCK, Duration.ofHours(25)));
+
+        Either<BillingFailure, BillingGateway.Subscribed> again = gateway.subscribe(key("subscribe"), basic(ref, 2));
+
+        assertThat(again.isRight()).as("%s", again).isTrue();
+        assertThat(again.get().subscriptions()).isEqualTo(first.subscriptions());
+        assertThat(gateway.subscriptions(ref).get()).hasSize(1);
+    }
+
+    @Test
+    void finds_the_amendment_a_change_booked_with_its_key_also_after_zuoras_replay_window() {
+        ZuoraBillingGateway gateway = gateway(s -> s);
+        AccountRef ref = open(gateway, 1);
+        gateway.subscribe(key("subscribe"), basic(ref, 2)).get();
+        var booked = gateway.subscriptions(ref).get().get(0);
+        BillingGateway.Cancellation cancel = new BillingGateway.Cancellation(new BillingGateway.PreviewedChange(ref,
+                booked.id(), booked.version(), booked.chargedThroughDate(),
+                com.subscriptionsuite.domain.subscription.ChangeAction.CANCEL, TODAY, booked.chargedThroughDate(),
+                List.of(), List.of(), TeamShopBilling.GERMAN_VAT, "Cancel", TeamShopBilling.START));
+
+        BillingGateway.Amended first = gateway.cancel(key("cancel"), cancel).get();
+
+        assertThat(gateway.amendment(ref, key("cancel")).get().toJavaOptional()).contains(first);
+        assertThat(gateway.amendment(ref, key("other")).get().isEmpty()).isTrue();
+        simulator.clock(Clock.offset(CLOCK, Duration.ofHours(25)));
+        Either<BillingFailure, BillingGateway.Amended> again = gateway.cancel(key("cancel"), cancel);
+        assertThat(again).isEqualTo(Either.right(first));
+        assertThat(gateway.subscriptions(ref).get().get(0).version()).isEqualTo(booked.version() + 1);
+    }
 }

@@ -168,10 +168,53 @@ public final class ZuoraBillingGateway implements BillingGateway {
      */
     @Override
     public Either<BillingFailure, Option<Amended>> amendment(AccountRef ref, RequestKey key) {
-        return zuoraAccount(ref).flatMap(a -> zuoraSubscriptions(a.basicInfo.id)).map(all -> Option.ofOptional(
-                all.stream().filter(s -> key.value().equals(s.custom(ZuoraMapping.CHANGE_KEY))).findFirst()
-                        .map(s -> new Amended(s.custom(ZuoraMapping.CHANGE_ORDER) == null ? s.id
-                                : s.custom(ZuoraMapping.CHANGE_ORDER), s.version == null ? 1 : s.version, null))));
+        return zuoraAccount(ref).flatMap(a -> zuoraSubscriptions(a.basicInfo.id).flatMap(all -> {
+            Option<ZuoraDtos.SubscriptionRead> changed = Option.ofOptional(all.stream()
+                    .filter(s -> key.value().equals(s.custom(ZuoraMapping.CHANGE_KEY))).findFirst());
+            if (changed.isEmpty()) {
+                return Either.right(Option.none());
+            }
+            ZuoraDtos.SubscriptionRead s = changed.get();
+            String order = s.custom(ZuoraMapping.CHANGE_ORDER) == null ? s.id : s.custom(ZuoraMapping.CHANGE_ORDER);
+            return invoiceOfOrder(a.basicInfo.id, order).map(invoice -> Option.some(new Amended(order,
+                    s.version == null ? 1 : s.version, invoice)));
+        }));
+    }
+
+    /**
+     * The invoice an order raised, found among the account's invoices by its source (the order number):
+     * how a repeat after Zuora's replay window answers the first booking's invoice; null if none.
+     */
+    private Either<BillingFailure, InvoiceRef> invoiceOfOrder(String accountId, String orderNumber) {
+        List<ZuoraDtos.BillingDocument> documents = new ArrayList<>();
+        for (int page = 1; page < 100; page++) {
+            int p = page;
+            Either<BillingFailure, ZuoraDtos.BillingDocuments> got = client.call("billing-documents", true,
+                    api -> api.billingDocuments(accountId, p), ZuoraDtos.BillingDocuments.class);
+            if (got.isLeft()) {
+                return Either.left(got.getLeft());
+            }
+            if (got.get().documents != null) {
+                documents.addAll(got.get().documents);
+            }
+            if (got.get().nextPage == null || got.get().documents == null || got.get().documents.isEmpty()) {
+                break;
+            }
+        }
+        for (ZuoraDtos.BillingDocument d : documents) {
+            if (d.documentType != null && !"Invoice".equalsIgnoreCase(d.documentType)) {
+                continue;
+            }
+            Either<BillingFailure, ZuoraDtos.InvoiceRead> invoice = client.call("invoice", true,
+                    api -> api.invoice(d.id), ZuoraDtos.InvoiceRead.class);
+            if (invoice.isLeft()) {
+                return Either.left(invoice.getLeft());
+            }
+            if (orderNumber.equals(invoice.get().sourceId)) {
+                return Either.right(new InvoiceRef(invoice.get().id, invoice.get().invoiceNumber));
+            }
+        }
+        return Either.right(null);
     }
 
     // ---- account commands ---------------------------------------------------------------------
@@ -280,7 +323,7 @@ public final class ZuoraBillingGateway implements BillingGateway {
                     api -> api.createOrder(idempotency, order), ZuoraDtos.CreatedOrder.class);
             if (placed.isLeft() && placed.getLeft() instanceof BillingFailure.Rejected) {
                 // a repeat after Zuora forgot the key: the order number is taken; answer the first booking
-                Either<BillingFailure, Option<Subscribed>> first = bookedBefore(a, key, lines);
+                Either<BillingFailure, Option<Subscribed>> first = bookedBefore(a, key, order.orderNumber());
                 if (first.isRight() && first.get().isDefined()) {
                     return Either.right(first.get().get());
                 }
@@ -344,13 +387,13 @@ public final class ZuoraBillingGateway implements BillingGateway {
 
     /** The subscriptions a subscribe with {@code key} booked, found by their custom field. */
     private Either<BillingFailure, Option<Subscribed>> bookedBefore(ZuoraDtos.Account a, RequestKey key,
-            List<CartLine> lines) {
-        return zuoraSubscriptions(a.basicInfo.id).map(all -> {
+            String orderNumber) {
+        return zuoraSubscriptions(a.basicInfo.id).flatMap(all -> {
             List<ZuoraDtos.SubscriptionRead> mine = all.stream()
                     .filter(s -> key.value().equals(s.custom(ZuoraMapping.SUBSCRIBE_KEY)))
                     .sorted(Comparator.comparing(s -> s.subscriptionNumber)).toList();
             if (mine.isEmpty()) {
-                return Option.none();
+                return Either.right(Option.<Subscribed>none());
             }
             List<BookedSubscription> booked = new ArrayList<>();
             for (ZuoraDtos.SubscriptionRead s : mine) {
@@ -358,7 +401,8 @@ public final class ZuoraBillingGateway implements BillingGateway {
                 booked.add(new BookedSubscription(s.subscriptionNumber, s.subscriptionNumber,
                         ZuoraMapping.uuid(a.basicInfo.id, s.subscriptionNumber), suiteProduct));
             }
-            return Option.some(new Subscribed(booked, null));
+            return invoiceOfOrder(a.basicInfo.id, orderNumber).map(invoice -> Option.some(new Subscribed(booked,
+                    invoice)));
         });
     }
 
@@ -490,7 +534,8 @@ public final class ZuoraBillingGateway implements BillingGateway {
                             api -> api.createOrder(idempotency, order), ZuoraDtos.CreatedOrder.class);
                     if (placed.isLeft() && repeat) {
                         // Zuora forgot the key (after 24 h): the subscription says what the key booked
-                        return Either.right(new Amended(orderNumber, s.version == null ? 1 : s.version, null));
+                        return invoiceOfOrder(a.basicInfo.id, orderNumber).map(invoice -> new Amended(orderNumber,
+                                s.version == null ? 1 : s.version, invoice));
                     }
                     return placed.flatMap(created -> amended(created, s.subscriptionNumber));
                 }));

@@ -329,6 +329,8 @@ final class ZuoraDtos {
         public BigDecimal taxAmount;
         public BigDecimal balance;
         public String createdDate;
+        public String sourceType;
+        public String sourceId;
     }
 
     @JsonIgnoreProperties(ignoreUnknown = true)

@@ -68,6 +68,14 @@ final class Api {
         sim.route(HandlerType.GET, "/v1/catalog/products", this::catalogProducts);
         sim.route(HandlerType.GET, "/v1/catalog/products/{key}", this::catalogProduct);
         sim.route(HandlerType.GET, "/v1/products/{key}/product-rate-plans", this::productRatePlans);
+        // Anything else under /v1 still goes through auth and the document check (a path the document lacks is
+        // recorded as an invalid request); what the document has but the simulator lacks answers 404.
+        for (HandlerType type : List.of(HandlerType.GET, HandlerType.POST, HandlerType.PUT, HandlerType.DELETE, HandlerType.PATCH)) {
+            sim.route(type, "/v1/*", call -> {
+                throw new ZuoraError(404, 50000040L, "The simulator does not implement " + call.ctx.method() + " "
+                        + call.ctx.path() + " (see zuora-simulator/README.md).");
+            });
+        }
     }
 
     private ZuoraSimulator.Endpoint locked(Function<Call, Answer> f) {
@@ -185,7 +193,7 @@ final class Api {
     private static ObjectNode customFieldsOf(JsonNode b) {
         ObjectNode cf = JSON.createObjectNode();
         if (b != null) {
-            b.fields().forEachRemaining(e -> {
+            b.properties().forEach(e -> {
                 if (e.getKey().endsWith("__c")) {
                     cf.set(e.getKey(), e.getValue());
                 }
@@ -302,7 +310,7 @@ final class Api {
     }
 
     private static void mergeContact(ObjectNode target, JsonNode changes) {
-        changes.fields().forEachRemaining(e -> {
+        changes.properties().forEach(e -> {
             if (!"id".equals(e.getKey())) {
                 target.set(e.getKey(), e.getValue());
             }
@@ -834,7 +842,7 @@ final class Api {
         if (pricing == null || pricing.isMissingNode() || pricing.isNull()) {
             return;
         }
-        Iterator<Map.Entry<String, JsonNode>> it = pricing.fields();
+        Iterator<Map.Entry<String, JsonNode>> it = pricing.properties().iterator();
         while (it.hasNext()) {
             Map.Entry<String, JsonNode> e = it.next();
             JsonNode p = e.getValue();

@@ -50,8 +50,8 @@ final class DemoCatalog {
                 if (c.hasNonNull("billingTiming")) {
                     cb.billingTiming(c.get("billingTiming").asText());
                 }
-                c.path("prices").fields().forEachRemaining(e -> cb.price(e.getKey(), e.getValue().asText()));
-                c.path("tiers").fields().forEachRemaining(e -> {
+                c.path("prices").properties().forEach(e -> cb.price(e.getKey(), e.getValue().asText()));
+                c.path("tiers").properties().forEach(e -> {
                     for (JsonNode t : e.getValue()) {
                         cb.tier(e.getKey(), t.path("startingUnit").asText("0"),
                                 t.hasNonNull("endingUnit") ? t.get("endingUnit").asText() : null,

@@ -250,7 +250,7 @@ public final class ZuoraSimulator implements AutoCloseable {
 
     static JsonNode withoutNulls(JsonNode n) {
         if (n.isObject()) {
-            java.util.Iterator<Map.Entry<String, JsonNode>> it = n.fields();
+            java.util.Iterator<Map.Entry<String, JsonNode>> it = n.properties().iterator();
             while (it.hasNext()) {
                 Map.Entry<String, JsonNode> e = it.next();
                 if (e.getValue().isNull()) {

@@ -140,6 +140,25 @@ class ProtocolIT {
         }
 
         @Test
+        void a_path_outside_the_document_answers_404_and_is_recorded() {
+            client.login();
+            Client.Reply r = client.get("/v1/no-such-thing");
+            assertThat(r.status()).isEqualTo(404);
+            assertThat(r.header("Zuora-Request-Id")).hasSize(36);
+            assertThat(r.json().path("success").asBoolean(true)).isFalse();
+            assertThat(sim.state().invalidRequests()).hasSize(1);
+        }
+
+        @Test
+        void an_operation_of_the_document_the_simulator_lacks_answers_404_without_being_invalid() {
+            client.login();
+            Client.Reply r = client.put("/v1/subscriptions/A-S1/cancel", java.util.Map.of("cancellationPolicy", "EndOfCurrentTerm"));
+            assertThat(r.status()).isEqualTo(404);
+            assertThat(r.json().path("reasons").path(0).path("message").asText()).contains("does not implement");
+            assertThat(sim.state().invalidRequests()).isEmpty();
+        }
+
+        @Test
         void errors_come_with_http_200_when_the_tenant_answers_the_old_way() {
             client.login();
             sim.errorsWithStatus200(true);

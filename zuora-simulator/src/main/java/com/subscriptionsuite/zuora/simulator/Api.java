@@ -68,6 +68,9 @@ final class Api {
         sim.route(HandlerType.GET, "/v1/catalog/products", this::catalogProducts);
         sim.route(HandlerType.GET, "/v1/catalog/products/{key}", this::catalogProduct);
         sim.route(HandlerType.GET, "/v1/products/{key}/product-rate-plans", this::productRatePlans);
+        sim.route(HandlerType.POST, "/v1/subscriptions", locked(this::createSubscriptionDirect));
+        sim.route(HandlerType.PUT, "/v1/subscriptions/{key}", locked(this::updateSubscriptionDirect));
+        sim.route(HandlerType.PUT, "/v1/subscriptions/{key}/cancel", locked(this::cancelSubscriptionDirect));
         // Anything else under /v1 still goes through auth and the document check (a path the document lacks is
         // recorded as an invalid request); what the document has but the simulator lacks answers 404.
         for (HandlerType type : List.of(HandlerType.GET, HandlerType.POST, HandlerType.PUT, HandlerType.DELETE, HandlerType.PATCH)) {
@@ -955,6 +958,172 @@ final class Api {
         JsonNode renewal = t.path("renewalTerms").path(0);
         if (renewal.hasNonNull("period")) s.renewalTerm = renewal.get("period").asInt();
         if (renewal.hasNonNull("periodType")) s.renewalTermPeriodType = renewal.get("periodType").asText();
+    }
+
+    // ================================================================== subscriptions without orders
+
+    /** POST /v1/subscriptions: the older way to subscribe (runBilling defaults to true). */
+    private Answer createSubscriptionDirect(Call call) {
+        JsonNode b = call.body;
+        Model.Account account = findAccount(text(b, "accountKey"))
+                .orElseThrow(() -> ZuoraError.invalidValue("Invalid accountKey: " + text(b, "accountKey")));
+        LocalDate effective = date(b, "contractEffectiveDate");
+        ObjectNode terms = JSON.createObjectNode();
+        ObjectNode initial = terms.putObject("initialTerm").put("termType", text(b, "termType"));
+        if (b.hasNonNull("initialTerm")) initial.put("period", b.get("initialTerm").asInt());
+        initial.put("periodType", b.path("initialTermPeriodType").asText("Month"));
+        if (b.hasNonNull("termStartDate")) initial.put("startDate", text(b, "termStartDate"));
+        terms.putArray("renewalTerms").addObject().put("period", b.path("renewalTerm").asInt(0))
+                .put("periodType", b.path("renewalTermPeriodType").asText("Month"));
+        terms.put("autoRenew", b.path("autoRenew").asBoolean(false));
+        if (b.hasNonNull("renewalSetting")) terms.put("renewalSetting", text(b, "renewalSetting"));
+        if ("TERMED".equals(text(b, "termType")) && b.path("initialTerm").asInt(0) <= 0) {
+            throw ZuoraError.invalidValue("initialTerm must be greater than 0 for a TERMED subscription.");
+        }
+        ObjectNode action = JSON.createObjectNode();
+        ObjectNode cs = action.putObject("createSubscription");
+        cs.set("terms", terms);
+        if (b.hasNonNull("subscriptionNumber")) cs.put("subscriptionNumber", text(b, "subscriptionNumber"));
+        if (b.hasNonNull("notes")) cs.put("notes", text(b, "notes"));
+        ArrayNode plans = cs.putArray("subscribeToRatePlans");
+        b.path("subscribeToRatePlans").forEach(rp -> plans.add(orderStyle(rp)));
+        ArrayNode triggers = action.putArray("triggerDates");
+        triggers.addObject().put("name", "ContractEffective").put("triggerDate", effective.toString());
+        if (b.hasNonNull("serviceActivationDate")) {
+            triggers.addObject().put("name", "ServiceActivation").put("triggerDate", text(b, "serviceActivationDate"));
+        }
+        if (b.hasNonNull("customerAcceptanceDate")) {
+            triggers.addObject().put("name", "CustomerAcceptance").put("triggerDate", text(b, "customerAcceptanceDate"));
+        }
+        Model.Subscription s = newSubscription(account, action, JSON.createObjectNode(), effective);
+        s.customFields.setAll(customFieldsOf(b));
+        st.subscriptions.add(s);
+        ObjectNode r = JSON.createObjectNode().put("success", true).put("subscriptionId", s.id)
+                .put("subscriptionNumber", s.number).put("contractedMrr", mrrOf(s));
+        if (b.path("runBilling").asBoolean(true)) {
+            LocalDate target = b.hasNonNull("targetDate") ? date(b, "targetDate") : effective;
+            LocalDate documentDate = b.hasNonNull("documentDate") ? date(b, "documentDate") : target;
+            bill(account, List.of(s), target, documentDate, s.number).ifPresent(i -> r.put("invoiceId", i.id));
+        }
+        return Answer.ok(r);
+    }
+
+    /** PUT /v1/subscriptions/{key}: add / update / remove rate plans in one new version (runBilling defaults to false). */
+    private Answer updateSubscriptionDirect(Call call) {
+        JsonNode b = call.body == null ? JSON.createObjectNode() : call.body;
+        if (b.path("preview").asBoolean(false)) {
+            throw new ZuoraError(400, 50000045L, "The simulator does not preview subscription updates.");
+        }
+        if (b.path("change").size() > 0) {
+            throw new ZuoraError(400, 50000045L, "The simulator does not support change (replace a plan): remove and add.");
+        }
+        Model.Subscription previous = latestForUpdate(call.path("key"));
+        Model.Account account = st.accounts.get(previous.accountId);
+        Model.Subscription working = previous.copyAsNextVersion();
+        BigDecimal mrrBefore = mrrOf(previous);
+        for (JsonNode add : b.path("add")) {
+            working.ratePlans.add(ratePlanFrom(orderStyle(add), account, date(add, "contractEffectiveDate"), "Add"));
+        }
+        for (JsonNode up : b.path("update")) {
+            Model.RatePlan rp = ratePlanOf(working, up);
+            LocalDate d = up.hasNonNull("specificUpdateDate") ? date(up, "specificUpdateDate") : date(up, "contractEffectiveDate");
+            rp.lastChangeType = "Update";
+            for (JsonNode cu : up.path("chargeUpdateDetails")) {
+                String key = text(cu, "ratePlanChargeId");
+                Model.Charge c = rp.charges.stream().filter(x -> key.equals(x.id) || key.equals(x.originalChargeId)
+                        || key.equals(x.number)).findFirst()
+                        .orElseThrow(() -> ZuoraError.invalidValue("Invalid ratePlanChargeId: " + key));
+                c.id = Ids.newId();
+                c.segment++;
+                c.version++;
+                c.effectiveStartDate = cu.hasNonNull("triggerDate") ? date(cu, "triggerDate") : d;
+                applyPricing(c, JSON.createObjectNode().set("legacy", legacyPricing(cu)));
+            }
+        }
+        for (JsonNode rm : b.path("remove")) {
+            removeProduct(working, rm, date(rm, "contractEffectiveDate"));
+        }
+        if (b.has("autoRenew")) working.autoRenew = b.get("autoRenew").asBoolean();
+        if (b.hasNonNull("renewalSetting")) working.renewalSetting = text(b, "renewalSetting");
+        if (b.hasNonNull("renewalTerm")) working.renewalTerm = b.get("renewalTerm").asInt();
+        if (b.hasNonNull("notes")) working.notes = text(b, "notes");
+        if (working.customFields == null) working.customFields = JSON.createObjectNode();
+        working.customFields.setAll(customFieldsOf(b));
+        previous.latest = false;
+        st.subscriptions.add(working);
+        ObjectNode r = JSON.createObjectNode().put("success", true).put("subscriptionId", working.id)
+                .put("totalDeltaMrr", mrrOf(working).subtract(mrrBefore));
+        billIfAsked(b, account, working, r);
+        return Answer.ok(r);
+    }
+
+    /** PUT /v1/subscriptions/{key}/cancel (runBilling defaults to false). */
+    private Answer cancelSubscriptionDirect(Call call) {
+        JsonNode b = call.body;
+        Model.Subscription previous = latestForUpdate(call.path("key"));
+        Model.Account account = st.accounts.get(previous.accountId);
+        Model.Subscription working = previous.copyAsNextVersion();
+        BigDecimal mrrBefore = mrrOf(previous);
+        cancel(working, b);
+        previous.latest = false;
+        st.subscriptions.add(working);
+        ObjectNode r = JSON.createObjectNode().put("success", true).put("subscriptionId", working.id)
+                .put("cancelledDate", working.cancelledDate.toString()).put("totalDeltaMrr", mrrBefore.negate());
+        billIfAsked(b, account, working, r);
+        return Answer.ok(r);
+    }
+
+    private void billIfAsked(JsonNode b, Model.Account account, Model.Subscription s, ObjectNode r) {
+        if (b.path("runBilling").asBoolean(false)) {
+            LocalDate target = b.hasNonNull("targetDate") ? date(b, "targetDate") : today();
+            LocalDate documentDate = b.hasNonNull("documentDate") ? date(b, "documentDate") : target;
+            bill(account, List.of(s), target, documentDate, s.number).ifPresent(i -> r.put("invoiceId", i.id));
+        }
+    }
+
+    private Model.Subscription latestForUpdate(String key) {
+        Model.Subscription s = st.subscriptions.stream().filter(x -> x.id.equals(key)).findFirst()
+                .or(() -> latest(key))
+                .orElseThrow(() -> ZuoraError.notFound("Cannot find entity by key: '" + key + "'."));
+        if (!s.latest) {
+            throw ZuoraError.invalidValue("The subscription version " + key + " is not the latest version.");
+        }
+        return s;
+    }
+
+    private static BigDecimal mrrOf(Model.Subscription s) {
+        if ("Cancelled".equals(s.status)) {
+            return BigDecimal.ZERO;
+        }
+        return s.ratePlans.stream().filter(rp -> !rp.removed).flatMap(rp -> rp.charges.stream())
+                .map(Billing::mrr).reduce(BigDecimal.ZERO, BigDecimal::add);
+    }
+
+    /** An older-API rate plan ({productRatePlanId, chargeOverrides[{productRatePlanChargeId, quantity, price...}]}) in order style. */
+    private static ObjectNode orderStyle(JsonNode rp) {
+        ObjectNode o = JSON.createObjectNode();
+        if (rp.hasNonNull("productRatePlanId")) o.put("productRatePlanId", text(rp, "productRatePlanId"));
+        if (rp.hasNonNull("productRatePlanNumber")) o.put("productRatePlanNumber", text(rp, "productRatePlanNumber"));
+        ArrayNode overrides = o.putArray("chargeOverrides");
+        for (JsonNode co : rp.path("chargeOverrides")) {
+            ObjectNode n = overrides.addObject();
+            if (co.hasNonNull("productRatePlanChargeId")) n.put("productRatePlanChargeId", text(co, "productRatePlanChargeId"));
+            if (co.hasNonNull("productRatePlanChargeNumber")) n.put("productRatePlanChargeNumber", text(co, "productRatePlanChargeNumber"));
+            ObjectNode billing = n.putObject("billing");
+            if (co.hasNonNull("billingPeriod")) billing.put("billingPeriod", text(co, "billingPeriod"));
+            if (co.hasNonNull("billingTiming")) billing.put("billingTiming", text(co, "billingTiming"));
+            n.putObject("pricing").set("legacy", legacyPricing(co));
+        }
+        return o;
+    }
+
+    private static ObjectNode legacyPricing(JsonNode co) {
+        ObjectNode p = JSON.createObjectNode();
+        if (co.hasNonNull("quantity")) p.set("quantity", co.get("quantity"));
+        if (co.hasNonNull("price")) p.set("listPrice", co.get("price"));
+        if (co.hasNonNull("discountPercentage")) p.set("discountPercentage", co.get("discountPercentage"));
+        if (co.hasNonNull("tiers")) p.set("tiers", co.get("tiers"));
+        return p;
     }
 
     // ================================================================== billing

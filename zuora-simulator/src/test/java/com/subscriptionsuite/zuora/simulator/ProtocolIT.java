@@ -152,7 +152,7 @@ class ProtocolIT {
         @Test
         void an_operation_of_the_document_the_simulator_lacks_answers_404_without_being_invalid() {
             client.login();
-            Client.Reply r = client.put("/v1/subscriptions/A-S1/cancel", java.util.Map.of("cancellationPolicy", "EndOfCurrentTerm"));
+            Client.Reply r = client.post("/v1/subscriptions/preview", java.util.Map.of("contractEffectiveDate", "2026-01-01", "termType", "EVERGREEN", "subscribeToRatePlans", java.util.List.of(), "accountKey", "A1"));
             assertThat(r.status()).isEqualTo(404);
             assertThat(r.json().path("reasons").path(0).path("message").asText()).contains("does not implement");
             assertThat(sim.state().invalidRequests()).isEmpty();

@@ -886,11 +886,13 @@ final class Api {
                     .findFirst().orElseThrow(() -> ZuoraError.invalidValue("Invalid charge " + (number != null ? number : prpcId)));
             LocalDate d = cu.path("effectiveDate").hasNonNull("specificTriggerDate")
                     ? LocalDate.parse(cu.path("effectiveDate").get("specificTriggerDate").asText()) : date;
+            BigDecimal before = Billing.amount(c);
             c.id = Ids.newId();
             c.segment++;
             c.version++;
             c.effectiveStartDate = d;
             applyPricing(c, cu.path("pricing"));
+            Billing.prorate(s, c, before, d, false);
             if (cu.hasNonNull("customFields")) {
                 if (c.customFields == null) c.customFields = JSON.createObjectNode();
                 c.customFields.setAll((ObjectNode) cu.get("customFields"));
@@ -904,6 +906,7 @@ final class Api {
         rp.removed = true;
         rp.lastChangeType = "Remove";
         for (Model.Charge c : rp.charges) {
+            Billing.prorate(s, c, Billing.amount(c), effective, true);
             c.effectiveEndDate = effective;
         }
     }
@@ -945,6 +948,9 @@ final class Api {
         for (Model.RatePlan rp : s.ratePlans) {
             for (Model.Charge c : rp.charges) {
                 if (c.effectiveEndDate == null || c.effectiveEndDate.isAfter(date)) {
+                    if (!rp.removed) {
+                        Billing.prorate(s, c, Billing.amount(c), date, true);
+                    }
                     c.effectiveEndDate = date;
                 }
             }
@@ -1033,11 +1039,13 @@ final class Api {
                 Model.Charge c = rp.charges.stream().filter(x -> key.equals(x.id) || key.equals(x.originalChargeId)
                         || key.equals(x.number)).findFirst()
                         .orElseThrow(() -> ZuoraError.invalidValue("Invalid ratePlanChargeId: " + key));
+                BigDecimal before = Billing.amount(c);
                 c.id = Ids.newId();
                 c.segment++;
                 c.version++;
                 c.effectiveStartDate = cu.hasNonNull("triggerDate") ? date(cu, "triggerDate") : d;
                 applyPricing(c, JSON.createObjectNode().set("legacy", legacyPricing(cu)));
+                Billing.prorate(working, c, before, c.effectiveStartDate, false);
             }
         }
         for (JsonNode rm : b.path("remove")) {

@@ -12,7 +12,9 @@ import java.util.List;
  * DiscountPercentage = minus the percentage of the subscription's other items on the same invoice. One-time
  * charges are billed once; recurring IN_ADVANCE charges period by period from their start (aligned to the charge,
  * not to the bill cycle day) while the period starts on or before the target date; IN_ARREARS periods once they
- * have ended; usage never. No proration, no tax, no credit memos.
+ * have ended; usage never. A change of an IN_ADVANCE recurring charge inside a period already billed (quantity or
+ * price update, removal, cancellation) is prorated by day over that period and invoiced with the next billing run
+ * (a credit is a negative line). No tax, no credit memos.
  */
 final class Billing {
     private Billing() {}
@@ -67,9 +69,57 @@ final class Billing {
         return b == null ? BigDecimal.ZERO : b;
     }
 
+    static LocalDate periodStartBefore(LocalDate end, String billingPeriod) {
+        String p = billingPeriod == null ? "Month" : billingPeriod;
+        switch (p) {
+            case "Week": return end.minusWeeks(1);
+            case "Quarter": return end.minusMonths(3);
+            case "Semi_Annual": return end.minusMonths(6);
+            case "Annual": return end.minusYears(1);
+            case "Eighteen_Months": return end.minusMonths(18);
+            case "Two_Years": return end.minusYears(2);
+            case "Three_Years": return end.minusYears(3);
+            case "Five_Years": return end.minusYears(5);
+            default: return end.minusMonths(1);
+        }
+    }
+
+    /**
+     * Records the proration of a change from {@code oldAmount} to the charge's amount now ({@code ended}: the charge
+     * stops, amount 0) effective {@code date}, when the charge was already billed past that date.
+     */
+    static void prorate(Model.Subscription s, Model.Charge c, BigDecimal oldAmount, LocalDate date, boolean ended) {
+        if (!"Recurring".equals(c.type) || c.isDiscount() || "IN_ARREARS".equals(c.billingTiming)
+                || c.chargedThroughDate == null || !date.isBefore(c.chargedThroughDate)) {
+            return;
+        }
+        LocalDate ctd = c.chargedThroughDate;
+        LocalDate periodStart = periodStartBefore(ctd, c.billingPeriod);
+        long periodDays = java.time.temporal.ChronoUnit.DAYS.between(periodStart, ctd);
+        long days = java.time.temporal.ChronoUnit.DAYS.between(date, ctd);
+        BigDecimal newAmount = ended ? BigDecimal.ZERO : amount(c);
+        BigDecimal delta = newAmount.subtract(oldAmount).multiply(BigDecimal.valueOf(days))
+                .divide(BigDecimal.valueOf(periodDays), 2, RoundingMode.HALF_UP);
+        if (delta.signum() != 0) {
+            s.pendingItems.add(new Model.InvoiceItem(Ids.newId(), s.number, c.number, c.name + " (proration)", c.type,
+                    c.quantity == null ? BigDecimal.ONE : c.quantity, delta, date, ctd.minusDays(1)));
+        }
+        if (ended) {
+            c.chargedThroughDate = date;
+        }
+    }
+
     /** Bills what is due on the subscription up to the target date, moving charged-through dates; answers the items. */
     static List<Model.InvoiceItem> billDue(Model.Subscription s, LocalDate targetDate) {
         List<Model.InvoiceItem> items = new ArrayList<>();
+        java.util.Iterator<Model.InvoiceItem> pending = s.pendingItems.iterator();
+        while (pending.hasNext()) {
+            Model.InvoiceItem p = pending.next();
+            if (!p.serviceStartDate().isAfter(targetDate)) {
+                items.add(p);
+                pending.remove();
+            }
+        }
         List<Model.Charge> discounts = new ArrayList<>();
         for (Model.RatePlan rp : s.ratePlans) {
             for (Model.Charge c : rp.charges) {

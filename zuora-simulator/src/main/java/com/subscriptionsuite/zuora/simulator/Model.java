@@ -74,6 +74,8 @@ final class Model {
         String notes;
         ObjectNode customFields;
         List<RatePlan> ratePlans = new ArrayList<>();
+        /** Proration lines of amendments, invoiced by the next billing run that reaches their date. */
+        List<InvoiceItem> pendingItems = new ArrayList<>();
 
         Subscription copyAsNextVersion() {
             Subscription s = new Subscription();
@@ -102,6 +104,7 @@ final class Model {
             s.renewalSetting = renewalSetting;
             s.notes = notes;
             s.customFields = customFields == null ? null : customFields.deepCopy();
+            s.pendingItems.addAll(pendingItems);
             for (RatePlan rp : ratePlans) {
                 s.ratePlans.add(rp.copyForNextVersion(s.version));
             }

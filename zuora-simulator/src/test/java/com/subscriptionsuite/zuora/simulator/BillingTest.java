@@ -103,4 +103,41 @@ class BillingTest {
         assertThat(Billing.periodEnd(LocalDate.of(2026, 1, 31), "Annual")).isEqualTo(LocalDate.of(2027, 1, 31));
         assertThat(Billing.periodEnd(LocalDate.of(2026, 1, 31), "Month")).isEqualTo(LocalDate.of(2026, 2, 28));
     }
+
+    @Test
+    void a_quantity_raised_inside_a_billed_period_is_prorated_by_day() {
+        Model.Charge seats = charge("Recurring", "PerUnit", "10.00", "3");
+        seats.effectiveStartDate = LocalDate.of(2026, 1, 1);
+        Model.Subscription s = subscription(seats);
+        Billing.billDue(s, LocalDate.of(2026, 1, 1));
+        BigDecimal before = Billing.amount(seats);
+        seats.quantity = new BigDecimal("5");
+        Billing.prorate(s, seats, before, LocalDate.of(2026, 1, 16), false);
+        List<Model.InvoiceItem> items = Billing.billDue(s, LocalDate.of(2026, 1, 16));
+        assertThat(items).extracting(Model.InvoiceItem::amount).containsExactly(new BigDecimal("10.32")); // 20 x 16/31
+        assertThat(seats.chargedThroughDate).isEqualTo(LocalDate.of(2026, 2, 1));
+    }
+
+    @Test
+    void a_charge_ended_inside_a_billed_period_is_credited_for_the_days_left() {
+        Model.Charge seats = charge("Recurring", "PerUnit", "10.00", "3");
+        seats.effectiveStartDate = LocalDate.of(2026, 1, 1);
+        Model.Subscription s = subscription(seats);
+        Billing.billDue(s, LocalDate.of(2026, 1, 1));
+        Billing.prorate(s, seats, Billing.amount(seats), LocalDate.of(2026, 1, 16), true);
+        seats.effectiveEndDate = LocalDate.of(2026, 1, 16);
+        assertThat(Billing.billDue(s, LocalDate.of(2026, 1, 16))).extracting(Model.InvoiceItem::amount)
+                .containsExactly(new BigDecimal("-15.48")); // -30 x 16/31
+        assertThat(seats.chargedThroughDate).isEqualTo(LocalDate.of(2026, 1, 16));
+    }
+
+    @Test
+    void a_change_from_the_charged_through_date_on_is_not_prorated() {
+        Model.Charge seats = charge("Recurring", "PerUnit", "10.00", "3");
+        seats.effectiveStartDate = LocalDate.of(2026, 1, 1);
+        Model.Subscription s = subscription(seats);
+        Billing.billDue(s, LocalDate.of(2026, 1, 1));
+        Billing.prorate(s, seats, new BigDecimal("10.00"), LocalDate.of(2026, 2, 1), false);
+        assertThat(s.pendingItems).isEmpty();
+    }
 }

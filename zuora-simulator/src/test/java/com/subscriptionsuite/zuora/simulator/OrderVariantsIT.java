@@ -138,4 +138,19 @@ class OrderVariantsIT {
         assertThat(sim.state().subscriptionCount()).isZero();
         assertThat(sim.state().orderCount()).isZero();
     }
+
+    @Test
+    void a_mid_period_quantity_change_with_billing_invoices_the_prorated_difference() {
+        String sub = subscriptionOf(client.ok("/v1/orders", create(account, 3, true)));
+        JsonNode v1 = client.okGet("/v1/subscriptions/" + sub);
+        Map<String, Object> update = new HashMap<>(Fixtures.amendOrder(account, sub, "2026-01-16", Map.of(
+                "type", "UpdateProduct", "triggerDates", List.of(Fixtures.trigger("2026-01-16")),
+                "updateProduct", Map.of("ratePlanId", v1.path("ratePlans").path(0).path("id").asText(),
+                        "chargeUpdates", List.of(Map.of("chargeNumber", Fixtures.firstCharge(v1, "Seats").path("number").asText(),
+                                "pricing", Map.of("recurringPerUnit", Map.of("quantity", 5))))))));
+        update.put("processingOptions", Map.of("runBilling", true, "billingOptions", Map.of("targetDate", "2026-01-16")));
+        JsonNode order = client.ok("/v1/orders", update);
+        JsonNode invoice = client.okGet("/v1/invoices/" + order.path("invoiceNumbers").path(0).asText());
+        assertThat(invoice.path("amount").decimalValue()).isEqualByComparingTo("10.32"); // 2 seats x 10 x 16/31 days
+    }
 }

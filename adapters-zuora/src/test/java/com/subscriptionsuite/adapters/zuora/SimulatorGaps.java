@@ -14,11 +14,7 @@ final class SimulatorGaps implements ExecutionCondition {
     static final Map<String, String> GAPS = Map.of(
             "raises_the_first_invoice_that_is_due_readable_as_a_document",
             "the simulator has no GET /v1/invoices/{invoiceKey}/items (Zuora's GET_InvoiceItems, not in the v1 "
-                    + "subset): an invoice's lines cannot name their subscription",
-            "changes_quantity_to_a_new_version_with_segments_the_billing_system_names",
-            "the simulator raises no invoice for an amendment order with runBilling (Zuora bills the prorated "
-                    + "difference up to the target date) and answers only the current segment of each charge, "
-                    + "not all segments for charge-detail=all-segments");
+                    + "subset): an invoice's lines cannot name their subscription");
 
     @Override
     public ConditionEvaluationResult evaluateExecutionCondition(ExtensionContext context) {

@@ -248,4 +248,44 @@ class ZuoraSimulatorIT {
         assertThat(again).isEqualTo(Either.right(first));
         assertThat(gateway.subscriptions(ref).get().get(0).version()).isEqualTo(booked.version() + 1);
     }
+
+    @Test
+    void books_what_zuora_prices_and_warns_when_it_differs_from_the_engines_preview() {
+        simulator.close();
+        simulator = ZuoraSimulator.start(ZuoraSimulator.options().clock(CLOCK));
+        ZuoraGatewayContractIT.seed(simulator, doubled(shop.catalog()));
+        ZuoraBillingGateway gateway = gateway(s -> s);
+        AccountRef ref = open(gateway, 1);
+        ch.qos.logback.classic.Logger logger = (ch.qos.logback.classic.Logger) org.slf4j.LoggerFactory.getLogger(
+                ZuoraBillingGateway.class);
+        var appender = new ch.qos.logback.core.read.ListAppender<ch.qos.logback.classic.spi.ILoggingEvent>();
+        appender.start();
+        logger.addAppender(appender);
+        try {
+            Either<BillingFailure, BillingGateway.Subscribed> booked = gateway.subscribe(key("subscribe"),
+                    basic(ref, 2));
+
+            assertThat(booked.isRight()).as("%s", booked).isTrue();
+            assertThat(appender.list).extracting(ch.qos.logback.classic.spi.ILoggingEvent::getFormattedMessage)
+                    .anySatisfy(m -> assertThat(m).contains(booked.get().invoice().number(), "139.6", "EUR 69.80"));
+        } finally {
+            logger.detachAppender(appender);
+        }
+    }
+
+    /** The catalog at twice its prices: a Zuora tenant whose prices drifted from the engine's. */
+    private static com.subscriptionsuite.domain.catalog.Catalog doubled(com.subscriptionsuite.domain.catalog.Catalog c) {
+        return new com.subscriptionsuite.domain.catalog.Catalog(c.allProducts(), c.ratePlans().stream()
+                .map(r -> new com.subscriptionsuite.domain.catalog.RatePlan(r.id(), r.zuoraId(), r.productId(),
+                        r.name(), r.description(), r.effectiveStartDate(), r.effectiveEndDate(), r.charges().stream()
+                        .map(ch -> new com.subscriptionsuite.domain.catalog.Charge(ch.id(), ch.zuoraId(), ch.name(),
+                                ch.description(), ch.type(), ch.model(), ch.billingPeriod(),
+                                ch.specificBillingPeriod(), ch.billingTiming(), ch.defaultQuantity(),
+                                ch.minQuantity(), ch.maxQuantity(), ch.uom(), ch.taxMode(), ch.taxable(),
+                                ch.includedUnits(), ch.discountAppliesTo(), ch.tiers().stream()
+                                .map(t -> new com.subscriptionsuite.domain.catalog.Tier(t.currency(),
+                                        t.startingUnit(), t.endingUnit(), t.price().add(t.price()), t.priceFormat(),
+                                        t.overagePrice())).toList())).toList())).toList(),
+                c.suiteProducts(), c.pages(), c.deletedProductIds());
+    }
 }

@@ -1,7 +1,8 @@
 /**
- * The Zuora Billing and Zuora Revenue adapters: Feign clients over Zuora-shaped DTOs behind the
- * application's outbound ports (a {@code success:false} answer is a failure, no blind retries,
- * an {@code Idempotency-Key} on every POST/PATCH). Empty until the issue that puts Zuora behind the
- * billing port; the module is built so that its dependencies and layering rules are in place.
+ * Zuora behind the engine's billing port: {@link com.subscriptionsuite.adapters.zuora.ZuoraBillingGateway}
+ * over {@link com.subscriptionsuite.adapters.zuora.ZuoraClient} (Feign over Zuora-shaped DTOs that ignore
+ * unknown fields; a {@code success:false} answer is a failure whatever its status; no blind retries; an
+ * {@code Idempotency-Key} on every POST), configured by
+ * {@link com.subscriptionsuite.adapters.zuora.ZuoraSettings}. See docs/zuora.md.
  */
 package com.subscriptionsuite.adapters.zuora;

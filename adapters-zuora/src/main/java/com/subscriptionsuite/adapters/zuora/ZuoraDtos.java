@@ -1,0 +1,367 @@
+package com.subscriptionsuite.adapters.zuora;
+
+import com.fasterxml.jackson.annotation.JsonAnyGetter;
+import com.fasterxml.jackson.annotation.JsonAnySetter;
+import com.fasterxml.jackson.annotation.JsonIgnore;
+import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
+import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.annotation.JsonProperty;
+import java.math.BigDecimal;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Zuora-shaped request and response bodies, named and spelt as in Zuora's v1 API document. They
+ * never leave the adapter. Answers ignore the fields the adapter does not read; custom fields
+ * ({@code <name>__c}) travel as the top-level properties Zuora wants.
+ */
+final class ZuoraDtos {
+    private ZuoraDtos() {
+    }
+
+    // ---- requests -----------------------------------------------------------------------------
+
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    record Contact(String firstName, String lastName, String address1, String address2, String city, String state,
+            String zipCode, String country, String workEmail, String workPhone) {
+    }
+
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    record TaxInfo(@JsonProperty("VATId") String vatId) {
+    }
+
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    record CreateAccount(String name, String currency, Integer billCycleDay, Boolean autoPay, Contact billToContact,
+            Contact soldToContact, String hpmCreditCardPaymentMethodId, TaxInfo taxInfo,
+            @JsonIgnore Map<String, Object> customFields) {
+        @JsonAnyGetter
+        Map<String, Object> custom() {
+            return customFields;
+        }
+    }
+
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    record UpdateAccount(String name, Contact billToContact, Contact soldToContact, String defaultPaymentMethodId,
+            TaxInfo taxInfo, @JsonIgnore Map<String, Object> customFields) {
+        @JsonAnyGetter
+        Map<String, Object> custom() {
+            return customFields;
+        }
+    }
+
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    record AccountHolderInfo(String accountHolderName) {
+    }
+
+    /** A bank transfer (direct debit) method: Zuora's SEPA type, with what the engine keeps of it. */
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    record CreatePaymentMethod(String type, String accountKey, @JsonProperty("IBAN") String iban,
+            String accountMaskNumber, AccountHolderInfo accountHolderInfo, Boolean makeDefault,
+            Boolean skipValidation) {
+    }
+
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    record CreateOrder(String orderDate, String orderNumber, String existingAccountNumber,
+            ProcessingOptions processingOptions, List<OrderSubscription> subscriptions) {
+    }
+
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    record ProcessingOptions(Boolean runBilling, Boolean collectPayment, BillingOptions billingOptions) {
+    }
+
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    record BillingOptions(String targetDate) {
+    }
+
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    record OrderSubscription(String subscriptionNumber, List<OrderAction> orderActions,
+            Map<String, Object> customFields) {
+    }
+
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    record OrderAction(String type, List<TriggerDate> triggerDates, CreateSubscription createSubscription,
+            RatePlanOverride addProduct, RatePlanUpdate updateProduct, RemoveProduct removeProduct,
+            CancelSubscription cancelSubscription) {
+    }
+
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    record TriggerDate(String name, String triggerDate) {
+    }
+
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    record CreateSubscription(String subscriptionOwnerAccountNumber, Terms terms,
+            List<RatePlanOverride> subscribeToRatePlans) {
+    }
+
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    record Terms(InitialTerm initialTerm, String renewalSetting, List<RenewalTerm> renewalTerms, Boolean autoRenew) {
+    }
+
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    record InitialTerm(String termType, Integer period, String periodType, String startDate) {
+    }
+
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    record RenewalTerm(Integer period, String periodType) {
+    }
+
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    record RatePlanOverride(String productRatePlanId, List<ChargeOverride> chargeOverrides) {
+    }
+
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    record ChargeOverride(String productRatePlanChargeId, Map<String, Object> pricing) {
+    }
+
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    record RatePlanUpdate(String ratePlanId, List<ChargeUpdate> chargeUpdates) {
+    }
+
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    record ChargeUpdate(String chargeNumber, Map<String, Object> pricing, Map<String, Object> effectiveDate) {
+    }
+
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    record RemoveProduct(String ratePlanId) {
+    }
+
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    record CancelSubscription(String cancellationPolicy, String cancellationEffectiveDate) {
+    }
+
+    // ---- answers ------------------------------------------------------------------------------
+
+    /** Fields Zuora sends that a DTO does not name, custom fields among them. */
+    abstract static class Open {
+        @JsonIgnore
+        final Map<String, Object> other = new LinkedHashMap<>();
+
+        @JsonAnySetter
+        void other(String name, Object value) {
+            other.put(name, value);
+        }
+
+        String custom(String name) {
+            Object v = other.get(name);
+            return v == null ? null : String.valueOf(v);
+        }
+    }
+
+    @JsonIgnoreProperties(ignoreUnknown = true)
+    static final class CreatedAccount {
+        public String accountId;
+        public String accountNumber;
+        public String paymentMethodId;
+    }
+
+    @JsonIgnoreProperties(ignoreUnknown = true)
+    static final class Account {
+        public BasicInfo basicInfo;
+        public BillingAndPayment billingAndPayment;
+        public ContactRead billToContact;
+        public ContactRead soldToContact;
+        public TaxInfoRead taxInfo;
+    }
+
+    @JsonIgnoreProperties(ignoreUnknown = true)
+    static final class BasicInfo extends Open {
+        public String id;
+        public String accountNumber;
+        public String name;
+        public String status;
+    }
+
+    @JsonIgnoreProperties(ignoreUnknown = true)
+    static final class BillingAndPayment {
+        public String currency;
+        public String defaultPaymentMethodId;
+        public Integer billCycleDay;
+    }
+
+    @JsonIgnoreProperties(ignoreUnknown = true)
+    static final class ContactRead {
+        public String id;
+        public String firstName;
+        public String lastName;
+        public String address1;
+        public String address2;
+        public String city;
+        public String state;
+        public String zipCode;
+        public String country;
+        public String workEmail;
+        public String workPhone;
+    }
+
+    @JsonIgnoreProperties(ignoreUnknown = true)
+    static final class TaxInfoRead {
+        @JsonProperty("VATId")
+        public String vatId;
+    }
+
+    @JsonIgnoreProperties(ignoreUnknown = true)
+    static final class CreatedPaymentMethod {
+        public String id;
+    }
+
+    @JsonIgnoreProperties(ignoreUnknown = true)
+    static final class CreatedOrder {
+        public String orderNumber;
+        public String orderId;
+        public String status;
+        public List<OrderedSubscription> subscriptions;
+        public List<String> subscriptionNumbers;
+        public List<String> invoiceNumbers;
+        public List<String> invoiceIds;
+    }
+
+    @JsonIgnoreProperties(ignoreUnknown = true)
+    static final class OrderedSubscription {
+        public String subscriptionNumber;
+        public String subscriptionId;
+        public String status;
+    }
+
+    @JsonIgnoreProperties(ignoreUnknown = true)
+    static final class Subscriptions {
+        public List<SubscriptionRead> subscriptions;
+        public String nextPage;
+    }
+
+    @JsonIgnoreProperties(ignoreUnknown = true)
+    static final class SubscriptionRead extends Open {
+        public String id;
+        public String subscriptionNumber;
+        public Integer version;
+        public String status;
+        public String accountId;
+        public String currency;
+        public String termType;
+        public Integer initialTerm;
+        public String initialTermPeriodType;
+        public Integer renewalTerm;
+        public String renewalTermPeriodType;
+        public Boolean autoRenew;
+        public String contractEffectiveDate;
+        public String subscriptionStartDate;
+        public String subscriptionEndDate;
+        public String termStartDate;
+        public String termEndDate;
+        public String cancelledDate;
+        public String orderNumber;
+        public List<RatePlanRead> ratePlans;
+    }
+
+    @JsonIgnoreProperties(ignoreUnknown = true)
+    static final class RatePlanRead {
+        public String id;
+        public String productRatePlanId;
+        public String ratePlanName;
+        public String lastChangeType;
+        public List<ChargeRead> ratePlanCharges;
+    }
+
+    @JsonIgnoreProperties(ignoreUnknown = true)
+    static final class ChargeRead {
+        public String id;
+        public String originalChargeId;
+        public String number;
+        public Integer segment;
+        public String name;
+        public String type;
+        public String model;
+        public String productRatePlanChargeId;
+        public BigDecimal quantity;
+        public BigDecimal price;
+        public BigDecimal originalListPrice;
+        public BigDecimal discountPercentage;
+        public String billingPeriod;
+        public Integer specificBillingPeriod;
+        public String effectiveStartDate;
+        public String effectiveEndDate;
+        public String chargedThroughDate;
+        /** Every segment of the charge, when Zuora was asked for {@code charge-detail=all-segments}. */
+        public List<ChargeSegment> chargeSegments;
+    }
+
+    @JsonIgnoreProperties(ignoreUnknown = true)
+    static final class ChargeSegment {
+        public String id;
+        public Integer segment;
+        public BigDecimal quantity;
+        public BigDecimal price;
+        public BigDecimal originalListPrice;
+        public String effectiveStartDate;
+        public String effectiveEndDate;
+        public String chargedThroughDate;
+    }
+
+    @JsonIgnoreProperties(ignoreUnknown = true)
+    static final class BillingDocuments {
+        public List<BillingDocument> documents;
+        public String nextPage;
+    }
+
+    @JsonIgnoreProperties(ignoreUnknown = true)
+    static final class BillingDocument {
+        public String id;
+        public String documentNumber;
+        public String documentType;
+        public String documentDate;
+        public BigDecimal amount;
+        public BigDecimal balance;
+        public String status;
+        public String accountId;
+        public String currency;
+    }
+
+    @JsonIgnoreProperties(ignoreUnknown = true)
+    static final class InvoiceRead {
+        public String id;
+        public String accountId;
+        public String invoiceNumber;
+        public String invoiceDate;
+        public String dueDate;
+        public String currency;
+        public BigDecimal amount;
+        public BigDecimal amountWithoutTax;
+        public BigDecimal taxAmount;
+        public BigDecimal balance;
+        public String createdDate;
+        public String sourceType;
+        public String sourceId;
+    }
+
+    @JsonIgnoreProperties(ignoreUnknown = true)
+    static final class InvoiceItems {
+        public List<InvoiceItem> invoiceItems;
+    }
+
+    @JsonIgnoreProperties(ignoreUnknown = true)
+    static final class InvoiceItem {
+        public String id;
+        public String subscriptionName;
+        public String subscriptionNumber;
+        public String subscriptionId;
+        public String chargeName;
+        public String chargeDescription;
+        public String productRatePlanChargeId;
+        public BigDecimal chargeAmount;
+        public BigDecimal taxAmount;
+        public String serviceStartDate;
+        public String serviceEndDate;
+    }
+
+    @JsonIgnoreProperties(ignoreUnknown = true)
+    static final class InvoiceFiles {
+        public List<InvoiceFile> invoiceFiles;
+    }
+
+    @JsonIgnoreProperties(ignoreUnknown = true)
+    static final class InvoiceFile {
+        public String id;
+        public Long versionNumber;
+        public String pdfFileUrl;
+    }
+}

@@ -19,10 +19,17 @@ final class BillRun {
     private BillRun() {
     }
 
-    /** Runs the bill once; returns the exit status (0 done, 1 a tenant's run failed). */
+    /**
+     * Runs the bill once; returns the exit status (0 done, 1 a tenant's run failed, 2 the billing
+     * system is not the built-in ledger: Zuora bills by itself).
+     */
     static int run(ServerConfig config, Clock clock, PasswordHasher hasher, PrintStream out, PrintStream err) {
         try (Database database = Server.openDatabase(config)) {
             Engine engine = Server.engine(config, database, clock, hasher);
+            if (engine.billing().flatMap(Engine.Billing::runBilling).isEmpty()) {
+                err.println("no bill run: the billing system is Zuora (SUITE_BILLING=zuora), which bills by itself");
+                return 2;
+            }
             try {
                 for (BillingRun run : engine.runBilling().billEveryTenant()) {
                     out.println("tenant " + run.tenantId() + ", " + run.day() + ": " + run.subscriptions()

@@ -20,6 +20,8 @@ import com.subscriptionsuite.adapters.persistence.vat.JdbiVatChecks;
 import com.subscriptionsuite.adapters.persistence.voucher.JdbiVouchers;
 import com.subscriptionsuite.adapters.persistence.idempotency.JdbiIdempotencyRecords;
 import com.subscriptionsuite.adapters.persistence.ledger.JdbiLedgerStore;
+import com.subscriptionsuite.adapters.zuora.ZuoraBillingGateway;
+import com.subscriptionsuite.adapters.zuora.ZuoraClient;
 import com.subscriptionsuite.adapters.persistence.billing.JdbiAccountLinks;
 import com.subscriptionsuite.adapters.persistence.billing.JdbiBillingOperations;
 import com.subscriptionsuite.application.Engine;
@@ -92,7 +94,7 @@ public final class Server implements AutoCloseable {
             }
             Javalin http = new HttpApi(HttpApi.UseCases.from(engine), new HttpSettings(config.maxBodyBytes()))
                     .start(config.httpHost(), config.httpPort());
-            if (config.tenantRefreshSeconds() > 0 || config.billingRunMinutes() > 0) {
+            if (config.tenantRefreshSeconds() > 0 || billRuns(config, engine)) {
                 refresher = Executors.newSingleThreadScheduledExecutor(r -> {
                     Thread t = new Thread(r, "server-jobs");
                     t.setDaemon(true);
@@ -103,7 +105,7 @@ public final class Server implements AutoCloseable {
                 refresher.scheduleWithFixedDelay(() -> refresh(engine), config.tenantRefreshSeconds(),
                         config.tenantRefreshSeconds(), TimeUnit.SECONDS);
             }
-            if (config.billingRunMinutes() > 0) {
+            if (billRuns(config, engine)) {
                 refresher.scheduleWithFixedDelay(() -> billingRun(engine), config.billingRunMinutes(),
                         config.billingRunMinutes(), TimeUnit.MINUTES);
             }
@@ -156,7 +158,7 @@ public final class Server implements AutoCloseable {
     static Engine engine(ServerConfig config, Database database, Clock clock, PasswordHasher hasher) {
         var jdbi = database.jdbi();
         SecureRandomSecrets secrets = new SecureRandomSecrets();
-        return Engine.builder().tenants(new JdbiTenants(jdbi)).clock(clock)
+        Engine.Builder builder = Engine.builder().tenants(new JdbiTenants(jdbi)).clock(clock)
                 .users(new JdbiUsers(jdbi)).sessions(new JdbiSessions(jdbi))
                 .passwordResets(new JdbiPasswordResets(jdbi)).loginAttempts(new JdbiLoginAttempts(jdbi))
                 .transactions(new JdbiTransactions(jdbi)).passwordHasher(hasher)
@@ -166,9 +168,6 @@ public final class Server implements AutoCloseable {
                 .voucherHoldDuration(java.time.Duration.ofMinutes(config.voucherHoldMinutes()))
                 .vatRegistry(new ViesVatRegistry(config.viesUrl(), VIES_TIMEOUT))
                 .vatChecks(new JdbiVatChecks(jdbi))
-                // payment methods (issue 5): stored methods, the built-in hosted page and PayPal approval
-                // the billing system: the built-in ledger (issue 12: behind the billing gateway, as Zuora will be)
-                .ledger(new JdbiLedgerStore(jdbi))
                 // what the engine keeps itself whatever billing system is behind: the per-customer lease, the
                 // links from customers to their accounts, the operations pending in the billing system
                 .customerLocks(new JdbiCustomerLocks(jdbi, clock))
@@ -176,12 +175,20 @@ public final class Server implements AutoCloseable {
                 .billingOperations(new JdbiBillingOperations(jdbi))
                 .idempotencyRecords(new JdbiIdempotencyRecords(jdbi))
                 .idempotencyLease(java.time.Duration.ofSeconds(config.idempotencyLeaseSeconds()))
+                // payment methods (issue 5): stored methods, the built-in hosted page and PayPal approval
                 .paymentMethods(new JdbiPaymentMethods(jdbi))
                 .paymentPages(config.paymentPageKey() == null
                         ? JdbiPaymentPages.withStoredKey(jdbi, secrets, clock.instant())
                         : new JdbiPaymentPages(jdbi, secrets, config.paymentPageKey()))
-                .payPalAgreements(new JdbiPayPalAgreements(jdbi, secrets, payPalApprovalUrl(config)))
-                .build();
+                .payPalAgreements(new JdbiPayPalAgreements(jdbi, secrets, payPalApprovalUrl(config)));
+        // the billing system behind the billing gateway: the built-in ledger, or Zuora (SUITE_BILLING=zuora)
+        if (config.zuoraBilling()) {
+            ZuoraClient zuora = new ZuoraClient(config.zuora());
+            builder.billingGateway(tenants -> new ZuoraBillingGateway(zuora, tenants::apply, clock));
+        } else {
+            builder.ledger(new JdbiLedgerStore(jdbi));
+        }
+        return builder.build();
     }
 
     /** Where the built-in PayPal approval is served: relative to the API's base unless a public URL is set. */
@@ -210,6 +217,11 @@ public final class Server implements AutoCloseable {
             }
         }
         return jdbcUrl.substring(0, cut);
+    }
+
+    /** Whether this server runs the built-in ledger's bill run (Zuora bills by itself). */
+    static boolean billRuns(ServerConfig config, Engine engine) {
+        return config.billingRunMinutes() > 0 && engine.billing().flatMap(Engine.Billing::runBilling).isPresent();
     }
 
     /**

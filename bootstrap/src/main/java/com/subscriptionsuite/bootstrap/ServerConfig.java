@@ -1,5 +1,6 @@
 package com.subscriptionsuite.bootstrap;
 
+import com.subscriptionsuite.adapters.zuora.ZuoraSettings;
 import java.net.URI;
 import java.net.URISyntaxException;
 import java.nio.file.Path;
@@ -34,6 +35,8 @@ import java.util.Map;
  * its base; set: the absolute http(s) base URL clients reach the API at</td></tr>
  * <tr><td>SUITE_BILLING_RUN_MINUTES</td><td>60: how often the built-in ledger's bill run invoices the billing
  * periods that have started, for every tenant (0 = never; run it with {@code java -jar … bill-run})</td></tr>
+ * <tr><td>SUITE_BILLING</td><td>ledger: the built-in ledger is the billing system; zuora: Zuora is, through
+ * the SUITE_ZUORA_* settings (base URL, client id and secret required; see {@code ZuoraSettings})</td></tr>
  * <tr><td>SUITE_IDEMPOTENCY_LEASE_SECONDS</td><td>60: how long an Idempotency-Key stays in flight for a request that
  * has not answered (its process died); after it a retry with the same key and body runs the request. Set it above the
  * longest a request runs</td></tr>
@@ -59,7 +62,13 @@ public record ServerConfig(
         String paymentPageKey,
         URI publicUrl,
         int billingRunMinutes,
-        int idempotencyLeaseSeconds) {
+        int idempotencyLeaseSeconds,
+        ZuoraSettings zuora) {
+
+    /** Whether Zuora is the billing system ({@code SUITE_BILLING=zuora}); else the built-in ledger is. */
+    public boolean zuoraBilling() {
+        return zuora != null;
+    }
 
     /** The official VIES REST endpoint VAT IDs are checked against by default. */
     public static final String OFFICIAL_VIES_URL =
@@ -89,7 +98,7 @@ public record ServerConfig(
                 + ", mailFrom=" + mailFrom + ", voucherHoldMinutes=" + voucherHoldMinutes + ", viesUrl=" + viesUrl
                 + ", paymentPageKey=" + withheld(paymentPageKey) + ", publicUrl=" + publicUrl
                 + ", billingRunMinutes=" + billingRunMinutes + ", idempotencyLeaseSeconds=" + idempotencyLeaseSeconds
-                + "]";
+                + ", billing=" + (zuora == null ? "ledger" : "zuora " + zuora) + "]";
     }
 
     private static String withheld(String secret) {
@@ -142,6 +151,18 @@ public record ServerConfig(
         URI publicUrl = publicUrl(blankToNull(env.get("SUITE_PUBLIC_URL")), errors);
         int billingRun = integer(env, "SUITE_BILLING_RUN_MINUTES", 60, 0, 24 * 60, errors);
         int lease = integer(env, "SUITE_IDEMPOTENCY_LEASE_SECONDS", 60, 1, 3600, errors);
+        ZuoraSettings zuora = null;
+        String billing = env.getOrDefault("SUITE_BILLING", "ledger").strip().toLowerCase(java.util.Locale.ROOT);
+        if (billing.equals("zuora")) {
+            var settings = ZuoraSettings.fromEnvironment(env);
+            if (settings.isLeft()) {
+                errors.addAll(settings.getLeft());
+            } else {
+                zuora = settings.get();
+            }
+        } else if (!billing.equals("ledger") && !billing.isEmpty()) {
+            errors.add("SUITE_BILLING must be ledger or zuora, got '" + env.get("SUITE_BILLING") + "'");
+        }
         if (!errors.isEmpty()) {
             throw new InvalidConfiguration(String.join("; ", errors));
         }
@@ -165,7 +186,8 @@ public record ServerConfig(
                 pageKey,
                 publicUrl,
                 billingRun,
-                lease);
+                lease,
+                zuora);
     }
 
     /** An absolute http(s) URL without query or fragment, its trailing slashes dropped; null when unset. */

@@ -41,7 +41,7 @@ class ZuoraGatewayContractIT extends BillingGatewayContract {
         simulator = ZuoraSimulator.start(ZuoraSimulator.options().clock(CLOCK));
         shop = ZuoraTestCatalogs.withZuoraIds(TeamShopBilling.shop());
         otherShop = ZuoraTestCatalogs.withZuoraIds(TeamShopBilling.otherShop());
-        seed(simulator, shop.catalog());
+        ZuoraTestCatalogs.seed(simulator, shop.catalog());
     }
 
     @AfterAll
@@ -67,48 +67,5 @@ class ZuoraGatewayContractIT extends BillingGatewayContract {
                 id -> id == TeamShopBilling.SHOP ? shop : otherShop, CLOCK);
         return new Fixture(gateway, shop, TeamShopBilling.OTHER_SHOP, tenantId -> USERS.incrementAndGet(),
                 TeamShopBilling.OFFER, CurrencyUnit.EUR, TeamShopBilling.GERMAN_VAT, CLOCK);
-    }
-
-    /** Every product of the catalog into the simulator, under the same Zuora ids. */
-    static void seed(ZuoraSimulator simulator, Catalog catalog) {
-        for (Product p : catalog.allProducts()) {
-            var product = com.subscriptionsuite.zuora.simulator.Catalog.product(p.name()).id(p.zuoraId());
-            for (RatePlan r : catalog.ratePlans()) {
-                if (r.productId() != p.id()) {
-                    continue;
-                }
-                var plan = com.subscriptionsuite.zuora.simulator.Catalog.ratePlan(r.name()).id(r.zuoraId());
-                for (Charge ch : r.charges()) {
-                    var charge = switch (ch.type()) {
-                        case ONE_TIME -> com.subscriptionsuite.zuora.simulator.Catalog.oneTime(ch.name(),
-                                ch.model().wireName());
-                        case USAGE -> com.subscriptionsuite.zuora.simulator.Catalog.usage(ch.name(),
-                                ch.model().wireName());
-                        default -> com.subscriptionsuite.zuora.simulator.Catalog.recurring(ch.name(),
-                                ch.model().wireName());
-                    };
-                    charge.id(ch.zuoraId());
-                    if (ch.billingPeriod() != null) {
-                        charge.billingPeriod(ch.billingPeriod().wireName());
-                    }
-                    if (ch.billingTiming() != null) {
-                        charge.billingTiming(ch.billingTiming().wireName());
-                    }
-                    boolean tiered = ch.model() == ChargeModel.TIERED || ch.model() == ChargeModel.VOLUME;
-                    for (Tier t : ch.tiers()) {
-                        if (tiered) {
-                            charge.tier(t.currency().getCode(), t.startingUnit().toPlainString(),
-                                    t.endingUnit() == null ? null : t.endingUnit().toPlainString(),
-                                    t.price().toPlainString(), t.priceFormat().wireName());
-                        } else {
-                            charge.price(t.currency().getCode(), t.price().toPlainString());
-                        }
-                    }
-                    plan.charge(charge);
-                }
-                product.ratePlan(plan);
-            }
-            simulator.catalog().addProduct(product);
-        }
     }
 }

@@ -48,7 +48,7 @@ class ZuoraSimulatorIT {
     void start() {
         simulator = ZuoraSimulator.start(ZuoraSimulator.options().clock(CLOCK));
         shop = ZuoraTestCatalogs.withZuoraIds(TeamShopBilling.shop());
-        ZuoraGatewayContractIT.seed(simulator, shop.catalog());
+        ZuoraTestCatalogs.seed(simulator, shop.catalog());
     }
 
     @AfterEach
@@ -253,7 +253,7 @@ class ZuoraSimulatorIT {
     void books_what_zuora_prices_and_warns_when_it_differs_from_the_engines_preview() {
         simulator.close();
         simulator = ZuoraSimulator.start(ZuoraSimulator.options().clock(CLOCK));
-        ZuoraGatewayContractIT.seed(simulator, doubled(shop.catalog()));
+        ZuoraTestCatalogs.seed(simulator, doubled(shop.catalog()));
         ZuoraBillingGateway gateway = gateway(s -> s);
         AccountRef ref = open(gateway, 1);
         ch.qos.logback.classic.Logger logger = (ch.qos.logback.classic.Logger) org.slf4j.LoggerFactory.getLogger(

@@ -5,15 +5,18 @@ import com.subscriptionsuite.domain.catalog.Charge;
 import com.subscriptionsuite.domain.catalog.Product;
 import com.subscriptionsuite.domain.catalog.RatePlan;
 import com.subscriptionsuite.domain.tenant.TenantDefinition;
+import com.subscriptionsuite.domain.catalog.ChargeModel;
+import com.subscriptionsuite.domain.catalog.Tier;
+import com.subscriptionsuite.zuora.simulator.ZuoraSimulator;
 import java.util.List;
 
 /** Test catalogs as a Zuora tenant knows them: a Zuora id on every product, rate plan and charge. */
-final class ZuoraTestCatalogs {
+public final class ZuoraTestCatalogs {
     private ZuoraTestCatalogs() {
     }
 
     /** The definition with a Zuora id on every product, rate plan and charge (kept where it has one). */
-    static TenantDefinition withZuoraIds(TenantDefinition definition) {
+    public static TenantDefinition withZuoraIds(TenantDefinition definition) {
         Catalog c = definition.catalog();
         List<Product> products = c.allProducts().stream().map(p -> new Product(p.id(),
                 p.zuoraId() != null ? p.zuoraId() : "zprod" + p.id(), p.name(), p.description(), p.featureList(),
@@ -27,5 +30,48 @@ final class ZuoraTestCatalogs {
                         ch.taxable(), ch.includedUnits(), ch.discountAppliesTo(), ch.tiers())).toList())).toList();
         return definition.withCatalog(new Catalog(products, plans, c.suiteProducts(), c.pages(),
                 c.deletedProductIds()));
+    }
+
+    /** Every product of the catalog into the simulator, under the same Zuora ids. */
+    public static void seed(ZuoraSimulator simulator, Catalog catalog) {
+        for (Product p : catalog.allProducts()) {
+            var product = com.subscriptionsuite.zuora.simulator.Catalog.product(p.name()).id(p.zuoraId());
+            for (RatePlan r : catalog.ratePlans()) {
+                if (r.productId() != p.id()) {
+                    continue;
+                }
+                var plan = com.subscriptionsuite.zuora.simulator.Catalog.ratePlan(r.name()).id(r.zuoraId());
+                for (Charge ch : r.charges()) {
+                    var charge = switch (ch.type()) {
+                        case ONE_TIME -> com.subscriptionsuite.zuora.simulator.Catalog.oneTime(ch.name(),
+                                ch.model().wireName());
+                        case USAGE -> com.subscriptionsuite.zuora.simulator.Catalog.usage(ch.name(),
+                                ch.model().wireName());
+                        default -> com.subscriptionsuite.zuora.simulator.Catalog.recurring(ch.name(),
+                                ch.model().wireName());
+                    };
+                    charge.id(ch.zuoraId());
+                    if (ch.billingPeriod() != null) {
+                        charge.billingPeriod(ch.billingPeriod().wireName());
+                    }
+                    if (ch.billingTiming() != null) {
+                        charge.billingTiming(ch.billingTiming().wireName());
+                    }
+                    boolean tiered = ch.model() == ChargeModel.TIERED || ch.model() == ChargeModel.VOLUME;
+                    for (Tier t : ch.tiers()) {
+                        if (tiered) {
+                            charge.tier(t.currency().getCode(), t.startingUnit().toPlainString(),
+                                    t.endingUnit() == null ? null : t.endingUnit().toPlainString(),
+                                    t.price().toPlainString(), t.priceFormat().wireName());
+                        } else {
+                            charge.price(t.currency().getCode(), t.price().toPlainString());
+                        }
+                    }
+                    plan.charge(charge);
+                }
+                product.ratePlan(plan);
+            }
+            simulator.catalog().addProduct(product);
+        }
     }
 }

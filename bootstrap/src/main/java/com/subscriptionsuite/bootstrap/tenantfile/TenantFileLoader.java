@@ -24,7 +24,7 @@ import org.slf4j.LoggerFactory;
  */
 public final class TenantFileLoader {
     private static final Logger LOG = LoggerFactory.getLogger(TenantFileLoader.class);
-    static final String DEMO_RESOURCE = "/tenants/demo.json";
+    public static final String DEMO_RESOURCE = "/tenants/demo.json";
 
     private final DefineTenant defineTenant;
     private final DefineCampaigns defineCampaigns;

@@ -51,6 +51,7 @@ import java.util.UUID;
 import org.eclipse.jetty.server.HttpConfiguration;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.slf4j.MDC;
 
 /**
  * The HTTP API (Subscription Suite API v2.1.0, the catalog, shop page, configuration,
@@ -69,6 +70,9 @@ import org.slf4j.LoggerFactory;
  * }</pre>
  */
 public final class HttpApi {
+    /** The logging-context key of a request's correlation id (MDC), which outbound clients pass on. */
+    public static final String CORRELATION_ID = "correlationId";
+
     private static final Logger LOG = LoggerFactory.getLogger(HttpApi.class);
 
     /**
@@ -222,9 +226,9 @@ public final class HttpApi {
             config.jetty.modifyHttpConfiguration(HttpApi::headersExactlyAsSent);
             config.router.mount(router -> {
                 for (Route route : routes) {
-                    Handler handler = route.scope() == Route.Scope.TENANT
+                    Handler handler = correlated(route.scope() == Route.Scope.TENANT
                             ? tenantScoped(cors.scoped(access.guard(idempotent(route))))
-                            : route.handler();
+                            : route.handler());
                     router.addHttpHandler(route.method(), route.path(), handler);
                     if (route.method() == HandlerType.GET) {
                         // else Javalin answers HEAD itself, with an empty 200 and no check at all
@@ -252,6 +256,24 @@ public final class HttpApi {
     private static void headersExactlyAsSent(HttpConfiguration http) {
         http.setHeaderCacheSize(0);
         http.setHeaderCacheCaseSensitive(true);
+    }
+
+    /**
+     * Gives the request a correlation id for its whole run: in the logging context ({@link #CORRELATION_ID},
+     * so every log line of the request names it, and a remote system's client sends it on, as Zuora's
+     * adapter does in {@code Zuora-Track-Id}) and on the context, where an internal error quotes it.
+     */
+    private static Handler correlated(Handler handler) {
+        return ctx -> {
+            String id = UUID.randomUUID().toString();
+            ctx.attribute(CORRELATION_ID, id);
+            MDC.put(CORRELATION_ID, id);
+            try {
+                handler.handle(ctx);
+            } finally {
+                MDC.remove(CORRELATION_ID);
+            }
+        };
     }
 
     /** The route with the Idempotency-Key header honoured, where it changes state for a user. */
@@ -333,7 +355,8 @@ public final class HttpApi {
                 return;
             }
         }
-        String correlationId = UUID.randomUUID().toString();
+        String correlationId = ctx.attribute(CORRELATION_ID) instanceof String id ? id
+                : UUID.randomUUID().toString();
         LOG.error("internal_error correlation_id={} on {} {}", correlationId, ctx.method().name(), ctx.path(), e);
         json.error(ctx, ApiError.from(new RequestFailure.Unexpected(correlationId)));
     }

@@ -21,6 +21,7 @@ import com.subscriptionsuite.adapters.persistence.voucher.JdbiVouchers;
 import com.subscriptionsuite.adapters.persistence.idempotency.JdbiIdempotencyRecords;
 import com.subscriptionsuite.adapters.persistence.ledger.JdbiLedgerStore;
 import com.subscriptionsuite.adapters.zuora.ZuoraBillingGateway;
+import com.subscriptionsuite.adapters.zuora.ZuoraCatalogSource;
 import com.subscriptionsuite.adapters.zuora.ZuoraClient;
 import com.subscriptionsuite.adapters.persistence.billing.JdbiAccountLinks;
 import com.subscriptionsuite.adapters.persistence.billing.JdbiBillingOperations;
@@ -94,7 +95,7 @@ public final class Server implements AutoCloseable {
             }
             Javalin http = new HttpApi(HttpApi.UseCases.from(engine), new HttpSettings(config.maxBodyBytes()))
                     .start(config.httpHost(), config.httpPort());
-            if (config.tenantRefreshSeconds() > 0 || billRuns(config, engine)) {
+            if (config.tenantRefreshSeconds() > 0 || billRuns(config, engine) || catalogSyncs(config, engine)) {
                 refresher = Executors.newSingleThreadScheduledExecutor(r -> {
                     Thread t = new Thread(r, "server-jobs");
                     t.setDaemon(true);
@@ -108,6 +109,11 @@ public final class Server implements AutoCloseable {
             if (billRuns(config, engine)) {
                 refresher.scheduleWithFixedDelay(() -> billingRun(engine), config.billingRunMinutes(),
                         config.billingRunMinutes(), TimeUnit.MINUTES);
+            }
+            if (catalogSyncs(config, engine)) {
+                // the first run one period after the start: a start (or a restart) does not call Zuora at once
+                refresher.scheduleWithFixedDelay(() -> CatalogSyncCommand.syncEveryTenant(engine),
+                        config.catalogSyncMinutes(), config.catalogSyncMinutes(), TimeUnit.MINUTES);
             }
             reportOperationsInDoubt(database, clock);
             LOG.info("Subscription Suite Engine listening on http://{}:{} with database {} ({}), mail {}",
@@ -185,6 +191,8 @@ public final class Server implements AutoCloseable {
         if (config.zuoraBilling()) {
             ZuoraClient zuora = new ZuoraClient(config.zuora());
             builder.billingGateway(tenants -> new ZuoraBillingGateway(zuora, tenants::apply, clock));
+            // issue 13: Zuora's product catalog is the tenants' products, rate plans and charges
+            builder.catalogSource(new ZuoraCatalogSource(zuora));
         } else {
             builder.ledger(new JdbiLedgerStore(jdbi));
         }
@@ -217,6 +225,11 @@ public final class Server implements AutoCloseable {
             }
         }
         return jdbcUrl.substring(0, cut);
+    }
+
+    /** Whether this server syncs every tenant's catalog from the billing system on a schedule (Zuora only). */
+    static boolean catalogSyncs(ServerConfig config, Engine engine) {
+        return config.catalogSyncs() && engine.catalogSync().isPresent();
     }
 
     /** Whether this server runs the built-in ledger's bill run (Zuora bills by itself). */

@@ -40,6 +40,9 @@ import java.util.Map;
  * <tr><td>SUITE_IDEMPOTENCY_LEASE_SECONDS</td><td>60: how long an Idempotency-Key stays in flight for a request that
  * has not answered (its process died); after it a retry with the same key and body runs the request. Set it above the
  * longest a request runs</td></tr>
+ * <tr><td>SUITE_CATALOG_SYNC_MINUTES</td><td>60: with SUITE_BILLING=zuora, how often every tenant's products, rate
+ * plans and charges are synced from Zuora's catalog (0 = never; 0..1440; run it with {@code java -jar … catalog-sync}
+ * or {@code POST /admin/catalog/sync}); ignored with the built-in ledger</td></tr>
  * </table>
  */
 public record ServerConfig(
@@ -63,11 +66,17 @@ public record ServerConfig(
         URI publicUrl,
         int billingRunMinutes,
         int idempotencyLeaseSeconds,
-        ZuoraSettings zuora) {
+        ZuoraSettings zuora,
+        int catalogSyncMinutes) {
 
     /** Whether Zuora is the billing system ({@code SUITE_BILLING=zuora}); else the built-in ledger is. */
     public boolean zuoraBilling() {
         return zuora != null;
+    }
+
+    /** Whether this server syncs every tenant's catalog from Zuora on a schedule (Zuora, and minutes above 0). */
+    public boolean catalogSyncs() {
+        return zuora != null && catalogSyncMinutes > 0;
     }
 
     /** The official VIES REST endpoint VAT IDs are checked against by default. */
@@ -98,7 +107,8 @@ public record ServerConfig(
                 + ", mailFrom=" + mailFrom + ", voucherHoldMinutes=" + voucherHoldMinutes + ", viesUrl=" + viesUrl
                 + ", paymentPageKey=" + withheld(paymentPageKey) + ", publicUrl=" + publicUrl
                 + ", billingRunMinutes=" + billingRunMinutes + ", idempotencyLeaseSeconds=" + idempotencyLeaseSeconds
-                + ", billing=" + (zuora == null ? "ledger" : "zuora " + zuora) + "]";
+                + ", billing=" + (zuora == null ? "ledger" : "zuora " + zuora)
+                + ", catalogSyncMinutes=" + catalogSyncMinutes + "]";
     }
 
     private static String withheld(String secret) {
@@ -151,6 +161,7 @@ public record ServerConfig(
         URI publicUrl = publicUrl(blankToNull(env.get("SUITE_PUBLIC_URL")), errors);
         int billingRun = integer(env, "SUITE_BILLING_RUN_MINUTES", 60, 0, 24 * 60, errors);
         int lease = integer(env, "SUITE_IDEMPOTENCY_LEASE_SECONDS", 60, 1, 3600, errors);
+        int catalogSync = integer(env, "SUITE_CATALOG_SYNC_MINUTES", 60, 0, 24 * 60, errors);
         ZuoraSettings zuora = null;
         String billing = env.getOrDefault("SUITE_BILLING", "ledger").strip().toLowerCase(java.util.Locale.ROOT);
         if (billing.equals("zuora")) {
@@ -187,7 +198,8 @@ public record ServerConfig(
                 publicUrl,
                 billingRun,
                 lease,
-                zuora);
+                zuora,
+                catalogSync);
     }
 
     /** An absolute http(s) URL without query or fragment, its trailing slashes dropped; null when unset. */

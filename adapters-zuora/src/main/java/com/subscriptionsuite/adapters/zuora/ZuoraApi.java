@@ -61,4 +61,13 @@ interface ZuoraApi {
 
     @RequestLine("GET /v1/files/{file}")
     Response file(@Param("file") String fileId);
+
+    // ---- the product catalog (issue 13) --------------------------------------------------------
+
+    @RequestLine("GET /v1/catalog/products?page={page}&pageSize=40")
+    Response catalogProducts(@Param("page") int page);
+
+    /** The URL a product's {@code productRatePlans} names from Zuora-Version 230.0 on. */
+    @RequestLine("GET /v1/products/{product}/product-rate-plans?page={page}&pageSize=40")
+    Response productRatePlans(@Param("product") String productId, @Param("page") int page);
 }

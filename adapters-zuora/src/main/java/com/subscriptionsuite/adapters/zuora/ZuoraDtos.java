@@ -364,4 +364,93 @@ final class ZuoraDtos {
         public Long versionNumber;
         public String pdfFileUrl;
     }
+
+    // ---- the product catalog (issue 13): GETCatalogType, GETProductRatePlansResponse --------------
+
+    @JsonIgnoreProperties(ignoreUnknown = true)
+    static final class CatalogProducts {
+        public List<CatalogProduct> products;
+        public String nextPage;
+    }
+
+    /**
+     * A product of {@code GET /v1/catalog/products}. {@code productRatePlans} is a URL from Zuora-Version
+     * 230.0 on and an inline array below it, so it stays a tree.
+     */
+    @JsonIgnoreProperties(ignoreUnknown = true)
+    static final class CatalogProduct {
+        public String id;
+        public String sku;
+        public String name;
+        public String description;
+        public String productNumber;
+        public String effectiveStartDate;
+        public String effectiveEndDate;
+        public com.fasterxml.jackson.databind.JsonNode productRatePlans;
+    }
+
+    @JsonIgnoreProperties(ignoreUnknown = true)
+    static final class ProductRatePlans {
+        public List<ProductRatePlan> productRatePlans;
+        public String nextPage;
+    }
+
+    @JsonIgnoreProperties(ignoreUnknown = true)
+    static final class ProductRatePlan {
+        public String id;
+        public String name;
+        public String description;
+        public String status;
+        public String productRatePlanNumber;
+        public String effectiveStartDate;
+        public String effectiveEndDate;
+        public List<ProductRatePlanCharge> productRatePlanCharges;
+    }
+
+    /** {@code GETProductRatePlanChargeType}: the fields the engine's catalog holds, and the ones it refuses. */
+    @JsonIgnoreProperties(ignoreUnknown = true)
+    static final class ProductRatePlanCharge {
+        public String id;
+        public String name;
+        public String description;
+        public String productRatePlanChargeNumber;
+        public String type;
+        public String model;
+        public String billingPeriod;
+        public Integer specificBillingPeriod;
+        public String billingTiming;
+        public String listPriceBase;
+        public String uom;
+        public BigDecimal defaultQuantity;
+        public BigDecimal minQuantity;
+        public BigDecimal maxQuantity;
+        public BigDecimal includedUnits;
+        public String taxMode;
+        public Boolean taxable;
+        public String applyDiscountTo;
+        public String discountLevel;
+        public List<ChargePricing> pricing;
+    }
+
+    /** {@code GETProductRatePlanChargePricingType}: one currency's prices. */
+    @JsonIgnoreProperties(ignoreUnknown = true)
+    static final class ChargePricing {
+        public String currency;
+        public BigDecimal price;
+        public BigDecimal discountAmount;
+        public BigDecimal discountPercentage;
+        public BigDecimal includedUnits;
+        public BigDecimal overagePrice;
+        public List<ChargeTier> tiers;
+    }
+
+    /** {@code GETProductRatePlanChargePricingTierType}. */
+    @JsonIgnoreProperties(ignoreUnknown = true)
+    static final class ChargeTier {
+        public Long tier;
+        public BigDecimal startingUnit;
+        public BigDecimal endingUnit;
+        public BigDecimal price;
+        public String priceFormat;
+    }
 }

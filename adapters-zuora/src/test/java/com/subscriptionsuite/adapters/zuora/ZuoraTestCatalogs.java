@@ -57,6 +57,34 @@ public final class ZuoraTestCatalogs {
                     if (ch.billingTiming() != null) {
                         charge.billingTiming(ch.billingTiming().wireName());
                     }
+                    // the fields the engine's catalog holds and the simulator does not price by
+                    charge.uom(ch.uom()).attribute("taxMode", ch.taxMode().wireName())
+                            .attribute("taxable", ch.taxable());
+                    if (ch.defaultQuantity() != null) {
+                        charge.defaultQuantity(ch.defaultQuantity().toPlainString());
+                    } else {
+                        charge.attribute("defaultQuantity", null);
+                    }
+                    if (ch.specificBillingPeriod() != null) {
+                        charge.attribute("specificBillingPeriod", ch.specificBillingPeriod());
+                    }
+                    if (ch.minQuantity() != null) {
+                        charge.attribute("minQuantity", ch.minQuantity().toPlainString());
+                    }
+                    if (ch.maxQuantity() != null) {
+                        charge.attribute("maxQuantity", ch.maxQuantity().toPlainString());
+                    }
+                    if (!ch.discountAppliesTo().isEmpty()) {
+                        StringBuilder to = new StringBuilder();
+                        for (var type : List.of(com.subscriptionsuite.domain.catalog.ChargeType.ONE_TIME,
+                                com.subscriptionsuite.domain.catalog.ChargeType.RECURRING,
+                                com.subscriptionsuite.domain.catalog.ChargeType.USAGE)) {
+                            if (ch.discountAppliesTo().contains(type)) {
+                                to.append(type.wireName().toUpperCase(java.util.Locale.ROOT));
+                            }
+                        }
+                        charge.attribute("applyDiscountTo", to.toString());
+                    }
                     boolean tiered = ch.model() == ChargeModel.TIERED || ch.model() == ChargeModel.VOLUME;
                     for (Tier t : ch.tiers()) {
                         if (tiered) {

@@ -1429,6 +1429,7 @@ final class Api {
             if ("Recurring".equals(c.type())) {
                 ch.put("listPriceBase", "Per_Billing_Period");
             }
+            c.attributes().forEach((field, value) -> ch.set(field, JSON.valueToTree(value)));
             ArrayNode pricing = ch.putArray("pricing");
             ArrayNode summary = ch.putArray("pricingSummary");
             java.util.Set<String> currencies = new java.util.TreeSet<>(c.prices().keySet());

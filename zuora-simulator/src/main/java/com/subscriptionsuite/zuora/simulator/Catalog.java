@@ -92,7 +92,7 @@ public final class Catalog {
      */
     public record Charge(String id, String name, String productRatePlanChargeNumber, String type, String model,
                          String billingPeriod, String billingTiming, String uom, BigDecimal defaultQuantity,
-                         Map<String, BigDecimal> prices, Map<String, List<Tier>> tiers) {
+                         Map<String, BigDecimal> prices, Map<String, List<Tier>> tiers, Map<String, Object> attributes) {
         public boolean isDiscount() {
             return "DiscountPercentage".equals(model) || "DiscountFixedAmount".equals(model);
         }
@@ -157,6 +157,7 @@ public final class Catalog {
         private BigDecimal defaultQuantity = BigDecimal.ONE;
         private final Map<String, BigDecimal> prices = new LinkedHashMap<>();
         private final Map<String, List<Tier>> tiers = new LinkedHashMap<>();
+        private final Map<String, Object> attributes = new LinkedHashMap<>();
 
         ChargeBuilder(String name, String type, String model) {
             this.name = name;
@@ -182,11 +183,20 @@ public final class Catalog {
             return this;
         }
 
+        /**
+         * Any other field of the charge as {@code GET /v1/products/{key}/product-rate-plans} shows it
+         * ({@code taxMode}, {@code taxable}, {@code specificBillingPeriod}, {@code minQuantity},
+         * {@code applyDiscountTo}, ...): served as given, after the simulator's own fields. The simulator
+         * does not price by them.
+         */
+        public ChargeBuilder attribute(String field, Object value) { attributes.put(field, value); return this; }
+
         Charge build() {
             Map<String, List<Tier>> t = new LinkedHashMap<>();
             tiers.forEach((k, v) -> t.put(k, List.copyOf(v)));
             return new Charge(id, name, "PRPC-" + Ids.next("productRatePlanCharge", 8), type, model, billingPeriod,
-                    billingTiming, uom, defaultQuantity, Map.copyOf(prices), Map.copyOf(t));
+                    billingTiming, uom, defaultQuantity, Map.copyOf(prices), Map.copyOf(t),
+                    java.util.Collections.unmodifiableMap(new LinkedHashMap<>(attributes)));
         }
     }
 }

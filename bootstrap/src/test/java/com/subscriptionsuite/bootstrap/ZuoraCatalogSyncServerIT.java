@@ -1,0 +1,125 @@
+package com.subscriptionsuite.bootstrap;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.subscriptionsuite.adapters.zuora.ZuoraTestCatalogs;
+import com.subscriptionsuite.application.Engine;
+import com.subscriptionsuite.application.port.in.catalogsync.CatalogSyncReport;
+import com.subscriptionsuite.application.port.in.pricing.PreviewPricesQuery;
+import com.subscriptionsuite.bootstrap.tenantfile.TenantFileLoader;
+import com.subscriptionsuite.bootstrap.tenantfile.TenantFileReader;
+import com.subscriptionsuite.domain.catalog.Catalog;
+import com.subscriptionsuite.domain.catalog.Charge;
+import com.subscriptionsuite.domain.catalog.ChargeModel;
+import com.subscriptionsuite.domain.catalog.RatePlan;
+import com.subscriptionsuite.domain.catalog.Tier;
+import com.subscriptionsuite.domain.pricing.ChargePrice;
+import com.subscriptionsuite.domain.tenant.TenantDefinition;
+import com.subscriptionsuite.zuora.simulator.ZuoraSimulator;
+import java.math.BigDecimal;
+import java.nio.file.Path;
+import java.util.List;
+import org.joda.money.CurrencyUnit;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The standalone server on {@code SUITE_BILLING=zuora} has Zuora's catalog as its catalog source: a
+ * price changed in Zuora is, after the sync the server runs (here: called at once instead of waiting
+ * for {@code SUITE_CATALOG_SYNC_MINUTES}), the price the demo shop previews.
+ */
+class ZuoraCatalogSyncServerIT {
+    @TempDir
+    Path dir;
+
+    private ZuoraSimulator zuora;
+    private Server server;
+    private TenantDefinition demo;
+
+    @BeforeEach
+    void startZuoraAndTheServer() {
+        zuora = ZuoraSimulator.start(ZuoraSimulator.options().clock(ServerHarness.CLOCK));
+        server = ServerHarness.start(ServerHarness.env(dir, "SUITE_BILLING", "zuora",
+                "SUITE_ZUORA_BASE_URL", zuora.baseUrl(), "SUITE_ZUORA_CLIENT_ID", zuora.clientId(),
+                "SUITE_ZUORA_CLIENT_SECRET", zuora.clientSecret(), "SUITE_ZUORA_READ_TIMEOUT_MS", "5000",
+                "SUITE_CATALOG_SYNC_MINUTES", "60"));
+        demo = ZuoraTestCatalogs.withZuoraIds(TenantFileReader
+                .readResource(TenantFileLoader.DEMO_RESOURCE, "demo")
+                .getOrElseThrow(problems -> new AssertionError(problems.toString())).definition());
+        assertThat(server.engine().defineTenant().define(demo).isRight()).as("the demo shop with Zuora ids").isTrue();
+        server.engine().refreshTenants();
+        ZuoraTestCatalogs.seed(zuora, demo.catalog());
+    }
+
+    @AfterEach
+    void stop() {
+        if (server != null) {
+            server.close();
+        }
+        if (zuora != null) {
+            List<?> invalid = zuora.state().invalidRequests();
+            zuora.close();
+            assertThat(invalid).as("the engine's requests against Zuora's API document").isEmpty();
+        }
+    }
+
+    @Test
+    void a_price_changed_in_zuora_is_the_shops_price_after_the_sync() {
+        Engine engine = server.engine();
+        assertThat(engine.catalogSync()).as("SUITE_BILLING=zuora wires Zuora's catalog").isPresent();
+        var first = engine.syncCatalog().sync(demo.tenant().id());
+        assertThat(first.isRight()).as("first sync: %s", first).isTrue();
+
+        var suite = demo.catalog().suiteProducts().stream()
+                .filter(s -> priced(demo.catalog(), s.ratePlanId()) != null).findFirst().orElseThrow();
+        Charge charge = priced(demo.catalog(), suite.ratePlanId());
+        BigDecimal before = netto(engine, suite.id(), charge.id());
+        BigDecimal raised = eur(charge).add(new BigDecimal("7.00"));
+
+        zuora.catalog().clear();
+        ZuoraTestCatalogs.seed(zuora, withEurPrice(demo.catalog(), charge.id(), raised));
+        var second = engine.syncCatalog().sync(demo.tenant().id());
+
+        assertThat(second.isRight()).as("second sync: %s", second).isTrue();
+        assertThat(second.get().charges().changed()).extracting(CatalogSyncReport.Item::id)
+                .containsExactly(charge.id());
+        assertThat(netto(engine, suite.id(), charge.id())).isEqualByComparingTo(before.add(new BigDecimal("7.00")));
+    }
+
+    /** The rate plan's first PerUnit or FlatFee charge with a EUR price, or null. */
+    private static Charge priced(Catalog catalog, long ratePlanId) {
+        return catalog.ratePlan(ratePlanId).toJavaOptional().stream().flatMap(r -> r.charges().stream())
+                .filter(c -> (c.model() == ChargeModel.PER_UNIT || c.model() == ChargeModel.FLAT_FEE)
+                        && c.soldIn(CurrencyUnit.EUR))
+                .findFirst().orElse(null);
+    }
+
+    private static BigDecimal eur(Charge charge) {
+        return charge.tiersIn(CurrencyUnit.EUR).get(0).price();
+    }
+
+    private BigDecimal netto(Engine engine, long suiteProductId, long chargeId) {
+        var preview = engine.previewPrices().preview(new PreviewPricesQuery(demo.tenant().id(), "EUR", null,
+                List.of(new PreviewPricesQuery.Item(suiteProductId, 1, 0))));
+        assertThat(preview.isRight()).as("preview: %s", preview).isTrue();
+        return preview.get().suiteProducts().get(0).ratePlans().stream().flatMap(r -> r.charges().stream())
+                .filter(c -> c.id() == chargeId).map(ChargePrice::amounts).findFirst().orElseThrow()
+                .netto().getAmount();
+    }
+
+    private static Catalog withEurPrice(Catalog catalog, long chargeId, BigDecimal price) {
+        List<RatePlan> plans = catalog.ratePlans().stream().map(r -> new RatePlan(r.id(), r.zuoraId(), r.productId(),
+                r.name(), r.description(), r.effectiveStartDate(), r.effectiveEndDate(), r.charges().stream()
+                        .map(c -> c.id() != chargeId ? c : new Charge(c.id(), c.zuoraId(), c.name(),
+                                c.description(), c.type(), c.model(), c.billingPeriod(), c.specificBillingPeriod(),
+                                c.billingTiming(), c.defaultQuantity(), c.minQuantity(), c.maxQuantity(), c.uom(),
+                                c.taxMode(), c.taxable(), c.includedUnits(), c.discountAppliesTo(), c.tiers().stream()
+                                        .map(t -> t.currency().equals(CurrencyUnit.EUR) ? Tier.single(t.currency(),
+                                                price, t.priceFormat()) : t).toList()))
+                        .toList())).toList();
+        return new Catalog(catalog.allProducts(), plans, catalog.suiteProducts(), catalog.pages(),
+                catalog.deletedProductIds());
+    }
+}

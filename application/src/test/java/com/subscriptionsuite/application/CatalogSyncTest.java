@@ -198,6 +198,30 @@ class CatalogSyncTest {
     }
 
     @Nested
+    class The_shop_s_own_texts {
+        @Test
+        void stay_when_the_billing_system_has_none_and_nothing_is_stored_for_that() {
+            Catalog c = linked.catalog();
+            List<Product> bare = c.allProducts().stream().map(p -> new Product(p.id(), p.zuoraId(), p.name(), null,
+                    null, null, p.sku(), p.effectiveStartDate(), p.effectiveEndDate(), p.updatedDate())).toList();
+            List<RatePlan> plans = c.ratePlans().stream().map(r -> new RatePlan(r.id(), r.zuoraId(), r.productId(),
+                    r.name(), r.description(), r.effectiveStartDate(), r.effectiveEndDate(), r.charges().stream()
+                            .map(ch -> new Charge(ch.id(), ch.zuoraId(), ch.name(), "", ch.type(), ch.model(),
+                                    ch.billingPeriod(), ch.specificBillingPeriod(), ch.billingTiming(),
+                                    ch.defaultQuantity(), ch.minQuantity(), ch.maxQuantity(), ch.uom(), ch.taxMode(),
+                                    ch.taxable(), ch.includedUnits(), ch.discountAppliesTo(), ch.tiers()))
+                            .toList())).toList();
+            source.answer(1, InMemoryCatalogSource.of(new Catalog(bare, plans, c.suiteProducts(), c.pages())));
+
+            var report = engine.syncCatalog().sync(1).get();
+
+            assertThat(report.stored()).as("Zuora keeps no feature list, highlight or charge description").isFalse();
+            assertThat(stored().catalog().allProducts()).isEqualTo(linked.catalog().allProducts());
+            assertThat(stored().catalog().ratePlans()).isEqualTo(linked.catalog().ratePlans());
+        }
+    }
+
+    @Nested
     class A_refused_sync {
         @Test
         void names_every_suite_product_left_without_its_rate_plan_and_stores_nothing() {

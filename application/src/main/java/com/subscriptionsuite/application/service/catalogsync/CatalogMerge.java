@@ -58,16 +58,17 @@ final class CatalogMerge {
         List<Product> mergedProducts = new ArrayList<>();
         List<RatePlan> mergedPlans = new ArrayList<>();
         for (SourceProduct sp : source.products()) {
-            Product fetched = sp.product();
-            Product known = knownProducts.get(fetched.zuoraId());
+            Product known = knownProducts.get(sp.product().zuoraId());
+            Product fetched = withShopTexts(sp.product(), known);
             long productId = known != null ? known.id() : nextProduct++;
             Product product = withId(fetched, productId);
             mergedProducts.add(known != null && known.equals(product) ? known : product);
             products.seen(known, product.equals(known), new Item(productId, product.zuoraId(), product.name()));
             for (RatePlan fetchedPlan : sp.ratePlans()) {
                 List<Charge> planCharges = new ArrayList<>();
-                for (Charge fetchedCharge : fetchedPlan.charges()) {
-                    Charge knownCharge = knownCharges.get(fetchedCharge.zuoraId());
+                for (Charge sourceCharge : fetchedPlan.charges()) {
+                    Charge knownCharge = knownCharges.get(sourceCharge.zuoraId());
+                    Charge fetchedCharge = withShopTexts(sourceCharge, knownCharge);
                     long chargeId = knownCharge != null ? knownCharge.id() : nextCharge++;
                     Charge charge = withId(fetchedCharge, chargeId);
                     boolean same = knownCharge != null && sameCharge(knownCharge, charge);
@@ -156,6 +157,35 @@ final class CatalogMerge {
             }
         }
         return map;
+    }
+
+    /**
+     * The shop's texts a billing system does not keep (Zuora's catalog has no feature list, highlight or
+     * charge description) stay as the tenant file gave them: a text the billing system answers blank
+     * keeps the engine's; one it answers is taken.
+     */
+    private static Product withShopTexts(Product fetched, Product known) {
+        if (known == null) {
+            return fetched;
+        }
+        return new Product(fetched.id(), fetched.zuoraId(), fetched.name(),
+                text(fetched.description(), known.description()), text(fetched.featureList(), known.featureList()), text(fetched.highlight(), known.highlight()),
+                fetched.sku(), fetched.effectiveStartDate(), fetched.effectiveEndDate(), fetched.updatedDate());
+    }
+
+    private static Charge withShopTexts(Charge fetched, Charge known) {
+        if (known == null) {
+            return fetched;
+        }
+        return new Charge(fetched.id(), fetched.zuoraId(), fetched.name(), text(fetched.description(),
+                known.description()), fetched.type(), fetched.model(), fetched.billingPeriod(),
+                fetched.specificBillingPeriod(), fetched.billingTiming(), fetched.defaultQuantity(),
+                fetched.minQuantity(), fetched.maxQuantity(), fetched.uom(), fetched.taxMode(), fetched.taxable(),
+                fetched.includedUnits(), fetched.discountAppliesTo(), fetched.tiers());
+    }
+
+    private static String text(String fetched, String known) {
+        return fetched == null || fetched.isBlank() ? known : fetched;
     }
 
     private static Product withId(Product p, long id) {

@@ -64,8 +64,14 @@ public final class Server implements AutoCloseable {
         this.refresher = refresher;
     }
 
-    /** How long after its start an unfinished billing operation counts as in doubt: the customer's lease. */
-    static final java.time.Duration IN_DOUBT_AFTER = java.time.Duration.ofSeconds(60);
+    /**
+     * How long after its start an unfinished billing operation counts as in doubt: the lease of an
+     * {@code Idempotency-Key} ({@code SUITE_IDEMPOTENCY_LEASE_SECONDS}), after which its client may retry
+     * it (and complete it) anyway.
+     */
+    static java.time.Duration inDoubtAfter(ServerConfig config) {
+        return java.time.Duration.ofSeconds(config.idempotencyLeaseSeconds());
+    }
 
     /**
      * Starts everything or nothing: a failure (bad tenant file, database unreachable, port taken)
@@ -115,7 +121,7 @@ public final class Server implements AutoCloseable {
                 refresher.scheduleWithFixedDelay(() -> CatalogSyncCommand.syncEveryTenant(engine),
                         config.catalogSyncMinutes(), config.catalogSyncMinutes(), TimeUnit.MINUTES);
             }
-            reportOperationsInDoubt(database, clock);
+            reportOperationsInDoubt(database, clock, inDoubtAfter(config));
             LOG.info("Subscription Suite Engine listening on http://{}:{} with database {} ({}), mail {}",
                     config.httpHost(), http.port(), database.productName(), withoutParameters(url),
                     config.smtp() == null ? "to the outbox table" : "by SMTP via " + config.smtp().host());
@@ -135,9 +141,9 @@ public final class Server implements AutoCloseable {
      * its {@code Idempotency-Key} completes such an operation; one without a key cannot be replayed
      * from here, so an operator looks at it (the customer, the kind, when it started).
      */
-    static void reportOperationsInDoubt(Database database, Clock clock) {
+    static void reportOperationsInDoubt(Database database, Clock clock, java.time.Duration inDoubtAfter) {
         var inDoubt = new JdbiBillingOperations(database.jdbi())
-                .unfinished(clock.instant().minus(IN_DOUBT_AFTER));
+                .unfinished(clock.instant().minus(inDoubtAfter));
         if (!inDoubt.isEmpty()) {
             LOG.warn("{} billing operations are in doubt (started, never finished), oldest first: {}", inDoubt.size(),
                     inDoubt.stream().limit(20).map(op -> op.kind() + " " + op.key() + " of user " + op.userId()

@@ -125,9 +125,10 @@ class ZuoraCrashIT {
         assertThat(pending.keysInFlight()).as("keys in flight").isEqualTo(1);
         assertThat(pending.redemptions()).as("voucher redemptions").isZero();
 
-        // the server logs operations older than the customer's lease (60 s) as in doubt when it starts
+        // the server logs operations older than the idempotency lease (2 s here) as in doubt when it starts
         Instant startedAt = pending.operations().values().iterator().next();
-        Duration untilInDoubt = Duration.between(Instant.now(), startedAt.plus(Server.IN_DOUBT_AFTER).plusSeconds(1));
+        Duration untilInDoubt = Duration.between(Instant.now(), startedAt.plus(Server.inDoubtAfter(
+                ServerConfig.fromEnvironment(env))).plusSeconds(1));
         if (!untilInDoubt.isNegative()) {
             ServerProcess.sleep(untilInDoubt);
         }

@@ -6,8 +6,6 @@ import com.subscriptionsuite.adapters.zuora.ZuoraTestCatalogs;
 import com.subscriptionsuite.application.Engine;
 import com.subscriptionsuite.application.port.in.catalogsync.CatalogSyncReport;
 import com.subscriptionsuite.application.port.in.pricing.PreviewPricesQuery;
-import com.subscriptionsuite.bootstrap.tenantfile.TenantFileLoader;
-import com.subscriptionsuite.bootstrap.tenantfile.TenantFileReader;
 import com.subscriptionsuite.domain.catalog.Catalog;
 import com.subscriptionsuite.domain.catalog.Charge;
 import com.subscriptionsuite.domain.catalog.ChargeModel;
@@ -40,17 +38,9 @@ class ZuoraCatalogSyncServerIT {
 
     @BeforeEach
     void startZuoraAndTheServer() {
-        zuora = ZuoraSimulator.start(ZuoraSimulator.options().clock(ServerHarness.CLOCK));
-        server = ServerHarness.start(ServerHarness.env(dir, "SUITE_BILLING", "zuora",
-                "SUITE_ZUORA_BASE_URL", zuora.baseUrl(), "SUITE_ZUORA_CLIENT_ID", zuora.clientId(),
-                "SUITE_ZUORA_CLIENT_SECRET", zuora.clientSecret(), "SUITE_ZUORA_READ_TIMEOUT_MS", "5000",
-                "SUITE_CATALOG_SYNC_MINUTES", "60"));
-        demo = ZuoraTestCatalogs.withZuoraIds(TenantFileReader
-                .readResource(TenantFileLoader.DEMO_RESOURCE, "demo")
-                .getOrElseThrow(problems -> new AssertionError(problems.toString())).definition());
-        assertThat(server.engine().defineTenant().define(demo).isRight()).as("the demo shop with Zuora ids").isTrue();
-        server.engine().refreshTenants();
-        ZuoraTestCatalogs.seed(zuora, demo.catalog());
+        zuora = ZuoraHarness.simulator();
+        server = ServerHarness.start(ZuoraHarness.env(dir, zuora, "SUITE_CATALOG_SYNC_MINUTES", "60"));
+        demo = ZuoraHarness.demoShop(server, zuora);
     }
 
     @AfterEach
@@ -59,9 +49,7 @@ class ZuoraCatalogSyncServerIT {
             server.close();
         }
         if (zuora != null) {
-            List<?> invalid = zuora.state().invalidRequests();
-            zuora.close();
-            assertThat(invalid).as("the engine's requests against Zuora's API document").isEmpty();
+            ZuoraHarness.closeCheckingRequests(zuora);
         }
     }
 

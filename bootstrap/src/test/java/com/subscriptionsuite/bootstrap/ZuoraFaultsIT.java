@@ -4,16 +4,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.subscriptionsuite.adapters.zuora.ZuoraTestCatalogs;
-import com.subscriptionsuite.bootstrap.tenantfile.TenantFileLoader;
-import com.subscriptionsuite.bootstrap.tenantfile.TenantFileReader;
-import com.subscriptionsuite.domain.tenant.TenantDefinition;
 import com.subscriptionsuite.zuora.simulator.ZuoraSimulator;
 import java.net.http.HttpResponse;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentLinkedQueue;
@@ -58,25 +53,19 @@ class ZuoraFaultsIT {
 
     @BeforeEach
     void startZuora() {
-        zuora = ZuoraSimulator.start(ZuoraSimulator.options().clock(ServerHarness.CLOCK));
+        zuora = ZuoraHarness.simulator();
     }
 
     /** The server in front of Zuora, the demo shop defined with Zuora ids and seeded into the simulator. */
     private void startServer(String... settings) {
-        Map<String, String> env = new HashMap<>(ServerHarness.env(dir, "SUITE_BILLING", "zuora",
-                "SUITE_ZUORA_BASE_URL", zuora.baseUrl(), "SUITE_ZUORA_CLIENT_ID", zuora.clientId(),
-                "SUITE_ZUORA_CLIENT_SECRET", zuora.clientSecret(), "SUITE_ZUORA_READ_TIMEOUT_MS", "5000",
-                "SUITE_BILLING_RUN_MINUTES", "60"));
-        for (int i = 0; i < settings.length; i += 2) {
-            env.put(settings[i], settings[i + 1]);
-        }
-        server = ServerHarness.start(env);
-        TenantDefinition demo = ZuoraTestCatalogs.withZuoraIds(TenantFileReader
-                .readResource(TenantFileLoader.DEMO_RESOURCE, "demo")
-                .getOrElseThrow(problems -> new AssertionError(problems.toString())).definition());
-        assertThat(server.engine().defineTenant().define(demo).isRight()).as("the demo shop with Zuora ids").isTrue();
-        server.engine().refreshTenants();
-        ZuoraTestCatalogs.seed(zuora, demo.catalog());
+        server = ServerHarness.start(ZuoraHarness.env(dir, zuora, concat(settings, "SUITE_BILLING_RUN_MINUTES", "60")));
+        ZuoraHarness.demoShop(server, zuora);
+    }
+
+    private static String[] concat(String[] settings, String... more) {
+        String[] all = java.util.Arrays.copyOf(more, more.length + settings.length);
+        System.arraycopy(settings, 0, all, more.length, settings.length);
+        return all;
     }
 
     @AfterEach
@@ -84,11 +73,7 @@ class ZuoraFaultsIT {
         if (server != null) {
             server.close();
         }
-        List<?> invalid = zuora.state().invalidRequests().stream()
-                .filter(r -> !(r.method().equals("GET") && r.path().matches("/v1/invoices/[^/]+/items")))
-                .toList();
-        zuora.close();
-        assertThat(invalid).as("the engine's requests against Zuora's API document").isEmpty();
+        ZuoraHarness.closeCheckingRequests(zuora);
         assertThat(checkoutStatuses).as("every checkout answered 200, 429 or 503, never a 500")
                 .allMatch(s -> s == 200 || s == 429 || s == 503);
     }

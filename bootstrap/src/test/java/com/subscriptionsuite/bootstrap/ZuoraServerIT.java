@@ -4,14 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.subscriptionsuite.adapters.zuora.ZuoraTestCatalogs;
-import com.subscriptionsuite.bootstrap.tenantfile.TenantFileLoader;
-import com.subscriptionsuite.bootstrap.tenantfile.TenantFileReader;
-import com.subscriptionsuite.domain.tenant.TenantDefinition;
 import com.subscriptionsuite.zuora.simulator.ZuoraSimulator;
 import java.net.http.HttpResponse;
 import java.nio.file.Path;
-import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -42,19 +37,9 @@ class ZuoraServerIT {
 
     @BeforeEach
     void startZuoraAndTheServer() {
-        zuora = ZuoraSimulator.start(ZuoraSimulator.options().clock(ServerHarness.CLOCK));
-        server = ServerHarness.start(ServerHarness.env(dir, "SUITE_BILLING", "zuora",
-                "SUITE_ZUORA_BASE_URL", zuora.baseUrl(), "SUITE_ZUORA_CLIENT_ID", zuora.clientId(),
-                "SUITE_ZUORA_CLIENT_SECRET", zuora.clientSecret(), "SUITE_ZUORA_READ_TIMEOUT_MS", "5000",
-                "SUITE_BILLING_RUN_MINUTES", "60"));
-        // The demo shop as a Zuora tenant knows it: a Zuora id on every product, rate plan and charge, the
-        // same products in Zuora's catalog (in production the catalog sync keeps the two in step).
-        TenantDefinition demo = ZuoraTestCatalogs.withZuoraIds(TenantFileReader
-                .readResource(TenantFileLoader.DEMO_RESOURCE, "demo")
-                .getOrElseThrow(problems -> new AssertionError(problems.toString())).definition());
-        assertThat(server.engine().defineTenant().define(demo).isRight()).as("the demo shop with Zuora ids").isTrue();
-        server.engine().refreshTenants();
-        ZuoraTestCatalogs.seed(zuora, demo.catalog());
+        zuora = ZuoraHarness.simulator();
+        server = ServerHarness.start(ZuoraHarness.env(dir, zuora, "SUITE_BILLING_RUN_MINUTES", "60"));
+        ZuoraHarness.demoShop(server, zuora);
     }
 
     @AfterEach
@@ -63,11 +48,7 @@ class ZuoraServerIT {
             server.close();
         }
         if (zuora != null) {
-            List<?> invalid = zuora.state().invalidRequests().stream()
-                    .filter(r -> !(r.method().equals("GET") && r.path().matches("/v1/invoices/[^/]+/items")))
-                    .toList();
-            zuora.close();
-            assertThat(invalid).as("the engine's requests against Zuora's API document").isEmpty();
+            ZuoraHarness.closeCheckingRequests(zuora);
         }
     }
 

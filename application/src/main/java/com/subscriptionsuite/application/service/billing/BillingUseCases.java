@@ -23,8 +23,9 @@ public final class BillingUseCases {
      * @param vouchers the voucher store, if the engine has one (without it a checkout's voucher code
      *                 is unknown)
      */
-    public static BillingCases create(TenantDirectory directory, CustomerLocks locks, AccountLinks links, BillingOperations operations,
-            BillingGateway gateway, Transactions transactions, PaymentMethods paymentMethods,
+    public static BillingCases create(TenantDirectory directory,
+            CustomerLocks locks, AccountLinks links, BillingOperations operations, BillingGateway gateway,
+            Transactions transactions, PaymentMethods paymentMethods,
             Option<Vouchers> vouchers, Secrets secrets, VatDetermination vat, Clock clock) {
         BillingContext context = new BillingContext(directory, new CustomerOperations(locks, links, operations,
                 gateway, transactions, secrets, clock), paymentMethods, vouchers, secrets, vat, clock);

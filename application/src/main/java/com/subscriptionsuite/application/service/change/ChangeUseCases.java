@@ -17,8 +17,9 @@ public final class ChangeUseCases {
     private ChangeUseCases() {
     }
 
-    public static ChangeSubscription changeSubscription(TenantDirectory directory, CustomerLocks locks, AccountLinks links, BillingOperations operations,
-            BillingGateway gateway, Transactions transactions, Secrets secrets,
+    public static ChangeSubscription changeSubscription(TenantDirectory directory,
+            CustomerLocks locks, AccountLinks links, BillingOperations operations, BillingGateway gateway,
+            Transactions transactions, Secrets secrets,
             VatDetermination vat, Clock clock) {
         return new ChangeSubscriptionService(directory, new CustomerOperations(locks, links, operations, gateway,
                 transactions, secrets, clock), vat, clock);

@@ -24,8 +24,9 @@ public final class PaymentUseCases {
         return new PaymentMethodService(directory, methods, pages, payPal, transactions, clock);
     }
 
-    public static AccountPaymentMethodCases accountPaymentMethods(TenantDirectory directory, CustomerLocks locks, AccountLinks links, BillingOperations operations,
-            BillingGateway gateway, Transactions transactions,
+    public static AccountPaymentMethodCases accountPaymentMethods(TenantDirectory directory,
+            CustomerLocks locks, AccountLinks links, BillingOperations operations, BillingGateway gateway,
+            Transactions transactions,
             PaymentMethods methods, Secrets secrets, Clock clock) {
         return new AccountPaymentMethodService(directory, new CustomerOperations(locks, links, operations, gateway,
                 transactions, secrets, clock), methods, clock);

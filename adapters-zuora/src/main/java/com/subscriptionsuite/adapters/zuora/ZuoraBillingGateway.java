@@ -97,21 +97,11 @@ public final class ZuoraBillingGateway implements BillingGateway {
     public Either<BillingFailure, List<Invoice>> invoices(AccountRef ref) {
         return zuoraAccount(ref).flatMap(a -> {
             BillingAccount account = ZuoraMapping.account(a, ref.tenantId(), ref.userId());
-            List<ZuoraDtos.BillingDocument> documents = new ArrayList<>();
-            for (int page = 1; page < 100; page++) {
-                int p = page;
-                Either<BillingFailure, ZuoraDtos.BillingDocuments> got = client.call("billing-documents", true,
-                        api -> api.billingDocuments(a.basicInfo.id, p), ZuoraDtos.BillingDocuments.class);
-                if (got.isLeft()) {
-                    return Either.left(got.getLeft());
-                }
-                if (got.get().documents != null) {
-                    documents.addAll(got.get().documents);
-                }
-                if (got.get().nextPage == null || got.get().documents == null || got.get().documents.isEmpty()) {
-                    break;
-                }
+            Either<BillingFailure, List<ZuoraDtos.BillingDocument>> read = billingDocuments(a.basicInfo.id);
+            if (read.isLeft()) {
+                return Either.left(read.getLeft());
             }
+            List<ZuoraDtos.BillingDocument> documents = read.get();
             List<Invoice> invoices = new ArrayList<>();
             for (ZuoraDtos.BillingDocument d : documents) {
                 if (d.documentType != null && !"Invoice".equalsIgnoreCase(d.documentType)) {
@@ -185,21 +175,11 @@ public final class ZuoraBillingGateway implements BillingGateway {
      * how a repeat after Zuora's replay window answers the first booking's invoice; null if none.
      */
     private Either<BillingFailure, InvoiceRef> invoiceOfOrder(String accountId, String orderNumber) {
-        List<ZuoraDtos.BillingDocument> documents = new ArrayList<>();
-        for (int page = 1; page < 100; page++) {
-            int p = page;
-            Either<BillingFailure, ZuoraDtos.BillingDocuments> got = client.call("billing-documents", true,
-                    api -> api.billingDocuments(accountId, p), ZuoraDtos.BillingDocuments.class);
-            if (got.isLeft()) {
-                return Either.left(got.getLeft());
-            }
-            if (got.get().documents != null) {
-                documents.addAll(got.get().documents);
-            }
-            if (got.get().nextPage == null || got.get().documents == null || got.get().documents.isEmpty()) {
-                break;
-            }
+        Either<BillingFailure, List<ZuoraDtos.BillingDocument>> read = billingDocuments(accountId);
+        if (read.isLeft()) {
+            return Either.left(read.getLeft());
         }
+        List<ZuoraDtos.BillingDocument> documents = read.get();
         for (ZuoraDtos.BillingDocument d : documents) {
             if (d.documentType != null && !"Invoice".equalsIgnoreCase(d.documentType)) {
                 continue;
@@ -598,18 +578,35 @@ public final class ZuoraBillingGateway implements BillingGateway {
     }
 
     private Either<BillingFailure, List<ZuoraDtos.SubscriptionRead>> zuoraSubscriptions(String accountId) {
-        List<ZuoraDtos.SubscriptionRead> all = new ArrayList<>();
-        for (int page = 1; page < 100; page++) {
-            int p = page;
-            Either<BillingFailure, ZuoraDtos.Subscriptions> got = client.call("subscriptions", true,
-                    api -> api.subscriptionsOfAccount(accountId, p), ZuoraDtos.Subscriptions.class);
+        return pages("subscriptions", page -> api -> api.subscriptionsOfAccount(accountId, page),
+                ZuoraDtos.Subscriptions.class, r -> r.subscriptions, r -> r.nextPage);
+    }
+
+    /** Every billing document of the account, all pages. */
+    private Either<BillingFailure, List<ZuoraDtos.BillingDocument>> billingDocuments(String accountId) {
+        return pages("billing-documents", page -> api -> api.billingDocuments(accountId, page),
+                ZuoraDtos.BillingDocuments.class, r -> r.documents, r -> r.nextPage);
+    }
+
+    /**
+     * Every item of a paged read (Zuora answers {@code nextPage} while there are more), at most 99
+     * pages of 40; the first failure answers for the whole read.
+     */
+    private <R, T> Either<BillingFailure, List<T>> pages(String name,
+            java.util.function.IntFunction<java.util.function.Function<ZuoraApi, feign.Response>> page,
+            Class<R> type, java.util.function.Function<R, List<T>> items,
+            java.util.function.Function<R, String> nextPage) {
+        List<T> all = new ArrayList<>();
+        for (int n = 1; n < 100; n++) {
+            Either<BillingFailure, R> got = client.call(name, true, page.apply(n), type);
             if (got.isLeft()) {
                 return Either.left(got.getLeft());
             }
-            if (got.get().subscriptions != null) {
-                all.addAll(got.get().subscriptions);
+            List<T> found = items.apply(got.get());
+            if (found != null) {
+                all.addAll(found);
             }
-            if (got.get().nextPage == null || got.get().subscriptions == null || got.get().subscriptions.isEmpty()) {
+            if (nextPage.apply(got.get()) == null || found == null || found.isEmpty()) {
                 break;
             }
         }

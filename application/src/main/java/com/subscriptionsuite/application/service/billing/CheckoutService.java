@@ -46,11 +46,11 @@ import org.joda.money.CurrencyUnit;
  * the customer's lease every rule is decided first (the cart, the items, the payment method, the
  * held voucher), reading the account through the customer's link; then the operation is recorded as
  * pending and the billing system is asked, each step with the operation's request key, to create the
- * payment method the body describes, to open (or update) the account and to subscribe to the cart;
- * then one unit of work links the customer to the account, stores the payment method, redeems the
- * voucher, finishes the operation and keeps the answer. A refusal books nothing and leaves a held
- * voucher held. A billing failure leaves the voucher held, the customer unlinked if the account was
- * new, and the operation pending: the request repeated with its {@code Idempotency-Key} repeats each
+ * payment method the body describes and to open (or update) the account; a new account is linked to
+ * the customer at once, in a unit of its own; then the billing system subscribes to the cart, and one
+ * unit of work stores the payment method, redeems the voucher, finishes the operation and keeps the
+ * answer. A refusal books nothing and leaves a held voucher held. A billing failure leaves the voucher
+ * held and the operation pending (a new account, once opened, stays linked): the request repeated with its {@code Idempotency-Key} repeats each
  * step with the same request key, so what the billing system booked the first time is answered
  * again, not booked twice.
  */
@@ -154,7 +154,7 @@ final class CheckoutService implements Checkout {
     /**
      * The payment method the body describes without an id, decided by the rules of PUT
      * /account/payment-method for the account this checkout writes (a bank transfer the shop offers
-     * in its tax country, masked data only); stored by {@link #book}, in this unit of work.
+     * in its tax country, masked data only); created by the billing system and stored by {@link #book}.
      */
     private Either<PaymentFailure, PaymentMethod> newPaymentMethod(SubscribeCommand command,
             TenantDefinition definition, Instant now) {
@@ -299,8 +299,9 @@ final class CheckoutService implements Checkout {
     /**
      * Books the decided checkout in the billing system, step by step with the operation's request
      * keys (a payment method the body described, the account, the subscriptions with their first
-     * invoice), then commits the engine's side in one unit: the customer's link to a new account, the
-     * new payment method, the voucher's redemption, the finished operation and the kept answer.
+     * invoice), linking a new account as soon as it is opened, then commits the engine's side in one
+     * unit: the new payment method, the voucher's redemption, the finished operation and the kept
+     * answer.
      */
     private Either<CheckoutFailure, Subscribed> book(Booking b, CustomerOperations.Keyed op,
             Operation<Subscribed> operation) {

@@ -3,8 +3,8 @@ package com.subscriptionsuite.application.port.in.change;
 import java.util.Objects;
 
 /**
- * A booked change: what was previewed (recomputed in the booking's unit of work, equal to the
- * preview of the same day), the amendment it produced, the subscription's new version, and the
+ * A booked change: what was previewed (recomputed under the customer's lease when booking, equal to
+ * the preview of the same day), the amendment it produced, the subscription's new version, and the
  * invoice it raised ({@code invoiceId} and {@code invoiceNumber} null when it invoices nothing now).
  */
 public record AppliedChange(ChangePreview change, String amendmentId, int subscriptionVersion, String invoiceId,

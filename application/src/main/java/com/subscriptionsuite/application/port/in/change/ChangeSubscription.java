@@ -16,8 +16,9 @@ public interface ChangeSubscription {
     Either<ChangeFailure, ChangePreview> preview(ChangeCommand command);
 
     /**
-     * Books the change in one unit of work (account locked): the subscription's new charge segments,
-     * a new version, an amendment, and for a prorated change an invoice (or credit note).
+     * Books the change in the billing system under the customer's lease: the subscription's new
+     * charge segments, a new version, an amendment, and for a prorated change an invoice (or credit
+     * note).
      */
     default Either<ChangeFailure, AppliedChange> apply(ChangeCommand command) {
         return apply(command, Operation.unkeyed());

@@ -12,8 +12,10 @@ import java.util.Objects;
 /**
  * Subscribes the caller to a cart (seed POST /subscription): creates or updates the caller's
  * billing account from {@code account}, sets the payment method, books one subscription per suite
- * product of the cart, consumes a held voucher and raises the first invoice, all in one unit of
- * work: all of it happens or none of it does.
+ * product of the cart, consumes a held voucher and raises the first invoice. The billing system books
+ * in its own units and the engine commits its side (link, payment method, redemption, kept answer)
+ * in one unit after it; a failure in between leaves the operation pending, and the request repeated
+ * with its {@code Idempotency-Key} completes it without booking twice (docs/billing-boundary.md).
  */
 public interface Checkout {
     /** The checkout without a client key: {@link Operation#unkeyed()}. */

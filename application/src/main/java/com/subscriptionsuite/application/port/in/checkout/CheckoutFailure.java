@@ -146,9 +146,9 @@ public sealed interface CheckoutFailure {
     }
 
     /**
-     * Another checkout of the same user created the user's first billing account while this one
-     * waited for the customer's lock (two first checkouts at once, e.g. a double click without an
-     * Idempotency-Key). Nothing was booked: the other checkout's order stands; a customer who really
+     * Another checkout of the same user linked the user's first billing account while this one
+     * waited for the customer's lease (two first checkouts at once, e.g. a double click without an
+     * Idempotency-Key), or before this one could link the account it opened. Nothing was booked: the other checkout's order stands; a customer who really
      * wants a second order checks out again.
      */
     record CheckoutInProgress() implements CheckoutFailure {

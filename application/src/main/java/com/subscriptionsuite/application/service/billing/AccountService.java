@@ -47,19 +47,17 @@ final class AccountService implements ManageAccount, ReadInvoices {
         Tenant tenant = context.directory().require(tenantId).tenant();
         CustomerOperations ops = context.operations();
         return ops.run(tenantId, userId, "account-update", operation.key(), op -> {
-            Option<AccountRef> link = ops.links().accountOf(tenantId, userId);
-            if (link.isEmpty()) {
-                return Either.left(new AccountFailure.AccountNotFound());
-            }
-            return context.gateway().account(link.get())
+            return ops.linkedAccount(tenantId, userId)
                     .<AccountFailure>mapLeft(AccountFailure.BillingFailed::new)
-                    .flatMap(account -> Accounts.currency(tenant, Option.some(account.currency()), details.currency()))
-                    .flatMap(currency -> {
-                        ops.begin(op);
-                        return context.gateway().updateAccount(op.step("update-account"), link.get(),
-                                        Accounts.withCurrency(details, currency))
-                                .mapLeft(AccountFailure.BillingFailed::new);
-                    })
+                    .flatMap(found -> found.toEither(AccountFailure.AccountNotFound::new))
+                    .flatMap(linked -> Accounts.currency(tenant, Option.some(linked.account().currency()),
+                                    details.currency())
+                            .flatMap(currency -> {
+                                ops.begin(op);
+                                return context.gateway().updateAccount(op.step("update-account"), linked.ref(),
+                                                Accounts.withCurrency(details, currency))
+                                        .mapLeft(AccountFailure.BillingFailed::new);
+                            }))
                     .map(updated -> ops.commit(op, () -> updated, operation.keepAnswer()));
         });
     }

@@ -1,7 +1,6 @@
 package com.subscriptionsuite.application.service.billing;
 
 import com.subscriptionsuite.application.port.out.PaymentMethods;
-import com.subscriptionsuite.application.port.out.Secrets;
 import com.subscriptionsuite.application.port.out.Vouchers;
 import com.subscriptionsuite.application.port.out.billing.BillingGateway;
 import com.subscriptionsuite.application.service.common.CustomerOperations;
@@ -17,13 +16,12 @@ import java.util.Objects;
 
 /** The ports and services the billing use cases share, and the tax decision they all take the same way. */
 record BillingContext(TenantDirectory directory, CustomerOperations operations, PaymentMethods paymentMethods,
-        Option<Vouchers> vouchers, Secrets secrets, VatDetermination vat, Clock clock) {
+        Option<Vouchers> vouchers, VatDetermination vat, Clock clock) {
     BillingContext {
         Objects.requireNonNull(directory, "directory");
         Objects.requireNonNull(operations, "operations");
         Objects.requireNonNull(paymentMethods, "paymentMethods");
         Objects.requireNonNull(vouchers, "vouchers");
-        Objects.requireNonNull(secrets, "secrets");
         Objects.requireNonNull(vat, "vat");
         Objects.requireNonNull(clock, "clock");
     }

@@ -28,7 +28,7 @@ public final class BillingUseCases {
             Transactions transactions, PaymentMethods paymentMethods,
             Option<Vouchers> vouchers, Secrets secrets, VatDetermination vat, Clock clock) {
         BillingContext context = new BillingContext(directory, new CustomerOperations(locks, links, operations,
-                gateway, transactions, secrets, clock), paymentMethods, vouchers, secrets, vat, clock);
+                gateway, transactions, secrets, clock), paymentMethods, vouchers, vat, clock);
         AccountService accounts = new AccountService(context);
         return new BillingCases(new CheckoutService(context), accounts, new SubscriptionReadsService(context),
                 accounts);

@@ -20,7 +20,7 @@ import com.subscriptionsuite.domain.subscription.Term;
 import com.subscriptionsuite.domain.tax.TaxDecision;
 import com.subscriptionsuite.domain.tenant.TenantDefinition;
 import com.subscriptionsuite.application.port.in.account.AccountFailure;
-import com.subscriptionsuite.application.port.out.billing.AccountRef;
+import com.subscriptionsuite.application.port.out.billing.BillingFailure;
 import io.vavr.control.Either;
 import io.vavr.control.Option;
 import java.time.LocalDate;
@@ -68,18 +68,16 @@ final class SubscriptionReadsService implements ReadSubscriptions {
     }
 
     private Either<AccountFailure, List<View>> views(long tenantId, long userId) {
-        Option<AccountRef> link = context.operations().links().accountOf(tenantId, userId);
-        if (link.isEmpty()) {
-            return Either.right(List.of());
-        }
-        TenantDefinition definition = context.directory().require(tenantId);
         LocalDate today = context.today();
-        return context.gateway().account(link.get())
-                .flatMap(account -> context.gateway().subscriptions(link.get()).map(subscriptions -> {
-                    TaxDecision tax = context.taxOf(definition.tenant(), account.details(), today);
-                    Catalog catalog = definition.catalog();
-                    return subscriptions.stream().map(s -> view(s, account, catalog, tax, today)).toList();
-                }))
+        return context.operations().linkedAccount(tenantId, userId)
+                .flatMap(found -> found.isEmpty() ? Either.<BillingFailure, List<View>>right(List.of())
+                        : context.gateway().subscriptions(found.get().ref()).map(subscriptions -> {
+                            TenantDefinition definition = context.directory().require(tenantId);
+                            BillingAccount account = found.get().account();
+                            TaxDecision tax = context.taxOf(definition.tenant(), account.details(), today);
+                            Catalog catalog = definition.catalog();
+                            return subscriptions.stream().map(s -> view(s, account, catalog, tax, today)).toList();
+                        }))
                 .mapLeft(AccountFailure.BillingFailed::new);
     }
 

@@ -14,9 +14,7 @@ import com.subscriptionsuite.application.port.out.billing.AccountRef;
 import com.subscriptionsuite.application.port.out.billing.BillingFailure;
 import com.subscriptionsuite.application.port.out.billing.BillingGateway;
 import com.subscriptionsuite.application.service.tenant.TenantDirectory;
-import com.subscriptionsuite.domain.billing.Amendment;
 import com.subscriptionsuite.domain.billing.BillingAccount;
-import com.subscriptionsuite.domain.billing.Invoice;
 import com.subscriptionsuite.domain.billing.InvoiceLine;
 import com.subscriptionsuite.domain.billing.SubscribedCharge;
 import com.subscriptionsuite.domain.billing.Subscription;
@@ -63,7 +61,6 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
 import org.joda.money.CurrencyUnit;
-import org.joda.money.Money;
 
 /**
  * Previews and books subscription changes (domain-rules §4, §5; docs/subscription-changes.md, "The
@@ -193,22 +190,16 @@ final class ChangeSubscriptionService implements ChangeSubscription {
      * system's reads; another customer's is as unknown as none.
      */
     private Either<ChangeFailure, Situation> situation(long tenantId, long userId, String uuid, LocalDate today) {
-        Option<AccountRef> link = operations.links().accountOf(tenantId, userId);
-        if (link.isEmpty()) {
-            return Either.left(notFound(uuid));
-        }
-        TenantDefinition definition = directory.require(tenantId);
-        BillingGateway gateway = operations.gateway();
-        return gateway.account(link.get())
-                .flatMap(account -> gateway.subscriptions(link.get()).map(all -> Option.ofOptional(all.stream()
-                        .filter(s -> s.uuid().equals(uuid)).findFirst()).map(s -> new Found(account, s))))
+        return operations.linkedAccount(tenantId, userId)
                 .<ChangeFailure>mapLeft(ChangeFailure.BillingFailed::new)
                 .flatMap(found -> found.toEither(() -> notFound(uuid)))
-                .flatMap(found -> changeable(found.subscription(), today)
-                        .flatMap(s -> situation(definition, link.get(), found.account(), s, today)));
-    }
-
-    private record Found(BillingAccount account, Subscription subscription) {
+                .flatMap(linked -> operations.gateway().subscriptions(linked.ref())
+                        .<ChangeFailure>mapLeft(ChangeFailure.BillingFailed::new)
+                        .flatMap(all -> Option.ofOptional(all.stream().filter(s -> s.uuid().equals(uuid)).findFirst())
+                                .toEither(() -> notFound(uuid)))
+                        .flatMap(s -> changeable(s, today))
+                        .flatMap(s -> situation(directory.require(tenantId), linked.ref(), linked.account(), s,
+                                today)));
     }
 
     /** A cancelled (or cancel-booked), not yet started or pending subscription takes no change. */

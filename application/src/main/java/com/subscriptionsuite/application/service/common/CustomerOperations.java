@@ -73,13 +73,25 @@ public final class CustomerOperations {
         return links;
     }
 
-    /** The customer's account link and account, read (no lease): none before the first checkout. */
+    /** The customer's account, read (no lease): none before the first checkout. */
     public Either<BillingFailure, Option<BillingAccount>> account(long tenantId, long userId) {
+        return linkedAccount(tenantId, userId).map(linked -> linked.map(LinkedAccount::account));
+    }
+
+    /**
+     * The customer's account link and the account the billing system holds for it (no lease): none
+     * before the first checkout.
+     */
+    public Either<BillingFailure, Option<LinkedAccount>> linkedAccount(long tenantId, long userId) {
         Option<AccountRef> link = links.accountOf(tenantId, userId);
         if (link.isEmpty()) {
             return Either.right(Option.none());
         }
-        return gateway.account(link.get()).map(Option::some);
+        return gateway.account(link.get()).map(account -> Option.some(new LinkedAccount(link.get(), account)));
+    }
+
+    /** A customer's account: the engine's link to it and the billing system's account. */
+    public record LinkedAccount(AccountRef ref, BillingAccount account) {
     }
 
     /**

@@ -62,20 +62,20 @@ final class AccountPaymentMethodService implements AccountPaymentMethodCases {
         Instant now = clock.instant();
         BillingGateway gateway = operations.gateway();
         return operations.run(change.tenantId(), change.userId(), "payment-method", operation.key(), op -> {
-            Option<AccountRef> link = operations.links().accountOf(change.tenantId(), change.userId());
-            if (link.isEmpty()) {
-                return Either.left(new PaymentFailure.AccountNotFound());
+            Either<PaymentFailure, CustomerOperations.LinkedAccount> linked = operations
+                    .linkedAccount(change.tenantId(), change.userId())
+                    .<PaymentFailure>mapLeft(PaymentFailure.BillingFailed::new)
+                    .flatMap(found -> found.toEither(PaymentFailure.AccountNotFound::new));
+            if (linked.isLeft()) {
+                return Either.left(linked.getLeft());
             }
-            Either<PaymentFailure, BillingAccount> account = gateway.account(link.get())
-                    .mapLeft(PaymentFailure.BillingFailed::new);
-            if (account.isLeft()) {
-                return Either.left(account.getLeft());
-            }
+            AccountRef link = linked.get().ref();
+            BillingAccount account = linked.get().account();
             boolean create = change.id() == null || change.id().isBlank();
             Either<PaymentFailure, PaymentMethod> chosen = create
                     ? BankTransfers.fromBody(directory.require(change.tenantId()),
-                            account.get().details().taxCountry(), change.userId(), type.get(), change.data(), now)
-                    : existing(change, type.get(), account.get());
+                            account.details().taxCountry(), change.userId(), type.get(), change.data(), now)
+                    : existing(change, type.get(), account);
             if (chosen.isLeft()) {
                 return chosen;
             }
@@ -86,7 +86,7 @@ final class AccountPaymentMethodService implements AccountPaymentMethodCases {
                             .map(id -> chosen.get().withId(id))
                             .mapLeft(PaymentFailure.BillingFailed::new)
                     : chosen;
-            return method.flatMap(m -> gateway.setDefaultPaymentMethod(op.step("default-payment-method"), link.get(),
+            return method.flatMap(m -> gateway.setDefaultPaymentMethod(op.step("default-payment-method"), link,
                                     m.id())
                             .<PaymentFailure>mapLeft(PaymentFailure.BillingFailed::new)
                             .map(updated -> m))

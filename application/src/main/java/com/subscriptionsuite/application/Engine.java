@@ -273,8 +273,8 @@ public final class Engine {
                 b.payPalAgreements, ports.transactions(), b.clock);
         Optional<AccountPaymentMethod> account = gateway.map(g -> {
             AccountPaymentMethodCases accountCases = PaymentUseCases.accountPaymentMethods(directory, b.customerLocks,
-                    b.accountLinks, b.billingOperations, g, ports.transactions(), b.paymentMethods, ports.secrets(),
-                    b.clock);
+                    b.accountLinks, b.billingOperations, g, ports.transactions(), b.paymentMethods, b.paymentPages,
+                    ports.secrets(), b.clock);
             return new AccountPaymentMethod(accountCases, accountCases);
         });
         return new Payments(cases, cases,
@@ -284,7 +284,7 @@ public final class Engine {
 
     private Billing billing(Builder b, IdentityPorts ports, BillingGateway gateway, VatDetermination vat) {
         BillingCases cases = BillingUseCases.create(directory, b.customerLocks, b.accountLinks, b.billingOperations,
-                gateway, ports.transactions(), b.paymentMethods, Option.of(b.vouchers), ports.secrets(), vat, b.clock);
+                gateway, ports.transactions(), b.paymentMethods, b.paymentPages, Option.of(b.vouchers), ports.secrets(), vat, b.clock);
         return new Billing(cases.checkout(), cases.manageAccount(), cases.readSubscriptions(), cases.readInvoices(),
                 ledger.map(BuiltInLedger::billRun),
                 ChangeUseCases.changeSubscription(directory, b.customerLocks, b.accountLinks, b.billingOperations,

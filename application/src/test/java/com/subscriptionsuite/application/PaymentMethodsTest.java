@@ -105,6 +105,11 @@ class PaymentMethodsTest {
         }
 
         @Override
+        public Either<ProviderUnavailable, Option<PageMethod>> created(long tenantId, String paymentMethodId) {
+            return pageProvider.created(tenantId, paymentMethodId);
+        }
+
+        @Override
         public Option<Redeemed> redeem(long tenantId, String pageId, String token, String signature, Instant now) {
             return pageProvider.redeem(tenantId, pageId, token, signature, now)
                     .peek(redeemed -> providerIds.add(redeemed.paymentMethodId()));
@@ -372,6 +377,55 @@ class PaymentMethodsTest {
                             new FieldProblem("payer_email", "not an email address (name@domain)"))));
             assertThat(right(engine.approvePayPal().approve(1, started.token(), null)).status())
                     .isEqualTo(PaymentMethod.Status.ACTIVE);
+        }
+    }
+
+    /** A provider whose page posts to itself (Zuora): the shop gets the new method's id, the engine asks for it. */
+    @Nested
+    class Created_by_the_providers_page {
+        static final String ID = "2c92c0f9" + "6d5a4b3c2d1e0f9a8b7c6d5e";
+
+        void pageCreatesACard() {
+            pages.pageCreated(new PaymentPages.PageMethod(ID, com.subscriptionsuite.domain.payment.PaymentType.CREDIT_CARD,
+                    Map.of("credit_card_mask_number", "************1111", "credit_card_type", "Visa")));
+        }
+
+        @Test
+        void is_stored_as_the_first_users_who_uses_its_id_and_is_nobody_elses() {
+            pageCreatesACard();
+
+            PaymentMethod claimed = right(engine.showPaymentMethod().paymentMethod(1, ann, ID));
+
+            assertThat(claimed.userId()).isEqualTo(ann);
+            assertThat(claimed.type()).isEqualTo("CreditCard");
+            assertThat(claimed.status()).isEqualTo(PaymentMethod.Status.ACTIVE);
+            assertThat(claimed.data()).containsEntry("credit_card_mask_number", "************1111");
+            assertThat(methods.paymentMethod(1, ID)).contains(claimed);
+            assertThat(left(engine.showPaymentMethod().paymentMethod(1, bob, ID)))
+                    .isEqualTo(new PaymentFailure.PaymentMethodNotFound("paymentMethodId", ID));
+            assertThat(right(engine.showPaymentMethod().paymentMethod(1, ann, ID))).isEqualTo(claimed);
+        }
+
+        @Test
+        void becomes_the_accounts_default_when_the_customer_names_its_id() {
+            accountIn(ann, "DE");
+            pageCreatesACard();
+
+            assertThat(right(engine.changeAccountPaymentMethod().change(new Change(1, ann, ID, "CreditCard",
+                    Map.of()))).id()).isEqualTo(ID);
+
+            assertThat(billing.accountOfUser(1, ann).get().paymentMethodId()).isEqualTo(ID);
+        }
+
+        @Test
+        void an_id_the_provider_does_not_know_is_not_found_and_an_unreachable_provider_is_said() {
+            assertThat(left(engine.showPaymentMethod().paymentMethod(1, ann, ID)).code())
+                    .isEqualTo("payment_method_not_found");
+            assertThat(methods.paymentMethod(1, ID)).isEmpty();
+
+            pages.unavailable();
+            assertThat(left(engine.showPaymentMethod().paymentMethod(1, ann, ID)).code())
+                    .isEqualTo("payment_provider_unavailable");
         }
     }
 

@@ -84,6 +84,12 @@ public final class JdbiPaymentPages implements PaymentPages {
                 Long.toString(r.tenantId()), r.locale(), r.expiresAt()));
     }
 
+    /** The built-in page stores its method when it is submitted ({@link #redeem}): no method waits here. */
+    @Override
+    public Either<ProviderUnavailable, Option<PageMethod>> created(long tenantId, String paymentMethodId) {
+        return Either.right(Option.none());
+    }
+
     @Override
     public Option<Redeemed> redeem(long tenantId, String pageId, String token, String signature, Instant now) {
         if (token == null || signature == null || pageId == null) {

@@ -4,6 +4,7 @@ import com.subscriptionsuite.domain.payment.PaymentType;
 import io.vavr.control.Either;
 import io.vavr.control.Option;
 import java.time.Instant;
+import java.util.Map;
 import java.util.Objects;
 
 /**
@@ -32,6 +33,27 @@ public interface PaymentPages {
      * every token: there the id arrives with the page's callback.
      */
     Option<Redeemed> redeem(long tenantId, String pageId, String token, String signature, Instant now);
+
+    /**
+     * A payment method one of this provider's pages created that the engine has not stored yet, as the
+     * provider holds it: its type and displayable data (masks, holder, expiry; never a full number),
+     * if it exists, is active and is attached to no billing account yet (Zuora's "orphan" method, which
+     * the account it is first used for then takes). None for anything else, an unknown id included.
+     * This is how an id that came back in the page's callback ({@code refId}) becomes a method the
+     * engine knows: the first customer who uses it owns it. The built-in pages store their method when
+     * the page is submitted, so the built-in adapter answers none for every id. A remote call: never
+     * called inside a unit of work.
+     */
+    Either<ProviderUnavailable, Option<PageMethod>> created(long tenantId, String paymentMethodId);
+
+    /** A method a provider's page created: the provider's id, its type and displayable data. */
+    record PageMethod(String paymentMethodId, PaymentType type, Map<String, String> data) {
+        public PageMethod {
+            Objects.requireNonNull(paymentMethodId, "paymentMethodId");
+            Objects.requireNonNull(type, "type");
+            data = Map.copyOf(data);
+        }
+    }
 
     /**
      * A redeemed token: the request it was issued for and {@code paymentMethodId}, the provider's id of

@@ -4,6 +4,7 @@ import com.subscriptionsuite.application.port.out.PaymentMethods;
 import com.subscriptionsuite.application.port.out.Vouchers;
 import com.subscriptionsuite.application.port.out.billing.BillingGateway;
 import com.subscriptionsuite.application.service.common.CustomerOperations;
+import com.subscriptionsuite.application.service.common.PaymentMethodLookup;
 import com.subscriptionsuite.application.service.tenant.TenantDirectory;
 import com.subscriptionsuite.domain.account.AccountDetails;
 import com.subscriptionsuite.domain.tax.TaxDecision;
@@ -15,15 +16,19 @@ import java.time.LocalDate;
 import java.util.Objects;
 
 /** The ports and services the billing use cases share, and the tax decision they all take the same way. */
-record BillingContext(TenantDirectory directory, CustomerOperations operations, PaymentMethods paymentMethods,
-        Option<Vouchers> vouchers, VatDetermination vat, Clock clock) {
+record BillingContext(TenantDirectory directory, CustomerOperations operations,
+        PaymentMethodLookup paymentMethodLookup, Option<Vouchers> vouchers, VatDetermination vat, Clock clock) {
     BillingContext {
         Objects.requireNonNull(directory, "directory");
         Objects.requireNonNull(operations, "operations");
-        Objects.requireNonNull(paymentMethods, "paymentMethods");
+        Objects.requireNonNull(paymentMethodLookup, "paymentMethodLookup");
         Objects.requireNonNull(vouchers, "vouchers");
         Objects.requireNonNull(vat, "vat");
         Objects.requireNonNull(clock, "clock");
+    }
+
+    PaymentMethods paymentMethods() {
+        return paymentMethodLookup.stored();
     }
 
     BillingGateway gateway() {

@@ -6,6 +6,8 @@ import com.subscriptionsuite.application.port.out.CustomerLocks;
 import com.subscriptionsuite.application.port.out.Transactions;
 import com.subscriptionsuite.application.port.out.billing.BillingGateway;
 import com.subscriptionsuite.application.port.out.PaymentMethods;
+import com.subscriptionsuite.application.port.out.PaymentPages;
+import com.subscriptionsuite.application.service.common.PaymentMethodLookup;
 import com.subscriptionsuite.application.port.out.Secrets;
 import com.subscriptionsuite.application.port.out.Vouchers;
 import com.subscriptionsuite.application.service.common.CustomerOperations;
@@ -20,15 +22,17 @@ public final class BillingUseCases {
     }
 
     /**
+     * @param pages    the hosted pages' provider, if any (a method its page created is found by its id)
      * @param vouchers the voucher store, if the engine has one (without it a checkout's voucher code
      *                 is unknown)
      */
     public static BillingCases create(TenantDirectory directory,
             CustomerLocks locks, AccountLinks links, BillingOperations operations, BillingGateway gateway,
-            Transactions transactions, PaymentMethods paymentMethods,
+            Transactions transactions, PaymentMethods paymentMethods, PaymentPages pages,
             Option<Vouchers> vouchers, Secrets secrets, VatDetermination vat, Clock clock) {
         BillingContext context = new BillingContext(directory, new CustomerOperations(locks, links, operations,
-                gateway, transactions, secrets, clock), paymentMethods, vouchers, vat, clock);
+                gateway, transactions, secrets, clock), new PaymentMethodLookup(paymentMethods, pages, transactions,
+                clock), vouchers, vat, clock);
         AccountService accounts = new AccountService(context);
         return new BillingCases(new CheckoutService(context), accounts, new SubscriptionReadsService(context),
                 accounts);

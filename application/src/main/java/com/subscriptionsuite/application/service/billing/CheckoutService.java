@@ -17,6 +17,7 @@ import com.subscriptionsuite.domain.account.AccountDetails;
 import com.subscriptionsuite.domain.account.AccountProblem;
 import com.subscriptionsuite.domain.account.AccountRules;
 import com.subscriptionsuite.domain.billing.BillingAccount;
+import com.subscriptionsuite.application.port.out.ProviderUnavailable;
 import com.subscriptionsuite.domain.billing.PaymentMethod;
 import com.subscriptionsuite.domain.billing.Subscription;
 import com.subscriptionsuite.domain.billing.SubscriptionStatus;
@@ -124,8 +125,13 @@ final class CheckoutService implements Checkout {
         Option<PaymentMethod> paymentMethod = Option.none();
         Option<PaymentMethod> newPaymentMethod = Option.none();
         if (command.paymentMethodId() != null) {
-            paymentMethod = context.paymentMethods().paymentMethod(tenant.id(), command.paymentMethodId())
-                    .filter(pm -> pm.usableBy(tenant.id(), command.userId()));
+            Either<ProviderUnavailable, Option<PaymentMethod>> found = context.paymentMethodLookup()
+                    .owned(tenant.id(), command.userId(), command.paymentMethodId());
+            if (found.isLeft()) {
+                return Either.left(new CheckoutFailure.PaymentMethodRefused(new PaymentFailure.ProviderFailed(
+                        found.getLeft().provider(), found.getLeft().reason())));
+            }
+            paymentMethod = found.get().filter(pm -> pm.usableBy(tenant.id(), command.userId()));
             if (paymentMethod.isEmpty()) {
                 return Either.left(new CheckoutFailure.PaymentMethodNotFound(command.paymentMethodId()));
             }

@@ -9,6 +9,7 @@ import com.subscriptionsuite.application.port.out.billing.BillingGateway;
 import com.subscriptionsuite.application.service.common.BankTransfers;
 import com.subscriptionsuite.application.service.common.CustomerOperations;
 import com.subscriptionsuite.application.service.common.PaymentMethodIds;
+import com.subscriptionsuite.application.service.common.PaymentMethodLookup;
 import com.subscriptionsuite.application.service.tenant.TenantDirectory;
 import com.subscriptionsuite.domain.billing.BillingAccount;
 import com.subscriptionsuite.domain.billing.PaymentMethod;
@@ -29,13 +30,15 @@ final class AccountPaymentMethodService implements AccountPaymentMethodCases {
     private final TenantDirectory directory;
     private final CustomerOperations operations;
     private final PaymentMethods methods;
+    private final PaymentMethodLookup lookup;
     private final Clock clock;
 
-    AccountPaymentMethodService(TenantDirectory directory, CustomerOperations operations, PaymentMethods methods,
+    AccountPaymentMethodService(TenantDirectory directory, CustomerOperations operations, PaymentMethodLookup lookup,
             Clock clock) {
         this.directory = directory;
         this.operations = operations;
-        this.methods = methods;
+        this.lookup = lookup;
+        this.methods = lookup.stored();
         this.clock = clock;
     }
 
@@ -101,8 +104,10 @@ final class AccountPaymentMethodService implements AccountPaymentMethodCases {
 
     private Either<PaymentFailure, PaymentMethod> existing(Change change, PaymentType type, BillingAccount account) {
         String id = change.id().strip();
-        return PaymentMethodIds.owned(methods.paymentMethod(change.tenantId(), id), change.tenantId(), change.userId())
-                .<PaymentFailure>toEither(() -> new PaymentFailure.PaymentMethodNotFound("id", id))
+        return lookup.owned(change.tenantId(), change.userId(), id)
+                .<PaymentFailure>mapLeft(down -> new PaymentFailure.ProviderFailed(down.provider(), down.reason()))
+                .flatMap(found -> found.<PaymentFailure>toEither(() -> new PaymentFailure.PaymentMethodNotFound("id",
+                        id)))
                 .filterOrElse(m -> m.type().equals(type.wireName()),
                         m -> new PaymentFailure.PaymentMethodTypeMismatch(id, m.type(), type.wireName()))
                 .filterOrElse(m -> m.status() == PaymentMethod.Status.ACTIVE,

@@ -1,6 +1,7 @@
 package com.subscriptionsuite.application.service.payment;
 
 import com.subscriptionsuite.application.service.common.PaymentMethodIds;
+import com.subscriptionsuite.application.service.common.PaymentMethodLookup;
 import com.subscriptionsuite.application.port.in.payment.PaymentFailure;
 import com.subscriptionsuite.application.port.in.payment.SignPaymentPage.SignedPage;
 import com.subscriptionsuite.application.port.out.PayPalAgreements;
@@ -55,15 +56,17 @@ final class PaymentMethodService implements PaymentMethodCases {
 
     private final TenantDirectory directory;
     private final PaymentMethods methods;
+    private final PaymentMethodLookup lookup;
     private final PaymentPages pages;
     private final PayPalAgreements payPal;
     private final Transactions transactions;
     private final Clock clock;
 
-    PaymentMethodService(TenantDirectory directory, PaymentMethods methods, PaymentPages pages,
+    PaymentMethodService(TenantDirectory directory, PaymentMethodLookup lookup, PaymentPages pages,
             PayPalAgreements payPal, Transactions transactions, Clock clock) {
         this.directory = Objects.requireNonNull(directory, "directory");
-        this.methods = Objects.requireNonNull(methods, "methods");
+        this.lookup = Objects.requireNonNull(lookup, "lookup");
+        this.methods = lookup.stored();
         this.pages = pages;
         this.payPal = payPal;
         this.transactions = Objects.requireNonNull(transactions, "transactions");
@@ -85,8 +88,10 @@ final class PaymentMethodService implements PaymentMethodCases {
 
     @Override
     public Either<PaymentFailure, PaymentMethod> paymentMethod(long tenantId, long userId, String paymentMethodId) {
-        return PaymentMethodIds.owned(methods.paymentMethod(tenantId, paymentMethodId), tenantId, userId)
-                .toEither(() -> new PaymentFailure.PaymentMethodNotFound("paymentMethodId", paymentMethodId));
+        return lookup.owned(tenantId, userId, paymentMethodId)
+                .mapLeft(PaymentMethodService::providerFailed)
+                .flatMap(found -> found.toEither(() -> new PaymentFailure.PaymentMethodNotFound("paymentMethodId",
+                        paymentMethodId)));
     }
 
     @Override
@@ -107,7 +112,8 @@ final class PaymentMethodService implements PaymentMethodCases {
         PaymentOption o = option.get();
         PageRequest request = new PageRequest(tenantId, userId, o.id(), o.type(), o.hostedPageId(), pageLocale, now,
                 now.plus(PAGE_TOKEN_LIFETIME));
-        return transactions.inTransaction(() -> pages().sign(request))
+        // not in a unit of work: a provider such as Zuora signs remotely; the built-in adapter stores its token itself
+        return pages().sign(request)
                 .mapLeft(PaymentMethodService::providerFailed)
                 .map(PaymentMethodService::signedPage);
     }

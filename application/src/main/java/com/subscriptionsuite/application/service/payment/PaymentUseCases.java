@@ -1,6 +1,7 @@
 package com.subscriptionsuite.application.service.payment;
 
 import com.subscriptionsuite.application.service.common.CustomerOperations;
+import com.subscriptionsuite.application.service.common.PaymentMethodLookup;
 import com.subscriptionsuite.application.port.out.PayPalAgreements;
 import com.subscriptionsuite.application.port.out.AccountLinks;
 import com.subscriptionsuite.application.port.out.BillingOperations;
@@ -21,14 +22,15 @@ public final class PaymentUseCases {
     /** {@code pages} and {@code payPal} may be null: the engine then serves no page signatures / no PayPal. */
     public static PaymentMethodCases paymentMethods(TenantDirectory directory, PaymentMethods methods,
             PaymentPages pages, PayPalAgreements payPal, Transactions transactions, Clock clock) {
-        return new PaymentMethodService(directory, methods, pages, payPal, transactions, clock);
+        return new PaymentMethodService(directory, new PaymentMethodLookup(methods, pages, transactions, clock), pages,
+                payPal, transactions, clock);
     }
 
     public static AccountPaymentMethodCases accountPaymentMethods(TenantDirectory directory,
             CustomerLocks locks, AccountLinks links, BillingOperations operations, BillingGateway gateway,
             Transactions transactions,
-            PaymentMethods methods, Secrets secrets, Clock clock) {
+            PaymentMethods methods, PaymentPages pages, Secrets secrets, Clock clock) {
         return new AccountPaymentMethodService(directory, new CustomerOperations(locks, links, operations, gateway,
-                transactions, secrets, clock), methods, clock);
+                transactions, secrets, clock), new PaymentMethodLookup(methods, pages, transactions, clock), clock);
     }
 }

@@ -23,6 +23,7 @@ import com.subscriptionsuite.adapters.persistence.ledger.JdbiLedgerStore;
 import com.subscriptionsuite.adapters.zuora.ZuoraBillingGateway;
 import com.subscriptionsuite.adapters.zuora.ZuoraCatalogSource;
 import com.subscriptionsuite.adapters.zuora.ZuoraClient;
+import com.subscriptionsuite.adapters.zuora.ZuoraPaymentPages;
 import com.subscriptionsuite.adapters.persistence.billing.JdbiAccountLinks;
 import com.subscriptionsuite.adapters.persistence.billing.JdbiBillingOperations;
 import com.subscriptionsuite.application.Engine;
@@ -197,6 +198,8 @@ public final class Server implements AutoCloseable {
         if (config.zuoraBilling()) {
             ZuoraClient zuora = new ZuoraClient(config.zuora());
             builder.billingGateway(tenants -> new ZuoraBillingGateway(zuora, tenants::apply, clock));
+            // the hosted payment pages are Zuora's (rsa-signatures; the page's refId is Zuora's payment method id)
+            builder.paymentPages(new ZuoraPaymentPages(zuora, config.zuoraHostedPageUri().toString()));
             // issue 13: Zuora's product catalog is the tenants' products, rate plans and charges
             builder.catalogSource(new ZuoraCatalogSource(zuora));
         } else {

@@ -1,5 +1,6 @@
 package com.subscriptionsuite.bootstrap;
 
+import com.subscriptionsuite.adapters.zuora.ZuoraPaymentPages;
 import com.subscriptionsuite.adapters.zuora.ZuoraSettings;
 import java.net.URI;
 import java.net.URISyntaxException;
@@ -40,6 +41,9 @@ import java.util.Map;
  * <tr><td>SUITE_IDEMPOTENCY_LEASE_SECONDS</td><td>60: how long an Idempotency-Key stays in flight for a request that
  * has not answered (its process died); after it a retry with the same key and body runs the request. Set it above the
  * longest a request runs</td></tr>
+ * <tr><td>SUITE_ZUORA_HOSTED_PAGE_URI</td><td>with SUITE_BILLING=zuora, the hosted payment pages' URI that
+ * {@code POST /v1/rsa-signatures} signs for; by default the REST host without its {@code rest.} label and
+ * {@code /apps/PublicHostedPageLite.do} (https://rest.test.eu.zuora.com → https://test.eu.zuora.com/apps/…)</td></tr>
  * <tr><td>SUITE_CATALOG_SYNC_MINUTES</td><td>60: with SUITE_BILLING=zuora, how often every tenant's products, rate
  * plans and charges are synced from Zuora's catalog (0 = never; 0..1440; run it with {@code java -jar … catalog-sync}
  * or {@code POST /admin/catalog/sync}); ignored with the built-in ledger</td></tr>
@@ -67,6 +71,7 @@ public record ServerConfig(
         int billingRunMinutes,
         int idempotencyLeaseSeconds,
         ZuoraSettings zuora,
+        URI zuoraHostedPageUri,
         int catalogSyncMinutes) {
 
     /** Whether Zuora is the billing system ({@code SUITE_BILLING=zuora}); else the built-in ledger is. */
@@ -163,6 +168,7 @@ public record ServerConfig(
         int lease = integer(env, "SUITE_IDEMPOTENCY_LEASE_SECONDS", 60, 1, 3600, errors);
         int catalogSync = integer(env, "SUITE_CATALOG_SYNC_MINUTES", 60, 0, 24 * 60, errors);
         ZuoraSettings zuora = null;
+        URI zuoraPageUri = null;
         String billing = env.getOrDefault("SUITE_BILLING", "ledger").strip().toLowerCase(java.util.Locale.ROOT);
         if (billing.equals("zuora")) {
             var settings = ZuoraSettings.fromEnvironment(env);
@@ -171,6 +177,9 @@ public record ServerConfig(
             } else {
                 zuora = settings.get();
             }
+            zuoraPageUri = zuora == null ? null : publicUrl(blankToNull(env.getOrDefault(
+                    "SUITE_ZUORA_HOSTED_PAGE_URI", ZuoraPaymentPages.pageUri(zuora.baseUrl()))),
+                    "SUITE_ZUORA_HOSTED_PAGE_URI", errors);
         } else if (!billing.equals("ledger") && !billing.isEmpty()) {
             errors.add("SUITE_BILLING must be ledger or zuora, got '" + env.get("SUITE_BILLING") + "'");
         }
@@ -199,11 +208,16 @@ public record ServerConfig(
                 billingRun,
                 lease,
                 zuora,
+                zuoraPageUri,
                 catalogSync);
     }
 
     /** An absolute http(s) URL without query or fragment, its trailing slashes dropped; null when unset. */
     private static URI publicUrl(String raw, List<String> errors) {
+        return publicUrl(raw, "SUITE_PUBLIC_URL", errors);
+    }
+
+    private static URI publicUrl(String raw, String variable, List<String> errors) {
         if (raw == null) {
             return null;
         }
@@ -220,7 +234,7 @@ public record ServerConfig(
         } catch (URISyntaxException e) {
             // reported below
         }
-        errors.add("SUITE_PUBLIC_URL must be an http(s) URL without query (e.g. https://api.shop.example), got '"
+        errors.add(variable + " must be an http(s) URL without query (e.g. https://api.shop.example), got '"
                 + raw + "'");
         return null;
     }

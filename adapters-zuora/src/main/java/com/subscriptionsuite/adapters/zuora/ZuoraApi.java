@@ -36,6 +36,13 @@ interface ZuoraApi {
     @Headers({JSON, KEY})
     Response createPaymentMethod(@Param("key") String idempotencyKey, ZuoraDtos.CreatePaymentMethod body);
 
+    @RequestLine("GET /v1/payment-methods/{id}")
+    Response paymentMethod(@Param("id") String paymentMethodId);
+
+    @RequestLine("POST /v1/rsa-signatures")
+    @Headers({JSON, KEY})
+    Response rsaSignature(@Param("key") String idempotencyKey, ZuoraDtos.RsaSignatureRequest body);
+
     @RequestLine("POST /v1/orders?returnIds=true")
     @Headers({JSON, KEY})
     Response createOrder(@Param("key") String idempotencyKey, ZuoraDtos.CreateOrder body);

@@ -148,6 +148,47 @@ final class ZuoraDtos {
         }
     }
 
+    /** {@code POSTRSASignatureType}: the hosted page 2.0 to sign, by its page id and URI. */
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    record RsaSignatureRequest(String uri, String method, String pageId, String locale) {
+    }
+
+    /** {@code POSTRSASignatureResponseType}. */
+    @JsonIgnoreProperties(ignoreUnknown = true)
+    static final class RsaSignature {
+        public String signature;
+        public String token;
+        public String tenantId;
+        public String key;
+    }
+
+    /** {@code GETPaymentMethodResponse}: what the engine shows of a method (masked by Zuora). */
+    @JsonIgnoreProperties(ignoreUnknown = true)
+    static final class PaymentMethodRead {
+        public String id;
+        public String type;
+        public String status;
+        public String accountKey;
+        public String accountId;
+        public String cardNumber;
+        public String creditCardMaskNumber;
+        public String creditCardType;
+        public Integer expirationMonth;
+        public Integer expirationYear;
+        @JsonProperty("IBAN")
+        public String iban;
+        public String bankABACode;
+        public String bankAccountName;
+        public String bankAccountNumber;
+        public String bankAccountType;
+        public AccountHolderRead accountHolderInfo;
+    }
+
+    @JsonIgnoreProperties(ignoreUnknown = true)
+    static final class AccountHolderRead {
+        public String accountHolderName;
+    }
+
     @JsonIgnoreProperties(ignoreUnknown = true)
     static final class CreatedAccount {
         public String accountId;

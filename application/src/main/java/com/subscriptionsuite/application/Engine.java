@@ -50,6 +50,8 @@ import com.subscriptionsuite.application.port.out.Mailer;
 import com.subscriptionsuite.application.port.out.PasswordHasher;
 import com.subscriptionsuite.application.port.out.PaymentMethods;
 import com.subscriptionsuite.application.port.out.PaymentPages;
+import com.subscriptionsuite.application.port.out.billing.InvoiceDiscrepancies;
+import com.subscriptionsuite.application.port.in.reconciliation.ReadInvoiceDiscrepancies;
 import com.subscriptionsuite.application.port.out.PayPalAgreements;
 import com.subscriptionsuite.application.port.in.payment.ApprovePayPal;
 import com.subscriptionsuite.application.port.in.payment.ChangeAccountPaymentMethod;
@@ -215,6 +217,16 @@ public final class Engine {
         }
     }
 
+    /**
+     * Reconciliation with the billing system: given {@link Builder#invoiceDiscrepancies} with billing. The
+     * checkouts whose first invoice differed from the engine's preview.
+     */
+    public record Reconciliation(ReadInvoiceDiscrepancies readInvoiceDiscrepancies) {
+        public Reconciliation {
+            requireAll(readInvoiceDiscrepancies);
+        }
+    }
+
     private static void requireAll(Object... useCases) {
         for (Object useCase : useCases) {
             Objects.requireNonNull(useCase, "a group has all its use cases");
@@ -235,6 +247,7 @@ public final class Engine {
     private final Optional<Payments> payments;
     private final Optional<Idempotency> idempotency;
     private final Optional<CatalogSync> catalogSync;
+    private final Optional<Reconciliation> reconciliation;
 
     private Engine(Builder b, Optional<IdentityPorts> identityPorts) {
         this.directory = new TenantDirectory(b.tenants);
@@ -263,6 +276,8 @@ public final class Engine {
         this.idempotency = identityPorts.filter(ports -> b.idempotencyRecords != null).map(ports -> new Idempotency(
                 IdempotencyUseCases.create(b.idempotencyRecords, ports.transactions(), b.clock,
                         b.idempotencyLease)));
+        this.reconciliation = billing.flatMap(g -> Optional.ofNullable(b.invoiceDiscrepancies))
+                .map(store -> new Reconciliation(BillingUseCases.readDiscrepancies(store)));
         this.catalogSync = Optional.ofNullable(b.catalogSource).map(source -> new CatalogSync(
                 CatalogSyncUseCases.syncCatalog(directory, defineTenant, source, Option.of(b.vouchers))));
         directory.refresh();
@@ -284,7 +299,8 @@ public final class Engine {
 
     private Billing billing(Builder b, IdentityPorts ports, BillingGateway gateway, VatDetermination vat) {
         BillingCases cases = BillingUseCases.create(directory, b.customerLocks, b.accountLinks, b.billingOperations,
-                gateway, ports.transactions(), b.paymentMethods, b.paymentPages, Option.of(b.vouchers), ports.secrets(), vat, b.clock);
+                gateway, ports.transactions(), b.paymentMethods, b.paymentPages, Option.of(b.vouchers),
+                Option.of(b.invoiceDiscrepancies), ports.secrets(), vat, b.clock);
         return new Billing(cases.checkout(), cases.manageAccount(), cases.readSubscriptions(), cases.readInvoices(),
                 ledger.map(BuiltInLedger::billRun),
                 ChangeUseCases.changeSubscription(directory, b.customerLocks, b.accountLinks, b.billingOperations,
@@ -368,6 +384,11 @@ public final class Engine {
     /** The catalog sync from the billing system's catalog, when a catalog source was given. */
     public Optional<CatalogSync> catalogSync() {
         return catalogSync;
+    }
+
+    /** The checkouts whose first invoice differed from the preview, when a store for them was given. */
+    public Optional<Reconciliation> reconciliation() {
+        return reconciliation;
     }
 
     /** Picks up tenant definitions changed in the store (by this or another instance); true if any changed. */
@@ -566,8 +587,19 @@ public final class Engine {
         private PaymentPages paymentPages;
         private PayPalAgreements payPalAgreements;
         private CatalogSource catalogSource;
+        private InvoiceDiscrepancies invoiceDiscrepancies;
 
         private Builder() {
+        }
+
+        /**
+         * Where a checkout keeps a first invoice whose amount before tax differs from its preview (a billing
+         * system that prices by its own catalog, Zuora): {@link Engine#reconciliation()} lists them. Without
+         * it they are only logged at WARN.
+         */
+        public Builder invoiceDiscrepancies(InvoiceDiscrepancies invoiceDiscrepancies) {
+            this.invoiceDiscrepancies = invoiceDiscrepancies;
+            return this;
         }
 
         /**

@@ -26,6 +26,7 @@ import com.subscriptionsuite.adapters.zuora.ZuoraClient;
 import com.subscriptionsuite.adapters.zuora.ZuoraPaymentPages;
 import com.subscriptionsuite.adapters.persistence.billing.JdbiAccountLinks;
 import com.subscriptionsuite.adapters.persistence.billing.JdbiBillingOperations;
+import com.subscriptionsuite.adapters.persistence.billing.JdbiInvoiceDiscrepancies;
 import com.subscriptionsuite.application.Engine;
 import com.subscriptionsuite.application.port.out.Mailer;
 import com.subscriptionsuite.application.port.out.PasswordHasher;
@@ -186,6 +187,7 @@ public final class Server implements AutoCloseable {
                 .customerLocks(new JdbiCustomerLocks(jdbi, clock))
                 .accountLinks(new JdbiAccountLinks(jdbi))
                 .billingOperations(new JdbiBillingOperations(jdbi))
+                .invoiceDiscrepancies(new JdbiInvoiceDiscrepancies(jdbi))
                 .idempotencyRecords(new JdbiIdempotencyRecords(jdbi))
                 .idempotencyLease(java.time.Duration.ofSeconds(config.idempotencyLeaseSeconds()))
                 // payment methods (issue 5): stored methods, the built-in hosted page and PayPal approval

@@ -12,6 +12,8 @@ import com.subscriptionsuite.domain.catalog.ChargeModel;
 import com.subscriptionsuite.domain.catalog.RatePlan;
 import com.subscriptionsuite.domain.catalog.Tier;
 import com.subscriptionsuite.domain.pricing.ChargePrice;
+import com.subscriptionsuite.domain.identity.SecretHash;
+import com.subscriptionsuite.domain.tenant.TenantAccess;
 import com.subscriptionsuite.domain.tenant.TenantDefinition;
 import com.subscriptionsuite.zuora.simulator.ZuoraSimulator;
 import java.math.BigDecimal;
@@ -74,6 +76,62 @@ class ZuoraCatalogSyncServerIT {
         assertThat(second.get().charges().changed()).extracting(CatalogSyncReport.Item::id)
                 .containsExactly(charge.id());
         assertThat(netto(engine, suite.id(), charge.id())).isEqualByComparingTo(before.add(new BigDecimal("7.00")));
+    }
+
+    @Test
+    void a_checkout_zuora_invoices_by_a_price_not_yet_synced_is_booked_and_counted_for_the_admins()
+            throws Exception {
+        String adminKey = "zuora-admin-key-for-this-test-only-0123456789";
+        assertThat(server.engine().defineTenant().define(demo.withAccess(new TenantAccess(demo.access().corsOrigins(),
+                List.of(new TenantAccess.AdminKey("ops", SecretHash.of(adminKey)))))).isRight()).isTrue();
+        server.engine().refreshTenants();
+        var suite = demo.catalog().suiteProducts().stream()
+                .filter(s -> priced(demo.catalog(), s.ratePlanId()) != null).findFirst().orElseThrow();
+        Charge charge = priced(demo.catalog(), suite.ratePlanId());
+        BigDecimal previewed = cartNetto(server.engine(), suite.id());
+        // Zuora's price is raised by 7.00; the engine's catalog is not synced
+        zuora.catalog().clear();
+        ZuoraTestCatalogs.seed(zuora, withEurPrice(demo.catalog(), charge.id(), eur(charge).add(new BigDecimal("7.00"))));
+        String token = com.fasterxml.jackson.databind.json.JsonMapper.builder().build().readTree(ServerHarness.post(
+                server, "/register", "{\"user\": {\"email\": \"cleo@example.com\", \"password\": \"Correct-Horse-Battery-9\"}}")
+                .body()).path("token").asText();
+
+        var booked = ServerHarness.post(server, "/subscription", """
+                {"suite_products": [{"id": %d, "quantity": 1, "order_pos": 0}],
+                 "account": {"is_company": false, "first_name": "Cleo", "last_name": "Example",
+                             "street": "Invalidenstr. 1", "zip_code": "10115", "city": "Berlin", "country": "DE",
+                             "email": "cleo@example.com", "phone": "+49 30 123456", "vat_id": "", "currency": "EUR"}}"""
+                .formatted(suite.id()), "Authorization", "Bearer " + token);
+
+        assertThat(booked.statusCode()).as("booked all the same: %s", booked.body()).isEqualTo(200);
+        var listed = ServerHarness.get(server, "/admin/billing/discrepancies", "Authorization", "Bearer " + adminKey);
+        assertThat(listed.statusCode()).as(listed.body()).isEqualTo(200);
+        var body = com.fasterxml.jackson.databind.json.JsonMapper.builder()
+                .enable(com.fasterxml.jackson.databind.DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS).build()
+                .readTree(listed.body());
+        assertThat(body.path("count").asLong()).isEqualTo(1);
+        var d = body.path("discrepancies").get(0);
+        assertThat(d.path("currency").asText()).isEqualTo("EUR");
+        assertThat(d.path("previewed").decimalValue()).isEqualByComparingTo(previewed);
+        assertThat(d.path("invoiced").decimalValue()).isEqualByComparingTo(previewed.add(new BigDecimal("7.00")));
+        assertThat(d.path("difference").decimalValue()).isEqualByComparingTo("7.00");
+        assertThat(d.path("invoice_id").asText()).isNotBlank();
+
+        assertThat(ServerHarness.get(server, "/admin/billing/discrepancies", "Authorization", "Bearer " + token)
+                .statusCode()).as("a customer's token is no admin key").isEqualTo(401);
+        var tooMany = ServerHarness.get(server, "/admin/billing/discrepancies?limit=201", "Authorization",
+                "Bearer " + adminKey);
+        assertThat(tooMany.statusCode()).isEqualTo(400);
+        assertThat(tooMany.body()).contains("field_type").contains("limit");
+    }
+
+    /** The engine's preview of one unit of the suite product, before tax. */
+    private BigDecimal cartNetto(Engine engine, long suiteProductId) {
+        var preview = engine.previewPrices().preview(new PreviewPricesQuery(demo.tenant().id(), "EUR", null,
+                List.of(new PreviewPricesQuery.Item(suiteProductId, 1, 0))));
+        assertThat(preview.isRight()).as("preview: %s", preview).isTrue();
+        return preview.get().suiteProducts().get(0).prices().stream().map(p -> p.amounts().netto().getAmount())
+                .reduce(BigDecimal.ZERO, BigDecimal::add);
     }
 
     /** The rate plan's first PerUnit or FlatFee charge with a EUR price, or null. */

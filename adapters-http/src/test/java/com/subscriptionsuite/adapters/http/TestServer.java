@@ -157,6 +157,7 @@ final class TestServer {
                 .payPalAgreements(new InMemoryPayPalAgreements(secrets))
                 .idempotencyRecords(new InMemoryIdempotencyRecords())
                 .catalogSource(catalogSource)
+                .invoiceDiscrepancies(new com.subscriptionsuite.application.fixtures.InMemoryInvoiceDiscrepancies())
                 .build();
     }
 

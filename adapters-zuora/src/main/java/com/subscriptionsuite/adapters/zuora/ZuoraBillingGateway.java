@@ -16,10 +16,6 @@ import com.subscriptionsuite.domain.catalog.Charge;
 import com.subscriptionsuite.domain.catalog.RatePlan;
 import com.subscriptionsuite.domain.catalog.SuiteProduct;
 import com.subscriptionsuite.domain.pricing.CartLine;
-import com.subscriptionsuite.domain.pricing.CartPricing;
-import com.subscriptionsuite.domain.pricing.PeriodPrice;
-import com.subscriptionsuite.domain.pricing.PricePreview;
-import com.subscriptionsuite.domain.pricing.SuiteProductPrice;
 import com.subscriptionsuite.domain.pricing.TaxSplit;
 import com.subscriptionsuite.domain.subscription.ChangeAction;
 import com.subscriptionsuite.domain.tenant.TenantDefinition;
@@ -331,37 +327,33 @@ public final class ZuoraBillingGateway implements BillingGateway {
         }
         InvoiceRef invoice = null;
         if (created.invoiceIds != null && !created.invoiceIds.isEmpty()) {
-            invoice = new InvoiceRef(created.invoiceIds.get(0), created.invoiceNumbers == null
-                    || created.invoiceNumbers.isEmpty() ? created.invoiceIds.get(0) : created.invoiceNumbers.get(0));
-            checkAmount(invoice, command);
+            String id = created.invoiceIds.get(0);
+            String number = created.invoiceNumbers == null || created.invoiceNumbers.isEmpty() ? id
+                    : created.invoiceNumbers.get(0);
+            invoice = new InvoiceRef(id, number, amountWithoutTax(id, command.currency()));
         }
         return Either.right(new Subscribed(booked, invoice));
     }
 
-    /** Zuora bills by its own catalog prices; the engine showed its own preview: say so when they differ. */
-    private void checkAmount(InvoiceRef invoice, Subscribe command) {
-        try {
-            PricePreview preview = CartPricing.price(command.lines(), command.currency(), command.tax());
-            Money expected = Money.zero(command.currency());
-            for (SuiteProductPrice sp : preview.suiteProducts()) {
-                for (PeriodPrice p : sp.prices()) {
-                    expected = expected.plus(p.amounts().netto());
-                }
-            }
-            Money previewed = expected;
-            // compared without tax: Zuora taxes by its own tax engine (or not at all), the engine by its decision
-            client.call("invoice", true, api -> api.invoice(invoice.id()), ZuoraDtos.InvoiceRead.class)
-                    .forEach(i -> {
-                        BigDecimal net = i.amountWithoutTax != null ? i.amountWithoutTax : i.amount;
-                        if (net != null && net.compareTo(previewed.getAmount()) != 0) {
-                            LOG.warn("Zuora invoice {} is {} {} before tax, the engine previewed {} for the cart",
-                                    i.invoiceNumber, net, i.currency, previewed);
-                        }
-                    });
-        } catch (RuntimeException e) {
-            LOG.warn("could not compare Zuora's invoice {} with the engine's preview: {}", invoice.number(),
-                    e.toString());
+    /**
+     * The first invoice's amount before tax, as Zuora priced it by its own catalog (the engine compares
+     * it with what it previewed); null when it cannot be read now: the booking stands without the
+     * comparison.
+     */
+    private Money amountWithoutTax(String invoiceId, CurrencyUnit currency) {
+        Either<BillingFailure, ZuoraDtos.InvoiceRead> read = client.call("invoice", true,
+                api -> api.invoice(invoiceId), ZuoraDtos.InvoiceRead.class);
+        if (read.isLeft()) {
+            LOG.warn("could not read Zuora's invoice {} to compare it with the engine's preview: {}", invoiceId,
+                    read.getLeft().describe());
+            return null;
         }
+        ZuoraDtos.InvoiceRead i = read.get();
+        BigDecimal net = i.amountWithoutTax != null ? i.amountWithoutTax : i.amount;
+        if (net == null || (i.currency != null && !i.currency.equals(currency.getCode()))) {
+            return null;
+        }
+        return Money.of(currency, net, java.math.RoundingMode.HALF_UP);
     }
 
     /** The subscriptions a subscribe with {@code key} booked, found by their custom field. */

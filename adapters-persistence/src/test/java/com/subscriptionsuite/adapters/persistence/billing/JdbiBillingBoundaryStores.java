@@ -4,6 +4,7 @@ import com.subscriptionsuite.adapters.persistence.JdbiTransactions;
 import com.subscriptionsuite.adapters.persistence.identity.JdbiIdentityStores;
 import com.subscriptionsuite.application.port.out.AccountLinksStores;
 import com.subscriptionsuite.application.port.out.BillingOperationsStores;
+import com.subscriptionsuite.application.port.out.InvoiceDiscrepanciesStores;
 import org.jdbi.v3.core.Jdbi;
 
 /** The Jdbi adapters the account-link and billing-operation contracts need, on one database. */
@@ -13,6 +14,11 @@ final class JdbiBillingBoundaryStores {
 
     static AccountLinksStores links(Jdbi jdbi) {
         return new AccountLinksStores(JdbiIdentityStores.on(jdbi), new JdbiAccountLinks(jdbi),
+                new JdbiTransactions(jdbi));
+    }
+
+    static InvoiceDiscrepanciesStores discrepancies(Jdbi jdbi) {
+        return new InvoiceDiscrepanciesStores(JdbiIdentityStores.on(jdbi), new JdbiInvoiceDiscrepancies(jdbi),
                 new JdbiTransactions(jdbi));
     }
 

@@ -3,6 +3,7 @@ package com.subscriptionsuite.application.service.billing;
 import com.subscriptionsuite.application.port.out.PaymentMethods;
 import com.subscriptionsuite.application.port.out.Vouchers;
 import com.subscriptionsuite.application.port.out.billing.BillingGateway;
+import com.subscriptionsuite.application.port.out.billing.InvoiceDiscrepancies;
 import com.subscriptionsuite.application.service.common.CustomerOperations;
 import com.subscriptionsuite.application.service.common.PaymentMethodLookup;
 import com.subscriptionsuite.application.service.tenant.TenantDirectory;
@@ -17,12 +18,14 @@ import java.util.Objects;
 
 /** The ports and services the billing use cases share, and the tax decision they all take the same way. */
 record BillingContext(TenantDirectory directory, CustomerOperations operations,
-        PaymentMethodLookup paymentMethodLookup, Option<Vouchers> vouchers, VatDetermination vat, Clock clock) {
+        PaymentMethodLookup paymentMethodLookup, Option<Vouchers> vouchers,
+        Option<InvoiceDiscrepancies> discrepancies, VatDetermination vat, Clock clock) {
     BillingContext {
         Objects.requireNonNull(directory, "directory");
         Objects.requireNonNull(operations, "operations");
         Objects.requireNonNull(paymentMethodLookup, "paymentMethodLookup");
         Objects.requireNonNull(vouchers, "vouchers");
+        Objects.requireNonNull(discrepancies, "discrepancies");
         Objects.requireNonNull(vat, "vat");
         Objects.requireNonNull(clock, "clock");
     }

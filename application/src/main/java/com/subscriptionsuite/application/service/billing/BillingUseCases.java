@@ -6,7 +6,9 @@ import com.subscriptionsuite.application.port.out.CustomerLocks;
 import com.subscriptionsuite.application.port.out.Transactions;
 import com.subscriptionsuite.application.port.out.billing.BillingGateway;
 import com.subscriptionsuite.application.port.out.PaymentMethods;
+import com.subscriptionsuite.application.port.in.reconciliation.ReadInvoiceDiscrepancies;
 import com.subscriptionsuite.application.port.out.PaymentPages;
+import com.subscriptionsuite.application.port.out.billing.InvoiceDiscrepancies;
 import com.subscriptionsuite.application.service.common.PaymentMethodLookup;
 import com.subscriptionsuite.application.port.out.Secrets;
 import com.subscriptionsuite.application.port.out.Vouchers;
@@ -22,6 +24,8 @@ public final class BillingUseCases {
     }
 
     /**
+     * @param discrepancies where first invoices that differ from the preview are kept, if anywhere (they
+     *                 are logged at WARN either way)
      * @param pages    the hosted pages' provider, if any (a method its page created is found by its id)
      * @param vouchers the voucher store, if the engine has one (without it a checkout's voucher code
      *                 is unknown)
@@ -29,12 +33,24 @@ public final class BillingUseCases {
     public static BillingCases create(TenantDirectory directory,
             CustomerLocks locks, AccountLinks links, BillingOperations operations, BillingGateway gateway,
             Transactions transactions, PaymentMethods paymentMethods, PaymentPages pages,
-            Option<Vouchers> vouchers, Secrets secrets, VatDetermination vat, Clock clock) {
+            Option<Vouchers> vouchers, Option<InvoiceDiscrepancies> discrepancies, Secrets secrets,
+            VatDetermination vat, Clock clock) {
         BillingContext context = new BillingContext(directory, new CustomerOperations(locks, links, operations,
                 gateway, transactions, secrets, clock), new PaymentMethodLookup(paymentMethods, pages, transactions,
-                clock), vouchers, vat, clock);
+                clock), vouchers, discrepancies, vat, clock);
         AccountService accounts = new AccountService(context);
         return new BillingCases(new CheckoutService(context), accounts, new SubscriptionReadsService(context),
                 accounts);
+    }
+
+    /** The admins' read of the checkouts whose first invoice differed from the preview. */
+    public static ReadInvoiceDiscrepancies readDiscrepancies(InvoiceDiscrepancies discrepancies) {
+        return (tenantId, limit) -> {
+            if (limit < 1 || limit > ReadInvoiceDiscrepancies.MAX_LIMIT) {
+                throw new IllegalArgumentException("limit must be 1.." + ReadInvoiceDiscrepancies.MAX_LIMIT);
+            }
+            return new ReadInvoiceDiscrepancies.Discrepancies(discrepancies.count(tenantId),
+                    discrepancies.latest(tenantId, limit));
+        };
     }
 }

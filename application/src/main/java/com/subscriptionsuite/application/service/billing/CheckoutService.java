@@ -18,6 +18,7 @@ import com.subscriptionsuite.domain.account.AccountProblem;
 import com.subscriptionsuite.domain.account.AccountRules;
 import com.subscriptionsuite.domain.billing.BillingAccount;
 import com.subscriptionsuite.application.port.out.ProviderUnavailable;
+import com.subscriptionsuite.domain.billing.InvoiceDiscrepancy;
 import com.subscriptionsuite.domain.billing.PaymentMethod;
 import com.subscriptionsuite.domain.billing.Subscription;
 import com.subscriptionsuite.domain.billing.SubscriptionStatus;
@@ -26,6 +27,9 @@ import com.subscriptionsuite.domain.catalog.Charge;
 import com.subscriptionsuite.domain.catalog.RatePlan;
 import com.subscriptionsuite.domain.catalog.SuiteProduct;
 import com.subscriptionsuite.domain.pricing.CartLine;
+import com.subscriptionsuite.domain.pricing.CartPricing;
+import com.subscriptionsuite.domain.pricing.PeriodPrice;
+import com.subscriptionsuite.domain.pricing.SuiteProductPrice;
 import com.subscriptionsuite.domain.tax.TaxDecision;
 import com.subscriptionsuite.domain.tenant.Tenant;
 import com.subscriptionsuite.domain.tenant.TenantDefinition;
@@ -41,6 +45,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 import org.joda.money.CurrencyUnit;
+import org.joda.money.Money;
 
 /**
  * The checkout, as a customer operation ({@link CustomerOperations}, docs/billing-boundary.md): under
@@ -361,12 +366,47 @@ final class CheckoutService implements Checkout {
                 Option.of(subscribed.get().invoice()).map(BillingGateway.InvoiceRef::id).getOrNull(),
                 Option.of(subscribed.get().invoice()).map(BillingGateway.InvoiceRef::number).getOrNull());
         Option<PaymentMethod> toStore = created;
+        Option<InvoiceDiscrepancy> discrepancy = discrepancy(b, tax, op, subscribed.get().invoice());
         return Either.right(ops.commit(op, () -> {
             toStore.filter(pm -> context.paymentMethods().paymentMethod(tenantId, pm.id()).isEmpty())
                     .forEach(context.paymentMethods()::save);
+            discrepancy.forEach(d -> context.discrepancies().forEach(store -> store.record(d)));
             b.voucherCode().forEach(code -> redeem(b, code));
             return answer;
         }, operation.keepAnswer()));
+    }
+
+    /**
+     * The first invoice's disagreement with the engine's preview, if the billing system priced it itself
+     * and arrived at another amount before tax (tax is left out: a billing system may tax by its own tax
+     * engine). Logged at WARN with both amounts here; kept by the commit. The checkout stands: the
+     * customer was invoiced by the billing system, and an operator reconciles.
+     */
+    private Option<InvoiceDiscrepancy> discrepancy(Booking b, TaxDecision tax, CustomerOperations.Keyed op,
+            BillingGateway.InvoiceRef invoice) {
+        if (invoice == null || invoice.amountWithoutTax() == null) {
+            return Option.none();
+        }
+        Money previewed = Money.zero(b.currency());
+        for (SuiteProductPrice sp : CartPricing.price(b.lines(), b.currency(), tax).suiteProducts()) {
+            for (PeriodPrice p : sp.prices()) {
+                previewed = previewed.plus(p.amounts().netto());
+            }
+        }
+        Money invoiced = invoice.amountWithoutTax();
+        if (!invoiced.getCurrencyUnit().equals(b.currency())) {
+            LOG.log(System.Logger.Level.WARNING, "invoice {0} of tenant {1} is in {2}, the checkout in {3}",
+                    invoice.number(), b.command().tenantId(), invoiced.getCurrencyUnit(), b.currency());
+            return Option.none();
+        }
+        if (invoiced.isEqual(previewed)) {
+            return Option.none();
+        }
+        LOG.log(System.Logger.Level.WARNING, "invoice {0} of tenant {1} (user {2}) is {3} before tax, the engine "
+                + "previewed {4} for the checkout: the billing system's catalog differs from the engine''s",
+                invoice.number(), b.command().tenantId(), b.command().userId(), invoiced, previewed);
+        return Option.some(new InvoiceDiscrepancy(b.command().tenantId(), b.command().userId(), op.key(),
+                invoice.id(), invoice.number(), previewed, invoiced, b.now()));
     }
 
     /**

@@ -140,8 +140,15 @@ public interface BillingGateway {
     record BookedSubscription(String id, String number, String uuid, long suiteProductId) {
     }
 
-    /** An invoice the billing system raised. */
-    record InvoiceRef(String id, String number) {
+    /**
+     * An invoice the billing system raised, with its amount before tax when the billing system prices
+     * by a catalog of its own (Zuora: the engine compares it with its preview); null when it books what
+     * the engine computed (the built-in ledger).
+     */
+    record InvoiceRef(String id, String number, org.joda.money.Money amountWithoutTax) {
+        public InvoiceRef(String id, String number) {
+            this(id, number, null);
+        }
     }
 
     /**

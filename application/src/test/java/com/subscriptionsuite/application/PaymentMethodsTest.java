@@ -380,6 +380,34 @@ class PaymentMethodsTest {
         }
     }
 
+    /** PayPal's method is the PayPal provider's: the billing system registers it when it is first used. */
+    @Nested
+    class PayPal_with_the_billing_system {
+        @Test
+        void is_registered_once_when_it_becomes_the_accounts_default_and_read_back_under_its_own_id() {
+            accountIn(ann, "DE");
+            PayPalStarted started = right(engine.startPayPal().start(1, ann, "3"));
+            PaymentMethod approved = right(engine.approvePayPal().approve(1, started.token(), "ann@paypal.example"));
+            assertThat(approved.billingId()).as("not registered before it is used").isNull();
+
+            PaymentMethod chosen = right(engine.changeAccountPaymentMethod().change(new Change(1, ann, approved.id(),
+                    "PayPal", Map.of())));
+
+            String billingId = billing.accountOfUser(1, ann).get().paymentMethodId();
+            assertThat(chosen.id()).isEqualTo(approved.id());
+            assertThat(billingId).as("the billing system's own id for the agreement").isNotEqualTo(approved.id());
+            assertThat(methods.paymentMethod(1, approved.id()).get().billingId()).isEqualTo(billingId);
+            PaymentMethod read = right(engine.showAccountPaymentMethod().accountPaymentMethod(1, ann));
+            assertThat(read.id()).isEqualTo(approved.id());
+            assertThat(read.data()).containsEntry("paypal_email", "ann@paypal.example");
+
+            right(engine.changeAccountPaymentMethod().change(new Change(1, ann, approved.id(), "PayPal", Map.of())));
+            assertThat(billing.accountOfUser(1, ann).get().paymentMethodId()).as("registered once").isEqualTo(billingId);
+            assertThat(left(engine.showAccountPaymentMethod().accountPaymentMethod(1, bob)).code())
+                    .isEqualTo("account_not_found");
+        }
+    }
+
     /** A provider whose page posts to itself (Zuora): the shop gets the new method's id, the engine asks for it. */
     @Nested
     class Created_by_the_providers_page {

@@ -246,11 +246,20 @@ public final class ZuoraBillingGateway implements BillingGateway {
     @Override
     public Either<BillingFailure, String> addPaymentMethod(RequestKey key, NewPaymentMethod method) {
         Map<String, String> data = method.data();
-        String mask = first(data, "bank_transfer_account_number_mask", "accountNumberMask", "iban", "IBAN");
-        String holder = first(data, "bank_transfer_account_name", "accountHolderName", "name");
-        ZuoraDtos.CreatePaymentMethod body = new ZuoraDtos.CreatePaymentMethod("SEPA", null,
-                mask == null ? "" : mask, mask, new ZuoraDtos.AccountHolderInfo(holder == null ? "" : holder), null,
-                true);
+        ZuoraDtos.CreatePaymentMethod body;
+        if ("PayPal".equals(method.type())) {
+            // an approved PayPal agreement (Express Checkout): Zuora charges it by its BAID
+            String baid = data.get("paypal_baid");
+            if (baid == null || baid.isBlank()) {
+                return Either.left(new BillingFailure.Rejected("paypal_agreement_missing",
+                        "a PayPal method is registered with its billing agreement id, and this one has none"));
+            }
+            body = ZuoraDtos.CreatePaymentMethod.payPal(baid, data.get("paypal_email"));
+        } else {
+            String mask = first(data, "bank_transfer_account_number_mask", "accountNumberMask", "iban", "IBAN");
+            String holder = first(data, "bank_transfer_account_name", "accountHolderName", "name");
+            body = ZuoraDtos.CreatePaymentMethod.sepa(mask == null ? "" : mask, mask, holder == null ? "" : holder);
+        }
         String idempotency = ZuoraClient.idempotencyKey(key.value(), "payment-method/create");
         return client.call("create payment method", true, api -> api.createPaymentMethod(idempotency, body),
                 ZuoraDtos.CreatedPaymentMethod.class).map(pm -> pm.id);

@@ -54,11 +54,22 @@ final class ZuoraDtos {
     record AccountHolderInfo(String accountHolderName) {
     }
 
-    /** A bank transfer (direct debit) method: Zuora's SEPA type, with what the engine keeps of it. */
+    /**
+     * A payment method the engine creates in Zuora: a bank transfer (direct debit: Zuora's SEPA type,
+     * with what the engine keeps of it) or an approved PayPal agreement (PayPalEC with its BAID).
+     */
     @JsonInclude(JsonInclude.Include.NON_NULL)
     record CreatePaymentMethod(String type, String accountKey, @JsonProperty("IBAN") String iban,
             String accountMaskNumber, AccountHolderInfo accountHolderInfo, Boolean makeDefault,
-            Boolean skipValidation) {
+            Boolean skipValidation, @JsonProperty("BAID") String baid, String email) {
+        static CreatePaymentMethod sepa(String iban, String mask, String holder) {
+            return new CreatePaymentMethod("SEPA", null, iban, mask, new AccountHolderInfo(holder), null, true, null,
+                    null);
+        }
+
+        static CreatePaymentMethod payPal(String baid, String email) {
+            return new CreatePaymentMethod("PayPalEC", null, null, null, null, null, null, baid, email);
+        }
     }
 
     @JsonInclude(JsonInclude.Include.NON_NULL)

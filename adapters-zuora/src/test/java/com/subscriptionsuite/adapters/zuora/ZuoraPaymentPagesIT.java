@@ -55,8 +55,8 @@ class ZuoraPaymentPagesIT {
 
     /** A SEPA method as a hosted page creates it: no account. */
     private String orphanSepa() {
-        ZuoraDtos.CreatePaymentMethod body = new ZuoraDtos.CreatePaymentMethod("SEPA", null, "DE89370400440532013000",
-                null, new ZuoraDtos.AccountHolderInfo("Ann Example"), null, null);
+        ZuoraDtos.CreatePaymentMethod body = ZuoraDtos.CreatePaymentMethod.sepa("DE89370400440532013000", null,
+                "Ann Example");
         return client.call("create", true, api -> api.createPaymentMethod("pages-it-sepa", body),
                 ZuoraDtos.CreatedPaymentMethod.class).get().id;
     }

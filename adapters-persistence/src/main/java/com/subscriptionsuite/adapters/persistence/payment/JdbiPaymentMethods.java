@@ -14,7 +14,7 @@ import org.jdbi.v3.core.Jdbi;
 
 /**
  * {@link PaymentMethods} in the {@code payment_method} and {@code payment_method_data} tables (schema
- * {@code V7__payment_methods}). A save writes the method row and replaces its data in one transaction
+ * {@code V7__payment_methods}, {@code billing_id} from {@code V15__payment_method_billing_id}). A save writes the method row and replaces its data in one transaction
  * (the running unit's, if any). The type, owner and creation time of a stored method never change.
  */
 public final class JdbiPaymentMethods implements PaymentMethods {
@@ -34,8 +34,19 @@ public final class JdbiPaymentMethods implements PaymentMethods {
     }
 
     @Override
+    public Option<PaymentMethod> paymentMethodByBillingId(long tenantId, String billingId) {
+        if (billingId == null) {
+            return Option.none();
+        }
+        return handles.with(PaymentMethodDao.class, dao -> Option.ofOptional(dao.methodByBillingId(tenantId,
+                        billingId))
+                .map(row -> method(row, dao.data(tenantId, row.id()))));
+    }
+
+    @Override
     public void save(PaymentMethod m) {
-        MethodRow row = new MethodRow(m.tenantId(), m.id(), m.userId(), m.type(), m.status().name(), m.createdAt());
+        MethodRow row = new MethodRow(m.tenantId(), m.id(), m.userId(), m.type(), m.status().name(), m.createdAt(),
+                m.billingId());
         List<DataRow> data = new ArrayList<>();
         m.data().forEach((key, value) -> data.add(new DataRow(m.tenantId(), m.id(), data.size(), key, value)));
         handles.with(PaymentMethodDao.class, dao -> {
@@ -55,6 +66,6 @@ public final class JdbiPaymentMethods implements PaymentMethods {
         Map<String, String> data = new LinkedHashMap<>();
         dataRows.forEach(d -> data.put(d.dataKey(), d.dataValue()));
         return new PaymentMethod(row.id(), row.tenantId(), row.userId(), row.paymentType(), data,
-                PaymentMethod.Status.valueOf(row.status()), row.createdAt());
+                PaymentMethod.Status.valueOf(row.status()), row.createdAt(), row.billingId());
     }
 }

@@ -20,18 +20,26 @@ import org.jdbi.v3.sqlobject.statement.SqlUpdate;
 @RegisterConstructorMapper(PaymentMethodDao.DataRow.class)
 interface PaymentMethodDao {
 
-    record MethodRow(long tenantId, String id, long userId, String paymentType, String status, Instant createdAt) {
+    record MethodRow(long tenantId, String id, long userId, String paymentType, String status, Instant createdAt,
+            String billingId) {
     }
 
     record DataRow(long tenantId, String paymentMethodId, int position, String dataKey, String dataValue) {
     }
 
     @SqlQuery("""
-            SELECT tenant_id, id, user_id, payment_type, status, created_at
+            SELECT tenant_id, id, user_id, payment_type, status, created_at, billing_id
               FROM payment_method
              WHERE tenant_id = :tenantId AND id = :id
             """)
     Optional<MethodRow> method(@Bind("tenantId") long tenantId, @Bind("id") String id);
+
+    @SqlQuery("""
+            SELECT tenant_id, id, user_id, payment_type, status, created_at, billing_id
+              FROM payment_method
+             WHERE tenant_id = :tenantId AND billing_id = :billingId
+            """)
+    Optional<MethodRow> methodByBillingId(@Bind("tenantId") long tenantId, @Bind("billingId") String billingId);
 
     @SqlQuery("""
             SELECT tenant_id, payment_method_id, position, data_key, data_value
@@ -41,17 +49,17 @@ interface PaymentMethodDao {
             """)
     List<DataRow> data(@Bind("tenantId") long tenantId, @Bind("id") String id);
 
-    /** Updates what may change (status); 0 when the method is new. */
+    /** Updates what may change (status, billing id); 0 when the method is new. */
     @SqlUpdate("""
             UPDATE payment_method
-               SET status = :status
+               SET status = :status, billing_id = :billingId
              WHERE tenant_id = :tenantId AND id = :id
             """)
     int updateStatus(@BindMethods MethodRow row);
 
     @SqlUpdate("""
-            INSERT INTO payment_method (tenant_id, id, user_id, payment_type, status, created_at)
-            VALUES (:tenantId, :id, :userId, :paymentType, :status, :createdAt)
+            INSERT INTO payment_method (tenant_id, id, user_id, payment_type, status, created_at, billing_id)
+            VALUES (:tenantId, :id, :userId, :paymentType, :status, :createdAt, :billingId)
             """)
     void insert(@BindMethods MethodRow row);
 

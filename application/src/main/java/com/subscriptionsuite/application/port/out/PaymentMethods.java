@@ -10,6 +10,12 @@ import io.vavr.control.Option;
 public interface PaymentMethods {
     Option<PaymentMethod> paymentMethod(long tenantId, String id);
 
-    /** Creates the payment method, or updates it (by id): status and data. */
+    /**
+     * The method the billing system knows as {@code billingId} when that is not its id (a registered
+     * PayPal agreement, {@link PaymentMethod#billingId()}); none otherwise.
+     */
+    Option<PaymentMethod> paymentMethodByBillingId(long tenantId, String billingId);
+
+    /** Creates the payment method, or updates it (by id): status, data and billing id. */
     void save(PaymentMethod paymentMethod);
 }

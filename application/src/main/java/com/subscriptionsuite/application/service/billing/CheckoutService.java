@@ -13,6 +13,7 @@ import com.subscriptionsuite.application.port.out.billing.BillingGateway;
 import com.subscriptionsuite.application.service.common.BankTransfers;
 import com.subscriptionsuite.application.service.common.CartResolution;
 import com.subscriptionsuite.application.service.common.CustomerOperations;
+import com.subscriptionsuite.application.service.common.PaymentMethodIds;
 import com.subscriptionsuite.domain.account.AccountDetails;
 import com.subscriptionsuite.domain.account.AccountProblem;
 import com.subscriptionsuite.domain.account.AccountRules;
@@ -333,7 +334,18 @@ final class CheckoutService implements Checkout {
             }
             created = Option.some(described.withId(id.get()));
         }
-        Option<String> paymentMethodId = created.orElse(b.paymentMethod()).map(PaymentMethod::id);
+        Option<PaymentMethod> registered = Option.none();
+        Option<PaymentMethod> chosen = created.orElse(b.paymentMethod());
+        if (chosen.isDefined() && PaymentMethodIds.needsRegistration(chosen.get())) {
+            PaymentMethod paypal = chosen.get();
+            Either<BillingFailure, String> billingId = gateway.addPaymentMethod(op.step("register-payment-method"),
+                    new BillingGateway.NewPaymentMethod(tenantId, userId, paypal.type(), paypal.data(), b.now()));
+            if (billingId.isLeft()) {
+                return Either.left(new CheckoutFailure.BillingFailed(billingId.getLeft()));
+            }
+            registered = Option.some(paypal.withBillingId(billingId.get()));
+        }
+        Option<String> paymentMethodId = registered.orElse(chosen).map(PaymentMethod::idForBilling);
         Either<BillingFailure, BillingAccount> account;
         if (b.existing().isEmpty()) {
             account = gateway.openAccount(op.step("open-account"), new BillingGateway.OpenAccount(tenantId, userId,
@@ -365,10 +377,11 @@ final class CheckoutService implements Checkout {
                 .map(s -> new NewSubscription(s.id(), s.number(), s.uuid(), s.suiteProductId())).toList(),
                 Option.of(subscribed.get().invoice()).map(BillingGateway.InvoiceRef::id).getOrNull(),
                 Option.of(subscribed.get().invoice()).map(BillingGateway.InvoiceRef::number).getOrNull());
-        Option<PaymentMethod> toStore = created;
+        Option<PaymentMethod> toStore = created.orElse(registered);
         Option<InvoiceDiscrepancy> discrepancy = discrepancy(b, tax, op, subscribed.get().invoice());
         return Either.right(ops.commit(op, () -> {
-            toStore.filter(pm -> context.paymentMethods().paymentMethod(tenantId, pm.id()).isEmpty())
+            toStore.filter(pm -> context.paymentMethods().paymentMethod(tenantId, pm.id())
+                            .forAll(stored -> stored.billingId() == null && pm.billingId() != null))
                     .forEach(context.paymentMethods()::save);
             discrepancy.forEach(d -> context.discrepancies().forEach(store -> store.record(d)));
             b.voucherCode().forEach(code -> redeem(b, code));

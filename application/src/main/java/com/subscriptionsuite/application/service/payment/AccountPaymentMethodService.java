@@ -52,7 +52,7 @@ final class AccountPaymentMethodService implements AccountPaymentMethodCases {
             return Either.left(new PaymentFailure.AccountNotFound());
         }
         return Option.of(account.get().get().paymentMethodId())
-                .flatMap(id -> PaymentMethodIds.owned(methods.paymentMethod(tenantId, id), tenantId, userId))
+                .flatMap(id -> PaymentMethodIds.ownedByBillingId(methods, tenantId, userId, id))
                 .toEither(PaymentFailure.PaymentMethodNotSet::new);
     }
 
@@ -88,13 +88,20 @@ final class AccountPaymentMethodService implements AccountPaymentMethodCases {
                                     change.tenantId(), change.userId(), chosen.get().type(), chosen.get().data(), now))
                             .map(id -> chosen.get().withId(id))
                             .mapLeft(PaymentFailure.BillingFailed::new)
-                    : chosen;
+                    : chosen.flatMap(m -> !PaymentMethodIds.needsRegistration(m) ? Either.right(m)
+                            : gateway.addPaymentMethod(op.step("register-payment-method"),
+                                            new BillingGateway.NewPaymentMethod(change.tenantId(), change.userId(),
+                                                    m.type(), m.data(), now))
+                                    .<PaymentFailure>mapLeft(PaymentFailure.BillingFailed::new)
+                                    .map(m::withBillingId));
             return method.flatMap(m -> gateway.setDefaultPaymentMethod(op.step("default-payment-method"), link,
-                                    m.id())
+                                    m.idForBilling())
                             .<PaymentFailure>mapLeft(PaymentFailure.BillingFailed::new)
                             .map(updated -> m))
                     .map(m -> operations.commit(op, () -> {
-                        if (create && methods.paymentMethod(change.tenantId(), m.id()).isEmpty()) {
+                        Option<PaymentMethod> stored = methods.paymentMethod(change.tenantId(), m.id());
+                        if ((create && stored.isEmpty())
+                                || stored.exists(s -> s.billingId() == null && m.billingId() != null)) {
                             methods.save(m);
                         }
                         return m;

@@ -111,6 +111,33 @@ class ZuoraServerIT {
     }
 
     @Test
+    void registers_an_approved_paypal_agreement_in_zuora_once_when_it_becomes_the_accounts_method() throws Exception {
+        String dan = register("dan@example.com");
+        ok(call("POST", "/subscription", dan, CHECKOUT.formatted("Dan", "dan@example.com"), Map.of()));
+        JsonNode init = JSON.readTree(ok(call("GET", "/payment-method/3/paypal/init", dan, null, Map.of())).body());
+        String payPal = init.path("payment_method_id").asText();
+        ok(call("GET", init.path("approval_url").asText() + "&payer_email=dan%40paypal.example", null, null,
+                Map.of()));
+        int methodsBefore = zuora.state().paymentMethodCount();
+
+        String body = "{\"id\": \"" + payPal + "\", \"type\": \"PayPal\", \"data\": {}}";
+        ok(call("PUT", "/account/payment-method", dan, body, Map.of()));
+        ok(call("PUT", "/account/payment-method", dan, body, Map.of()));
+
+        assertThat(zuora.state().paymentMethodCount()).as("one PayPal method in Zuora").isEqualTo(methodsBefore + 1);
+        assertThat(zuora.state().requests().stream().filter(r -> r.method().equals("POST")
+                && r.path().equals("/v1/payment-methods")).count()).isEqualTo(1);
+        JsonNode method = JSON.readTree(ok(call("GET", "/account/payment-method", dan, null, Map.of())).body());
+        assertThat(method.path("id").asText()).as("the engine's id, read back through Zuora's").isEqualTo(payPal);
+        assertThat(method.path("type").asText()).isEqualTo("PayPal");
+        String eve = register("eve@example.com");
+        ok(call("POST", "/subscription", eve, CHECKOUT.formatted("Eve", "eve@example.com"), Map.of()));
+        HttpResponse<String> others = call("PUT", "/account/payment-method", eve, body, Map.of());
+        assertThat(others.statusCode()).as("someone else's PayPal method").isEqualTo(404);
+        assertThat(others.body()).contains("payment_method_not_found");
+    }
+
+    @Test
     void has_no_bill_run_of_its_own_zuora_bills() {
         assertThat(server.engine().billing().orElseThrow().runBilling()).isEmpty();
         assertThat(server.engine().ledger()).isEmpty();

@@ -126,7 +126,8 @@ class OrderVariantsIT {
         add.put("processingOptions", Map.of("runBilling", true));
         JsonNode order = client.ok("/v1/orders", add);
         JsonNode invoice = client.okGet("/v1/invoices/" + order.path("invoiceNumbers").path(0).asText());
-        assertThat(invoice.path("amount").decimalValue()).isEqualByComparingTo("20.00");
+        // the account's bill cycle day is 1: the first period is 2026-01-15..02-01, 17 of 31 days of 20.00
+        assertThat(invoice.path("amount").decimalValue()).isEqualByComparingTo("10.97");
         assertThat(sim.state().invoiceCount()).isEqualTo(2);
     }
 
@@ -151,6 +152,7 @@ class OrderVariantsIT {
         update.put("processingOptions", Map.of("runBilling", true, "billingOptions", Map.of("targetDate", "2026-01-16")));
         JsonNode order = client.ok("/v1/orders", update);
         JsonNode invoice = client.okGet("/v1/invoices/" + order.path("invoiceNumbers").path(0).asText());
-        assertThat(invoice.path("amount").decimalValue()).isEqualByComparingTo("10.32"); // 2 seats x 10 x 16/31 days
+        // 16 of 31 days (0.516129032), each line rounded: -30.00 x f = -15.48, +50.00 x f = 25.81
+        assertThat(invoice.path("amount").decimalValue()).isEqualByComparingTo("10.33");
     }
 }

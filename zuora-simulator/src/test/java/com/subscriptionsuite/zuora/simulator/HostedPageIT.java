@@ -168,4 +168,19 @@ class HostedPageIT {
         assertThat(attached.path("isDefault").asBoolean()).isTrue();
         assertThat(client.okGet("/v1/accounts/" + account + "/payment-methods").path("paypalec")).hasSize(1);
     }
+
+    @Test
+    void pages_are_configured_over_http_too() {
+        Client.Reply added = client.send(java.net.http.HttpRequest.newBuilder(java.net.URI.create(sim.baseUrl() + "/__simulator/hosted-pages"))
+                .header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString("{\"pageId\": \"shop-card\", \"type\": \"CreditCard\"}")));
+        assertThat(added.status()).isEqualTo(204);
+        Client.Reply bad = client.send(java.net.http.HttpRequest.newBuilder(java.net.URI.create(sim.baseUrl() + "/__simulator/hosted-pages"))
+                .header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString("{\"pageId\": \"x\", \"type\": \"Bitcoin\"}")));
+        assertThat(bad.status()).isEqualTo(400);
+        assertThat(sim.hostedPages()).containsEntry("shop-card", "CreditCard").containsEntry("demo-sepa", "SEPA")
+                .doesNotContainKey("x");
+        assertThat(submitForm(client, card("shop-card")).json().path("success").asText()).isEqualTo("true");
+    }
 }

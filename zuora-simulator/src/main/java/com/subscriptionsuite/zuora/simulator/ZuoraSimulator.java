@@ -254,9 +254,17 @@ public final class ZuoraSimulator implements AutoCloseable {
                 options.clientSecret(a.substring("--client-secret=".length()));
             } else if (a.equals("--no-demo-catalog")) {
                 demo = false;
+            } else if (a.startsWith("--tax-rate=")) {
+                // --tax-rate=DE:0.19 or --tax-rate=DE:0.07:REDUCED
+                String[] r = a.substring("--tax-rate=".length()).split(":");
+                if (r.length < 2) {
+                    System.err.println("--tax-rate=<country>:<rate>[:<tax code>], e.g. --tax-rate=DE:0.19");
+                    System.exit(2);
+                }
+                options.taxRate(r[0], r.length > 2 ? r[2] : TaxRates.DEFAULT_CODE, r[1], "VAT");
             } else {
                 System.err.println("usage: java -jar zuora-simulator.jar [--port=8089] [--client-id=<36 chars>] "
-                        + "[--client-secret=...] [--no-demo-catalog]");
+                        + "[--client-secret=...] [--no-demo-catalog] [--tax-rate=DE:0.19[:<tax code>]]...");
                 System.exit(2);
             }
         }

@@ -178,4 +178,30 @@ class BillRunAndTaxIT {
         assertThat(client.get("/v1/bill-runs/nope").status()).isEqualTo(404);
         assertThat(sim.state().billRuns()).isEmpty();
     }
+
+    @Test
+    void a_product_seeded_over_http_carries_its_tax_fields() {
+        Client.Reply seeded = client.send(HttpRequest.newBuilder(URI.create(sim.baseUrl() + "/__simulator/catalog/products"))
+                .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString("""
+                        {"name": "Hand made", "sku": "HAND", "ratePlans": [{"name": "Monthly", "charges": [{"name": "Fee",
+                         "type": "Recurring", "model": "FlatFee", "prices": {"EUR": "100.00"}, "taxable": true,
+                         "taxCode": "SERVICES", "attributes": {"specificBillingPeriod": 2}}]}]}""")));
+        assertThat(seeded.status()).as(seeded.toString()).isEqualTo(200);
+        String plan = seeded.json().path("ratePlans").path(0).path("id").asText();
+        JsonNode charge = client.okGet("/v1/products/HAND/product-rate-plans").path("productRatePlans").path(0)
+                .path("productRatePlanCharges").path(0);
+        assertThat(charge.path("taxable").asBoolean()).isTrue();
+        assertThat(charge.path("taxCode").asText()).isEqualTo("SERVICES");
+        assertThat(charge.path("specificBillingPeriod").asInt()).isEqualTo(2);
+        sim.taxRates().put("AT", "SERVICES", "0.20", "USt");
+        String at = account("AT", 1, "Batch1", null);
+        JsonNode order = client.ok("/v1/orders?returnIds=true", Map.of("orderDate", "2026-01-01", "existingAccountNumber", at,
+                "processingOptions", Map.of("runBilling", true),
+                "subscriptions", List.of(Map.of("orderActions", List.of(Map.of("type", "CreateSubscription",
+                        "triggerDates", List.of(Map.of("name", "ContractEffective", "triggerDate", "2026-01-01")),
+                        "createSubscription", Map.of("terms", Map.of("initialTerm", Map.of("termType", "EVERGREEN")),
+                                "subscribeToRatePlans", List.of(Map.of("productRatePlanId", plan)))))))));
+        JsonNode invoice = client.okGet("/v1/invoices/" + order.path("invoiceIds").path(0).asText());
+        assertThat(invoice.path("taxAmount").decimalValue()).isEqualByComparingTo("20.00");
+    }
 }

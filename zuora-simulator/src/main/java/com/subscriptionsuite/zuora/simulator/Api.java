@@ -253,8 +253,10 @@ final class Api {
         return n;
     }
 
+    /** The open balance of the account's posted invoices (a Draft invoice from a bill run does not count yet). */
     private BigDecimal balance(Model.Account a) {
-        return st.invoices.values().stream().filter(i -> i.accountId.equals(a.id)).map(i -> i.balance)
+        return st.invoices.values().stream().filter(i -> i.accountId.equals(a.id) && "Posted".equals(i.status))
+                .map(i -> i.balance)
                 .reduce(BigDecimal.ZERO, BigDecimal::add);
     }
 

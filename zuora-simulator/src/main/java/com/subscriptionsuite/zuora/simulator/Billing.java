@@ -242,6 +242,7 @@ final class Billing {
         for (Model.RatePlan rp : s.ratePlans) {
             for (Model.Charge current : rp.charges) {
                 if (current.isDiscount()) {
+                    discounts.addAll(current.earlierSegments);
                     discounts.add(current);
                     continue;
                 }

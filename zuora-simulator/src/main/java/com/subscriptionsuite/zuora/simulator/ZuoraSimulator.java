@@ -353,7 +353,10 @@ public final class ZuoraSimulator implements AutoCloseable {
         app.addHttpHandler(type, path, ctx -> handle(ctx, endpoint));
     }
 
-    /** A page endpoint outside the REST API (no bearer token, not in the API document): recorded, faults apply. */
+    /**
+     * A page endpoint outside the REST API (no bearer token, not checked against the API document): recorded in
+     * {@code state().requests()}; of the faults only the outage ({@code down}) applies.
+     */
     interface PageEndpoint {
         Answer handle(Context ctx);
     }

@@ -142,6 +142,9 @@ class BillRunAndTaxIT {
         assertThat(made).hasSize(1);
         JsonNode invoice = client.okGet("/v1/invoices/" + made.get(0));
         assertThat(invoice.path("status").asText()).isEqualTo("Draft");
+        // a Draft invoice is not owed yet: the account's balance is its posted order invoice's (2 x 10.00)
+        assertThat(new java.math.BigDecimal(client.okGet("/v1/accounts/" + first).path("metrics").path("balance").asText()))
+                .isEqualByComparingTo("20.00");
         assertThat(invoice.path("amount").decimalValue()).isEqualByComparingTo("20.00");
         assertThat(invoice.path("invoiceDate").asText()).isEqualTo("2026-02-01");
         assertThat(client.okGet("/v1/bill-runs/" + run.path("id").asText()).path("billRunNumber").asText())

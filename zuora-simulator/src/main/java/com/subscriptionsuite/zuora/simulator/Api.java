@@ -76,13 +76,14 @@ final class Api {
         sim.route(HandlerType.POST, "/v1/subscriptions", locked(this::createSubscriptionDirect));
         sim.route(HandlerType.PUT, "/v1/subscriptions/{key}", locked(this::updateSubscriptionDirect));
         sim.route(HandlerType.PUT, "/v1/subscriptions/{key}/cancel", locked(this::cancelSubscriptionDirect));
-        // Anything else under /v1 still goes through auth and the document check (a path the document lacks is
-        // recorded as an invalid request); what the document has but the simulator lacks answers 404.
+        // the hosted payment page's submission: a page of Zuora's UI host, not of the REST API
         sim.plainRoute(HandlerType.POST, "/apps/PublicHostedPageLite.do", ctx -> {
             synchronized (st) {
                 return hostedPages.submit(ctx);
             }
         });
+        // Anything else under /v1 still goes through auth and the document check (a path the document lacks is
+        // recorded as an invalid request); what the document has but the simulator lacks answers 404.
         for (HandlerType type : List.of(HandlerType.GET, HandlerType.POST, HandlerType.PUT, HandlerType.DELETE, HandlerType.PATCH)) {
             sim.route(type, "/v1/*", call -> {
                 throw new ZuoraError(404, 50000040L, "The simulator does not implement " + call.ctx.method() + " "

@@ -207,4 +207,22 @@ class BillRunAndTaxIT {
         JsonNode invoice = client.okGet("/v1/invoices/" + order.path("invoiceIds").path(0).asText());
         assertThat(invoice.path("taxAmount").decimalValue()).isEqualByComparingTo("20.00");
     }
+
+    @Test
+    void an_exemption_set_later_holds_for_the_next_invoices() {
+        sim.taxRates().put("DE", "0.19");
+        String account = account("DE", 1, "Batch1", Map.of("VATId", "DE136695976"));
+        JsonNode taxed = client.okGet("/v1/invoices/" + subscribe(account, "Monthly", 1, "2026-01-01", true)
+                .path("invoiceIds").path(0).asText());
+        assertThat(taxed.path("taxAmount").decimalValue()).isEqualByComparingTo("1.90");
+        Client.Reply put = client.put("/v1/accounts/" + account, Map.of("taxInfo", Map.of("exemptStatus", "Yes")));
+        assertThat(put.status()).isEqualTo(200);
+        JsonNode info = client.okGet("/v1/accounts/" + account).path("taxInfo");
+        assertThat(info.path("VATId").asText()).isEqualTo("DE136695976");
+        assertThat(info.path("exemptStatus").asText()).isEqualTo("Yes");
+        client.ok("/v1/bill-runs", Map.of("targetDate", "2026-02-01", "autoPost", true));
+        JsonNode next = client.okGet("/v1/invoices/" + sim.state().billRuns().get(0).invoiceIds().get(0));
+        assertThat(next.path("taxAmount").decimalValue()).isEqualByComparingTo("0");
+        assertThat(next.path("amount").decimalValue()).isEqualByComparingTo("10.00");
+    }
 }

@@ -128,3 +128,334 @@ t=t.replace(old,"""    DataAccessControlField:
 """)
 open(out,'w').write(t)
 print('DataAccessControlField opened')
+# --- operations the subset lacks, added in Zuora's published shapes (compact v1 spec / developer.zuora.com):
+#     GET_InvoiceItems (GET /v1/invoices/{invoiceKey}/items), POST_CreateBillRun (POST /v1/bill-runs) and
+#     GET_BillRun (GET /v1/bill-runs/{billRunId}), with the schemas they use ---
+t=open(out).read()
+HEADERS="""      - $ref: '#/components/parameters/GLOBAL_HEADER_Accept_Encoding'
+      - $ref: '#/components/parameters/GLOBAL_HEADER_Content_Encoding'
+      - $ref: '#/components/parameters/GLOBAL_HEADER_Zuora_Track_Id'
+      - $ref: '#/components/parameters/GLOBAL_HEADER_Zuora_Entity_Ids_Single'
+      - $ref: '#/components/parameters/GLOBAL_HEADER_Zuora_Org_Ids'
+      - $ref: '#/components/parameters/GLOBAL_HEADER_Zuora_Version'
+"""
+def ok(schema):
+    return """      responses:
+        '200':
+          description: ''
+          content:
+            application/json:
+              schema:
+                $ref: '#/components/schemas/%s'
+        '401':
+          description: ''
+          content:
+            application/json:
+              schema:
+                $ref: '#/components/schemas/CommonResponse'
+        '404':
+          description: ''
+          content:
+            application/json:
+              schema:
+                $ref: '#/components/schemas/CommonResponse'
+""" % schema
+paths="""  /v1/invoices/{invoiceKey}/items:
+    get:
+      operationId: GET_InvoiceItems
+      parameters:
+"""+HEADERS+"""      - $ref: '#/components/parameters/GLOBAL_REQUEST_pageSize'
+      - $ref: '#/components/parameters/GLOBAL_REQUEST_page'
+      - in: path
+        name: invoiceKey
+        required: true
+        schema:
+          type: string
+"""+ok('GETInvoiceItemsResponse')+"""  /v1/bill-runs:
+    post:
+      operationId: POST_CreateBillRun
+      parameters:
+      - $ref: '#/components/parameters/GLOBAL_HEADER_Idempotency_Key'
+"""+HEADERS+"""      requestBody:
+        required: true
+        content:
+          application/json:
+            schema:
+              $ref: '#/components/schemas/POSTCreateBillRunRequestType'
+"""+ok('GetBillRunResponseType')+"""  /v1/bill-runs/{billRunId}:
+    get:
+      operationId: GET_BillRun
+      parameters:
+"""+HEADERS+"""      - in: path
+        name: billRunId
+        required: true
+        schema:
+          type: string
+"""+ok('GetBillRunResponseType')
+assert t.count('\n  /v1/invoices/{invoiceKey}:\n')==1
+t=t.replace('\n  /v1/invoices/{invoiceKey}:\n','\n'+paths+'  /v1/invoices/{invoiceKey}:\n')
+schemas="""    GETInvoiceItemsResponse:
+      type: object
+      properties:
+        invoiceItems:
+          type: array
+          items:
+            $ref: '#/components/schemas/InvoiceItem'
+        nextPage:
+          type: string
+        success:
+          type: boolean
+    InvoiceItem:
+      type: object
+      properties:
+        id:
+          type: string
+        appliedToItemId:
+          type: string
+        availableToCreditAmount:
+          type: number
+        balance:
+          type: number
+        chargeAmount:
+          type: number
+        chargeDate:
+          type: string
+        chargeDescription:
+          type: string
+        chargeId:
+          type: string
+        chargeName:
+          type: string
+        chargeType:
+          type: string
+          enum:
+          - OneTime
+          - Recurring
+          - Usage
+        description:
+          type: string
+        processingType:
+          type: string
+          enum:
+          - Charge
+          - Discount
+          - Prepayment
+          - Tax
+          - Rounding
+        productName:
+          type: string
+        productRatePlanChargeId:
+          type: string
+        purchaseOrderNumber:
+          type: string
+        quantity:
+          type: number
+        serviceEndDate:
+          type: string
+          format: date
+        serviceStartDate:
+          type: string
+          format: date
+        sku:
+          type: string
+        sourceItemType:
+          type: string
+          enum:
+          - SubscriptionComponent
+          - Rounding
+          - ProductRatePlanCharge
+          - None
+          - OrderLineItem
+        subscriptionId:
+          type: string
+        subscriptionName:
+          type: string
+        taxAmount:
+          type: number
+        taxCode:
+          type: string
+        taxMode:
+          type: string
+        taxationItems:
+          type: object
+          properties:
+            data:
+              type: array
+              items:
+                $ref: '#/components/schemas/GETInvoiceTaxItemType'
+            nextPage:
+              type: string
+        unitOfMeasure:
+          type: string
+        unitPrice:
+          type: number
+    GETInvoiceTaxItemType:
+      type: object
+      properties:
+        availableToCreditAmount:
+          type: number
+        applicableTaxUnRounded:
+          type: number
+        country:
+          type: string
+        balance:
+          type: number
+        creditAmount:
+          type: number
+        exemptAmount:
+          type: number
+        id:
+          type: string
+        jurisdiction:
+          type: string
+        locationCode:
+          type: string
+        name:
+          type: string
+        paymentAmount:
+          type: number
+        taxAmount:
+          type: number
+        taxCode:
+          type: string
+        taxCodeDescription:
+          type: string
+        taxDate:
+          type: string
+          format: date
+        taxRate:
+          type: number
+        taxRateDescription:
+          type: string
+        taxRateType:
+          type: string
+          enum:
+          - Percentage
+          - FlatFee
+    POSTCreateBillRunRequestType:
+      type: object
+      properties:
+        autoEmail:
+          type: boolean
+          default: false
+        autoPost:
+          type: boolean
+          default: false
+        autoRenewal:
+          type: boolean
+          default: false
+        batches:
+          type: array
+          items:
+            type: string
+        billCycleDay:
+          type: string
+        billRunFilters:
+          type: array
+          items:
+            type: object
+            required:
+            - accountId
+            - filterType
+            properties:
+              accountId:
+                type: string
+              filterType:
+                type: string
+                enum:
+                - Account
+                - Subscription
+                - FilterCondition
+              subscriptionId:
+                type: string
+        billRunType:
+          type: string
+        chargeTypeToExclude:
+          type: array
+          items:
+            type: string
+            enum:
+            - OneTime
+            - Recurring
+            - Usage
+        includeOrderLineItems:
+          type: boolean
+        includeSubscriptions:
+          type: boolean
+        invoiceDate:
+          type: string
+          format: date
+        name:
+          type: string
+        noEmailForZeroAmountInvoice:
+          type: boolean
+        schedule:
+          type: object
+        targetDate:
+          type: string
+          format: date
+    GetBillRunResponseType:
+      type: object
+      properties:
+        autoEmail:
+          type: boolean
+        autoPost:
+          type: boolean
+        autoRenewal:
+          type: boolean
+        batches:
+          type: array
+          items:
+            type: string
+        billCycleDay:
+          type: string
+        billRunFilters:
+          type: array
+          items:
+            type: object
+        billRunNumber:
+          type: string
+        chargeTypeToExclude:
+          type: array
+          items:
+            type: string
+        createdById:
+          type: string
+        createdDate:
+          type: string
+        id:
+          type: string
+        invoiceDate:
+          type: string
+          format: date
+        name:
+          type: string
+        noEmailForZeroAmountInvoice:
+          type: boolean
+        status:
+          type: string
+          enum:
+          - Pending
+          - Processing
+          - Completed
+          - Error
+          - Canceled
+          - Posted
+          - PostInProgress
+          - CancelInProgress
+          - RemoveInProgress
+          - Paused
+        success:
+          type: boolean
+        targetDate:
+          type: string
+          format: date
+        updatedById:
+          type: string
+        updatedDate:
+          type: string
+"""
+assert t.count('\n  schemas:\n')==1
+t=t.replace('\n  schemas:\n','\n  schemas:\n'+schemas,1)
+open(out,'w').write(t)
+print('invoice items and bill runs added')

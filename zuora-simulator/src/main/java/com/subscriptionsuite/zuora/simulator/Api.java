@@ -35,6 +35,7 @@ final class Api {
     private final ZuoraSimulator sim;
     private final SimulatorState st;
     private final KeyPair rsaKeys;
+    private final HostedPages hostedPages;
 
     Api(ZuoraSimulator sim) {
         this.sim = sim;
@@ -46,6 +47,7 @@ final class Api {
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException(e);
         }
+        this.hostedPages = new HostedPages(sim, rsaKeys, TENANT_ID);
     }
 
     void register() {
@@ -61,6 +63,9 @@ final class Api {
         sim.route(HandlerType.GET, "/v1/billing-documents", locked(this::billingDocuments));
         sim.route(HandlerType.GET, "/v1/invoices/{key}", locked(this::getInvoice));
         sim.route(HandlerType.GET, "/v1/invoices/{key}/files", locked(this::invoiceFiles));
+        sim.route(HandlerType.GET, "/v1/invoices/{key}/items", locked(this::invoiceItems));
+        sim.route(HandlerType.POST, "/v1/bill-runs", locked(this::createBillRun));
+        sim.route(HandlerType.GET, "/v1/bill-runs/{key}", locked(this::getBillRun));
         sim.route(HandlerType.GET, "/v1/files/{key}", locked(this::getFile));
         sim.route(HandlerType.POST, "/v1/payment-methods", locked(this::createPaymentMethod));
         sim.route(HandlerType.GET, "/v1/payment-methods/{key}", locked(this::getPaymentMethod));
@@ -71,6 +76,12 @@ final class Api {
         sim.route(HandlerType.POST, "/v1/subscriptions", locked(this::createSubscriptionDirect));
         sim.route(HandlerType.PUT, "/v1/subscriptions/{key}", locked(this::updateSubscriptionDirect));
         sim.route(HandlerType.PUT, "/v1/subscriptions/{key}/cancel", locked(this::cancelSubscriptionDirect));
+        // the hosted payment page's submission: a page of Zuora's UI host, not of the REST API
+        sim.plainRoute(HandlerType.POST, "/apps/PublicHostedPageLite.do", ctx -> {
+            synchronized (st) {
+                return hostedPages.submit(ctx);
+            }
+        });
         // Anything else under /v1 still goes through auth and the document check (a path the document lacks is
         // recorded as an invalid request); what the document has but the simulator lacks answers 404.
         for (HandlerType type : List.of(HandlerType.GET, HandlerType.POST, HandlerType.PUT, HandlerType.DELETE, HandlerType.PATCH)) {
@@ -164,6 +175,7 @@ final class Api {
         a.soldTo = b.hasNonNull("soldToContact") ? contact(b.get("soldToContact")) : a.billTo;
         a.shipTo = b.hasNonNull("shipToContact") ? contact(b.get("shipToContact")) : a.soldTo;
         a.customFields = customFields;
+        a.taxInfo = b.hasNonNull("taxInfo") && b.get("taxInfo").isObject() ? ((ObjectNode) b.get("taxInfo")).deepCopy() : null;
         a.createdOn = sim.clock().instant();
         // payment method: inline, or one made earlier (e.g. by a hosted page)
         String pmId = null;
@@ -229,6 +241,9 @@ final class Api {
         r.set("billToContact", contactView(a, a.billTo));
         r.set("soldToContact", contactView(a, a.soldTo));
         r.set("shipToContact", contactView(a, a.shipTo));
+        if (a.taxInfo != null) {
+            r.set("taxInfo", a.taxInfo.deepCopy());
+        }
         r.put("success", true);
         return Answer.ok(r);
     }
@@ -239,15 +254,16 @@ final class Api {
         return n;
     }
 
+    /** The open balance of the account's posted invoices (a Draft invoice from a bill run does not count yet). */
     private BigDecimal balance(Model.Account a) {
-        return st.invoices.values().stream().filter(i -> i.accountId.equals(a.id)).map(i -> i.balance)
+        return st.invoices.values().stream().filter(i -> i.accountId.equals(a.id) && "Posted".equals(i.status))
+                .map(i -> i.balance)
                 .reduce(BigDecimal.ZERO, BigDecimal::add);
     }
 
     private BigDecimal contractedMrr(Model.Account a) {
         return st.subscriptions.stream().filter(s -> s.latest && s.accountId.equals(a.id) && "Active".equals(s.status))
-                .flatMap(s -> s.ratePlans.stream()).filter(rp -> !rp.removed)
-                .flatMap(rp -> rp.charges.stream()).map(Billing::mrr).reduce(BigDecimal.ZERO, BigDecimal::add);
+                .map(Billing::mrr).reduce(BigDecimal.ZERO, BigDecimal::add);
     }
 
     private static String money(BigDecimal b) {
@@ -307,6 +323,10 @@ final class Api {
                 a.shipTo.put("id", Ids.newId());
             }
             mergeContact(a.shipTo, b.get("shipToContact"));
+        }
+        if (b.hasNonNull("taxInfo") && b.get("taxInfo").isObject()) {
+            if (a.taxInfo == null) a.taxInfo = JSON.createObjectNode();
+            a.taxInfo.setAll((ObjectNode) b.get("taxInfo"));
         }
         a.customFields.setAll(customFieldsOf(b));
         return Answer.ok(JSON.createObjectNode().put("success", true));
@@ -467,6 +487,7 @@ final class Api {
         n.put("id", pm.id).put("type", pm.type).put("status", pm.status);
         Model.Account a = pm.accountId == null ? null : st.accounts.get(pm.accountId);
         n.put("isDefault", a != null && pm.id.equals(a.defaultPaymentMethodId));
+        n.put("accountKey", a == null ? null : a.id);
         n.setAll(pm.details);
         n.put("createdBy", "simulator").put("createdOn", isoTime(pm.createdOn))
                 .put("updatedBy", "simulator").put("updatedOn", isoTime(pm.createdOn))
@@ -511,6 +532,7 @@ final class Api {
     private Answer rsaSignature(Call call) {
         JsonNode b = call.body;
         String token = Ids.newId();
+        hostedPages.issued(token, text(b, "pageId"), text(b, "uri"), sim.clock().instant());
         String signature;
         try {
             Signature s = Signature.getInstance("SHA256withRSA");
@@ -583,13 +605,13 @@ final class Api {
                         working.ratePlans.add(ratePlanFrom(action.get("addProduct"), account, effective, "Add"));
                         break;
                     case "UpdateProduct":
-                        updateProduct(working, action.get("updateProduct"), effective);
+                        updateProduct(working, account.billCycleDay, action.get("updateProduct"), effective);
                         break;
                     case "RemoveProduct":
-                        removeProduct(working, action.get("removeProduct"), effective);
+                        removeProduct(working, account.billCycleDay, action.get("removeProduct"), effective);
                         break;
                     case "CancelSubscription":
-                        cancel(working, action.get("cancelSubscription"));
+                        cancel(working, account.billCycleDay, action.get("cancelSubscription"));
                         break;
                     case "TermsAndConditions":
                         terms(working, action.get("termsAndConditions"));
@@ -827,6 +849,11 @@ final class Api {
             }
         }
         c.effectiveStartDate = start;
+        Object taxable = cc.attributes().get("taxable");
+        c.taxable = taxable instanceof Boolean ? (Boolean) taxable : "true".equalsIgnoreCase(String.valueOf(taxable));
+        c.taxCode = cc.attributes().get("taxCode") == null ? null : String.valueOf(cc.attributes().get("taxCode"));
+        c.taxMode = cc.attributes().get("taxMode") == null ? "TaxExclusive" : String.valueOf(cc.attributes().get("taxMode"));
+        c.applyDiscountTo = cc.attributes().get("applyDiscountTo") == null ? null : String.valueOf(cc.attributes().get("applyDiscountTo"));
         if (override != null) {
             JsonNode billing = override.path("billing");
             if (billing.hasNonNull("billingPeriod")) c.billingPeriod = billing.get("billingPeriod").asText();
@@ -837,6 +864,7 @@ final class Api {
             applyPricing(c, override.path("pricing"));
             if (override.hasNonNull("customFields")) c.customFields = ((ObjectNode) override.get("customFields")).deepCopy();
         }
+        c.cycleAnchor = c.effectiveStartDate;
         return c;
     }
 
@@ -873,7 +901,7 @@ final class Api {
                 .orElseThrow(() -> ZuoraError.invalidValue("Invalid rate plan " + key + " for subscription " + s.number));
     }
 
-    private static void updateProduct(Model.Subscription s, JsonNode up, LocalDate effective) {
+    private static void updateProduct(Model.Subscription s, int bcd, JsonNode up, LocalDate effective) {
         if (up == null) throw ZuoraError.missing("updateProduct is required for UpdateProduct.");
         Model.RatePlan rp = ratePlanOf(s, up);
         LocalDate date = up.hasNonNull("specificUpdateDate") ? LocalDate.parse(up.get("specificUpdateDate").asText()) : effective;
@@ -886,13 +914,9 @@ final class Api {
                     .findFirst().orElseThrow(() -> ZuoraError.invalidValue("Invalid charge " + (number != null ? number : prpcId)));
             LocalDate d = cu.path("effectiveDate").hasNonNull("specificTriggerDate")
                     ? LocalDate.parse(cu.path("effectiveDate").get("specificTriggerDate").asText()) : date;
-            BigDecimal before = Billing.amount(c);
-            c.id = Ids.newId();
-            c.segment++;
-            c.version++;
-            c.effectiveStartDate = d;
+            Model.Charge before = newSegment(c, d);
             applyPricing(c, cu.path("pricing"));
-            Billing.prorate(s, c, before, d, false);
+            Billing.update(s, bcd, before, c, d);
             if (cu.hasNonNull("customFields")) {
                 if (c.customFields == null) c.customFields = JSON.createObjectNode();
                 c.customFields.setAll((ObjectNode) cu.get("customFields"));
@@ -900,18 +924,35 @@ final class Api {
         }
     }
 
-    private static void removeProduct(Model.Subscription s, JsonNode rm, LocalDate effective) {
+    /**
+     * Starts a new segment of the charge on {@code date}: the charge keeps its number and original id and gets a new
+     * id and segment number; answers the old segment (kept in {@code earlierSegments}).
+     */
+    private static Model.Charge newSegment(Model.Charge c, LocalDate date) {
+        if (date.isBefore(c.effectiveStartDate)) {
+            throw ZuoraError.invalidValue("The update date " + date + " of charge " + c.number
+                    + " is before the start of its current segment (" + c.effectiveStartDate + ").");
+        }
+        Model.Charge before = c.snapshot();
+        c.earlierSegments.add(before);
+        c.id = Ids.newId();
+        c.segment++;
+        c.version++;
+        c.effectiveStartDate = date;
+        return before;
+    }
+
+    private static void removeProduct(Model.Subscription s, int bcd, JsonNode rm, LocalDate effective) {
         if (rm == null) throw ZuoraError.missing("removeProduct is required for RemoveProduct.");
         Model.RatePlan rp = ratePlanOf(s, rm);
         rp.removed = true;
         rp.lastChangeType = "Remove";
         for (Model.Charge c : rp.charges) {
-            Billing.prorate(s, c, Billing.amount(c), effective, true);
-            c.effectiveEndDate = effective;
+            Billing.end(s, bcd, c, effective);
         }
     }
 
-    private static void cancel(Model.Subscription s, JsonNode cs) {
+    private static void cancel(Model.Subscription s, int bcd, JsonNode cs) {
         if (cs == null) throw ZuoraError.missing("cancelSubscription is required for CancelSubscription.");
         if ("Cancelled".equals(s.status)) {
             throw ZuoraError.businessRule("The subscription " + s.number + " is already cancelled.");
@@ -948,10 +989,7 @@ final class Api {
         for (Model.RatePlan rp : s.ratePlans) {
             for (Model.Charge c : rp.charges) {
                 if (c.effectiveEndDate == null || c.effectiveEndDate.isAfter(date)) {
-                    if (!rp.removed) {
-                        Billing.prorate(s, c, Billing.amount(c), date, true);
-                    }
-                    c.effectiveEndDate = date;
+                    Billing.end(s, bcd, c, date);
                 }
             }
         }
@@ -1039,17 +1077,14 @@ final class Api {
                 Model.Charge c = rp.charges.stream().filter(x -> key.equals(x.id) || key.equals(x.originalChargeId)
                         || key.equals(x.number)).findFirst()
                         .orElseThrow(() -> ZuoraError.invalidValue("Invalid ratePlanChargeId: " + key));
-                BigDecimal before = Billing.amount(c);
-                c.id = Ids.newId();
-                c.segment++;
-                c.version++;
-                c.effectiveStartDate = cu.hasNonNull("triggerDate") ? date(cu, "triggerDate") : d;
+                LocalDate from = cu.hasNonNull("triggerDate") ? date(cu, "triggerDate") : d;
+                Model.Charge before = newSegment(c, from);
                 applyPricing(c, JSON.createObjectNode().set("legacy", legacyPricing(cu)));
-                Billing.prorate(working, c, before, c.effectiveStartDate, false);
+                Billing.update(working, account.billCycleDay, before, c, from);
             }
         }
         for (JsonNode rm : b.path("remove")) {
-            removeProduct(working, rm, date(rm, "contractEffectiveDate"));
+            removeProduct(working, account.billCycleDay, rm, date(rm, "contractEffectiveDate"));
         }
         if (b.has("autoRenew")) working.autoRenew = b.get("autoRenew").asBoolean();
         if (b.hasNonNull("renewalSetting")) working.renewalSetting = text(b, "renewalSetting");
@@ -1072,7 +1107,7 @@ final class Api {
         Model.Account account = st.accounts.get(previous.accountId);
         Model.Subscription working = previous.copyAsNextVersion();
         BigDecimal mrrBefore = mrrOf(previous);
-        cancel(working, b);
+        cancel(working, account.billCycleDay, b);
         previous.latest = false;
         st.subscriptions.add(working);
         ObjectNode r = JSON.createObjectNode().put("success", true).put("subscriptionId", working.id)
@@ -1103,8 +1138,7 @@ final class Api {
         if ("Cancelled".equals(s.status)) {
             return BigDecimal.ZERO;
         }
-        return s.ratePlans.stream().filter(rp -> !rp.removed).flatMap(rp -> rp.charges.stream())
-                .map(Billing::mrr).reduce(BigDecimal.ZERO, BigDecimal::add);
+        return Billing.mrr(s);
     }
 
     /** An older-API rate plan ({productRatePlanId, chargeOverrides[{productRatePlanChargeId, quantity, price...}]}) in order style. */
@@ -1138,12 +1172,25 @@ final class Api {
 
     private Optional<Model.Invoice> bill(Model.Account account, List<Model.Subscription> subs, LocalDate target,
                                          LocalDate documentDate, String sourceId) {
+        return bill(account, subs, target, documentDate, sourceId, List.of(), "Posted");
+    }
+
+    /**
+     * Bills the subscriptions up to the target date into one invoice of the account (none when nothing is due):
+     * items per {@link Billing}, one taxation item per taxable item ({@link TaxRates}, by the sold-to contact's
+     * country), totals as the sums of the rounded items.
+     */
+    Optional<Model.Invoice> bill(Model.Account account, List<Model.Subscription> subs, LocalDate target,
+                                 LocalDate documentDate, String sourceId, List<String> excludeTypes, String status) {
         List<Model.InvoiceItem> items = new ArrayList<>();
         for (Model.Subscription s : subs) {
-            items.addAll(Billing.billDue(s, target));
+            items.addAll(Billing.billDue(s, account.billCycleDay, target, excludeTypes));
         }
         if (items.isEmpty()) {
             return Optional.empty();
+        }
+        for (Model.InvoiceItem i : items) {
+            sim.taxRates().tax(i, account, account.currency, documentDate);
         }
         Model.Invoice inv = new Model.Invoice();
         inv.id = Ids.newId();
@@ -1154,8 +1201,11 @@ final class Api {
         inv.targetDate = target;
         inv.dueDate = documentDate.plusDays(netDays(account.paymentTerm));
         inv.items.addAll(items);
-        inv.amount = items.stream().map(Model.InvoiceItem::amount).reduce(BigDecimal.ZERO, BigDecimal::add);
+        inv.amountWithoutTax = items.stream().map(Model.InvoiceItem::amount).reduce(BigDecimal.ZERO, BigDecimal::add);
+        inv.taxAmount = items.stream().map(Model.InvoiceItem::taxAmount).reduce(BigDecimal.ZERO, BigDecimal::add);
+        inv.amount = inv.amountWithoutTax.add(inv.taxAmount);
         inv.balance = inv.amount;
+        inv.status = status;
         inv.sourceId = sourceId;
         inv.includesOneTime = items.stream().anyMatch(i -> "OneTime".equals(i.chargeType()));
         inv.includesRecurring = items.stream().anyMatch(i -> "Recurring".equals(i.chargeType()));
@@ -1166,9 +1216,11 @@ final class Api {
         lines.add("Invoice date " + inv.invoiceDate + ", due " + inv.dueDate);
         for (Model.InvoiceItem i : items) {
             lines.add(i.subscriptionNumber() + " " + i.chargeName() + " x" + i.quantity().stripTrailingZeros().toPlainString()
-                    + " " + i.serviceStartDate() + ".." + i.serviceEndDate() + ": " + i.amount().toPlainString() + " " + inv.currency);
+                    + " " + i.serviceStartDate() + ".." + i.serviceEndDate() + ": " + i.amount().toPlainString() + " " + inv.currency
+                    + (i.taxation == null ? "" : " + " + i.taxation.name() + " " + i.taxAmount.toPlainString()));
         }
-        lines.add("Total " + inv.amount.toPlainString() + " " + inv.currency + " (no tax)");
+        lines.add("Subtotal " + inv.amountWithoutTax.toPlainString() + " " + inv.currency + ", tax " + inv.taxAmount.toPlainString());
+        lines.add("Total " + inv.amount.toPlainString() + " " + inv.currency);
         inv.fileId = Ids.newId();
         st.files.put(inv.fileId, Pdf.textPage(lines));
         st.invoices.put(inv.id, inv);
@@ -1202,7 +1254,7 @@ final class Api {
         Model.Account a = st.accounts.get(i.accountId);
         ObjectNode n = JSON.createObjectNode();
         n.put("id", i.id).put("invoiceNumber", i.number).put("accountId", i.accountId).put("currency", i.currency)
-                .put("amount", i.amount).put("amountWithoutTax", i.amount).put("taxAmount", BigDecimal.ZERO)
+                .put("amount", i.amount).put("amountWithoutTax", i.amountWithoutTax).put("taxAmount", i.taxAmount)
                 .put("balance", i.balance).put("status", i.status).put("invoiceDate", i.invoiceDate.toString())
                 .put("dueDate", i.dueDate.toString()).put("targetDate", i.targetDate.toString())
                 .put("postedDate", i.invoiceDate.toString()).put("postedBy", "simulator")
@@ -1224,6 +1276,142 @@ final class Api {
                 .put("versionNumber", i.createdOn.toEpochMilli()).put("pdfFileUrl", "/v1/files/" + i.fileId);
         r.put("success", true);
         return Answer.ok(r);
+    }
+
+    /** GET /v1/invoices/{invoiceKey}/items: Zuora's GET_InvoiceItems, one page. */
+    private Answer invoiceItems(Call call) {
+        Model.Invoice i = invoice(call.path("key"));
+        ObjectNode r = JSON.createObjectNode();
+        ArrayNode list = r.putArray("invoiceItems");
+        for (Model.InvoiceItem item : page(call, i.items, 20, r)) {
+            ObjectNode n = list.addObject();
+            n.put("id", item.id).put("subscriptionName", item.subscriptionNumber).put("subscriptionId", item.subscriptionId)
+                    .put("chargeId", item.chargeId).put("chargeName", item.chargeName).put("chargeDescription", "")
+                    .put("chargeType", item.chargeType).put("processingType", item.processingType)
+                    .put("productRatePlanChargeId", item.productRatePlanChargeId)
+                    .put("appliedToItemId", item.appliedToItemId).put("unitOfMeasure", item.uom)
+                    .put("quantity", item.quantity).put("unitPrice", item.unitPrice)
+                    .put("chargeAmount", item.amount).put("taxAmount", item.taxAmount)
+                    .put("balance", item.amount.add(item.taxAmount))
+                    .put("availableToCreditAmount", item.amount.add(item.taxAmount).max(BigDecimal.ZERO))
+                    .put("chargeDate", i.createdOn.atOffset(ZoneOffset.UTC).format(DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss")))
+                    .put("serviceStartDate", item.serviceStartDate.toString())
+                    .put("serviceEndDate", item.serviceEndDate.toString())
+                    .put("sourceItemType", "SubscriptionComponent");
+            if (item.taxable) {
+                n.put("taxMode", item.taxMode).put("taxCode", item.taxCode);
+            }
+            ObjectNode taxation = n.putObject("taxationItems");
+            ArrayNode data = taxation.putArray("data");
+            if (item.taxation != null) {
+                Model.Taxation x = item.taxation;
+                data.addObject().put("id", x.id()).put("name", x.name()).put("jurisdiction", x.jurisdiction())
+                        .put("country", x.jurisdiction()).put("locationCode", x.jurisdiction())
+                        .put("taxCode", x.taxCode()).put("taxRate", x.taxRate()).put("taxRateType", "Percentage")
+                        .put("taxDate", x.taxDate().toString()).put("taxAmount", x.taxAmount())
+                        .put("exemptAmount", BigDecimal.ZERO).put("creditAmount", BigDecimal.ZERO)
+                        .put("paymentAmount", BigDecimal.ZERO).put("balance", x.taxAmount())
+                        .put("availableToCreditAmount", x.taxAmount().max(BigDecimal.ZERO));
+            }
+        }
+        r.put("success", true);
+        return Answer.ok(r);
+    }
+
+    // ================================================================== bill runs
+
+    /**
+     * POST /v1/bill-runs, run at once: every account the run selects (batches, bill cycle day, billRunFilters of
+     * type Account or Subscription) gets one invoice of what is due up to the target date.
+     */
+    private Answer createBillRun(Call call) {
+        JsonNode b = call.body == null ? JSON.createObjectNode() : call.body;
+        if (b.hasNonNull("schedule")) {
+            throw new ZuoraError(400, 50000045L, "The simulator does not schedule bill runs: give targetDate.");
+        }
+        if (!b.hasNonNull("targetDate")) {
+            throw ZuoraError.missing("targetDate is required for an ad-hoc bill run.");
+        }
+        Model.BillRun run = new Model.BillRun();
+        run.id = Ids.newId();
+        run.number = "BR-" + Ids.next("billRun", 8);
+        run.name = text(b, "name");
+        run.targetDate = date(b, "targetDate");
+        run.invoiceDate = b.hasNonNull("invoiceDate") ? date(b, "invoiceDate") : run.targetDate;
+        run.autoPost = b.path("autoPost").asBoolean(false);
+        b.path("batches").forEach(x -> run.batches.add(x.asText()));
+        run.billCycleDay = b.hasNonNull("billCycleDay") ? b.get("billCycleDay").asText() : "AllBillCycleDays";
+        run.billRunFilters = b.hasNonNull("billRunFilters") ? b.get("billRunFilters").deepCopy() : null;
+        b.path("chargeTypeToExclude").forEach(x -> run.chargeTypeToExclude.add(x.asText()));
+        run.createdOn = sim.clock().instant();
+        if (!"AllBillCycleDays".equals(run.billCycleDay)) {
+            try {
+                int day = Integer.parseInt(run.billCycleDay);
+                if (day < 1 || day > 31) throw new NumberFormatException();
+            } catch (NumberFormatException e) {
+                throw ZuoraError.invalidValue("billCycleDay must be AllBillCycleDays or 1..31: " + run.billCycleDay);
+            }
+        }
+        List<String> accountFilter = new ArrayList<>();
+        List<String> subscriptionFilter = new ArrayList<>();
+        if (run.billRunFilters != null) {
+            for (JsonNode f : run.billRunFilters) {
+                String type = f.path("filterType").asText();
+                if ("Account".equals(type)) {
+                    accountFilter.add(account(f.path("accountId").asText()).id);
+                } else if ("Subscription".equals(type)) {
+                    accountFilter.add(account(f.path("accountId").asText()).id);
+                    subscriptionFilter.add(f.path("subscriptionId").asText());
+                } else {
+                    throw new ZuoraError(400, 50000045L, "The simulator does not support bill run filters of type " + type + ".");
+                }
+            }
+        }
+        for (Model.Account a : List.copyOf(st.accounts.values())) {
+            if (!accountFilter.isEmpty() && !accountFilter.contains(a.id)) continue;
+            if (!run.batches.isEmpty() && !run.batches.contains("AllBatches") && !run.batches.contains(a.batch)) continue;
+            if (!"AllBillCycleDays".equals(run.billCycleDay) && Integer.parseInt(run.billCycleDay) != a.billCycleDay) continue;
+            List<Model.Subscription> subs = latestOf(a).stream()
+                    .filter(s -> subscriptionFilter.isEmpty() || subscriptionFilter.contains(s.id) || subscriptionFilter.contains(s.number))
+                    .toList();
+            bill(a, subs, run.targetDate, run.invoiceDate, run.number, run.chargeTypeToExclude, run.autoPost ? "Posted" : "Draft")
+                    .ifPresent(i -> {
+                        i.billRunId = run.id;
+                        run.invoiceIds.add(i.id);
+                    });
+        }
+        run.status = run.autoPost ? "Posted" : "Completed";
+        st.billRuns.add(run);
+        ObjectNode r = billRunView(run);
+        r.put("success", true);
+        return Answer.ok(r);
+    }
+
+    private Answer getBillRun(Call call) {
+        String key = call.path("key");
+        Model.BillRun run = st.billRuns.stream().filter(x -> x.id.equals(key) || x.number.equals(key)).findFirst()
+                .orElseThrow(() -> ZuoraError.notFound("Cannot find entity by key: '" + key + "'."));
+        ObjectNode r = billRunView(run);
+        r.put("success", true);
+        return Answer.ok(r);
+    }
+
+    private ObjectNode billRunView(Model.BillRun run) {
+        ObjectNode n = JSON.createObjectNode();
+        n.put("id", run.id).put("billRunNumber", run.number).put("name", run.name).put("status", run.status)
+                .put("targetDate", run.targetDate.toString()).put("invoiceDate", run.invoiceDate.toString())
+                .put("autoPost", run.autoPost).put("autoEmail", false).put("autoRenewal", false)
+                .put("noEmailForZeroAmountInvoice", false).put("billCycleDay", run.billCycleDay)
+                .put("createdById", "simulator").put("updatedById", "simulator")
+                .put("createdDate", isoTime(run.createdOn)).put("updatedDate", isoTime(run.createdOn));
+        ArrayNode batches = n.putArray("batches");
+        (run.batches.isEmpty() ? List.of("AllBatches") : run.batches).forEach(batches::add);
+        ArrayNode exclude = n.putArray("chargeTypeToExclude");
+        run.chargeTypeToExclude.forEach(exclude::add);
+        if (run.billRunFilters != null) {
+            n.set("billRunFilters", run.billRunFilters.deepCopy());
+        }
+        return n;
     }
 
     private Answer getFile(Call call) {
@@ -1282,7 +1470,8 @@ final class Api {
         Model.Account a = account(call.path("key"));
         ObjectNode r = JSON.createObjectNode();
         ArrayNode subs = r.putArray("subscriptions");
-        page(call, latestOf(a), 20, r).forEach(s -> subs.add(subscriptionView(s)));
+        boolean segments = "all-segments".equals(call.query("charge-detail"));
+        page(call, latestOf(a), 20, r).forEach(s -> subs.add(subscriptionView(s, segments)));
         r.put("success", true);
         return Answer.ok(r);
     }
@@ -1292,12 +1481,13 @@ final class Api {
         Model.Subscription s = st.subscriptions.stream().filter(x -> x.id.equals(key)).findFirst()
                 .or(() -> latest(key))
                 .orElseThrow(() -> ZuoraError.notFound("Cannot find entity by key: '" + key + "'."));
-        ObjectNode n = subscriptionView(s);
+        ObjectNode n = subscriptionView(s, "all-segments".equals(call.query("charge-detail")));
         n.put("success", true);
         return Answer.ok(n);
     }
 
-    private ObjectNode subscriptionView(Model.Subscription s) {
+    /** A subscription as Zuora answers it; {@code allSegments}: each charge lists its segments (charge-detail=all-segments). */
+    private ObjectNode subscriptionView(Model.Subscription s, boolean allSegments) {
         Model.Account a = st.accounts.get(s.accountId);
         ObjectNode n = JSON.createObjectNode();
         n.put("id", s.id).put("subscriptionNumber", s.number).put("version", s.version).put("isLatestVersion", s.latest)
@@ -1357,10 +1547,28 @@ final class Api {
                 putDate(ch, "chargedThroughDate", c.chargedThroughDate);
                 putDate(ch, "processedThroughDate", c.chargedThroughDate);
                 putDate(ch, "triggerDate", c.effectiveStartDate);
+                if (allSegments) {
+                    ArrayNode segs = ch.putArray("chargeSegments");
+                    List<Model.Charge> all = new ArrayList<>(c.earlierSegments);
+                    all.add(c);
+                    for (Model.Charge seg : all) {
+                        ObjectNode sn = segs.addObject().put("id", seg.id).put("segment", seg.segment)
+                                .put("mrr", rp.removed && seg == c ? BigDecimal.ZERO : Billing.mrr(seg))
+                                .put("done", seg.effectiveEndDate != null && seg.chargedThroughDate != null
+                                        && !seg.chargedThroughDate.isBefore(seg.effectiveEndDate));
+                        if (seg.quantity != null) sn.put("quantity", seg.quantity);
+                        if (seg.price != null) sn.put("price", seg.price);
+                        if (seg.discountPercentage != null) sn.put("discountPercentage", seg.discountPercentage);
+                        putDate(sn, "effectiveStartDate", seg.effectiveStartDate);
+                        putDate(sn, "effectiveEndDate", seg.effectiveEndDate);
+                        putDate(sn, "chargedThroughDate", seg.chargedThroughDate);
+                        putDate(sn, "processedThroughDate", seg.chargedThroughDate);
+                    }
+                }
                 if (c.customFields != null) ch.setAll(c.customFields);
             }
         }
-        n.put("contractedMrr", mrr);
+        n.put("contractedMrr", "Cancelled".equals(s.status) ? mrr : Billing.mrr(s));
         if (s.customFields != null) n.setAll(s.customFields);
         return n;
     }

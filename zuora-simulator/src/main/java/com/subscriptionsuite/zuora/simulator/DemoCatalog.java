@@ -6,21 +6,27 @@ import com.fasterxml.jackson.databind.JsonNode;
 final class DemoCatalog {
     private DemoCatalog() {}
 
+    /** Every charge taxable (TaxExclusive, no tax code): taxed once a tax rate is set (--tax-rate=DE:0.19). */
     static void seed(Catalog catalog) {
         catalog.addProduct(Catalog.product("Subscription Suite").sku("SUITE")
                 .ratePlan(Catalog.ratePlan("Monthly")
-                        .charge(Catalog.recurring("Seats", "PerUnit").price("USD", "10.00").price("EUR", "9.00"))
-                        .charge(Catalog.oneTime("Setup", "FlatFee").price("USD", "50.00").price("EUR", "45.00")))
+                        .charge(taxable(Catalog.recurring("Seats", "PerUnit").price("USD", "10.00").price("EUR", "9.00")))
+                        .charge(taxable(Catalog.oneTime("Setup", "FlatFee").price("USD", "50.00").price("EUR", "45.00"))))
                 .ratePlan(Catalog.ratePlan("Annual")
-                        .charge(Catalog.recurring("Seats", "PerUnit").billingPeriod("Annual").price("USD", "100.00")
-                                .price("EUR", "90.00")))
+                        .charge(taxable(Catalog.recurring("Seats", "PerUnit").billingPeriod("Annual").price("USD", "100.00")
+                                .price("EUR", "90.00"))))
                 .ratePlan(Catalog.ratePlan("Volume discount 10%")
-                        .charge(Catalog.recurring("Discount", "DiscountPercentage").price("USD", "10").price("EUR", "10"))));
+                        .charge(taxable(Catalog.recurring("Discount", "DiscountPercentage").price("USD", "10").price("EUR", "10")))));
+    }
+
+    private static Catalog.ChargeBuilder taxable(Catalog.ChargeBuilder c) {
+        return c.attribute("taxable", true).attribute("taxMode", "TaxExclusive");
     }
 
     /**
      * {"name", "sku", "ratePlans":[{"name", "charges":[{"name", "type": Recurring|OneTime|Usage, "model",
-     * "billingPeriod", "prices": {"USD": "10.00"}, "tiers": {"USD": [{"startingUnit","endingUnit","price","priceFormat"}]}}]}]}
+     * "billingPeriod", "prices": {"USD": "10.00"}, "tiers": {"USD": [{"startingUnit","endingUnit","price","priceFormat"}]},
+     * "taxable": true, "taxCode", "taxMode", "applyDiscountTo", "attributes": {any other charge field}}]}]}
      */
     static Catalog.Product fromJson(Catalog catalog, JsonNode p) {
         Catalog.ProductBuilder pb = Catalog.product(p.path("name").asText("Product"));
@@ -51,6 +57,16 @@ final class DemoCatalog {
                     cb.billingTiming(c.get("billingTiming").asText());
                 }
                 c.path("prices").properties().forEach(e -> cb.price(e.getKey(), e.getValue().asText()));
+                if (c.has("taxable")) {
+                    cb.attribute("taxable", c.get("taxable").asBoolean());
+                }
+                for (String field : new String[] {"taxCode", "taxMode", "applyDiscountTo"}) {
+                    if (c.hasNonNull(field)) {
+                        cb.attribute(field, c.get(field).asText());
+                    }
+                }
+                c.path("attributes").properties().forEach(e -> cb.attribute(e.getKey(),
+                        ZuoraSimulator.JSON.convertValue(e.getValue(), Object.class)));
                 c.path("tiers").properties().forEach(e -> {
                     for (JsonNode t : e.getValue()) {
                         cb.tier(e.getKey(), t.path("startingUnit").asText("0"),

@@ -34,7 +34,14 @@ final class Model {
         ObjectNode shipTo;
         String defaultPaymentMethodId;
         ObjectNode customFields;
+        /** Zuora's taxInfo as sent ({@code VATId}, {@code exemptStatus}, {@code companyCode}, ...); null if none. */
+        ObjectNode taxInfo;
         Instant createdOn;
+
+        /** Zuora Tax exempts the account: {@code taxInfo.exemptStatus} is {@code Yes}. */
+        boolean taxExempt() {
+            return taxInfo != null && "Yes".equalsIgnoreCase(taxInfo.path("exemptStatus").asText(""));
+        }
     }
 
     static final class PaymentMethod {
@@ -175,11 +182,30 @@ final class Model {
         LocalDate effectiveStartDate;
         LocalDate effectiveEndDate;
         LocalDate chargedThroughDate;
+        /** The first day of the charge's first segment: multi-month periods count from its month. */
+        LocalDate cycleAnchor;
+        /** From the catalog: taxable, taxCode, taxMode (TaxExclusive|TaxInclusive), applyDiscountTo. */
+        boolean taxable;
+        String taxCode;
+        String taxMode;
+        String applyDiscountTo;
+        /** The charge's ended segments (oldest first), each a snapshot with its own id, quantity, price and dates. */
+        List<Charge> earlierSegments = new ArrayList<>();
         ObjectNode customFields;
 
         Charge copyForNextVersion(int subscriptionVersion) {
-            Charge c = new Charge();
+            Charge c = snapshot();
             c.id = Ids.newId();
+            for (Charge e : earlierSegments) {
+                c.earlierSegments.add(e.snapshot());
+            }
+            return c;
+        }
+
+        /** A copy with the same id (segments of earlier versions keep theirs), without the earlier segments. */
+        Charge snapshot() {
+            Charge c = new Charge();
+            c.id = id;
             c.originalChargeId = originalChargeId;
             c.number = number;
             c.segment = segment;
@@ -199,6 +225,11 @@ final class Model {
             c.effectiveStartDate = effectiveStartDate;
             c.effectiveEndDate = effectiveEndDate;
             c.chargedThroughDate = chargedThroughDate;
+            c.cycleAnchor = cycleAnchor;
+            c.taxable = taxable;
+            c.taxCode = taxCode;
+            c.taxMode = taxMode;
+            c.applyDiscountTo = applyDiscountTo;
             c.customFields = customFields == null ? null : customFields.deepCopy();
             return c;
         }
@@ -229,8 +260,12 @@ final class Model {
         LocalDate invoiceDate;
         LocalDate dueDate;
         LocalDate targetDate;
+        /** amountWithoutTax + taxAmount. */
         BigDecimal amount = BigDecimal.ZERO;
+        BigDecimal amountWithoutTax = BigDecimal.ZERO;
+        BigDecimal taxAmount = BigDecimal.ZERO;
         BigDecimal balance = BigDecimal.ZERO;
+        String billRunId;
         String status = "Posted";
         String sourceId;
         boolean includesOneTime;
@@ -240,6 +275,71 @@ final class Model {
         List<InvoiceItem> items = new ArrayList<>();
     }
 
-    record InvoiceItem(String id, String subscriptionNumber, String chargeNumber, String chargeName, String chargeType,
-                       BigDecimal quantity, BigDecimal amount, LocalDate serviceStartDate, LocalDate serviceEndDate) {}
+    /**
+     * One invoice item (Zuora's GET_InvoiceItems shape): {@code amount} is the charge amount without tax
+     * (for a TaxInclusive charge the price less its tax, once taxed), {@code taxAmount} its one taxation item's.
+     */
+    static final class InvoiceItem {
+        final String id = Ids.newId();
+        String subscriptionNumber;
+        String subscriptionId;
+        String chargeId;
+        String chargeNumber;
+        String chargeName;
+        String chargeType;
+        String productRatePlanChargeId;
+        /** Charge or Discount. */
+        String processingType = "Charge";
+        /** For a discount item: the item it discounts. */
+        String appliedToItemId;
+        String uom;
+        BigDecimal quantity;
+        BigDecimal unitPrice;
+        BigDecimal amount;
+        /** The share of a full period this item bills (1 for a full period; negative for a credit). */
+        BigDecimal factor = BigDecimal.ONE;
+        LocalDate serviceStartDate;
+        LocalDate serviceEndDate;
+        boolean taxable;
+        String taxCode;
+        String taxMode;
+        BigDecimal taxAmount = BigDecimal.ZERO;
+        /** The one taxation item, once taxed (null: not taxed). */
+        Taxation taxation;
+
+        BigDecimal amount() { return amount; }
+        BigDecimal taxAmount() { return taxAmount; }
+        LocalDate serviceStartDate() { return serviceStartDate; }
+        LocalDate serviceEndDate() { return serviceEndDate; }
+        String chargeName() { return chargeName; }
+        String chargeType() { return chargeType; }
+        String processingType() { return processingType; }
+        String subscriptionNumber() { return subscriptionNumber; }
+        BigDecimal quantity() { return quantity; }
+
+        @Override
+        public String toString() {
+            return processingType + " " + chargeName + " " + serviceStartDate + ".." + serviceEndDate + " " + amount + " tax " + taxAmount;
+        }
+    }
+
+    record Taxation(String id, String name, String jurisdiction, String taxCode, BigDecimal taxRate, LocalDate taxDate,
+                    BigDecimal taxAmount) {}
+
+    /** A bill run (POST /v1/bill-runs), run synchronously. */
+    static final class BillRun {
+        String id;
+        String number;
+        String name;
+        String status;
+        LocalDate targetDate;
+        LocalDate invoiceDate;
+        boolean autoPost;
+        List<String> batches = new ArrayList<>();
+        String billCycleDay;
+        com.fasterxml.jackson.databind.JsonNode billRunFilters;
+        List<String> chargeTypeToExclude = new ArrayList<>();
+        List<String> invoiceIds = new ArrayList<>();
+        Instant createdOn;
+    }
 }

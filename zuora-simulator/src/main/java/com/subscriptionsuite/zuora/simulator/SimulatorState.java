@@ -30,8 +30,14 @@ public final class SimulatorState {
     public record SubscriptionVersion(String id, String subscriptionNumber, int version, String status, boolean latest,
                                       String accountId, List<String> productRatePlanIds) {}
 
+    /** An invoice: amount = amountWithoutTax + taxAmount; billRunId null unless a bill run made it. */
     public record InvoiceView(String id, String invoiceNumber, String accountId, BigDecimal amount, String currency,
-                              String fileId) {}
+                              String fileId, BigDecimal amountWithoutTax, BigDecimal taxAmount, String status,
+                              java.time.LocalDate invoiceDate, String billRunId) {}
+
+    /** A bill run (POST /v1/bill-runs): its status, target date and the invoices it made. */
+    public record BillRunView(String id, String billRunNumber, String status, java.time.LocalDate targetDate,
+                              java.time.LocalDate invoiceDate, List<String> invoiceIds) {}
 
     final Map<String, Model.Account> accounts = new LinkedHashMap<>();
     final Map<String, Model.PaymentMethod> paymentMethods = new LinkedHashMap<>();
@@ -42,6 +48,7 @@ public final class SimulatorState {
     final List<InvalidRequest> invalidRequests = new CopyOnWriteArrayList<>();
     final List<RecordedRequest> requests = new CopyOnWriteArrayList<>();
     final Map<String, Object> idempotencyKeysSeen = new LinkedHashMap<>();
+    final List<Model.BillRun> billRuns = new ArrayList<>();
 
     public synchronized int accountCount() {
         return accounts.size();
@@ -89,7 +96,14 @@ public final class SimulatorState {
 
     public synchronized List<InvoiceView> invoices() {
         return invoices.values().stream()
-                .map(i -> new InvoiceView(i.id, i.number, i.accountId, i.amount, i.currency, i.fileId)).toList();
+                .map(i -> new InvoiceView(i.id, i.number, i.accountId, i.amount, i.currency, i.fileId, i.amountWithoutTax,
+                        i.taxAmount, i.status, i.invoiceDate, i.billRunId)).toList();
+    }
+
+    /** Every bill run, oldest first. */
+    public synchronized List<BillRunView> billRuns() {
+        return billRuns.stream().map(r -> new BillRunView(r.id, r.number, r.status, r.targetDate, r.invoiceDate,
+                List.copyOf(r.invoiceIds))).toList();
     }
 
     public synchronized int paymentMethodCount() {

@@ -59,6 +59,9 @@ public final class ZuoraSimulator implements AutoCloseable {
     private final SimulatorState state = new SimulatorState();
     private final Catalog catalog = new Catalog();
     private final Faults faults = new Faults();
+    private final TaxRates taxRates = new TaxRates();
+    /** Hosted payment pages: page id to type (CreditCard or SEPA). */
+    private final Map<String, String> hostedPages = new ConcurrentHashMap<>();
     private final Map<String, Instant> tokens = new ConcurrentHashMap<>();
     private final Map<String, IdempotencyEntry> idempotency = new ConcurrentHashMap<>();
     private final List<String> invalidResponses = new CopyOnWriteArrayList<>();
@@ -79,6 +82,9 @@ public final class ZuoraSimulator implements AutoCloseable {
         Clock clock = Clock.systemUTC();
         long tokenTtlSeconds = 3599;
         String tenantZuoraVersion = "2025-08-12";
+        final List<String[]> taxRates = new java.util.ArrayList<>();
+        final Map<String, String> hostedPages = new java.util.LinkedHashMap<>(Map.of("demo-card", "CreditCard",
+                "demo-sepa", "SEPA"));
 
         public Options port(int p) { this.port = p; return this; }
         public Options clientId(String id) { this.clientId = id; return this; }
@@ -87,6 +93,23 @@ public final class ZuoraSimulator implements AutoCloseable {
         public Options tokenTtlSeconds(long s) { this.tokenTtlSeconds = s; return this; }
         /** The version applied when a request sends no Zuora-Version header (Zuora's tenant default). */
         public Options tenantZuoraVersion(String v) { this.tenantZuoraVersion = v; return this; }
+        /**
+         * A row of the tax rate table (see {@link TaxRates}): country (ISO alpha-2), tax code ({@link
+         * TaxRates#DEFAULT_CODE} for charges without one), rate as a fraction ("0.19"), tax name ("VAT").
+         */
+        public Options taxRate(String country, String taxCode, String rate, String name) {
+            taxRates.add(new String[] {country, taxCode, rate, name});
+            return this;
+        }
+        /** The default rate of a country, for taxable charges without a tax code ("DE", "0.19"). */
+        public Options taxRate(String country, String rate) {
+            return taxRate(country, TaxRates.DEFAULT_CODE, rate, "VAT");
+        }
+        /** A hosted payment page (page id to CreditCard or SEPA); by default demo-card and demo-sepa. */
+        public Options hostedPage(String pageId, String type) {
+            hostedPages.put(pageId, HostedPages.checkType(type));
+            return this;
+        }
     }
 
     public static Options options() {
@@ -108,6 +131,8 @@ public final class ZuoraSimulator implements AutoCloseable {
         this.clock = o.clock;
         this.tokenTtlSeconds = o.tokenTtlSeconds;
         this.tenantZuoraVersion = o.tenantZuoraVersion;
+        o.taxRates.forEach(r -> taxRates.put(r[0], r[1], r[2], r[3]));
+        this.hostedPages.putAll(o.hostedPages);
         this.validator = validator();
         this.api = new Api(this);
         this.app = Javalin.create(cfg -> {
@@ -158,6 +183,16 @@ public final class ZuoraSimulator implements AutoCloseable {
 
     public Faults faults() {
         return faults;
+    }
+
+    /** The tax rate table (Zuora Tax stand-in); empty: no tax. */
+    public TaxRates taxRates() {
+        return taxRates;
+    }
+
+    /** Hosted payment pages by id (type CreditCard or SEPA); mutable. */
+    public Map<String, String> hostedPages() {
+        return hostedPages;
     }
 
     /** Makes every token issued so far invalid: the next /v1 call with one answers 401. */
@@ -219,9 +254,17 @@ public final class ZuoraSimulator implements AutoCloseable {
                 options.clientSecret(a.substring("--client-secret=".length()));
             } else if (a.equals("--no-demo-catalog")) {
                 demo = false;
+            } else if (a.startsWith("--tax-rate=")) {
+                // --tax-rate=DE:0.19 or --tax-rate=DE:0.07:REDUCED
+                String[] r = a.substring("--tax-rate=".length()).split(":");
+                if (r.length < 2) {
+                    System.err.println("--tax-rate=<country>:<rate>[:<tax code>], e.g. --tax-rate=DE:0.19");
+                    System.exit(2);
+                }
+                options.taxRate(r[0], r.length > 2 ? r[2] : TaxRates.DEFAULT_CODE, r[1], "VAT");
             } else {
                 System.err.println("usage: java -jar zuora-simulator.jar [--port=8089] [--client-id=<36 chars>] "
-                        + "[--client-secret=...] [--no-demo-catalog]");
+                        + "[--client-secret=...] [--no-demo-catalog] [--tax-rate=DE:0.19[:<tax code>]]...");
                 System.exit(2);
             }
         }
@@ -308,6 +351,33 @@ public final class ZuoraSimulator implements AutoCloseable {
 
     void route(HandlerType type, String path, Endpoint endpoint) {
         app.addHttpHandler(type, path, ctx -> handle(ctx, endpoint));
+    }
+
+    /**
+     * A page endpoint outside the REST API (no bearer token, not checked against the API document): recorded in
+     * {@code state().requests()}; of the faults only the outage ({@code down}) applies.
+     */
+    interface PageEndpoint {
+        Answer handle(Context ctx);
+    }
+
+    void plainRoute(HandlerType type, String path, PageEndpoint endpoint) {
+        app.addHttpHandler(type, path, ctx -> {
+            ctx.attribute("zsim.handled", Boolean.TRUE);
+            String requestId = Ids.uuid();
+            ctx.header("Zuora-Request-Id", requestId);
+            int status = 0;
+            try {
+                if (faults.isDown()) {
+                    status = writeAnswer(ctx, errorAnswer(new ZuoraError(503, 50000061L, "Service Unavailable (simulated outage)")));
+                } else {
+                    status = writeAnswer(ctx, endpoint.handle(ctx));
+                }
+            } finally {
+                state.requests.add(new SimulatorState.RecordedRequest(ctx.method().name(), ctx.path(), ctx.queryString(),
+                        status, null, ctx.header("Zuora-Track-Id"), null, requestId));
+            }
+        });
     }
 
     private void handle(Context ctx, Endpoint endpoint) {
@@ -639,6 +709,54 @@ public final class ZuoraSimulator implements AutoCloseable {
             ctx.json(Map.of("id", p.id(), "ratePlans", p.ratePlans().stream().map(rp -> Map.of("id", rp.id(), "name", rp.name(),
                     "charges", rp.charges().stream().map(c -> Map.of("id", c.id(), "name", c.name())).toList())).toList()));
         });
+        app.get("/__simulator/tax-rates", ctx -> ctx.contentType("application/json")
+                .result(JSON.writeValueAsString(taxRates.all().values())));
+        // replaces the table: {"rates": [{"country": "DE", "taxCode": "", "rate": "0.19", "name": "VAT"}]}
+        app.put("/__simulator/tax-rates", ctx -> {
+            JsonNode b = JSON.readTree(ctx.body());
+            if (!b.path("rates").isArray()) {
+                ctx.status(400).result("rates must be an array of {country, taxCode, rate, name}");
+                return;
+            }
+            TaxRates fresh = new TaxRates();
+            try {
+                for (JsonNode r : b.get("rates")) {
+                    fresh.put(text(r, "country"), text(r, "taxCode"), text(r, "rate"), text(r, "name"));
+                }
+            } catch (RuntimeException e) {
+                ctx.status(400).result("invalid tax rate: " + e.getMessage());
+                return;
+            }
+            synchronized (state) {
+                taxRates.clear();
+                fresh.all().values().forEach(r -> taxRates.put(r.country(), r.taxCode(), r.rate().toPlainString(), r.name()));
+            }
+            ctx.status(204);
+        });
+        app.get("/__simulator/hosted-pages", ctx -> ctx.json(Map.copyOf(hostedPages)));
+        // adds or changes a page: {"pageId": "my-card", "type": "CreditCard" | "SEPA"}
+        app.post("/__simulator/hosted-pages", ctx -> {
+            JsonNode b = JSON.readTree(ctx.body());
+            try {
+                String pageId = text(b, "pageId");
+                if (pageId == null || pageId.isBlank()) throw new IllegalArgumentException("pageId is required");
+                hostedPages.put(pageId, HostedPages.checkType(text(b, "type")));
+            } catch (IllegalArgumentException e) {
+                ctx.status(400).result(e.getMessage());
+                return;
+            }
+            ctx.status(204);
+        });
+        app.get("/__simulator/bill-runs", ctx -> {
+            com.fasterxml.jackson.databind.node.ArrayNode runs = JSON.createArrayNode();
+            for (SimulatorState.BillRunView r : state.billRuns()) {
+                ObjectNode n = runs.addObject().put("id", r.id()).put("billRunNumber", r.billRunNumber())
+                        .put("status", r.status()).put("targetDate", r.targetDate().toString())
+                        .put("invoiceDate", r.invoiceDate().toString());
+                r.invoiceIds().forEach(n.putArray("invoiceIds")::add);
+            }
+            ctx.contentType("application/json").result(JSON.writeValueAsString(runs));
+        });
         app.get("/__simulator/state", ctx -> {
             ObjectNode s = JSON.createObjectNode();
             s.put("accounts", state.accountCount());
@@ -647,6 +765,7 @@ public final class ZuoraSimulator implements AutoCloseable {
             s.put("orders", state.orderCount());
             s.put("invoices", state.invoiceCount());
             s.put("paymentMethods", state.paymentMethodCount());
+            s.put("billRuns", state.billRuns().size());
             s.put("idempotencyKeys", state.idempotencyKeys().size());
             s.put("requests", state.requests().size());
             s.set("invalidRequests", JSON.valueToTree(state.invalidRequests().stream().map(Object::toString).toList()));

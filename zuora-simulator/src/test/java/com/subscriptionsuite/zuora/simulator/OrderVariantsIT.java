@@ -126,7 +126,8 @@ class OrderVariantsIT {
         add.put("processingOptions", Map.of("runBilling", true));
         JsonNode order = client.ok("/v1/orders", add);
         JsonNode invoice = client.okGet("/v1/invoices/" + order.path("invoiceNumbers").path(0).asText());
-        assertThat(invoice.path("amount").decimalValue()).isEqualByComparingTo("20.00");
+        // the account's bill cycle day is 1: the first period is 2026-01-15..02-01, 17 of 31 days of 20.00
+        assertThat(invoice.path("amount").decimalValue()).isEqualByComparingTo("10.97");
         assertThat(sim.state().invoiceCount()).isEqualTo(2);
     }
 
@@ -151,6 +152,22 @@ class OrderVariantsIT {
         update.put("processingOptions", Map.of("runBilling", true, "billingOptions", Map.of("targetDate", "2026-01-16")));
         JsonNode order = client.ok("/v1/orders", update);
         JsonNode invoice = client.okGet("/v1/invoices/" + order.path("invoiceNumbers").path(0).asText());
-        assertThat(invoice.path("amount").decimalValue()).isEqualByComparingTo("10.32"); // 2 seats x 10 x 16/31 days
+        // 16 of 31 days (0.516129032), each line rounded: -30.00 x f = -15.48, +50.00 x f = 25.81
+        assertThat(invoice.path("amount").decimalValue()).isEqualByComparingTo("10.33");
+    }
+
+    @Test
+    void an_update_dated_before_the_current_segment_starts_is_refused_and_books_nothing() {
+        String sub = subscriptionOf(client.ok("/v1/orders", create(account, 3, true)));
+        JsonNode v1 = client.okGet("/v1/subscriptions/" + sub);
+        Map<String, Object> update = Fixtures.amendOrder(account, sub, "2025-12-01", Map.of(
+                "type", "UpdateProduct", "triggerDates", List.of(Fixtures.trigger("2025-12-01")),
+                "updateProduct", Map.of("ratePlanId", v1.path("ratePlans").path(0).path("id").asText(),
+                        "chargeUpdates", List.of(Map.of("chargeNumber", Fixtures.firstCharge(v1, "Seats").path("number").asText(),
+                                "pricing", Map.of("recurringPerUnit", Map.of("quantity", 5)))))));
+        Client.Reply r = client.post("/v1/orders", update);
+        assertThat(r.status()).isEqualTo(400);
+        assertThat(r.json().path("reasons").path(0).path("message").asText()).contains("before the start");
+        assertThat(sim.state().versionsOf(sub)).hasSize(1);
     }
 }

@@ -47,10 +47,46 @@ final class CustomerJourney {
 
     private final Server server;
     private final MutableClock clock;
+    private final BillingSide billing;
 
+    /**
+     * What the journey leaves to the billing system behind the server, the only steps that differ
+     * between the built-in ledger and Zuora: where the customer's browser posts the signed card page,
+     * and who runs the bill run of the next period.
+     */
+    interface BillingSide {
+        /** Posts the card page the server signed ({@code signed}: its answer) as the browser would: the refId. */
+        String submitCardPage(JsonNode signed) throws Exception;
+
+        /** The billing system's bill run of today: the invoices it raised. */
+        List<String> billRun() throws Exception;
+    }
+
+    /** The built-in ledger: the page posts to this server, the engine runs the bill run. */
     CustomerJourney(Server server, MutableClock clock) {
+        this(server, clock, null);
+    }
+
+    CustomerJourney(Server server, MutableClock clock, BillingSide billing) {
         this.server = server;
         this.clock = clock;
+        this.billing = billing != null ? billing : new BillingSide() {
+            @Override
+            public String submitCardPage(JsonNode signed) throws Exception {
+                String form = """
+                        {"token": "%s", "signature": "%s", "credit_card_number": "4111111111111111",
+                         "credit_card_holder_name": "Ann Example", "credit_card_expiration_month": 12,
+                         "credit_card_expiration_year": 2030, "credit_card_security_code": "737"}"""
+                        .formatted(signed.path("token").asText(), signed.path("signature").asText());
+                return ok(call("POST", "/payment-page/" + signed.path("id").asText() + "/submit", null, form))
+                        .path("refId").asText();
+            }
+
+            @Override
+            public List<String> billRun() {
+                return server.engine().runBilling().bill(1).invoiceIds();
+            }
+        };
     }
 
     void run() throws Exception {
@@ -101,7 +137,7 @@ final class CustomerJourney {
         assertThat(starterView.path("quantity").asLong()).isEqualTo(3);
         assertThat(starterView.path("subscription").path("status").asText()).isEqualTo("Active");
         assertThat(starterView.path("subscription").path("term_end_date").asText()).isEqualTo("2026-12-21");
-        assertThat(starterView.path("subscription").path("contracted_mrr").decimalValue())
+        assertThat(starterView.path("subscription").path("contracted_mrr").decimalValue()).as(starterView.toString())
                 .isEqualByComparingTo("16.20");
         JsonNode annualView = byUuid(subscriptions, annual);
         // 108.00 a year is 9.00 a month
@@ -171,12 +207,11 @@ final class CustomerJourney {
         // plan is paid up to 2027-11-21
         moveTo(NEXT_PERIOD);
         ann = logIn("ann@example.com");
-        var run = server.engine().runBilling().bill(1);
-        assertThat(run.invoiceIds()).hasSize(1);
+        assertThat(billing.billRun()).hasSize(1);
         JsonNode billed = ok(call("GET", "/account/invoice", ann, null));
         assertThat(billed.size()).isEqualTo(4);
         assertThat(bruttos(billed)).contains("35.70");
-        assertThat(server.engine().runBilling().bill(1).invoiceIds()).as("the same day again").isEmpty();
+        assertThat(billing.billRun()).as("the same day again").isEmpty();
         JsonNode nowStarter = byUuid(ok(call("GET", "/account/subscription", ann, null)), starter);
         assertThat(nowStarter.path("id").asLong()).isEqualTo(1);
 
@@ -262,14 +297,7 @@ final class CustomerJourney {
 
     /** Signs the demo's card page for the customer and submits a Visa test card: the new method's id. */
     private String card(String token) throws Exception {
-        JsonNode signed = ok(call("GET", "/payment-method/1/signature?locale=de", token, null));
-        String form = """
-                {"token": "%s", "signature": "%s", "credit_card_number": "4111111111111111",
-                 "credit_card_holder_name": "Ann Example", "credit_card_expiration_month": 12,
-                 "credit_card_expiration_year": 2030, "credit_card_security_code": "737"}"""
-                .formatted(signed.path("token").asText(), signed.path("signature").asText());
-        return ok(call("POST", "/payment-page/" + signed.path("id").asText() + "/submit", null, form))
-                .path("refId").asText();
+        return billing.submitCardPage(ok(call("GET", "/payment-method/1/signature?locale=de", token, null)));
     }
 
     private String pdfText(String token, String invoiceId) throws Exception {

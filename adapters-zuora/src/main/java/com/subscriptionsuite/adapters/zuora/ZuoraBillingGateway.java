@@ -13,6 +13,7 @@ import com.subscriptionsuite.domain.billing.SubscribedCharge;
 import com.subscriptionsuite.domain.billing.Subscription;
 import com.subscriptionsuite.domain.catalog.Catalog;
 import com.subscriptionsuite.domain.catalog.Charge;
+import com.subscriptionsuite.domain.catalog.ChargeType;
 import com.subscriptionsuite.domain.catalog.RatePlan;
 import com.subscriptionsuite.domain.catalog.SuiteProduct;
 import com.subscriptionsuite.domain.pricing.CartLine;
@@ -562,9 +563,29 @@ public final class ZuoraBillingGateway implements BillingGateway {
                 .filter(ch -> ch.id() == chargeId).findFirst());
     }
 
-    /** A plan added by a change: its one-time charges are not charged again. */
-    private static List<ZuoraDtos.ChargeOverride> recurringOnly(RatePlan plan, long quantity) {
-        return ZuoraMapping.quantityOverrides(plan, quantity);
+    /**
+     * A plan added by a change, priced as the engine previewed it: its recurring charges at the quantity,
+     * its one-time charges (a set-up fee) not charged again (the engine's change rules charge the
+     * difference of the recurring price only): Zuora would bill every charge of an added plan, so each
+     * one-time charge gets a price override of zero.
+     */
+    static List<ZuoraDtos.ChargeOverride> recurringOnly(RatePlan plan, long quantity) {
+        List<ZuoraDtos.ChargeOverride> overrides = new ArrayList<>();
+        for (Charge c : plan.charges()) {
+            if (c.zuoraId() == null) {
+                continue;
+            }
+            if (c.type() == ChargeType.ONE_TIME) {
+                overrides.add(new ZuoraDtos.ChargeOverride(c.zuoraId(), ZuoraMapping.freeOnce(c, quantity)));
+            } else {
+                String kind = ZuoraMapping.pricingKind(c);
+                if (kind != null) {
+                    overrides.add(new ZuoraDtos.ChargeOverride(c.zuoraId(), Map.of(kind, Map.of("quantity",
+                            quantity))));
+                }
+            }
+        }
+        return overrides.isEmpty() ? null : overrides;
     }
 
     // ---- Zuora reads --------------------------------------------------------------------------

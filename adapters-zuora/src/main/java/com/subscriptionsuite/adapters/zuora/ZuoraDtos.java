@@ -32,8 +32,8 @@ final class ZuoraDtos {
     }
 
     @JsonInclude(JsonInclude.Include.NON_NULL)
-    record CreateAccount(String name, String currency, Integer billCycleDay, Boolean autoPay, Contact billToContact,
-            Contact soldToContact, String hpmCreditCardPaymentMethodId, TaxInfo taxInfo,
+    record CreateAccount(String name, String currency, Integer billCycleDay, Boolean autoPay, String paymentTerm,
+            Contact billToContact, Contact soldToContact, String hpmCreditCardPaymentMethodId, TaxInfo taxInfo,
             @JsonIgnore Map<String, Object> customFields) {
         @JsonAnyGetter
         Map<String, Object> custom() {

@@ -8,6 +8,7 @@ import com.subscriptionsuite.domain.billing.SubscribedCharge;
 import com.subscriptionsuite.domain.billing.Subscription;
 import com.subscriptionsuite.domain.catalog.Catalog;
 import com.subscriptionsuite.domain.catalog.Charge;
+import com.subscriptionsuite.domain.money.Rounding;
 import com.subscriptionsuite.domain.catalog.ChargeModel;
 import com.subscriptionsuite.domain.catalog.ChargeType;
 import com.subscriptionsuite.domain.catalog.RatePlan;
@@ -92,8 +93,15 @@ final class ZuoraMapping {
         fields.put(OPENED_AT, command.at().toString());
         fields.put(UPDATED_AT, command.at().toString());
         return new ZuoraDtos.CreateAccount(name(d), command.currency().getCode(), billCycleDay(command.at()), false,
-                billTo(d), soldTo(d), command.paymentMethodId(), taxInfo(d), fields);
+                PAYMENT_TERM, billTo(d), soldTo(d), command.paymentMethodId(), taxInfo(d), fields);
     }
+
+    /**
+     * The engine's payment term ({@link com.subscriptionsuite.domain.billing.Invoice#PAYMENT_TERM_DAYS} days,
+     * what the ledger's invoices and the previews say) as a payment term of the Zuora tenant's settings:
+     * "Net 14" must exist there (Billing Settings, Payment Terms).
+     */
+    static final String PAYMENT_TERM = "Net " + com.subscriptionsuite.domain.billing.Invoice.PAYMENT_TERM_DAYS;
 
     static ZuoraDtos.UpdateAccount updateAccount(AccountDetails d, Instant at, String keys) {
         Map<String, Object> fields = accountFields(d);
@@ -235,6 +243,20 @@ final class ZuoraMapping {
         return overrides.isEmpty() ? null : overrides;
     }
 
+    /**
+     * The pricing override that makes a one-time charge cost nothing (an added plan's set-up fee on a
+     * change): the flat fee or unit price at zero, or a single free tier for tiered and volume prices.
+     */
+    static Map<String, Object> freeOnce(Charge c, long quantity) {
+        return switch (c.model()) {
+            case PER_UNIT -> Map.of("oneTimePerUnit", Map.of("listPrice", 0, "quantity", quantity));
+            case TIERED, VOLUME -> Map.of(c.model() == ChargeModel.TIERED ? "oneTimeTiered" : "oneTimeVolume",
+                    Map.of("quantity", quantity, "tiers", List.of(Map.of("tier", 1, "startingUnit", 0, "price", 0,
+                            "priceFormat", "FlatFee"))));
+            default -> Map.of("oneTimeFlatFee", Map.of("listPrice", 0));
+        };
+    }
+
     /** The pricing block of Zuora's order charge override that carries a quantity, null if the charge has none. */
     static String pricingKind(Charge c) {
         boolean perUnit = c.model() == ChargeModel.PER_UNIT;
@@ -284,6 +306,7 @@ final class ZuoraMapping {
             }
         }
         charges = withLineQuantity(charges, catalog, parseLong(s.custom(LINE_QUANTITY), 0));
+        charges = discountsFolded(charges, catalog);
         charges.sort(Comparator.comparing(SubscribedCharge::originalId).thenComparingInt(SubscribedCharge::segment));
         TermSchedule terms = "TERMED".equalsIgnoreCase(s.termType) && s.initialTerm != null && s.initialTerm > 0
                 ? TermSchedule.termed(start, months(s.initialTerm, s.initialTermPeriodType),
@@ -369,6 +392,49 @@ final class ZuoraMapping {
     static String uuid(String accountId, String subscriptionNumber) {
         return UUID.nameUUIDFromBytes(("zuora-subscription:" + accountId + "/" + subscriptionNumber)
                 .getBytes(StandardCharsets.UTF_8)).toString();
+    }
+
+    /**
+     * The segments with the subscription's percentage discounts folded into the prices they reduce, as
+     * the engine books and quotes them (CartPricing: each line less its percentage, rounded at the
+     * line): Zuora lists a discount as a charge of its own and the discounted charges at their list
+     * price, the engine keeps every segment's net period price (its change quotes credit what was
+     * really paid). A discount segment reduces the non-discount segments whose charge type its catalog
+     * charge applies to and that overlap it in time. Fixed-amount discounts are not folded (the engine
+     * gives them on the first invoice line only; a later read shows the list price).
+     */
+    static List<SubscribedCharge> discountsFolded(List<SubscribedCharge> charges, Catalog catalog) {
+        List<SubscribedCharge> out = new ArrayList<>(charges);
+        for (SubscribedCharge d : charges) {
+            if (!d.discount()) {
+                continue;
+            }
+            Charge discount = catalog.ratePlans().stream().flatMap(p -> p.charges().stream())
+                    .filter(c -> c.id() == d.chargeId()).findFirst().orElse(null);
+            if (discount == null || discount.model() != ChargeModel.DISCOUNT_PERCENTAGE || discount.tiers().isEmpty()) {
+                continue;
+            }
+            BigDecimal fraction = Rounding.divide(discount.tiers().get(0).price(), BigDecimal.valueOf(100));
+            for (int i = 0; i < out.size(); i++) {
+                SubscribedCharge c = out.get(i);
+                if (c.discount() || !discount.discountAppliesTo().contains(c.type()) || !overlap(c, d)) {
+                    continue;
+                }
+                CurrencyUnit currency = c.periodPrice().getCurrencyUnit();
+                Money off = Rounding.line(currency, c.periodPrice().getAmount().multiply(fraction));
+                out.set(i, new SubscribedCharge(c.id(), c.originalId(), c.number(), c.segment(), c.suiteProductId(),
+                        c.ratePlanId(), c.chargeId(), c.name(), c.type(), c.model(), c.billingPeriod(),
+                        c.specificBillingPeriod(), c.taxMode(), c.taxable(), c.discount(), c.quantity(),
+                        c.periodPrice().minus(off), c.listPrice(), c.unitPrice(), c.effectiveStart(),
+                        c.effectiveEnd()));
+            }
+        }
+        return out;
+    }
+
+    private static boolean overlap(SubscribedCharge a, SubscribedCharge b) {
+        return (b.effectiveEnd() == null || a.effectiveStart().isBefore(b.effectiveEnd()))
+                && (a.effectiveEnd() == null || b.effectiveStart().isBefore(a.effectiveEnd()));
     }
 
     private static SubscribedCharge charge(ZuoraDtos.ChargeRead c, String currencyCode, long suiteProduct,

@@ -135,7 +135,7 @@ class ZuoraClientIT {
 
     private static Either<BillingFailure, ZuoraClient.Answer> post(ZuoraClient c, String key) {
         return c.call("create account", true, api -> api.createAccount(key, new ZuoraDtos.CreateAccount("Ann", "EUR",
-                6, false, null, null, null, null, Map.of())));
+                6, false, null, null, null, null, null, Map.of())));
     }
 
     private List<Seen> calls(String path) {

@@ -1210,7 +1210,7 @@ final class Api {
         inv.includesOneTime = items.stream().anyMatch(i -> "OneTime".equals(i.chargeType()));
         inv.includesRecurring = items.stream().anyMatch(i -> "Recurring".equals(i.chargeType()));
         inv.createdOn = sim.clock().instant();
-        List<String> lines = new ArrayList<>();
+        List<String> lines = new ArrayList<>(sim.invoiceHeader());
         lines.add("INVOICE " + inv.number + " (Zuora simulator)");
         lines.add("Account " + account.number + " - " + account.name);
         lines.add("Invoice date " + inv.invoiceDate + ", due " + inv.dueDate);

@@ -83,6 +83,7 @@ public final class ZuoraSimulator implements AutoCloseable {
         long tokenTtlSeconds = 3599;
         String tenantZuoraVersion = "2025-08-12";
         final List<String[]> taxRates = new java.util.ArrayList<>();
+        final List<String> invoiceHeader = new java.util.ArrayList<>();
         final Map<String, String> hostedPages = new java.util.LinkedHashMap<>(Map.of("demo-card", "CreditCard",
                 "demo-sepa", "SEPA"));
 
@@ -105,6 +106,14 @@ public final class ZuoraSimulator implements AutoCloseable {
         public Options taxRate(String country, String rate) {
             return taxRate(country, TaxRates.DEFAULT_CODE, rate, "VAT");
         }
+        /**
+         * The lines the invoice template prints above every invoice (Zuora's template shows the company
+         * information of the tenant's settings: name, address, VAT id); none by default.
+         */
+        public Options invoiceHeader(String... lines) {
+            invoiceHeader.addAll(List.of(lines));
+            return this;
+        }
         /** A hosted payment page (page id to CreditCard or SEPA); by default demo-card and demo-sepa. */
         public Options hostedPage(String pageId, String type) {
             hostedPages.put(pageId, HostedPages.checkType(type));
@@ -125,6 +134,8 @@ public final class ZuoraSimulator implements AutoCloseable {
         return new ZuoraSimulator(options);
     }
 
+    private final List<String> invoiceHeader;
+
     private ZuoraSimulator(Options o) {
         this.clientId = o.clientId;
         this.clientSecret = o.clientSecret;
@@ -133,6 +144,7 @@ public final class ZuoraSimulator implements AutoCloseable {
         this.tenantZuoraVersion = o.tenantZuoraVersion;
         o.taxRates.forEach(r -> taxRates.put(r[0], r[1], r[2], r[3]));
         this.hostedPages.putAll(o.hostedPages);
+        this.invoiceHeader = List.copyOf(o.invoiceHeader);
         this.validator = validator();
         this.api = new Api(this);
         this.app = Javalin.create(cfg -> {
@@ -153,6 +165,11 @@ public final class ZuoraSimulator implements AutoCloseable {
         });
         app.start("127.0.0.1", o.port);
         this.port = app.port();
+    }
+
+    /** What the invoice template prints above every invoice ({@link Options#invoiceHeader}). */
+    List<String> invoiceHeader() {
+        return invoiceHeader;
     }
 
     // ------------------------------------------------------------------ public API

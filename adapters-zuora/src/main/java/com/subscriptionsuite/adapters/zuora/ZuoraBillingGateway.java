@@ -382,8 +382,11 @@ public final class ZuoraBillingGateway implements BillingGateway {
                 booked.add(new BookedSubscription(s.subscriptionNumber, s.subscriptionNumber,
                         ZuoraMapping.uuid(a.basicInfo.id, s.subscriptionNumber), suiteProduct));
             }
+            CurrencyUnit currency = a.billingAndPayment == null || a.billingAndPayment.currency == null ? null
+                    : CurrencyUnit.of(a.billingAndPayment.currency);
             return invoiceOfOrder(a.basicInfo.id, orderNumber).map(invoice -> Option.some(new Subscribed(booked,
-                    invoice)));
+                    invoice == null || currency == null ? invoice : new InvoiceRef(invoice.id(), invoice.number(),
+                            amountWithoutTax(invoice.id(), currency)))));
         });
     }
 

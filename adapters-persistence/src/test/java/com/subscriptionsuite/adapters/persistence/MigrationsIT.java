@@ -40,6 +40,7 @@ class MigrationsIT {
             "account_link", "billing_operation", "ledger_request",
             "tenant_payment_option", "tenant_payment_option_country", "payment_method", "payment_method_data",
             "payment_page_token", "paypal_approval", "payment_page_key",
+            "quote_link", "stored_quote", "stored_quote_contact", "stored_quote_charge",
             "flyway_schema_history");
 
     private static TestPostgres postgres;

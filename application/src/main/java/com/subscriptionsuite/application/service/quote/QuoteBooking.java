@@ -118,9 +118,9 @@ final class QuoteBooking {
             }
         }
         for (Charge c : plan.charges()) {
-            if (!seen.contains(c.zuoraId())) {
+            if (c.zuoraId() != null && !seen.contains(c.zuoraId())) {
                 return Either.left(new QuoteFailure.QuoteNotBookable(at + ".charges", "charge '" + c.zuoraId()
-                        + "' of the rate plan is not quoted (the engine books a rate plan with all its charges)"));
+                        + "' of the rate plan is not quoted (the engine books a rate plan with all its charges that have a Zuora id)"));
             }
         }
         if (quantity == null) {

@@ -64,6 +64,7 @@ public final class SalesforceSimulator implements AutoCloseable {
     private final AtomicInteger updates = new AtomicInteger();
     private final List<String> rejected = new java.util.concurrent.CopyOnWriteArrayList<>();
     private volatile boolean down;
+    private volatile boolean updatesDown;
     private volatile Duration delay = Duration.ZERO;
 
     private SalesforceSimulator(String clientId, String clientSecret, String username, String password) {
@@ -142,6 +143,11 @@ public final class SalesforceSimulator implements AutoCloseable {
     /** Answers every request with 503 {@code SERVER_UNAVAILABLE} while true. */
     public void down(boolean down) {
         this.down = down;
+    }
+
+    /** Answers every update (PATCH) with 503 {@code SERVER_UNAVAILABLE} while true; reads still work. */
+    public void updatesDown(boolean down) {
+        this.updatesDown = down;
     }
 
     /** Waits this long before answering each request. */
@@ -405,6 +411,10 @@ public final class SalesforceSimulator implements AutoCloseable {
     private void update(Context ctx) {
         ctx.attribute("sfsim.handled", true);
         if (unavailable(ctx) || !version(ctx) || !authorised(ctx)) {
+            return;
+        }
+        if (updatesDown) {
+            error(ctx, 503, "SERVER_UNAVAILABLE", "The server is temporarily unavailable");
             return;
         }
         if (!"zqu__Quote__c".equals(ctx.pathParam("object"))) {

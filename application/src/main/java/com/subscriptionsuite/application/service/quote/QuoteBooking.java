@@ -61,6 +61,10 @@ final class QuoteBooking {
         for (int i = 0; i < quote.ratePlans().size(); i++) {
             SourceQuote.RatePlan quoted = quote.ratePlans().get(i);
             String at = "rate_plans[" + i + "]";
+            if (quoted.amendmentType() != null && !quoted.amendmentType().equals("NewProduct")) {
+                return Either.left(new QuoteFailure.QuoteNotBookable(at + ".type", "'" + quoted.amendmentType()
+                        + "' changes an existing subscription; only new products (NewProduct) are booked from a quote"));
+            }
             Option<SuiteProduct> sp = suiteProductOf(catalog, quoted.productRatePlanId(), today);
             if (sp.isEmpty()) {
                 return Either.left(new QuoteFailure.QuoteItemUnknown(at + ".id", quoted.productRatePlanId()));

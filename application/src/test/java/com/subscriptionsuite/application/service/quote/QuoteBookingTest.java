@@ -72,6 +72,15 @@ class QuoteBookingTest {
     }
 
     @Test
+    void a_rate_plan_that_amends_an_existing_subscription_is_not_booked_as_a_new_one() {
+        var amendment = QuoteBooking.items(quote("EUR", new SourceQuote.RatePlan(BASIC, "UpdateProduct", List.of(
+                charge(BASE_FEE, "1", null), charge(SCREENS, "1", null)))), CATALOG, TODAY);
+
+        assertThat(amendment.getLeft()).isInstanceOfSatisfying(QuoteFailure.QuoteNotBookable.class,
+                f -> assertThat(f.field()).isEqualTo("rate_plans[0].type"));
+    }
+
+    @Test
     void the_same_price_written_otherwise_is_the_catalogs_price_and_usd_is_compared_in_usd() {
         var items = QuoteBooking.items(quote("USD", plan(BASIC, charge(BASE_FEE, "1", "10.990"),
                 charge(SCREENS, "2", "2.75"))), CATALOG, TODAY);

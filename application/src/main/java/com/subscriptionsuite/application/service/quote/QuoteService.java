@@ -134,7 +134,10 @@ final class QuoteService implements ShowQuote, ConfirmQuote, PublishQuote, MarkA
         if (quote.status() == SourceQuote.Status.CLOSED) {
             return Either.left(new QuoteFailure.QuoteNotAcceptable(String.valueOf(quote.sourceStatus())));
         }
-        if (quote.validUntil() == null || quote.validUntil().isBefore(today)) {
+        // A confirmation this customer began (claimed) while the quote was valid is finished even after its
+        // validity: its booking may have taken effect in the billing system (docs/quotes.md).
+        boolean begun = link.claimedBy().contains(command.userId());
+        if (!begun && (quote.validUntil() == null || quote.validUntil().isBefore(today))) {
             return Either.left(new QuoteFailure.QuoteExpired(String.valueOf(quote.validUntil())));
         }
         Either<QuoteFailure, List<Checkout.Item>> items = QuoteBooking.items(quote,

@@ -49,6 +49,7 @@ class QuoteServiceTest {
             Either.right(new Checkout.Subscribed(List.of(new Checkout.NewSubscription("S-1", "A-S1", "u-1", 401)),
                     null, null)));
     private QuoteService service;
+    private Checkout checkout;
 
     @BeforeEach
     void service() {
@@ -56,7 +57,7 @@ class QuoteServiceTest {
         tenants.store(SampleTenants.full(ACME, "acme"));
         TenantDirectory directory = new TenantDirectory(tenants);
         directory.refresh();
-        Checkout checkout = (command, operation) -> {
+        checkout = (command, operation) -> {
             bookings.add(operation);
             Either<CheckoutFailure, Checkout.Subscribed> result = answer.get();
             result.forEach(s -> transactions.inTransaction(() -> {
@@ -164,6 +165,21 @@ class QuoteServiceTest {
         TenantDirectory directory = new TenantDirectory(tenants);
         directory.refresh();
         return directory;
+    }
+
+    @Test
+    void a_confirmation_begun_while_the_quote_was_valid_is_finished_after_it_expired_and_a_new_one_is_not() {
+        String begun = published();
+        String untouched = published();
+        answer.set(Either.left(new CheckoutFailure.BillingFailed(new BillingFailure.Unavailable("timeout"))));
+        assertThat(confirm(begun, ANN).getLeft().code()).isEqualTo("billing_unavailable");
+        answer.set(Either.right(new Checkout.Subscribed(List.of(new Checkout.NewSubscription("S-1", "A-S1", "u-1",
+                401)), null, null)));
+        service = new QuoteService(directoryOf(), checkout, quotes, Option.some(quotes), links, transactions, secrets,
+                Clock.fixed(Instant.parse("2025-07-05T10:00:00Z"), ZoneOffset.UTC));
+
+        assertThat(confirm(begun, ANN).get().subscriptionIds()).containsExactly("S-1");
+        assertThat(confirm(untouched, ANN).getLeft()).isEqualTo(new QuoteFailure.QuoteExpired("2025-06-30"));
     }
 
     @Test

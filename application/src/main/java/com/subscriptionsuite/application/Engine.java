@@ -66,6 +66,14 @@ import com.subscriptionsuite.application.service.payment.PaymentMethodCases;
 import com.subscriptionsuite.application.service.payment.PaymentUseCases;
 import com.subscriptionsuite.application.port.out.PasswordResets;
 import com.subscriptionsuite.application.port.out.Secrets;
+import com.subscriptionsuite.application.port.in.quote.ConfirmQuote;
+import com.subscriptionsuite.application.port.in.quote.MarkAcceptedQuotes;
+import com.subscriptionsuite.application.port.in.quote.PublishQuote;
+import com.subscriptionsuite.application.port.in.quote.ShowQuote;
+import com.subscriptionsuite.application.port.out.quote.QuoteLinks;
+import com.subscriptionsuite.application.port.out.quote.QuoteSource;
+import com.subscriptionsuite.application.port.out.quote.StoredQuotes;
+import com.subscriptionsuite.application.service.quote.QuoteUseCases;
 import com.subscriptionsuite.application.port.out.Sessions;
 import com.subscriptionsuite.application.port.out.Tenants;
 import com.subscriptionsuite.application.port.out.Transactions;
@@ -227,6 +235,17 @@ public final class Engine {
         }
     }
 
+    /**
+     * Quotes by their links (issue 14 §3, docs/quotes.md): given {@link Builder#quoteSource} and
+     * {@link Builder#quoteLinks}, with billing (a quote is booked through the checkout).
+     */
+    public record Quotes(ShowQuote showQuote, ConfirmQuote confirmQuote, PublishQuote publishQuote,
+            MarkAcceptedQuotes markAcceptedQuotes) {
+        public Quotes {
+            requireAll(showQuote, confirmQuote, publishQuote, markAcceptedQuotes);
+        }
+    }
+
     private static void requireAll(Object... useCases) {
         for (Object useCase : useCases) {
             Objects.requireNonNull(useCase, "a group has all its use cases");
@@ -248,6 +267,7 @@ public final class Engine {
     private final Optional<Idempotency> idempotency;
     private final Optional<CatalogSync> catalogSync;
     private final Optional<Reconciliation> reconciliation;
+    private final Optional<Quotes> quotes;
 
     private Engine(Builder b, Optional<IdentityPorts> identityPorts) {
         this.directory = new TenantDirectory(b.tenants);
@@ -280,6 +300,13 @@ public final class Engine {
                 .map(store -> new Reconciliation(BillingUseCases.readDiscrepancies(store)));
         this.catalogSync = Optional.ofNullable(b.catalogSource).map(source -> new CatalogSync(
                 CatalogSyncUseCases.syncCatalog(directory, defineTenant, source, Option.of(b.vouchers))));
+        this.quotes = billing.filter(bl -> b.quoteSource != null).map(bl -> {
+            QuoteUseCases.QuoteCases cases = QuoteUseCases.create(directory, bl.checkout(), b.quoteSource,
+                    Option.of(b.storedQuotes), b.quoteLinks, identityPorts.orElseThrow().transactions(),
+                    identityPorts.orElseThrow().secrets(), b.clock);
+            return new Quotes(cases.showQuote(), cases.confirmQuote(), cases.publishQuote(),
+                    cases.markAcceptedQuotes());
+        });
         directory.refresh();
     }
 
@@ -392,6 +419,11 @@ public final class Engine {
     }
 
     /** Picks up tenant definitions changed in the store (by this or another instance); true if any changed. */
+    /** Quotes by their links, when a quote source was given (with billing). */
+    public Optional<Quotes> quotes() {
+        return quotes;
+    }
+
     public boolean refreshTenants() {
         return directory.refresh();
     }
@@ -588,6 +620,9 @@ public final class Engine {
         private PayPalAgreements payPalAgreements;
         private CatalogSource catalogSource;
         private InvoiceDiscrepancies invoiceDiscrepancies;
+        private QuoteSource quoteSource;
+        private StoredQuotes storedQuotes;
+        private QuoteLinks quoteLinks;
 
         private Builder() {
         }
@@ -599,6 +634,27 @@ public final class Engine {
          */
         public Builder invoiceDiscrepancies(InvoiceDiscrepancies invoiceDiscrepancies) {
             this.invoiceDiscrepancies = invoiceDiscrepancies;
+            return this;
+        }
+
+        /**
+         * Where quotes come from (Salesforce's Zuora Quotes, or the engine's own store), with
+         * {@link #quoteLinks}; needs billing (a confirmed quote is booked as a checkout).
+         */
+        public Builder quoteSource(QuoteSource quoteSource) {
+            this.quoteSource = quoteSource;
+            return this;
+        }
+
+        /** The engine's own quote store, when quotes are kept in the engine (the built-in source). */
+        public Builder storedQuotes(StoredQuotes storedQuotes) {
+            this.storedQuotes = storedQuotes;
+            return this;
+        }
+
+        /** The engine's record of the quote links it handed out and of their acceptance. */
+        public Builder quoteLinks(QuoteLinks quoteLinks) {
+            this.quoteLinks = quoteLinks;
             return this;
         }
 
@@ -823,6 +879,10 @@ public final class Engine {
             requires(billing, "billing", paymentMethods != null, "paymentMethods: an account is paid by one");
             requires(paymentPages != null || payPalAgreements != null, "paymentPages and payPalAgreements",
                     paymentMethods != null, "paymentMethods: they create payment methods");
+            boolean quotes = allOrNone("quotes (a link is kept by the engine, the quote at its source)",
+                    ports("quoteSource", quoteSource, "quoteLinks", quoteLinks));
+            requires(quotes, "quotes", billing, "billing: a confirmed quote is booked as a checkout");
+            requires(storedQuotes != null, "storedQuotes", quotes, "quoteSource and quoteLinks");
             requires(idempotencyRecords != null, "idempotency records", identity,
                     "the identity ports: a key belongs to a user");
             return new Engine(this, identity ? Optional.of(new IdentityPorts(users, sessions, passwordResets,

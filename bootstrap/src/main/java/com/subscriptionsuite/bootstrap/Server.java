@@ -24,6 +24,9 @@ import com.subscriptionsuite.adapters.zuora.ZuoraBillingGateway;
 import com.subscriptionsuite.adapters.zuora.ZuoraCatalogSource;
 import com.subscriptionsuite.adapters.zuora.ZuoraClient;
 import com.subscriptionsuite.adapters.zuora.ZuoraPaymentPages;
+import com.subscriptionsuite.adapters.zuora.salesforce.SalesforceQuoteSource;
+import com.subscriptionsuite.adapters.persistence.quote.JdbiQuoteLinks;
+import com.subscriptionsuite.adapters.persistence.quote.JdbiQuotes;
 import com.subscriptionsuite.adapters.persistence.billing.JdbiAccountLinks;
 import com.subscriptionsuite.adapters.persistence.billing.JdbiBillingOperations;
 import com.subscriptionsuite.adapters.persistence.billing.JdbiInvoiceDiscrepancies;
@@ -103,7 +106,8 @@ public final class Server implements AutoCloseable {
             }
             Javalin http = new HttpApi(HttpApi.UseCases.from(engine), new HttpSettings(config.maxBodyBytes()))
                     .start(config.httpHost(), config.httpPort());
-            if (config.tenantRefreshSeconds() > 0 || billRuns(config, engine) || catalogSyncs(config, engine)) {
+            if (config.tenantRefreshSeconds() > 0 || billRuns(config, engine) || catalogSyncs(config, engine)
+                    || engine.quotes().isPresent()) {
                 refresher = Executors.newSingleThreadScheduledExecutor(r -> {
                     Thread t = new Thread(r, "server-jobs");
                     t.setDaemon(true);
@@ -122,6 +126,12 @@ public final class Server implements AutoCloseable {
                 // the first run one period after the start: a start (or a restart) does not call Zuora at once
                 refresher.scheduleWithFixedDelay(() -> CatalogSyncCommand.syncEveryTenant(engine),
                         config.catalogSyncMinutes(), config.catalogSyncMinutes(), TimeUnit.MINUTES);
+            }
+            if (engine.quotes().isPresent()) {
+                // quotes booked whose source could not be marked accepted then (docs/quotes.md)
+                Engine.Quotes quotes = engine.quotes().get();
+                refresher.scheduleWithFixedDelay(() -> markAcceptedQuotes(quotes), QUOTE_MARK_MINUTES,
+                        QUOTE_MARK_MINUTES, TimeUnit.MINUTES);
             }
             reportOperationsInDoubt(database, clock, inDoubtAfter(config));
             LOG.info("Subscription Suite Engine listening on http://{}:{} with database {} ({}), mail {}",
@@ -207,6 +217,14 @@ public final class Server implements AutoCloseable {
         } else {
             builder.ledger(new JdbiLedgerStore(jdbi));
         }
+        // issue 14 §3: quotes from Salesforce's Zuora Quotes (SUITE_QUOTES=salesforce), else kept in the database
+        builder.quoteLinks(new JdbiQuoteLinks(jdbi));
+        if (config.salesforceQuotes()) {
+            builder.quoteSource(new SalesforceQuoteSource(config.salesforce()));
+        } else {
+            JdbiQuotes quotes = new JdbiQuotes(jdbi);
+            builder.quoteSource(quotes).storedQuotes(quotes);
+        }
         return builder.build();
     }
 
@@ -236,6 +254,21 @@ public final class Server implements AutoCloseable {
             }
         }
         return jdbcUrl.substring(0, cut);
+    }
+
+    /** How often booked quotes whose source was not reached are marked accepted again. */
+    static final long QUOTE_MARK_MINUTES = 5;
+
+    /** One run of the quote mark job; a failure is logged, the next run tries again. */
+    static void markAcceptedQuotes(Engine.Quotes quotes) {
+        try {
+            int marked = quotes.markAcceptedQuotes().markPending();
+            if (marked > 0) {
+                LOG.info("marked {} booked quotes accepted at their source", marked);
+            }
+        } catch (RuntimeException e) {
+            LOG.warn("the quote mark job failed; it runs again in {} minutes", QUOTE_MARK_MINUTES, e);
+        }
     }
 
     /** Whether this server syncs every tenant's catalog from the billing system on a schedule (Zuora only). */

@@ -2,6 +2,7 @@ package com.subscriptionsuite.bootstrap;
 
 import com.subscriptionsuite.adapters.zuora.ZuoraPaymentPages;
 import com.subscriptionsuite.adapters.zuora.ZuoraSettings;
+import com.subscriptionsuite.adapters.zuora.salesforce.SalesforceSettings;
 import java.net.URI;
 import java.net.URISyntaxException;
 import java.nio.file.Path;
@@ -47,6 +48,9 @@ import java.util.Map;
  * <tr><td>SUITE_CATALOG_SYNC_MINUTES</td><td>60: with SUITE_BILLING=zuora, how often every tenant's products, rate
  * plans and charges are synced from Zuora's catalog (0 = never; 0..1440; run it with {@code java -jar … catalog-sync}
  * or {@code POST /admin/catalog/sync}); ignored with the built-in ledger</td></tr>
+ * <tr><td>SUITE_QUOTES</td><td>builtin: quotes are kept in the engine's database (created by POST /admin/quote);
+ * salesforce: Zuora Quotes in Salesforce, through the SUITE_SALESFORCE_* settings (login URL, client id and secret
+ * required; see {@code SalesforceSettings} and docs/quotes.md)</td></tr>
  * </table>
  */
 public record ServerConfig(
@@ -72,7 +76,13 @@ public record ServerConfig(
         int idempotencyLeaseSeconds,
         ZuoraSettings zuora,
         URI zuoraHostedPageUri,
-        int catalogSyncMinutes) {
+        int catalogSyncMinutes,
+        SalesforceSettings salesforce) {
+
+    /** Whether quotes come from Salesforce ({@code SUITE_QUOTES=salesforce}); else from the engine's own store. */
+    public boolean salesforceQuotes() {
+        return salesforce != null;
+    }
 
     /** Whether Zuora is the billing system ({@code SUITE_BILLING=zuora}); else the built-in ledger is. */
     public boolean zuoraBilling() {
@@ -113,7 +123,8 @@ public record ServerConfig(
                 + ", paymentPageKey=" + withheld(paymentPageKey) + ", publicUrl=" + publicUrl
                 + ", billingRunMinutes=" + billingRunMinutes + ", idempotencyLeaseSeconds=" + idempotencyLeaseSeconds
                 + ", billing=" + (zuora == null ? "ledger" : "zuora " + zuora)
-                + ", catalogSyncMinutes=" + catalogSyncMinutes + "]";
+                + ", catalogSyncMinutes=" + catalogSyncMinutes
+                + ", quotes=" + (salesforce == null ? "builtin" : "salesforce " + salesforce) + "]";
     }
 
     private static String withheld(String secret) {
@@ -183,6 +194,18 @@ public record ServerConfig(
         } else if (!billing.equals("ledger") && !billing.isEmpty()) {
             errors.add("SUITE_BILLING must be ledger or zuora, got '" + env.get("SUITE_BILLING") + "'");
         }
+        SalesforceSettings salesforce = null;
+        String quotes = env.getOrDefault("SUITE_QUOTES", "builtin").strip().toLowerCase(java.util.Locale.ROOT);
+        if (quotes.equals("salesforce")) {
+            var settings = SalesforceSettings.fromEnvironment(env);
+            if (settings.isLeft()) {
+                errors.addAll(settings.getLeft());
+            } else {
+                salesforce = settings.get();
+            }
+        } else if (!quotes.equals("builtin") && !quotes.isEmpty()) {
+            errors.add("SUITE_QUOTES must be builtin or salesforce, got '" + env.get("SUITE_QUOTES") + "'");
+        }
         if (!errors.isEmpty()) {
             throw new InvalidConfiguration(String.join("; ", errors));
         }
@@ -209,7 +232,8 @@ public record ServerConfig(
                 lease,
                 zuora,
                 zuoraPageUri,
-                catalogSync);
+                catalogSync,
+                salesforce);
     }
 
     /** An absolute http(s) URL without query or fragment, its trailing slashes dropped; null when unset. */

@@ -8,6 +8,7 @@ import com.subscriptionsuite.adapters.http.access.RequestAccess;
 import com.subscriptionsuite.adapters.http.catalog.CatalogEndpoints;
 import com.subscriptionsuite.adapters.http.catalogsync.CatalogSyncEndpoints;
 import com.subscriptionsuite.adapters.http.reconciliation.ReconciliationEndpoints;
+import com.subscriptionsuite.adapters.http.quote.QuoteEndpoints;
 import com.subscriptionsuite.adapters.http.change.ChangeEndpoints;
 import com.subscriptionsuite.adapters.http.config.ConfigEndpoints;
 import com.subscriptionsuite.adapters.http.error.ApiError;
@@ -106,9 +107,11 @@ public final class HttpApi {
             Optional<Engine.Payments> payments,
             Optional<Engine.Idempotency> idempotency,
             Optional<Engine.CatalogSync> catalogSync,
-            Optional<Engine.Reconciliation> reconciliation) {
+            Optional<Engine.Reconciliation> reconciliation,
+            Optional<Engine.Quotes> quotes) {
 
         public UseCases {
+            Objects.requireNonNull(quotes, "quotes");
             Objects.requireNonNull(resolveTenant, "resolveTenant");
             Objects.requireNonNull(tenantAccess, "tenantAccess");
             Objects.requireNonNull(browseCatalog, "browseCatalog");
@@ -139,14 +142,14 @@ public final class HttpApi {
                     engine.showShopPage(), engine.readConfiguration(), engine.translate(), engine.previewPrices(),
                     engine.authorizeAdmin(), engine.removeProduct(), identity, engine.vouchers(),
                     engine.vatValidation(), engine.billing(), engine.payments(), engine.idempotency(),
-                    engine.catalogSync(), engine.reconciliation());
+                    engine.catalogSync(), engine.reconciliation(), engine.quotes());
         }
 
         /** The same use cases with another catalog browser (tests put a failing one in). */
         public UseCases withBrowseCatalog(BrowseCatalog other) {
             return new UseCases(resolveTenant, tenantAccess, other, showShopPage, readConfiguration, translate,
                     previewPrices, authorizeAdmin, removeProduct, identity, vouchers, vatValidation, billing, payments,
-                    idempotency, catalogSync, reconciliation);
+                    idempotency, catalogSync, reconciliation, quotes);
         }
 
         /** The same use cases with another invoice reader (tests put one in that hands out PDFs). */
@@ -155,7 +158,7 @@ public final class HttpApi {
                     b.readSubscriptions(), other, b.runBilling(), b.changeSubscription()));
             return new UseCases(resolveTenant, tenantAccess, browseCatalog, showShopPage, readConfiguration, translate,
                     previewPrices, authorizeAdmin, removeProduct, identity, vouchers, vatValidation, withOther,
-                    payments, idempotency, catalogSync, reconciliation);
+                    payments, idempotency, catalogSync, reconciliation, quotes);
         }
 
         /** The same use cases with another checkout (tests put one in that fails as the billing system can). */
@@ -164,14 +167,14 @@ public final class HttpApi {
                     b.readSubscriptions(), b.readInvoices(), b.runBilling(), b.changeSubscription()));
             return new UseCases(resolveTenant, tenantAccess, browseCatalog, showShopPage, readConfiguration, translate,
                     previewPrices, authorizeAdmin, removeProduct, identity, vouchers, vatValidation, withOther,
-                    payments, idempotency, catalogSync, reconciliation);
+                    payments, idempotency, catalogSync, reconciliation, quotes);
         }
 
         /** The same use cases with another idempotency runner (tests put one in that holds a request). */
         public UseCases withIdempotentRequests(IdempotentRequests other) {
             return new UseCases(resolveTenant, tenantAccess, browseCatalog, showShopPage, readConfiguration, translate,
                     previewPrices, authorizeAdmin, removeProduct, identity, vouchers, vatValidation, billing, payments,
-                    Optional.of(new Engine.Idempotency(other)), catalogSync, reconciliation);
+                    Optional.of(new Engine.Idempotency(other)), catalogSync, reconciliation, quotes);
         }
     }
 
@@ -211,6 +214,7 @@ public final class HttpApi {
         useCases.catalogSync().ifPresent(sync -> all.addAll(CatalogSyncEndpoints.routes(sync.syncCatalog(), json)));
         useCases.reconciliation().ifPresent(r -> all.addAll(ReconciliationEndpoints.routes(
                 r.readInvoiceDiscrepancies(), json)));
+        useCases.quotes().ifPresent(quotes -> all.addAll(QuoteEndpoints.routes(quotes, json, body)));
         this.routes = List.copyOf(all);
         this.access = new RequestAccess(identity.authenticate(), useCases.authorizeAdmin(), json);
         this.cors = new Cors(useCases.tenantAccess(), json);

@@ -89,7 +89,7 @@ class AccessMatrixTest {
         }
 
         assertThat(served).containsExactlyInAnyOrderEntriesOf(expected);
-        assertThat(later).isNotEmpty().allSatisfy((endpoint, level) ->
+        assertThat(later).allSatisfy((endpoint, level) ->
                 assertThat(Access.valueOf(level)).as(endpoint).isNotNull());
         assertThat(later.keySet()).doesNotContainAnyElementsOf(served.keySet());
     }

@@ -10,6 +10,8 @@ import com.subscriptionsuite.application.fixtures.InMemoryIdempotencyRecords;
 import com.subscriptionsuite.application.fixtures.InMemoryLoginAttempts;
 import com.subscriptionsuite.application.fixtures.InMemoryPayPalAgreements;
 import com.subscriptionsuite.application.fixtures.InMemoryPaymentMethods;
+import com.subscriptionsuite.application.fixtures.InMemoryQuoteLinks;
+import com.subscriptionsuite.application.fixtures.InMemoryQuotes;
 import com.subscriptionsuite.application.fixtures.InMemoryPaymentPages;
 import com.subscriptionsuite.application.fixtures.InMemoryPasswordResets;
 import com.subscriptionsuite.application.fixtures.InMemorySessions;
@@ -133,6 +135,7 @@ final class TestServer {
         tenants.store(TeamShop.definition(8, "team-locked", TeamShop.NO_CANCEL));
         tenants.all().forEach(d -> catalogSource.answer(d.tenant().id(), InMemoryCatalogSource.of(d.catalog())));
         InMemoryTransactions transactions = new InMemoryTransactions();
+        InMemoryQuotes quotes = new InMemoryQuotes();
         return Engine.builder()
                 .tenants(tenants)
                 .clock(clock)
@@ -158,6 +161,10 @@ final class TestServer {
                 .idempotencyRecords(new InMemoryIdempotencyRecords())
                 .catalogSource(catalogSource)
                 .invoiceDiscrepancies(new com.subscriptionsuite.application.fixtures.InMemoryInvoiceDiscrepancies())
+                // quotes (issue 14 §3): the built-in source in memory
+                .quoteSource(quotes)
+                .storedQuotes(quotes)
+                .quoteLinks(new InMemoryQuoteLinks(transactions))
                 .build();
     }
 

@@ -14,6 +14,8 @@ import com.subscriptionsuite.application.port.in.translation.Translate.LanguageN
 import com.subscriptionsuite.application.port.in.vat.VatFailure;
 import com.subscriptionsuite.application.port.in.voucher.VoucherFailure;
 import com.subscriptionsuite.application.port.out.billing.BillingFailure;
+import com.subscriptionsuite.application.port.in.quote.QuoteFailure;
+import com.subscriptionsuite.application.port.out.quote.QuoteSourceFailure;
 import com.subscriptionsuite.domain.voucher.VoucherRejection;
 import java.time.Duration;
 import java.util.LinkedHashMap;
@@ -222,6 +224,35 @@ public record ApiError(String code, String message, List<FieldDetail> details, S
             details = List.of(new FieldDetail(prefix + failure.field(), reasonOf(failure.message(), failure.field())));
         }
         return new ApiError(failure.code(), message, details, null);
+    }
+
+    /** What {@code quote_source_unavailable} asks a client to wait before retrying, in seconds. */
+    public static final long QUOTE_SOURCE_RETRY_AFTER_SECONDS = 2;
+
+    /**
+     * A quote not shown, confirmed or published: a refused booking as the checkout reports it, a quote
+     * source that did not answer (503 {@code quote_source_unavailable}, {@code Retry-After: 2}) or
+     * refused (502 {@code quote_source_rejected}, its code and message in {@code details}), else the
+     * failure's code with its field.
+     */
+    public static ApiError from(QuoteFailure failure) {
+        if (failure instanceof QuoteFailure.BookingFailed booking) {
+            return from(booking.failure());
+        }
+        if (failure instanceof QuoteFailure.SourceFailed source
+                && source.failure() instanceof QuoteSourceFailure.Unavailable) {
+            return new ApiError(failure.code(), failure.message(), List.of(), null,
+                    Map.of("Retry-After", Long.toString(QUOTE_SOURCE_RETRY_AFTER_SECONDS)));
+        }
+        if (failure instanceof QuoteFailure.SourceFailed source
+                && source.failure() instanceof QuoteSourceFailure.Rejected rejected) {
+            return new ApiError(failure.code(), failure.message(), List.of(
+                    new FieldDetail("quote_source.code", rejected.code()),
+                    new FieldDetail("quote_source.message", rejected.message())), null);
+        }
+        List<FieldDetail> details = failure.field().isEmpty() ? List.of()
+                : List.of(new FieldDetail(failure.field(), reasonOf(failure.message(), failure.field())));
+        return new ApiError(failure.code(), failure.message(), details, null);
     }
 
     /** What {@code billing_unavailable} asks a client to wait before retrying, in seconds. */

@@ -137,6 +137,18 @@ public final class ErrorTable {
         m.put("billing_unavailable", 503);
         m.put("billing_rate_limited", 429);
         m.put("billing_rejected", 502);
+        // quotes (GET /quote/{guid}, POST /quote/{guid}/confirm, POST /admin/quote): an unknown link and
+        // another tenant's are one 404; the quote's state 409; what the catalog cannot book 422; the source 503/502
+        m.put("quote_not_found", 404);
+        m.put("quote_expired", 409);
+        m.put("quote_already_accepted", 409);
+        m.put("quote_not_acceptable", 409);
+        m.put("quote_item_unknown", 422);
+        m.put("quote_not_bookable", 422);
+        m.put("quote_invalid", 400);
+        m.put("quote_source_read_only", 409);
+        m.put("quote_source_unavailable", 503);
+        m.put("quote_source_rejected", 502);
         STATUS = Map.copyOf(m);
     }
 

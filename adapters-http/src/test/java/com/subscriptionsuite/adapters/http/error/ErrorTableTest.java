@@ -17,6 +17,8 @@ import com.subscriptionsuite.application.port.in.translation.Translate;
 import com.subscriptionsuite.application.port.in.vat.VatFailure;
 import com.subscriptionsuite.application.port.in.voucher.VoucherFailure;
 import com.subscriptionsuite.application.port.out.billing.BillingFailure;
+import com.subscriptionsuite.application.port.in.quote.QuoteFailure;
+import com.subscriptionsuite.application.port.out.quote.QuoteSourceFailure;
 import com.subscriptionsuite.domain.identity.IdentityRejection;
 import com.subscriptionsuite.domain.subscription.ChangeAction;
 import com.subscriptionsuite.domain.subscription.ChangeRejection;
@@ -52,7 +54,7 @@ class ErrorTableTest {
         for (Class<?> family : List.of(PreviewFailure.class, CatalogFailure.class, RequestFailure.class,
                 IdentityFailure.class, VoucherFailure.class, VatFailure.class, AccountFailure.class,
                 CheckoutFailure.class, IdempotencyFailure.class, ChangeFailure.class, PaymentFailure.class,
-                CatalogSyncFailure.class)) {
+                CatalogSyncFailure.class, QuoteFailure.class)) {
             assertThat(family.isSealed()).as("%s is sealed", family).isTrue();
             for (Class<?> type : family.getPermittedSubclasses()) {
                 if (type == IdentityFailure.InputRejected.class) {
@@ -75,6 +77,12 @@ class ErrorTableTest {
                             failures.add(new CheckoutFailure.CartRefused((PreviewFailure) instantiate(preview)));
                         }
                     }
+                } else if (type == QuoteFailure.SourceFailed.class) {
+                    for (Class<?> source : QuoteSourceFailure.class.getPermittedSubclasses()) {
+                        failures.add(new QuoteFailure.SourceFailed((QuoteSourceFailure) instantiate(source)));
+                    }
+                } else if (type == QuoteFailure.BookingFailed.class) {
+                    failures.add(new QuoteFailure.BookingFailed(new CheckoutFailure.GuestCheckoutDisabled()));
                 } else if (type == CatalogSyncFailure.Refused.class) {
                     failures.add(new CatalogSyncFailure.Refused(List.of(new Problem("$.catalog", "x"))));
                 } else if (type == RequestFailure.JsonLimitExceeded.class) {
@@ -185,9 +193,9 @@ class ErrorTableTest {
             if (code.equals("internal_error")) {
                 assertThat(ErrorTable.status(code)).isEqualTo(500);
             } else if (code.equals("payment_provider_unavailable") || code.equals("server_busy")
-                    || code.equals("billing_unavailable")) {
+                    || code.equals("billing_unavailable") || code.equals("quote_source_unavailable")) {
                 assertThat(ErrorTable.status(code)).as(code).isEqualTo(503);
-            } else if (code.equals("billing_rejected")) {
+            } else if (code.equals("billing_rejected") || code.equals("quote_source_rejected")) {
                 assertThat(ErrorTable.status(code)).as("the billing system refused: a bad gateway").isEqualTo(502);
             } else {
                 assertThat(ErrorTable.status(code)).as(code).isBetween(400, 499);

@@ -1,0 +1,95 @@
+package com.subscriptionsuite.adapters.http.quote;
+
+import com.subscriptionsuite.adapters.http.access.RequestAccess;
+import com.subscriptionsuite.adapters.http.error.ApiError;
+import com.subscriptionsuite.adapters.http.idempotency.IdempotencyKeys;
+import com.subscriptionsuite.adapters.http.idempotency.OperationAnswer;
+import com.subscriptionsuite.adapters.http.json.Json;
+import com.subscriptionsuite.adapters.http.json.JsonBody;
+import com.subscriptionsuite.adapters.http.routing.Access;
+import com.subscriptionsuite.adapters.http.routing.Route;
+import com.subscriptionsuite.adapters.http.tenant.RequestTenant;
+import com.subscriptionsuite.application.Engine;
+import com.subscriptionsuite.application.port.in.identity.Principal;
+import com.subscriptionsuite.application.port.in.quote.ConfirmQuote;
+import com.subscriptionsuite.application.port.in.quote.QuoteFailure;
+import com.subscriptionsuite.application.port.in.quote.ShowQuote;
+import io.javalin.http.Context;
+import io.vavr.control.Either;
+import java.io.IOException;
+import java.util.List;
+import java.util.Objects;
+
+/**
+ * Quotes by their links (docs/quotes.md): GET /quote/{guid} (PUBLIC: the guid is the capability),
+ * POST /quote/{guid}/confirm (a customer or guest token; an operation that honours
+ * {@code Idempotency-Key}, though the booking's key comes from the quote), POST /admin/quote (admin
+ * key). An unknown link and another tenant's get the same 404 {@code quote_not_found}, held back by
+ * {@link QuotePacing} to the time a found quote takes.
+ */
+public final class QuoteEndpoints {
+    private final Engine.Quotes quotes;
+    private final Json json;
+    private final JsonBody body;
+    private final QuotePacing pacing;
+
+    QuoteEndpoints(Engine.Quotes quotes, Json json, JsonBody body, QuotePacing pacing) {
+        this.quotes = Objects.requireNonNull(quotes, "quotes");
+        this.json = json;
+        this.body = body;
+        this.pacing = pacing;
+    }
+
+    public static List<Route> routes(Engine.Quotes quotes, Json json, JsonBody body) {
+        QuoteEndpoints e = new QuoteEndpoints(quotes, json, body, QuotePacing.system());
+        return List.of(
+                Route.get("/quote/{guid}", Route.Scope.TENANT, Access.PUBLIC, e::show),
+                Route.post("/quote/{guid}/confirm", Route.Scope.TENANT, Access.GUEST_OR_CUSTOMER, e::confirm)
+                        .asOperation(),
+                Route.post("/admin/quote", Route.Scope.TENANT, Access.ADMIN, e::publish));
+    }
+
+    void show(Context ctx) {
+        long start = pacing.start();
+        Either<QuoteFailure, ShowQuote.ShownQuote> shown = quotes.showQuote().show(RequestTenant.of(ctx).id(),
+                ctx.pathParam("guid"));
+        pace(shown.isLeft() ? shown.getLeft() : null, start);
+        json.send(ctx, shown.mapLeft(ApiError::from).map(QuoteBodies.QuoteResponse::from));
+    }
+
+    void confirm(Context ctx) throws IOException {
+        long start = pacing.start();
+        long tenantId = RequestTenant.of(ctx).id();
+        Principal caller = RequestAccess.principal(ctx);
+        OperationAnswer<ConfirmQuote.Confirmed> answer = IdempotencyKeys.answer(ctx,
+                confirmed -> json.bytes(QuoteBodies.ConfirmResponse.from(confirmed)));
+        Either<ApiError, byte[]> result = body.readNothing(ctx).mapLeft(ApiError::from).flatMap(none -> {
+            Either<QuoteFailure, ConfirmQuote.Confirmed> confirmed = quotes.confirmQuote().confirm(
+                    new ConfirmQuote.ConfirmCommand(tenantId, caller.userId(), caller.guest(), ctx.pathParam("guid")),
+                    answer.operation());
+            if (confirmed.isLeft() && confirmed.getLeft() instanceof QuoteFailure.QuoteNotFound) {
+                pacing.missed(start);
+            }
+            return confirmed.mapLeft(ApiError::from).map(answer::body);
+        });
+        json.sendRendered(ctx, result);
+    }
+
+    void publish(Context ctx) throws IOException {
+        long tenantId = RequestTenant.of(ctx).id();
+        json.send(ctx, body.read(ctx, QuoteBodies.AdminQuoteRequest.class).mapLeft(ApiError::from)
+                .flatMap(request -> (request.linksOnly()
+                        ? request.sourceIdAlone().flatMap(id -> quotes.publishQuote().link(tenantId, id))
+                        : request.toQuote().flatMap(quote -> quotes.publishQuote().store(tenantId, quote)))
+                        .mapLeft(ApiError::from))
+                .map(QuoteBodies.PublishedResponse::from));
+    }
+
+    private void pace(QuoteFailure failure, long start) {
+        if (failure instanceof QuoteFailure.QuoteNotFound) {
+            pacing.missed(start);
+        } else if (failure == null) {
+            pacing.found(start);
+        }
+    }
+}

@@ -37,7 +37,7 @@ class MigrationsIT {
             "vat_check",
             "billing_account", "subscription", "subscription_charge", "invoice", "invoice_line",
             "invoice_address_line", "amendment", "idempotency_record", "customer_lock",
-            "account_link", "billing_operation", "ledger_request",
+            "account_link", "billing_operation", "ledger_request", "invoice_discrepancy",
             "tenant_payment_option", "tenant_payment_option_country", "payment_method", "payment_method_data",
             "payment_page_token", "paypal_approval", "payment_page_key",
             "quote_link", "stored_quote", "stored_quote_contact", "stored_quote_charge",
@@ -58,7 +58,7 @@ class MigrationsIT {
         try (Database database = new Database(Database.h2File(dataDir), "sa", "")) {
             assertThat(tables(database)).containsExactlyInAnyOrderElementsOf(TABLES);
             assertThat(database.migrate()).isZero();
-            assertThat(appliedVersions(database)).containsExactly("1", "2", "3", "4", "5", "6", "7", "8", "9", "10", "14");
+            assertThat(appliedVersions(database)).containsExactly("1", "2", "3", "4", "5", "6", "7", "8", "9", "10", "11", "14", "15");
         }
         try (Database reopened = new Database(Database.h2File(dataDir), "sa", "")) {
             assertThat(reopened.migrate()).isZero();
@@ -72,7 +72,7 @@ class MigrationsIT {
         try (Database database = new Database(url, TestPostgres.USER, TestPostgres.PASSWORD)) {
             assertThat(tables(database)).containsExactlyInAnyOrderElementsOf(TABLES);
             assertThat(database.migrate()).isZero();
-            assertThat(appliedVersions(database)).containsExactly("1", "2", "3", "4", "5", "6", "7", "8", "9", "10", "14");
+            assertThat(appliedVersions(database)).containsExactly("1", "2", "3", "4", "5", "6", "7", "8", "9", "10", "11", "14", "15");
         }
         try (Database reopened = new Database(url, TestPostgres.USER, TestPostgres.PASSWORD)) {
             assertThat(reopened.migrate()).isZero();

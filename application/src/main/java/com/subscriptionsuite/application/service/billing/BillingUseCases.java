@@ -1,5 +1,7 @@
 package com.subscriptionsuite.application.service.billing;
 
+import com.subscriptionsuite.application.port.out.events.BusinessEvents;
+
 import com.subscriptionsuite.application.port.out.AccountLinks;
 import com.subscriptionsuite.application.port.out.BillingOperations;
 import com.subscriptionsuite.application.port.out.CustomerLocks;
@@ -26,9 +28,9 @@ public final class BillingUseCases {
     public static BillingCases create(TenantDirectory directory,
             CustomerLocks locks, AccountLinks links, BillingOperations operations, BillingGateway gateway,
             Transactions transactions, PaymentMethods paymentMethods,
-            Option<Vouchers> vouchers, Secrets secrets, VatDetermination vat, Clock clock) {
+            Option<Vouchers> vouchers, Secrets secrets, VatDetermination vat, Clock clock, BusinessEvents events) {
         BillingContext context = new BillingContext(directory, new CustomerOperations(locks, links, operations,
-                gateway, transactions, secrets, clock), paymentMethods, vouchers, vat, clock);
+                gateway, transactions, secrets, clock, events), paymentMethods, vouchers, vat, clock);
         AccountService accounts = new AccountService(context);
         return new BillingCases(new CheckoutService(context), accounts, new SubscriptionReadsService(context),
                 accounts);

@@ -355,7 +355,7 @@ final class CheckoutService implements Checkout {
             return Either.left(new CheckoutFailure.BillingFailed(subscribed.getLeft()));
         }
         Either<BillingFailure, List<CustomerOperations.Booked>> events = events(ref, account.get(), b,
-                paymentMethodId, subscribed.get());
+                paymentMethodId, subscribed.get(), op.repeat());
         if (events.isLeft()) {
             return Either.left(new CheckoutFailure.BillingFailed(events.getLeft()));
         }
@@ -380,7 +380,7 @@ final class CheckoutService implements Checkout {
      * read that fails leaves the operation pending, as a failed command does, and its repeat reads again.
      */
     private Either<BillingFailure, List<CustomerOperations.Booked>> events(AccountRef ref, BillingAccount account,
-            Booking b, Option<String> paymentMethodId, BillingGateway.Subscribed subscribed) {
+            Booking b, Option<String> paymentMethodId, BillingGateway.Subscribed subscribed, boolean repeat) {
         Either<BillingFailure, List<Subscription>> booked = context.gateway().subscriptions(ref);
         if (booked.isLeft()) {
             return Either.left(booked.getLeft());
@@ -396,11 +396,13 @@ final class CheckoutService implements Checkout {
         }
         List<CustomerOperations.Booked> events = new ArrayList<>();
         long userId = b.command().userId();
-        if (b.existing().isEmpty()) {
+        // A repeat may find the account its first attempt opened: the event's id is the account's, so
+        // it is written once whichever attempt commits.
+        if (b.existing().isEmpty() || repeat) {
             events.add(CustomerOperations.Booked.now(EventType.ACCOUNT_OPENED, account.id(),
                     new EventPayload.AccountOpened(account.id(), account.number(), userId,
                             account.currency().getCode(), account.details().taxCountry(),
-                            paymentMethodId.getOrNull())));
+                            paymentMethodId.getOrNull())).once(ref.tenantId(), "account.opened", account.id()));
         }
         if (paymentMethodId.isDefined()) {
             PaymentMethod method = b.newPaymentMethod().map(pm -> pm.withId(paymentMethodId.get()))

@@ -166,7 +166,8 @@ public final class CustomerOperations {
         List<BusinessEvent> scheduledEvents = new ArrayList<>();
         for (int i = 0; i < booked.size(); i++) {
             Booked b = booked.get(i);
-            BusinessEvent event = new BusinessEvent(BusinessEvent.idOf(op.tenantId(), op.key(), Integer.toString(i)),
+            String id = b.id() != null ? b.id() : BusinessEvent.idOf(op.tenantId(), op.key(), Integer.toString(i));
+            BusinessEvent event = new BusinessEvent(id,
                     b.type(), op.tenantId(), now, b.orderingKey(), b.payload());
             if (b.dueOn() == null) {
                 appended.add(event);
@@ -193,15 +194,27 @@ public final class CustomerOperations {
      * A business event an operation booked: its type, ordering key (the subscription's id, else the
      * account's) and payload, and the day it is due when it is to be emitted later (null: at once).
      */
-    public record Booked(EventType type, String orderingKey, EventPayload payload, LocalDate dueOn) {
+    public record Booked(EventType type, String orderingKey, EventPayload payload, LocalDate dueOn, String id) {
         public Booked {
             Objects.requireNonNull(type, "type");
             Objects.requireNonNull(orderingKey, "orderingKey");
             Objects.requireNonNull(payload, "payload");
         }
 
+        public Booked(EventType type, String orderingKey, EventPayload payload, LocalDate dueOn) {
+            this(type, orderingKey, payload, dueOn, null);
+        }
+
         public static Booked now(EventType type, String orderingKey, EventPayload payload) {
-            return new Booked(type, orderingKey, payload, null);
+            return new Booked(type, orderingKey, payload, null, null);
+        }
+
+        /**
+         * An event whose id is derived from what it is about ({@code parts}) rather than from the
+         * operation: written by whichever operation commits first, skipped by the outbox after.
+         */
+        public Booked once(long tenantId, String... parts) {
+            return new Booked(type, orderingKey, payload, dueOn, BusinessEvent.idOf(tenantId, parts));
         }
     }
 

@@ -1,6 +1,10 @@
 package com.subscriptionsuite.bootstrap;
 
 import com.subscriptionsuite.adapters.http.HttpApi;
+import com.subscriptionsuite.adapters.http.outbound.webhook.HttpWebhookSender;
+import com.subscriptionsuite.adapters.persistence.events.JdbiBusinessEvents;
+import com.subscriptionsuite.adapters.persistence.events.JdbiWebhooks;
+import com.subscriptionsuite.application.port.in.events.DeliverySettings;
 import com.subscriptionsuite.adapters.http.HttpSettings;
 import com.subscriptionsuite.adapters.http.outbound.vies.ViesVatRegistry;
 import com.subscriptionsuite.adapters.persistence.Database;
@@ -92,7 +96,7 @@ public final class Server implements AutoCloseable {
         try {
             Engine engine = engine(config, database, clock, hasher);
             TenantFileLoader loader = new TenantFileLoader(engine.defineTenant(), engine.defineCampaigns(),
-                    new JdbiTransactions(database.jdbi()));
+                    new JdbiTransactions(database.jdbi()), new JdbiWebhooks(database.jdbi()));
             if (config.demoTenant() && !engine.defineTenant().anyTenantDefined()) {
                 loader.loadDemo();
             }
@@ -101,7 +105,8 @@ public final class Server implements AutoCloseable {
             }
             Javalin http = new HttpApi(HttpApi.UseCases.from(engine), new HttpSettings(config.maxBodyBytes()))
                     .start(config.httpHost(), config.httpPort());
-            if (config.tenantRefreshSeconds() > 0 || billRuns(config, engine) || catalogSyncs(config, engine)) {
+            if (config.tenantRefreshSeconds() > 0 || billRuns(config, engine) || catalogSyncs(config, engine)
+                    || config.events().pollMillis() > 0) {
                 refresher = Executors.newSingleThreadScheduledExecutor(r -> {
                     Thread t = new Thread(r, "server-jobs");
                     t.setDaemon(true);
@@ -120,6 +125,11 @@ public final class Server implements AutoCloseable {
                 // the first run one period after the start: a start (or a restart) does not call Zuora at once
                 refresher.scheduleWithFixedDelay(() -> CatalogSyncCommand.syncEveryTenant(engine),
                         config.catalogSyncMinutes(), config.catalogSyncMinutes(), TimeUnit.MINUTES);
+            }
+            if (config.events().pollMillis() > 0) {
+                // the outbox's consumers and the webhook workers: safe on every instance (leases, claims)
+                refresher.scheduleWithFixedDelay(() -> deliverEvents(engine), config.events().pollMillis(),
+                        config.events().pollMillis(), TimeUnit.MILLISECONDS);
             }
             reportOperationsInDoubt(database, clock, inDoubtAfter(config));
             LOG.info("Subscription Suite Engine listening on http://{}:{} with database {} ({}), mail {}",
@@ -193,6 +203,19 @@ public final class Server implements AutoCloseable {
                         ? JdbiPaymentPages.withStoredKey(jdbi, secrets, clock.instant())
                         : new JdbiPaymentPages(jdbi, secrets, config.paymentPageKey()))
                 .payPalAgreements(new JdbiPayPalAgreements(jdbi, secrets, payPalApprovalUrl(config)));
+        // issue 14: the outbox of business events, and webhooks as its consumer (docs/events.md, docs/webhooks.md)
+        JdbiBusinessEvents outbox = new JdbiBusinessEvents(jdbi);
+        JdbiWebhooks webhooks = new JdbiWebhooks(jdbi);
+        ServerConfig.Events events = config.events();
+        builder.outbox(outbox, outbox)
+                .webhooks(webhooks, webhooks, new HttpWebhookSender(java.time.Duration.ofSeconds(
+                        Math.min(10, events.webhookTimeoutSeconds()))),
+                        name -> io.vavr.control.Option.of(events.environment().get(name)))
+                .deliverySettings(new DeliverySettings(java.time.Duration.ofSeconds(events.leaseSeconds()), 100,
+                        java.time.Duration.ofSeconds(events.webhookTimeoutSeconds()),
+                        java.time.Duration.ofSeconds(events.retryFirstSeconds()),
+                        java.time.Duration.ofSeconds(events.retryMaxSeconds()),
+                        java.time.Duration.ofHours(events.retryWindowHours())));
         // the billing system behind the billing gateway: the built-in ledger, or Zuora (SUITE_BILLING=zuora)
         if (config.zuoraBilling()) {
             ZuoraClient zuora = new ZuoraClient(config.zuora());
@@ -258,6 +281,21 @@ public final class Server implements AutoCloseable {
         } catch (RuntimeException e) {
             LOG.warn("bill run failed; the periods stay due for the next run", e);
         }
+    }
+
+    /**
+     * One round of the business events: the consumers (the webhook fan-out) and the webhook workers.
+     * A failure is logged; the next round starts where this one stopped.
+     */
+    static void deliverEvents(Engine engine) {
+        engine.events().ifPresent(events -> {
+            try {
+                events.deliverEvents().deliver();
+                events.deliverEvents().sendWebhooks();
+            } catch (RuntimeException e) {
+                LOG.warn("event delivery round failed; the next round goes on from the consumers' positions", e);
+            }
+        });
     }
 
     private static void refresh(Engine engine) {

@@ -43,6 +43,11 @@ import java.util.Map;
  * <tr><td>SUITE_CATALOG_SYNC_MINUTES</td><td>60: with SUITE_BILLING=zuora, how often every tenant's products, rate
  * plans and charges are synced from Zuora's catalog (0 = never; 0..1440; run it with {@code java -jar … catalog-sync}
  * or {@code POST /admin/catalog/sync}); ignored with the built-in ledger</td></tr>
+ * <tr><td>SUITE_EVENTS_POLL_MILLIS</td><td>1000: how often the event consumers and webhook workers run (0 = never)</td></tr>
+ * <tr><td>SUITE_EVENTS_LEASE_SECONDS</td><td>30: a consumer's lease; another instance takes over after it</td></tr>
+ * <tr><td>SUITE_WEBHOOK_TIMEOUT_SECONDS</td><td>10: how long a webhook POST may take</td></tr>
+ * <tr><td>SUITE_WEBHOOK_RETRY_FIRST_SECONDS / _MAX_SECONDS / SUITE_WEBHOOK_RETRY_HOURS</td><td>30 / 3600 / 24: the
+ * retry schedule of a failed webhook (doubling, capped, for the window; then parked as failed)</td></tr>
  * </table>
  */
 public record ServerConfig(
@@ -67,7 +72,28 @@ public record ServerConfig(
         int billingRunMinutes,
         int idempotencyLeaseSeconds,
         ZuoraSettings zuora,
-        int catalogSyncMinutes) {
+        int catalogSyncMinutes,
+        Events events) {
+
+    /**
+     * Business events and webhooks (docs/events.md, docs/webhooks.md): how often this instance runs
+     * the consumers and webhook workers ({@code SUITE_EVENTS_POLL_MILLIS}, 0 = never), a consumer's
+     * lease, a webhook's timeout, its retry schedule, and the environment the endpoints' signing
+     * secrets are read from by name ({@code secret_env} in the tenant file; never printed).
+     */
+    public record Events(int pollMillis, int leaseSeconds, int webhookTimeoutSeconds, int retryFirstSeconds,
+            int retryMaxSeconds, int retryWindowHours, Map<String, String> environment) {
+        public Events {
+            environment = Map.copyOf(environment);
+        }
+
+        @Override
+        public String toString() {
+            return "Events[pollMillis=" + pollMillis + ", leaseSeconds=" + leaseSeconds + ", webhookTimeoutSeconds="
+                    + webhookTimeoutSeconds + ", retryFirstSeconds=" + retryFirstSeconds + ", retryMaxSeconds="
+                    + retryMaxSeconds + ", retryWindowHours=" + retryWindowHours + "]";
+        }
+    }
 
     /** Whether Zuora is the billing system ({@code SUITE_BILLING=zuora}); else the built-in ledger is. */
     public boolean zuoraBilling() {
@@ -108,7 +134,7 @@ public record ServerConfig(
                 + ", paymentPageKey=" + withheld(paymentPageKey) + ", publicUrl=" + publicUrl
                 + ", billingRunMinutes=" + billingRunMinutes + ", idempotencyLeaseSeconds=" + idempotencyLeaseSeconds
                 + ", billing=" + (zuora == null ? "ledger" : "zuora " + zuora)
-                + ", catalogSyncMinutes=" + catalogSyncMinutes + "]";
+                + ", catalogSyncMinutes=" + catalogSyncMinutes + ", events=" + events + "]";
     }
 
     private static String withheld(String secret) {
@@ -174,6 +200,16 @@ public record ServerConfig(
         } else if (!billing.equals("ledger") && !billing.isEmpty()) {
             errors.add("SUITE_BILLING must be ledger or zuora, got '" + env.get("SUITE_BILLING") + "'");
         }
+        Events events = new Events(integer(env, "SUITE_EVENTS_POLL_MILLIS", 1000, 0, 3_600_000, errors),
+                integer(env, "SUITE_EVENTS_LEASE_SECONDS", 30, 1, 3600, errors),
+                integer(env, "SUITE_WEBHOOK_TIMEOUT_SECONDS", 10, 1, 300, errors),
+                integer(env, "SUITE_WEBHOOK_RETRY_FIRST_SECONDS", 30, 1, 86_400, errors),
+                integer(env, "SUITE_WEBHOOK_RETRY_MAX_SECONDS", 3600, 1, 86_400, errors),
+                integer(env, "SUITE_WEBHOOK_RETRY_HOURS", 24, 1, 24 * 30, errors), env);
+        if (events.retryMaxSeconds() < events.retryFirstSeconds()) {
+            errors.add("SUITE_WEBHOOK_RETRY_MAX_SECONDS (" + events.retryMaxSeconds()
+                    + ") must not be below SUITE_WEBHOOK_RETRY_FIRST_SECONDS (" + events.retryFirstSeconds() + ")");
+        }
         if (!errors.isEmpty()) {
             throw new InvalidConfiguration(String.join("; ", errors));
         }
@@ -199,7 +235,8 @@ public record ServerConfig(
                 billingRun,
                 lease,
                 zuora,
-                catalogSync);
+                catalogSync,
+                events);
     }
 
     /** An absolute http(s) URL without query or fragment, its trailing slashes dropped; null when unset. */

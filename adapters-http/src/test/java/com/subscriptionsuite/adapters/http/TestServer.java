@@ -76,6 +76,10 @@ final class TestServer {
     private TestServer() {
     }
 
+    /** The webhook deliveries of every engine made here (the admin endpoints' tests put some in). */
+    static final com.subscriptionsuite.application.fixtures.InMemoryWebhooks WEBHOOKS =
+            new com.subscriptionsuite.application.fixtures.InMemoryWebhooks();
+
     static Engine engine() {
         return engine(CLOCK, new RecordingMailer());
     }
@@ -133,6 +137,7 @@ final class TestServer {
         tenants.store(TeamShop.definition(8, "team-locked", TeamShop.NO_CANCEL));
         tenants.all().forEach(d -> catalogSource.answer(d.tenant().id(), InMemoryCatalogSource.of(d.catalog())));
         InMemoryTransactions transactions = new InMemoryTransactions();
+        var outbox = new com.subscriptionsuite.application.fixtures.InMemoryBusinessEvents(transactions);
         return Engine.builder()
                 .tenants(tenants)
                 .clock(clock)
@@ -157,6 +162,9 @@ final class TestServer {
                 .payPalAgreements(new InMemoryPayPalAgreements(secrets))
                 .idempotencyRecords(new InMemoryIdempotencyRecords())
                 .catalogSource(catalogSource)
+                .outbox(outbox, outbox)
+                .webhooks(WEBHOOKS, WEBHOOKS, (url, headers, body, timeout) -> io.vavr.control.Either.left(
+                        "tests reach no network"), name -> io.vavr.control.Option.none())
                 .build();
     }
 

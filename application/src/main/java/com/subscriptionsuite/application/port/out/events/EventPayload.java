@@ -50,9 +50,12 @@ public sealed interface EventPayload {
             String taxMode, boolean discount, long quantity, String periodPrice, String listPrice, String currency,
             LocalDate effectiveStartDate, LocalDate effectiveEndDate) {
         public static ChargeLine of(SubscribedCharge c) {
+            String period = c.billingPeriod() == null ? null : c.billingPeriod().wireName()
+                    + (c.billingPeriod().needsLength() && c.specificBillingPeriod() != null
+                            ? "_" + c.specificBillingPeriod() : "");
             return new ChargeLine(c.id(), c.number(), c.suiteProductId(), c.ratePlanId(), c.chargeId(), c.name(),
-                    c.type().name(), c.model(), c.billingPeriod() == null ? null : c.billingPeriod().name(),
-                    c.taxMode().name(), c.discount(), c.quantity(), c.periodPrice().getAmount().toPlainString(),
+                    c.type().wireName(), c.model(), period, c.taxMode().wireName(), c.discount(), c.quantity(),
+                    c.periodPrice().getAmount().toPlainString(),
                     c.listPrice().getAmount().toPlainString(), c.periodPrice().getCurrencyUnit().getCode(),
                     c.effectiveStart(), c.effectiveEnd());
         }

@@ -163,7 +163,7 @@ final class TestServer {
                 .idempotencyRecords(new InMemoryIdempotencyRecords())
                 .catalogSource(catalogSource)
                 .outbox(outbox, outbox)
-                .webhooks(WEBHOOKS, WEBHOOKS, (url, headers, body, timeout) -> io.vavr.control.Either.left(
+                .webhooks(WEBHOOKS, WEBHOOKS, (url, headers, body, secret, at, timeout) -> io.vavr.control.Either.left(
                         "tests reach no network"), name -> io.vavr.control.Option.none())
                 .build();
     }

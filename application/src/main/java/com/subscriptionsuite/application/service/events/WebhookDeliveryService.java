@@ -88,14 +88,13 @@ final class WebhookDeliveryService implements ManageWebhooks {
         }
         Map<String, String> headers = new LinkedHashMap<>();
         headers.put("Content-Type", "application/json");
-        headers.put(WebhookSignature.HEADER, WebhookSignature.header(secret.get(), now.getEpochSecond(), d.body()));
         headers.put("Suite-Event-Id", d.eventId());
         headers.put("Suite-Event-Type", d.eventType());
         headers.put("Suite-Delivery-Id", Long.toString(d.id()));
         headers.put("Suite-Delivery-Attempt", Integer.toString(d.attempts() + 1));
         Either<String, Integer> answer;
         try {
-            answer = sender.post(endpoint.get().url(), headers, d.body(), settings.webhookTimeout());
+            answer = sender.post(endpoint.get().url(), headers, d.body(), secret.get(), now, settings.webhookTimeout());
         } catch (RuntimeException e) {
             answer = Either.left(e.toString());
         }

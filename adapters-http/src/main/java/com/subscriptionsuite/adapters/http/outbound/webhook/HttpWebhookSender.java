@@ -10,11 +10,12 @@ import java.net.http.HttpResponse;
 import java.net.http.HttpTimeoutException;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.Map;
 import java.util.Set;
 
 /**
- * Posts webhooks with the JDK's HTTP client (not Feign: the URL is each tenant's, the body must go
+ * Posts webhooks, signed ({@link WebhookSignature}), with the JDK's HTTP client (not Feign: the URL is each tenant's, the body must go
  * out byte for byte as it was signed, and nothing is mapped). No redirects are followed (a 3xx is
  * not a delivery), no retries here: the delivery's retry schedule decides. The response body is read
  * and dropped.
@@ -31,7 +32,8 @@ public final class HttpWebhookSender implements WebhookSender {
     }
 
     @Override
-    public Either<String, Integer> post(String url, Map<String, String> headers, String body, Duration timeout) {
+    public Either<String, Integer> post(String url, Map<String, String> headers, String body, String secret,
+            Instant at, Duration timeout) {
         HttpRequest.Builder request;
         try {
             request = HttpRequest.newBuilder(URI.create(url)).timeout(timeout)
@@ -39,6 +41,7 @@ public final class HttpWebhookSender implements WebhookSender {
         } catch (IllegalArgumentException e) {
             return Either.left("bad URL: " + e.getMessage());
         }
+        request.header(WebhookSignature.HEADER, WebhookSignature.header(secret, at.getEpochSecond(), body));
         headers.forEach((name, value) -> {
             if (!RESTRICTED.contains(name.toLowerCase(java.util.Locale.ROOT))) {
                 request.header(name, value);

@@ -1,4 +1,4 @@
-package com.subscriptionsuite.application.service.events;
+package com.subscriptionsuite.adapters.http.outbound.webhook;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

@@ -1,4 +1,4 @@
-package com.subscriptionsuite.application.service.events;
+package com.subscriptionsuite.adapters.http.outbound.webhook;
 
 import java.nio.charset.StandardCharsets;
 import java.security.InvalidKeyException;
@@ -12,19 +12,19 @@ import javax.crypto.spec.SecretKeySpec;
  * The {@code Suite-Signature} header of a webhook (docs/webhooks.md):
  * {@code t=<unix seconds>,v1=<hex HMAC-SHA256(secret, t + "." + body)>}.
  */
-final class WebhookSignature {
-    static final String HEADER = "Suite-Signature";
+public final class WebhookSignature {
+    public static final String HEADER = "Suite-Signature";
 
     private WebhookSignature() {
     }
 
     /** The header's value for {@code body} signed at {@code unixSeconds}. */
-    static String header(String secret, long unixSeconds, String body) {
+    public static String header(String secret, long unixSeconds, String body) {
         return "t=" + unixSeconds + ",v1=" + hmac(secret, unixSeconds + "." + body);
     }
 
     /** Whether {@code header} is a valid signature of {@code body} by {@code secret} (what a receiver checks). */
-    static boolean verifies(String secret, String header, String body) {
+    public static boolean verifies(String secret, String header, String body) {
         String t = null;
         String v1 = null;
         for (String part : header.split(",")) {

@@ -60,12 +60,15 @@ public final class Server implements AutoCloseable {
     private final Engine engine;
     private final Javalin http;
     private final ScheduledExecutorService refresher;
+    private final ScheduledExecutorService deliveries;
 
-    private Server(Database database, Engine engine, Javalin http, ScheduledExecutorService refresher) {
+    private Server(Database database, Engine engine, Javalin http, ScheduledExecutorService refresher,
+            ScheduledExecutorService deliveries) {
         this.database = database;
         this.engine = engine;
         this.http = http;
         this.refresher = refresher;
+        this.deliveries = deliveries;
     }
 
     /**
@@ -93,6 +96,7 @@ public final class Server implements AutoCloseable {
         String url = databaseUrl(config);
         Database database = openDatabase(config);
         ScheduledExecutorService refresher = null;
+        ScheduledExecutorService deliveries = null;
         try {
             Engine engine = engine(config, database, clock, hasher);
             TenantFileLoader loader = new TenantFileLoader(engine.defineTenant(), engine.defineCampaigns(),
@@ -105,8 +109,7 @@ public final class Server implements AutoCloseable {
             }
             Javalin http = new HttpApi(HttpApi.UseCases.from(engine), new HttpSettings(config.maxBodyBytes()))
                     .start(config.httpHost(), config.httpPort());
-            if (config.tenantRefreshSeconds() > 0 || billRuns(config, engine) || catalogSyncs(config, engine)
-                    || config.events().pollMillis() > 0) {
+            if (config.tenantRefreshSeconds() > 0 || billRuns(config, engine) || catalogSyncs(config, engine)) {
                 refresher = Executors.newSingleThreadScheduledExecutor(r -> {
                     Thread t = new Thread(r, "server-jobs");
                     t.setDaemon(true);
@@ -127,18 +130,27 @@ public final class Server implements AutoCloseable {
                         config.catalogSyncMinutes(), config.catalogSyncMinutes(), TimeUnit.MINUTES);
             }
             if (config.events().pollMillis() > 0) {
-                // the outbox's consumers and the webhook workers: safe on every instance (leases, claims)
-                refresher.scheduleWithFixedDelay(() -> deliverEvents(engine), config.events().pollMillis(),
+                // the outbox's consumers and the webhook workers, on a thread of their own (a slow receiver
+                // must not hold up the tenant refresh or the bill run); safe on every instance (leases, claims)
+                deliveries = Executors.newSingleThreadScheduledExecutor(r -> {
+                    Thread t = new Thread(r, "server-events");
+                    t.setDaemon(true);
+                    return t;
+                });
+                deliveries.scheduleWithFixedDelay(() -> deliverEvents(engine), config.events().pollMillis(),
                         config.events().pollMillis(), TimeUnit.MILLISECONDS);
             }
             reportOperationsInDoubt(database, clock, inDoubtAfter(config));
             LOG.info("Subscription Suite Engine listening on http://{}:{} with database {} ({}), mail {}",
                     config.httpHost(), http.port(), database.productName(), withoutParameters(url),
                     config.smtp() == null ? "to the outbox table" : "by SMTP via " + config.smtp().host());
-            return new Server(database, engine, http, refresher);
+            return new Server(database, engine, http, refresher, deliveries);
         } catch (RuntimeException e) {
             if (refresher != null) {
                 refresher.shutdownNow();
+            }
+            if (deliveries != null) {
+                deliveries.shutdownNow();
             }
             database.close();
             throw e;
@@ -320,6 +332,9 @@ public final class Server implements AutoCloseable {
     public void close() {
         if (refresher != null) {
             refresher.shutdownNow();
+        }
+        if (deliveries != null) {
+            deliveries.shutdownNow();
         }
         http.stop();
         database.close();

@@ -29,7 +29,10 @@ import java.util.Objects;
  */
 final class WebhookDeliveryService implements ManageWebhooks {
     private static final System.Logger LOG = System.getLogger(WebhookDeliveryService.class.getName());
-    private static final int CLAIM = 20;
+    /** Deliveries claimed at once: each is posted in turn, so a claim lasts for all of them (below). */
+    private static final int CLAIM = 5;
+    /** Claim rounds per {@link #sendDue} call, so one call ends even while deliveries keep coming. */
+    private static final int ROUNDS = 20;
     private static final int MAX_ERROR = 500;
 
     private final WebhookDeliveries deliveries;
@@ -56,11 +59,11 @@ final class WebhookDeliveryService implements ManageWebhooks {
     /** Posts every due delivery it can claim; how many it attempted. */
     int sendDue() {
         int attempted = 0;
-        while (true) {
-            Instant now = clock.instant();
-            // a claim outlives the post's timeout, so only a dead worker's claim is ever reclaimed
-            List<Delivery> claimed = deliveries.claim(holder, now, settings.webhookTimeout().multipliedBy(3)
-                    .plus(Duration.ofSeconds(5)), CLAIM);
+        // a claim outlives posting the whole claimed batch (each post up to the timeout), so only a dead
+        // worker's claims are ever taken again
+        Duration claimFor = settings.webhookTimeout().plusSeconds(5).multipliedBy(CLAIM).plusSeconds(5);
+        for (int round = 0; round < ROUNDS; round++) {
+            List<Delivery> claimed = deliveries.claim(holder, clock.instant(), claimFor, CLAIM);
             if (claimed.isEmpty()) {
                 return attempted;
             }
@@ -69,6 +72,7 @@ final class WebhookDeliveryService implements ManageWebhooks {
                 attempted++;
             }
         }
+        return attempted;
     }
 
     private void send(Delivery d) {

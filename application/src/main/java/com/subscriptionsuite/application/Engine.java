@@ -82,6 +82,17 @@ import com.subscriptionsuite.application.service.voucher.VoucherCases;
 import com.subscriptionsuite.application.service.voucher.VoucherUseCases;
 import com.subscriptionsuite.domain.voucher.VoucherRules;
 import io.vavr.control.Option;
+import com.subscriptionsuite.application.port.in.events.DeliverEvents;
+import com.subscriptionsuite.application.port.in.events.DeliverySettings;
+import com.subscriptionsuite.application.port.in.events.ManageWebhooks;
+import com.subscriptionsuite.application.port.out.events.BusinessEvents;
+import com.subscriptionsuite.application.port.out.events.EventFeed;
+import com.subscriptionsuite.application.port.out.events.EventListener;
+import com.subscriptionsuite.application.port.out.webhooks.SigningSecrets;
+import com.subscriptionsuite.application.port.out.webhooks.WebhookDeliveries;
+import com.subscriptionsuite.application.port.out.webhooks.WebhookEndpoints;
+import com.subscriptionsuite.application.port.out.webhooks.WebhookSender;
+import com.subscriptionsuite.application.service.events.EventUseCases;
 import java.time.Duration;
 import com.subscriptionsuite.application.service.admin.AdminCases;
 import com.subscriptionsuite.application.service.admin.AdminUseCases;
@@ -246,6 +257,18 @@ public final class Engine {
         }
     }
 
+    /**
+     * The business events' delivery (docs/events.md, docs/webhooks.md): given {@link Builder#outbox}
+     * (with {@link Builder#transactions}). The host runs {@link DeliverEvents#deliver()} and
+     * {@link DeliverEvents#sendWebhooks()} periodically; {@code manageWebhooks} is there when
+     * {@link Builder#webhooks} was given.
+     */
+    public record Events(DeliverEvents deliverEvents, Optional<ManageWebhooks> manageWebhooks) {
+        public Events {
+            requireAll(deliverEvents, manageWebhooks);
+        }
+    }
+
     private static void requireAll(Object... useCases) {
         for (Object useCase : useCases) {
             Objects.requireNonNull(useCase, "a group has all its use cases");
@@ -268,6 +291,7 @@ public final class Engine {
     private final Optional<CatalogSync> catalogSync;
     private final Optional<Reconciliation> reconciliation;
     private final Optional<Quotes> quotes;
+    private final Optional<Events> events;
 
     private Engine(Builder b, Optional<IdentityPorts> identityPorts) {
         this.directory = new TenantDirectory(b.tenants);
@@ -284,8 +308,9 @@ public final class Engine {
                 VoucherUseCases.create(directory, b.vouchers, ports.transactions(), b.clock, b.voucherHold)));
         this.vatValidation = identityPorts.filter(ports -> b.vatRegistry != null).map(ports -> new VatValidation(
                 VatUseCases.validateVatId(directory, b.vatRegistry, b.vatChecks, b.clock)));
+        BusinessEvents outbox = b.businessEvents == null ? BusinessEvents.NONE : b.businessEvents;
         this.ledger = identityPorts.filter(ports -> b.ledgerStore != null).map(ports -> new BuiltInLedger(
-                b.ledgerStore, ports.transactions(), directory, ports.secrets(), vat, b.clock));
+                b.ledgerStore, ports.transactions(), directory, ports.secrets(), vat, b.clock, outbox));
         Optional<BillingGateway> gateway = identityPorts.flatMap(ports -> ledger.<BillingGateway>map(l -> l)
                 .or(() -> Optional.ofNullable(b.billingGateway))
                 .or(() -> Optional.ofNullable(b.billingGatewayFactory).map(factory -> Objects.requireNonNull(
@@ -303,9 +328,17 @@ public final class Engine {
         this.quotes = billing.filter(bl -> b.quoteSource != null).map(bl -> {
             QuoteUseCases.QuoteCases cases = QuoteUseCases.create(directory, bl.checkout(), b.quoteSource,
                     Option.of(b.storedQuotes), b.quoteLinks, identityPorts.orElseThrow().transactions(),
-                    identityPorts.orElseThrow().secrets(), b.clock);
+                    identityPorts.orElseThrow().secrets(), b.clock, outbox(b));
             return new Quotes(cases.showQuote(), cases.confirmQuote(), cases.publishQuote(),
                     cases.markAcceptedQuotes());
+        });
+        this.events = Optional.ofNullable(b.eventFeed).map(feed -> {
+            EventUseCases.Cases cases = EventUseCases.create(outbox, feed, b.transactions, b.listeners,
+                    b.webhookEndpoints == null ? Option.none() : Option.some(new EventUseCases.Webhooks(
+                            b.webhookEndpoints, b.webhookDeliveries, b.webhookSender, b.signingSecrets)),
+                    b.deliverySettings, b.instance != null ? b.instance
+                            : identityPorts.map(ports -> ports.secrets().guid()).orElse("engine"), b.clock);
+            return new Events(cases.deliverEvents(), cases.manageWebhooks().toJavaOptional());
         });
         directory.refresh();
     }
@@ -316,7 +349,7 @@ public final class Engine {
         Optional<AccountPaymentMethod> account = gateway.map(g -> {
             AccountPaymentMethodCases accountCases = PaymentUseCases.accountPaymentMethods(directory, b.customerLocks,
                     b.accountLinks, b.billingOperations, g, ports.transactions(), b.paymentMethods, b.paymentPages,
-                    ports.secrets(), b.clock);
+                    ports.secrets(), b.clock, outbox(b));
             return new AccountPaymentMethod(accountCases, accountCases);
         });
         return new Payments(cases, cases,
@@ -327,11 +360,20 @@ public final class Engine {
     private Billing billing(Builder b, IdentityPorts ports, BillingGateway gateway, VatDetermination vat) {
         BillingCases cases = BillingUseCases.create(directory, b.customerLocks, b.accountLinks, b.billingOperations,
                 gateway, ports.transactions(), b.paymentMethods, b.paymentPages, Option.of(b.vouchers),
-                Option.of(b.invoiceDiscrepancies), ports.secrets(), vat, b.clock);
+                Option.of(b.invoiceDiscrepancies), ports.secrets(), vat, b.clock, outbox(b));
         return new Billing(cases.checkout(), cases.manageAccount(), cases.readSubscriptions(), cases.readInvoices(),
                 ledger.map(BuiltInLedger::billRun),
                 ChangeUseCases.changeSubscription(directory, b.customerLocks, b.accountLinks, b.billingOperations,
-                        gateway, ports.transactions(), ports.secrets(), vat, b.clock));
+                        gateway, ports.transactions(), ports.secrets(), vat, b.clock, outbox(b)));
+    }
+
+    private static BusinessEvents outbox(Builder b) {
+        return b.businessEvents == null ? BusinessEvents.NONE : b.businessEvents;
+    }
+
+    /** The business events' delivery, when the engine was built with an outbox. */
+    public Optional<Events> events() {
+        return events;
     }
 
     public static Builder builder() {
@@ -623,6 +665,15 @@ public final class Engine {
         private QuoteSource quoteSource;
         private StoredQuotes storedQuotes;
         private QuoteLinks quoteLinks;
+        private BusinessEvents businessEvents;
+        private EventFeed eventFeed;
+        private final Map<String, EventListener> listeners = new LinkedHashMap<>();
+        private WebhookEndpoints webhookEndpoints;
+        private WebhookDeliveries webhookDeliveries;
+        private WebhookSender webhookSender;
+        private SigningSecrets signingSecrets;
+        private DeliverySettings deliverySettings = DeliverySettings.DEFAULTS;
+        private String instance;
 
         private Builder() {
         }
@@ -634,6 +685,17 @@ public final class Engine {
          */
         public Builder invoiceDiscrepancies(InvoiceDiscrepancies invoiceDiscrepancies) {
             this.invoiceDiscrepancies = invoiceDiscrepancies;
+            return this;
+        }
+
+        /**
+         * The outbox (docs/events.md): every booking writes its business events to {@code events} in its
+         * own unit of work, and consumers read them through {@code feed} (one adapter usually implements
+         * both). Without it no events are recorded.
+         */
+        public Builder outbox(BusinessEvents events, EventFeed feed) {
+            this.businessEvents = Objects.requireNonNull(events, "events");
+            this.eventFeed = Objects.requireNonNull(feed, "feed");
             return this;
         }
 
@@ -655,6 +717,45 @@ public final class Engine {
         /** The engine's record of the quote links it handed out and of their acceptance. */
         public Builder quoteLinks(QuoteLinks quoteLinks) {
             this.quoteLinks = quoteLinks;
+            return this;
+        }
+
+        /**
+         * An in-process consumer of the business events, under a name unique among the consumers (its
+         * position is kept by that name): handed each committed event in order, at least once (dedupe by
+         * the event's id). Needs {@link #outbox}.
+         */
+        public Builder listener(String name, EventListener listener) {
+            Objects.requireNonNull(name, "name");
+            if (name.isBlank() || name.length() > 100 || name.equals("webhooks")) {
+                throw new IllegalArgumentException("a listener's name has 1 to 100 characters and is not 'webhooks': "
+                        + name);
+            }
+            if (listeners.putIfAbsent(name, Objects.requireNonNull(listener, "listener")) != null) {
+                throw new IllegalArgumentException("two listeners named " + name);
+            }
+            return this;
+        }
+
+        /** Webhooks (docs/webhooks.md): the tenants' endpoints, their deliveries, the sender and the secrets. Needs {@link #outbox}. */
+        public Builder webhooks(WebhookEndpoints endpoints, WebhookDeliveries deliveries, WebhookSender sender,
+                SigningSecrets secrets) {
+            this.webhookEndpoints = Objects.requireNonNull(endpoints, "endpoints");
+            this.webhookDeliveries = Objects.requireNonNull(deliveries, "deliveries");
+            this.webhookSender = Objects.requireNonNull(sender, "sender");
+            this.signingSecrets = Objects.requireNonNull(secrets, "secrets");
+            return this;
+        }
+
+        /** Leases, batch, webhook timeout and retry schedule of the delivery ({@link DeliverySettings#DEFAULTS}). */
+        public Builder deliverySettings(DeliverySettings settings) {
+            this.deliverySettings = Objects.requireNonNull(settings, "settings");
+            return this;
+        }
+
+        /** The name this instance holds consumer leases and claims deliveries by (default: a random id). */
+        public Builder instance(String instance) {
+            this.instance = Objects.requireNonNull(instance, "instance");
             return this;
         }
 
@@ -883,6 +984,10 @@ public final class Engine {
                     ports("quoteSource", quoteSource, "quoteLinks", quoteLinks));
             requires(quotes, "quotes", billing, "billing: a confirmed quote is booked as a checkout");
             requires(storedQuotes != null, "storedQuotes", quotes, "quoteSource and quoteLinks");
+            requires(eventFeed != null, "the outbox", transactions != null,
+                    "transactions: consumers advance in units of work");
+            requires(!listeners.isEmpty(), "listeners", eventFeed != null, "the outbox: they read it");
+            requires(webhookEndpoints != null, "webhooks", eventFeed != null, "the outbox: they deliver its events");
             requires(idempotencyRecords != null, "idempotency records", identity,
                     "the identity ports: a key belongs to a user");
             return new Engine(this, identity ? Optional.of(new IdentityPorts(users, sessions, passwordResets,

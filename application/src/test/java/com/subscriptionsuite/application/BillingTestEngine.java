@@ -1,5 +1,7 @@
 package com.subscriptionsuite.application;
 
+import com.subscriptionsuite.application.fixtures.InMemoryBusinessEvents;
+
 import com.subscriptionsuite.application.fixtures.CountingSecrets;
 import com.subscriptionsuite.application.fixtures.InMemoryLedgerStore;
 import com.subscriptionsuite.application.fixtures.InMemoryIdempotencyRecords;
@@ -50,6 +52,8 @@ final class BillingTestEngine {
     final InMemoryTransactions transactions = new InMemoryTransactions();
     final InMemoryAccountLinks links = new InMemoryAccountLinks(transactions);
     final InMemoryBillingOperations operations = new InMemoryBillingOperations(transactions);
+    /** The outbox the engine's bookings write their business events to. */
+    final InMemoryBusinessEvents events = new InMemoryBusinessEvents(transactions);
     /** The built-in ledger on {@link #billing}, as the engine's billing gateway (possibly wrapped). */
     final BuiltInLedger ledger;
     final Engine engine;
@@ -88,7 +92,7 @@ final class BillingTestEngine {
         TenantDirectory directory = new TenantDirectory(tenants);
         directory.refresh();
         ledger = new BuiltInLedger(billing, transactions, directory, secrets, new VatDetermination(
-                VatRates.euStandardRates()), clock);
+                VatRates.euStandardRates()), clock, events);
         engine = Engine.builder().tenants(tenants).clock(clock).users(new InMemoryUsers())
                 .sessions(new InMemorySessions()).passwordResets(new InMemoryPasswordResets())
                 .loginAttempts(new InMemoryLoginAttempts()).transactions(transactions)
@@ -97,7 +101,7 @@ final class BillingTestEngine {
                 .customerLocks(new InMemoryCustomerLocks(transactions, clock)).accountLinks(wrapLinks.apply(links))
                 .billingOperations(operations).billingGateway(wrapGateway.apply(ledger))
                 .paymentMethods(paymentMethods).idempotencyRecords(idempotencyRecords)
-                .idempotencyLease(idempotencyLease).build();
+                .idempotencyLease(idempotencyLease).outbox(events, events).build();
     }
 
     /** The built-in ledger's bill run (the engine has none: it was given the ledger as a gateway). */

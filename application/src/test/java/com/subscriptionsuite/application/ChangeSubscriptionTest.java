@@ -94,6 +94,10 @@ class ChangeSubscriptionTest {
         final InMemoryLedgerStore billing = new InMemoryLedgerStore();
         final InMemoryTransactions transactions = new InMemoryTransactions();
         final InMemoryAccountLinks links = new InMemoryAccountLinks(transactions);
+        final com.subscriptionsuite.application.fixtures.InMemoryBusinessEvents events =
+                new com.subscriptionsuite.application.fixtures.InMemoryBusinessEvents(transactions);
+        final List<com.subscriptionsuite.application.port.out.events.EventListener.FeedEvent> heard =
+                new java.util.ArrayList<>();
         final TenantDefinition definition;
         final Engine engine;
         final BillingAccount ann;
@@ -119,7 +123,8 @@ class ChangeSubscriptionTest {
                     .mailer(new RecordingMailer())
                     .customerLocks(new InMemoryCustomerLocks(transactions, clock)).accountLinks(links)
                     .billingOperations(new InMemoryBillingOperations(transactions))
-                    .paymentMethods(new InMemoryPaymentMethods());
+                    .paymentMethods(new InMemoryPaymentMethods())
+                    .outbox(events, events).listener("test", heard::add);
             if (wrapGateway == null) {
                 builder.ledger(billing);
             } else {

@@ -1,6 +1,10 @@
 package com.subscriptionsuite.bootstrap;
 
 import com.subscriptionsuite.adapters.http.HttpApi;
+import com.subscriptionsuite.adapters.http.outbound.webhook.HttpWebhookSender;
+import com.subscriptionsuite.adapters.persistence.events.JdbiBusinessEvents;
+import com.subscriptionsuite.adapters.persistence.events.JdbiWebhooks;
+import com.subscriptionsuite.application.port.in.events.DeliverySettings;
 import com.subscriptionsuite.adapters.http.HttpSettings;
 import com.subscriptionsuite.adapters.http.outbound.vies.ViesVatRegistry;
 import com.subscriptionsuite.adapters.persistence.Database;
@@ -61,12 +65,15 @@ public final class Server implements AutoCloseable {
     private final Engine engine;
     private final Javalin http;
     private final ScheduledExecutorService refresher;
+    private final ScheduledExecutorService deliveries;
 
-    private Server(Database database, Engine engine, Javalin http, ScheduledExecutorService refresher) {
+    private Server(Database database, Engine engine, Javalin http, ScheduledExecutorService refresher,
+            ScheduledExecutorService deliveries) {
         this.database = database;
         this.engine = engine;
         this.http = http;
         this.refresher = refresher;
+        this.deliveries = deliveries;
     }
 
     /**
@@ -94,10 +101,11 @@ public final class Server implements AutoCloseable {
         String url = databaseUrl(config);
         Database database = openDatabase(config);
         ScheduledExecutorService refresher = null;
+        ScheduledExecutorService deliveries = null;
         try {
             Engine engine = engine(config, database, clock, hasher);
             TenantFileLoader loader = new TenantFileLoader(engine.defineTenant(), engine.defineCampaigns(),
-                    new JdbiTransactions(database.jdbi()));
+                    new JdbiTransactions(database.jdbi()), new JdbiWebhooks(database.jdbi()));
             if (config.demoTenant() && !engine.defineTenant().anyTenantDefined()) {
                 loader.loadDemo();
             }
@@ -133,14 +141,28 @@ public final class Server implements AutoCloseable {
                 refresher.scheduleWithFixedDelay(() -> markAcceptedQuotes(quotes), QUOTE_MARK_MINUTES,
                         QUOTE_MARK_MINUTES, TimeUnit.MINUTES);
             }
+            if (config.events().pollMillis() > 0) {
+                // the outbox's consumers and the webhook workers, on a thread of their own (a slow receiver
+                // must not hold up the tenant refresh or the bill run); safe on every instance (leases, claims)
+                deliveries = Executors.newSingleThreadScheduledExecutor(r -> {
+                    Thread t = new Thread(r, "server-events");
+                    t.setDaemon(true);
+                    return t;
+                });
+                deliveries.scheduleWithFixedDelay(() -> deliverEvents(engine), config.events().pollMillis(),
+                        config.events().pollMillis(), TimeUnit.MILLISECONDS);
+            }
             reportOperationsInDoubt(database, clock, inDoubtAfter(config));
             LOG.info("Subscription Suite Engine listening on http://{}:{} with database {} ({}), mail {}",
                     config.httpHost(), http.port(), database.productName(), withoutParameters(url),
                     config.smtp() == null ? "to the outbox table" : "by SMTP via " + config.smtp().host());
-            return new Server(database, engine, http, refresher);
+            return new Server(database, engine, http, refresher, deliveries);
         } catch (RuntimeException e) {
             if (refresher != null) {
                 refresher.shutdownNow();
+            }
+            if (deliveries != null) {
+                deliveries.shutdownNow();
             }
             database.close();
             throw e;
@@ -206,6 +228,19 @@ public final class Server implements AutoCloseable {
                         ? JdbiPaymentPages.withStoredKey(jdbi, secrets, clock.instant())
                         : new JdbiPaymentPages(jdbi, secrets, config.paymentPageKey()))
                 .payPalAgreements(new JdbiPayPalAgreements(jdbi, secrets, payPalApprovalUrl(config)));
+        // issue 14: the outbox of business events, and webhooks as its consumer (docs/events.md, docs/webhooks.md)
+        JdbiBusinessEvents outbox = new JdbiBusinessEvents(jdbi);
+        JdbiWebhooks webhooks = new JdbiWebhooks(jdbi);
+        ServerConfig.Events events = config.events();
+        builder.outbox(outbox, outbox)
+                .webhooks(webhooks, webhooks, new HttpWebhookSender(java.time.Duration.ofSeconds(
+                        Math.min(10, events.webhookTimeoutSeconds()))),
+                        name -> io.vavr.control.Option.of(events.environment().get(name)))
+                .deliverySettings(new DeliverySettings(java.time.Duration.ofSeconds(events.leaseSeconds()), 100,
+                        java.time.Duration.ofSeconds(events.webhookTimeoutSeconds()),
+                        java.time.Duration.ofSeconds(events.retryFirstSeconds()),
+                        java.time.Duration.ofSeconds(events.retryMaxSeconds()),
+                        java.time.Duration.ofHours(events.retryWindowHours())));
         // the billing system behind the billing gateway: the built-in ledger, or Zuora (SUITE_BILLING=zuora)
         if (config.zuoraBilling()) {
             ZuoraClient zuora = new ZuoraClient(config.zuora());
@@ -298,6 +333,21 @@ public final class Server implements AutoCloseable {
         }
     }
 
+    /**
+     * One round of the business events: the consumers (the webhook fan-out) and the webhook workers.
+     * A failure is logged; the next round starts where this one stopped.
+     */
+    static void deliverEvents(Engine engine) {
+        engine.events().ifPresent(events -> {
+            try {
+                events.deliverEvents().deliver();
+                events.deliverEvents().sendWebhooks();
+            } catch (RuntimeException e) {
+                LOG.warn("event delivery round failed; the next round goes on from the consumers' positions", e);
+            }
+        });
+    }
+
     private static void refresh(Engine engine) {
         try {
             if (engine.refreshTenants()) {
@@ -320,6 +370,9 @@ public final class Server implements AutoCloseable {
     public void close() {
         if (refresher != null) {
             refresher.shutdownNow();
+        }
+        if (deliveries != null) {
+            deliveries.shutdownNow();
         }
         http.stop();
         database.close();

@@ -51,6 +51,11 @@ import java.util.Map;
  * <tr><td>SUITE_QUOTES</td><td>builtin: quotes are kept in the engine's database (created by POST /admin/quote);
  * salesforce: Zuora Quotes in Salesforce, through the SUITE_SALESFORCE_* settings (login URL, client id and secret
  * required; see {@code SalesforceSettings} and docs/quotes.md)</td></tr>
+ * <tr><td>SUITE_EVENTS_POLL_MILLIS</td><td>1000: how often the event consumers and webhook workers run (0 = never)</td></tr>
+ * <tr><td>SUITE_EVENTS_LEASE_SECONDS</td><td>30: a consumer's lease; another instance takes over after it</td></tr>
+ * <tr><td>SUITE_WEBHOOK_TIMEOUT_SECONDS</td><td>10: how long a webhook POST may take</td></tr>
+ * <tr><td>SUITE_WEBHOOK_RETRY_FIRST_SECONDS / _MAX_SECONDS / SUITE_WEBHOOK_RETRY_HOURS</td><td>30 / 3600 / 24: the
+ * retry schedule of a failed webhook (doubling, capped, for the window; then parked as failed)</td></tr>
  * </table>
  */
 public record ServerConfig(
@@ -77,11 +82,33 @@ public record ServerConfig(
         ZuoraSettings zuora,
         URI zuoraHostedPageUri,
         int catalogSyncMinutes,
-        SalesforceSettings salesforce) {
+        SalesforceSettings salesforce,
+        Events events) {
 
     /** Whether quotes come from Salesforce ({@code SUITE_QUOTES=salesforce}); else from the engine's own store. */
     public boolean salesforceQuotes() {
         return salesforce != null;
+    }
+
+
+    /**
+     * Business events and webhooks (docs/events.md, docs/webhooks.md): how often this instance runs
+     * the consumers and webhook workers ({@code SUITE_EVENTS_POLL_MILLIS}, 0 = never), a consumer's
+     * lease, a webhook's timeout, its retry schedule, and the environment the endpoints' signing
+     * secrets are read from by name ({@code secret_env} in the tenant file; never printed).
+     */
+    public record Events(int pollMillis, int leaseSeconds, int webhookTimeoutSeconds, int retryFirstSeconds,
+            int retryMaxSeconds, int retryWindowHours, Map<String, String> environment) {
+        public Events {
+            environment = Map.copyOf(environment);
+        }
+
+        @Override
+        public String toString() {
+            return "Events[pollMillis=" + pollMillis + ", leaseSeconds=" + leaseSeconds + ", webhookTimeoutSeconds="
+                    + webhookTimeoutSeconds + ", retryFirstSeconds=" + retryFirstSeconds + ", retryMaxSeconds="
+                    + retryMaxSeconds + ", retryWindowHours=" + retryWindowHours + "]";
+        }
     }
 
     /** Whether Zuora is the billing system ({@code SUITE_BILLING=zuora}); else the built-in ledger is. */
@@ -124,7 +151,7 @@ public record ServerConfig(
                 + ", billingRunMinutes=" + billingRunMinutes + ", idempotencyLeaseSeconds=" + idempotencyLeaseSeconds
                 + ", billing=" + (zuora == null ? "ledger" : "zuora " + zuora)
                 + ", catalogSyncMinutes=" + catalogSyncMinutes
-                + ", quotes=" + (salesforce == null ? "builtin" : "salesforce " + salesforce) + "]";
+                + ", quotes=" + (salesforce == null ? "builtin" : "salesforce " + salesforce) + ", events=" + events + "]";
     }
 
     private static String withheld(String secret) {
@@ -206,6 +233,16 @@ public record ServerConfig(
         } else if (!quotes.equals("builtin") && !quotes.isEmpty()) {
             errors.add("SUITE_QUOTES must be builtin or salesforce, got '" + env.get("SUITE_QUOTES") + "'");
         }
+        Events events = new Events(integer(env, "SUITE_EVENTS_POLL_MILLIS", 1000, 0, 3_600_000, errors),
+                integer(env, "SUITE_EVENTS_LEASE_SECONDS", 30, 1, 3600, errors),
+                integer(env, "SUITE_WEBHOOK_TIMEOUT_SECONDS", 10, 1, 300, errors),
+                integer(env, "SUITE_WEBHOOK_RETRY_FIRST_SECONDS", 30, 1, 86_400, errors),
+                integer(env, "SUITE_WEBHOOK_RETRY_MAX_SECONDS", 3600, 1, 86_400, errors),
+                integer(env, "SUITE_WEBHOOK_RETRY_HOURS", 24, 1, 24 * 30, errors), env);
+        if (events.retryMaxSeconds() < events.retryFirstSeconds()) {
+            errors.add("SUITE_WEBHOOK_RETRY_MAX_SECONDS (" + events.retryMaxSeconds()
+                    + ") must not be below SUITE_WEBHOOK_RETRY_FIRST_SECONDS (" + events.retryFirstSeconds() + ")");
+        }
         if (!errors.isEmpty()) {
             throw new InvalidConfiguration(String.join("; ", errors));
         }
@@ -233,7 +270,8 @@ public record ServerConfig(
                 zuora,
                 zuoraPageUri,
                 catalogSync,
-                salesforce);
+                salesforce,
+                events);
     }
 
     /** An absolute http(s) URL without query or fragment, its trailing slashes dropped; null when unset. */

@@ -9,6 +9,7 @@ import com.subscriptionsuite.adapters.http.catalog.CatalogEndpoints;
 import com.subscriptionsuite.adapters.http.catalogsync.CatalogSyncEndpoints;
 import com.subscriptionsuite.adapters.http.reconciliation.ReconciliationEndpoints;
 import com.subscriptionsuite.adapters.http.quote.QuoteEndpoints;
+import com.subscriptionsuite.adapters.http.webhook.WebhookAdminEndpoints;
 import com.subscriptionsuite.adapters.http.change.ChangeEndpoints;
 import com.subscriptionsuite.adapters.http.config.ConfigEndpoints;
 import com.subscriptionsuite.adapters.http.error.ApiError;
@@ -108,10 +109,26 @@ public final class HttpApi {
             Optional<Engine.Idempotency> idempotency,
             Optional<Engine.CatalogSync> catalogSync,
             Optional<Engine.Reconciliation> reconciliation,
-            Optional<Engine.Quotes> quotes) {
+            Optional<Engine.Quotes> quotes,
+            Optional<Engine.Events> events) {
+            
+
+        /** Without reconciliation, quotes and the business events' admin endpoints. */
+        public UseCases(ResolveTenant resolveTenant, TenantAccessLookup tenantAccess, BrowseCatalog browseCatalog,
+                ShowShopPage showShopPage, ReadConfiguration readConfiguration, Translate translate,
+                PreviewPrices previewPrices, AuthorizeAdmin authorizeAdmin, RemoveProduct removeProduct,
+                Engine.Identity identity, Optional<Engine.Vouchers> vouchers,
+                Optional<Engine.VatValidation> vatValidation, Optional<Engine.Billing> billing,
+                Optional<Engine.Payments> payments, Optional<Engine.Idempotency> idempotency,
+                Optional<Engine.CatalogSync> catalogSync) {
+            this(resolveTenant, tenantAccess, browseCatalog, showShopPage, readConfiguration, translate, previewPrices,
+                    authorizeAdmin, removeProduct, identity, vouchers, vatValidation, billing, payments, idempotency,
+                    catalogSync, Optional.empty(), Optional.empty(), Optional.empty());
+        }
 
         public UseCases {
             Objects.requireNonNull(quotes, "quotes");
+            Objects.requireNonNull(events, "events");
             Objects.requireNonNull(resolveTenant, "resolveTenant");
             Objects.requireNonNull(tenantAccess, "tenantAccess");
             Objects.requireNonNull(browseCatalog, "browseCatalog");
@@ -142,14 +159,14 @@ public final class HttpApi {
                     engine.showShopPage(), engine.readConfiguration(), engine.translate(), engine.previewPrices(),
                     engine.authorizeAdmin(), engine.removeProduct(), identity, engine.vouchers(),
                     engine.vatValidation(), engine.billing(), engine.payments(), engine.idempotency(),
-                    engine.catalogSync(), engine.reconciliation(), engine.quotes());
+                    engine.catalogSync(), engine.reconciliation(), engine.quotes(), engine.events());
         }
 
         /** The same use cases with another catalog browser (tests put a failing one in). */
         public UseCases withBrowseCatalog(BrowseCatalog other) {
             return new UseCases(resolveTenant, tenantAccess, other, showShopPage, readConfiguration, translate,
                     previewPrices, authorizeAdmin, removeProduct, identity, vouchers, vatValidation, billing, payments,
-                    idempotency, catalogSync, reconciliation, quotes);
+                    idempotency, catalogSync, reconciliation, quotes, events);
         }
 
         /** The same use cases with another invoice reader (tests put one in that hands out PDFs). */
@@ -158,7 +175,7 @@ public final class HttpApi {
                     b.readSubscriptions(), other, b.runBilling(), b.changeSubscription()));
             return new UseCases(resolveTenant, tenantAccess, browseCatalog, showShopPage, readConfiguration, translate,
                     previewPrices, authorizeAdmin, removeProduct, identity, vouchers, vatValidation, withOther,
-                    payments, idempotency, catalogSync, reconciliation, quotes);
+                    payments, idempotency, catalogSync, reconciliation, quotes, events);
         }
 
         /** The same use cases with another checkout (tests put one in that fails as the billing system can). */
@@ -167,14 +184,14 @@ public final class HttpApi {
                     b.readSubscriptions(), b.readInvoices(), b.runBilling(), b.changeSubscription()));
             return new UseCases(resolveTenant, tenantAccess, browseCatalog, showShopPage, readConfiguration, translate,
                     previewPrices, authorizeAdmin, removeProduct, identity, vouchers, vatValidation, withOther,
-                    payments, idempotency, catalogSync, reconciliation, quotes);
+                    payments, idempotency, catalogSync, reconciliation, quotes, events);
         }
 
         /** The same use cases with another idempotency runner (tests put one in that holds a request). */
         public UseCases withIdempotentRequests(IdempotentRequests other) {
             return new UseCases(resolveTenant, tenantAccess, browseCatalog, showShopPage, readConfiguration, translate,
                     previewPrices, authorizeAdmin, removeProduct, identity, vouchers, vatValidation, billing, payments,
-                    Optional.of(new Engine.Idempotency(other)), catalogSync, reconciliation, quotes);
+                    Optional.of(new Engine.Idempotency(other)), catalogSync, reconciliation, quotes, events);
         }
     }
 
@@ -215,6 +232,8 @@ public final class HttpApi {
         useCases.reconciliation().ifPresent(r -> all.addAll(ReconciliationEndpoints.routes(
                 r.readInvoiceDiscrepancies(), json)));
         useCases.quotes().ifPresent(quotes -> all.addAll(QuoteEndpoints.routes(quotes, json, body)));
+        useCases.events().flatMap(Engine.Events::manageWebhooks)
+                .ifPresent(manage -> all.addAll(WebhookAdminEndpoints.routes(manage, json)));
         this.routes = List.copyOf(all);
         this.access = new RequestAccess(identity.authenticate(), useCases.authorizeAdmin(), json);
         this.cors = new Cors(useCases.tenantAccess(), json);

@@ -78,6 +78,10 @@ final class TestServer {
     private TestServer() {
     }
 
+    /** The webhook deliveries of every engine made here (the admin endpoints' tests put some in). */
+    static final com.subscriptionsuite.application.fixtures.InMemoryWebhooks WEBHOOKS =
+            new com.subscriptionsuite.application.fixtures.InMemoryWebhooks();
+
     static Engine engine() {
         return engine(CLOCK, new RecordingMailer());
     }
@@ -136,6 +140,7 @@ final class TestServer {
         tenants.all().forEach(d -> catalogSource.answer(d.tenant().id(), InMemoryCatalogSource.of(d.catalog())));
         InMemoryTransactions transactions = new InMemoryTransactions();
         InMemoryQuotes quotes = new InMemoryQuotes();
+        var outbox = new com.subscriptionsuite.application.fixtures.InMemoryBusinessEvents(transactions);
         return Engine.builder()
                 .tenants(tenants)
                 .clock(clock)
@@ -165,6 +170,9 @@ final class TestServer {
                 .quoteSource(quotes)
                 .storedQuotes(quotes)
                 .quoteLinks(new InMemoryQuoteLinks(transactions))
+                .outbox(outbox, outbox)
+                .webhooks(WEBHOOKS, WEBHOOKS, (url, headers, body, secret, at, timeout) -> io.vavr.control.Either.left(
+                        "tests reach no network"), name -> io.vavr.control.Option.none())
                 .build();
     }
 

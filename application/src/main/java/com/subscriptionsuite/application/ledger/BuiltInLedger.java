@@ -1,5 +1,7 @@
 package com.subscriptionsuite.application.ledger;
 
+import com.subscriptionsuite.application.port.out.events.BusinessEvents;
+
 import com.subscriptionsuite.application.port.in.billing.RunBilling;
 import com.subscriptionsuite.application.port.out.LedgerStore;
 import com.subscriptionsuite.application.port.out.Secrets;
@@ -66,13 +68,22 @@ public final class BuiltInLedger implements BillingGateway {
 
     public BuiltInLedger(LedgerStore store, Transactions transactions, TenantDirectory directory, Secrets secrets,
             VatDetermination vat, Clock clock) {
+        this(store, transactions, directory, secrets, vat, clock, BusinessEvents.NONE);
+    }
+
+    /**
+     * With the outbox its bill run writes {@code invoice.raised} to, in the unit that raises the
+     * invoice (the checkout's and changes' invoices are the services' events: docs/events.md).
+     */
+    public BuiltInLedger(LedgerStore store, Transactions transactions, TenantDirectory directory, Secrets secrets,
+            VatDetermination vat, Clock clock, BusinessEvents events) {
         this.store = Objects.requireNonNull(store, "store");
         this.transactions = Objects.requireNonNull(transactions, "transactions");
         this.directory = Objects.requireNonNull(directory, "directory");
         this.secrets = Objects.requireNonNull(secrets, "secrets");
         this.clock = Objects.requireNonNull(clock, "clock");
         this.billRun = new LedgerBillRun(store, transactions, directory, Objects.requireNonNull(vat, "vat"),
-                clock);
+                clock, Objects.requireNonNull(events, "events"));
     }
 
     /** The ledger's bill run: it raises the invoices of the periods that came due. */

@@ -1,5 +1,10 @@
 package com.subscriptionsuite.application.ledger;
 
+import com.subscriptionsuite.application.port.out.events.BusinessEvent;
+import com.subscriptionsuite.application.port.out.events.BusinessEvents;
+import com.subscriptionsuite.application.port.out.events.EventPayload;
+import com.subscriptionsuite.application.port.out.events.EventType;
+
 import com.subscriptionsuite.application.port.in.billing.RunBilling;
 import com.subscriptionsuite.application.port.out.LedgerStore;
 import com.subscriptionsuite.application.port.out.Transactions;
@@ -35,9 +40,11 @@ final class LedgerBillRun implements RunBilling {
     private final TenantDirectory directory;
     private final VatDetermination vat;
     private final Clock clock;
+    private final BusinessEvents events;
 
     LedgerBillRun(LedgerStore store, Transactions transactions, TenantDirectory directory, VatDetermination vat,
-            Clock clock) {
+            Clock clock, BusinessEvents events) {
+        this.events = events;
         this.store = store;
         this.transactions = transactions;
         this.directory = directory;
@@ -122,6 +129,16 @@ final class LedgerBillRun implements RunBilling {
         Invoice invoice = Invoice.raise(store.newId(), store.nextNumber(tenantId, LedgerStore.NumberKind.INVOICE),
                 definition.tenant(), account, today, tax, lines, now);
         store.addInvoice(invoice);
+        java.util.Set<String> numbers = new java.util.HashSet<>();
+        lines.forEach(l -> numbers.add(l.subscriptionNumber()));
+        String key = accountId;
+        if (numbers.size() == 1) {
+            String number = numbers.iterator().next();
+            key = store.subscriptions(tenantId, accountId).stream().filter(s -> s.number().equals(number))
+                    .map(Subscription::id).findFirst().orElse(accountId);
+        }
+        events.append(List.of(new BusinessEvent(BusinessEvent.idOf(tenantId, "invoice", invoice.id()),
+                EventType.INVOICE_RAISED, tenantId, now, key, EventPayload.InvoiceRaised.of(invoice, "bill_run"))));
         return new AccountRun(charged, Option.some(invoice.id()));
     }
 }

@@ -17,13 +17,18 @@ import java.util.regex.Pattern;
  *                  {@code $.campaigns[i].codes_file line N}
  */
 public record TenantFile(TenantDefinition definition, List<CampaignCodes> campaigns,
-        CampaignRules.CodePaths codePaths) {
+        CampaignRules.CodePaths codePaths, List<WebhooksSection.Entry> webhooks) {
     private static final Pattern CODE_PATH = Pattern.compile("\\$\\.campaigns\\[([0-9]{1,9})]\\.codes\\[([0-9]{1,9})]");
 
     public TenantFile {
         Objects.requireNonNull(definition, "definition");
         Objects.requireNonNull(codePaths, "codePaths");
         campaigns = List.copyOf(campaigns);
+        webhooks = List.copyOf(webhooks);
+    }
+
+    public TenantFile(TenantDefinition definition, List<CampaignCodes> campaigns, CampaignRules.CodePaths codePaths) {
+        this(definition, campaigns, codePaths, List.of());
     }
 
     /** How many codes the campaigns have in all. */

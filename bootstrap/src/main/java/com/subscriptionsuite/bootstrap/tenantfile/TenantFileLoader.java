@@ -1,5 +1,7 @@
 package com.subscriptionsuite.bootstrap.tenantfile;
 
+import com.subscriptionsuite.application.port.out.webhooks.WebhookEndpoints;
+
 import com.subscriptionsuite.application.port.in.tenant.DefineTenant;
 import com.subscriptionsuite.application.port.in.voucher.DefineCampaigns;
 import com.subscriptionsuite.application.port.in.voucher.DefineCampaigns.CampaignWithCodes;
@@ -29,8 +31,16 @@ public final class TenantFileLoader {
     private final DefineTenant defineTenant;
     private final DefineCampaigns defineCampaigns;
     private final Transactions transactions;
+    private final WebhookEndpoints webhooks;
 
     public TenantFileLoader(DefineTenant defineTenant, DefineCampaigns defineCampaigns, Transactions transactions) {
+        this(defineTenant, defineCampaigns, transactions, null);
+    }
+
+    /** Also storing each file's webhook endpoints ({@code webhooks}, replaced whole per tenant); null: not stored. */
+    public TenantFileLoader(DefineTenant defineTenant, DefineCampaigns defineCampaigns, Transactions transactions,
+            WebhookEndpoints webhooks) {
+        this.webhooks = webhooks;
         this.defineTenant = defineTenant;
         this.defineCampaigns = defineCampaigns;
         this.transactions = transactions;
@@ -80,6 +90,16 @@ public final class TenantFileLoader {
                 }
                 LOG.info("tenant '{}': {} campaign(s) defined, {} new code(s)", defined.get().key(),
                         campaigns.get().campaigns(), campaigns.get().newCodes());
+            }
+            if (webhooks != null) {
+                webhooks.replace(tenantId, file.webhooks().stream().map(w -> new WebhookEndpoints.Endpoint(tenantId,
+                        w.name(), w.url(), w.events(), w.secretEnv())).toList());
+                if (!file.webhooks().isEmpty()) {
+                    LOG.info("tenant '{}': {} webhook endpoint(s)", defined.get().key(), file.webhooks().size());
+                }
+            } else if (!file.webhooks().isEmpty()) {
+                LOG.warn("tenant '{}': webhooks are not delivered by this host; {} endpoint(s) ignored",
+                        defined.get().key(), file.webhooks().size());
             }
             LOG.info("tenant '{}' (id {}) loaded from {}", defined.get().key(), tenantId, source);
             return null;

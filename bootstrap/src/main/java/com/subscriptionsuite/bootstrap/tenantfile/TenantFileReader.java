@@ -142,7 +142,8 @@ public final class TenantFileReader {
     }
 
     /** What the JSON says, structurally clean: the definition and the campaigns as written. */
-    private record Parsed(TenantDefinition definition, List<CampaignsSection.Entry> campaigns) {
+    private record Parsed(TenantDefinition definition, List<CampaignsSection.Entry> campaigns,
+            List<WebhooksSection.Entry> webhooks) {
     }
 
     /**
@@ -183,7 +184,7 @@ public final class TenantFileReader {
             return CampaignRules.campaignPath(campaign) + ".codes_file line "
                     + files.get(campaign).map(csv -> csv.line(code - inline)).getOrElse(code - inline + 1);
         };
-        return Either.right(new TenantFile(parsed.definition(), campaigns, codePaths));
+        return Either.right(new TenantFile(parsed.definition(), campaigns, codePaths, parsed.webhooks()));
     }
 
     private static String describe(IOException e) {
@@ -235,12 +236,19 @@ public final class TenantFileReader {
                 .getOrElse(() -> Option.some(TenantAccess.none()));
         List<PaymentOption> paymentMethods = f.objects("payment_methods", false, PaymentMethodsSection::paymentMethod);
         List<CampaignsSection.Entry> campaigns = f.objects("campaigns", false, CampaignsSection::campaign);
+        List<WebhooksSection.Entry> webhooks = f.objects("webhooks", false, WebhooksSection::endpoint);
+        java.util.Set<String> names = new java.util.HashSet<>();
+        for (int i = 0; i < webhooks.size(); i++) {
+            if (!names.add(webhooks.get(i).name())) {
+                f.problem("$.webhooks[" + i + "].name", "two webhooks named '" + webhooks.get(i).name() + "'");
+            }
+        }
         if (!f.finish()) {
             return Option.none();
         }
         return For(header, cart, checkout, customerCenter, catalog, access).yield((h, ca, co, cc, cat, acc) ->
                 new Parsed(new TenantDefinition(
                         new Tenant(h.id(), h.key(), h.name(), h.hosts(), h.seller(), languages, currencies, ca, co, cc),
-                        cat, translations, acc, new PaymentOptions(paymentMethods)), campaigns));
+                        cat, translations, acc, new PaymentOptions(paymentMethods)), campaigns, webhooks));
     }
 }

@@ -291,7 +291,7 @@ class TenantFileReaderTest {
         assertThat(read(root).getLeft()).containsExactly(new Problem("$['base url']",
                 "unknown field 'base url'; known fields: tenant, languages, currencies, cart_settings, "
                         + "checkout_settings, customer_center_settings, catalog, translations, access, payment_methods, "
-                        + "campaigns"));
+                        + "campaigns, webhooks"));
     }
 
     @Test

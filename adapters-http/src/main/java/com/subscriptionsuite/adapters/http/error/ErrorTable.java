@@ -60,6 +60,9 @@ public final class ErrorTable {
         m.put("language_not_offered", 400);
         // catalog sync (POST /admin/catalog/sync): the merged definition would break the tenant rules
         m.put("catalog_sync_refused", 422);
+        // webhook deliveries (GET /admin/webhooks/deliveries, POST .../{id}/resend)
+        m.put("webhook_delivery_not_found", 404);
+        m.put("webhook_delivery_not_failed", 409);
         // price preview
         m.put("cart_empty", 400);
         m.put("order_pos_duplicate", 400);

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.subscriptionsuite.application.port.in.account.AccountFailure;
 import com.subscriptionsuite.application.port.in.catalog.CatalogFailure;
 import com.subscriptionsuite.application.port.in.catalogsync.CatalogSyncFailure;
+import com.subscriptionsuite.application.port.in.events.WebhookFailure;
 import com.subscriptionsuite.application.port.in.change.ChangeFailure;
 import com.subscriptionsuite.application.port.in.checkout.CheckoutFailure;
 import com.subscriptionsuite.application.port.in.idempotency.IdempotencyFailure;
@@ -54,7 +55,7 @@ class ErrorTableTest {
         for (Class<?> family : List.of(PreviewFailure.class, CatalogFailure.class, RequestFailure.class,
                 IdentityFailure.class, VoucherFailure.class, VatFailure.class, AccountFailure.class,
                 CheckoutFailure.class, IdempotencyFailure.class, ChangeFailure.class, PaymentFailure.class,
-                CatalogSyncFailure.class, QuoteFailure.class)) {
+                CatalogSyncFailure.class, QuoteFailure.class, WebhookFailure.class)) {
             assertThat(family.isSealed()).as("%s is sealed", family).isTrue();
             for (Class<?> type : family.getPermittedSubclasses()) {
                 if (type == IdentityFailure.InputRejected.class) {
@@ -510,6 +511,9 @@ class ErrorTableTest {
         }
         if (type == ChangeAction.class) {
             return ChangeAction.CANCEL;
+        }
+        if (type == com.subscriptionsuite.application.port.out.webhooks.WebhookDeliveries.Status.class) {
+            return com.subscriptionsuite.application.port.out.webhooks.WebhookDeliveries.Status.DELIVERED;
         }
         if (type == Duration.class) {
             return Duration.ofMillis(1500);

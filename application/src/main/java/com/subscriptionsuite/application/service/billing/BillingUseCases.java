@@ -1,5 +1,7 @@
 package com.subscriptionsuite.application.service.billing;
 
+import com.subscriptionsuite.application.port.out.events.BusinessEvents;
+
 import com.subscriptionsuite.application.port.out.AccountLinks;
 import com.subscriptionsuite.application.port.out.BillingOperations;
 import com.subscriptionsuite.application.port.out.CustomerLocks;
@@ -34,10 +36,10 @@ public final class BillingUseCases {
             CustomerLocks locks, AccountLinks links, BillingOperations operations, BillingGateway gateway,
             Transactions transactions, PaymentMethods paymentMethods, PaymentPages pages,
             Option<Vouchers> vouchers, Option<InvoiceDiscrepancies> discrepancies, Secrets secrets,
-            VatDetermination vat, Clock clock) {
+            VatDetermination vat, Clock clock, BusinessEvents events) {
         BillingContext context = new BillingContext(directory, new CustomerOperations(locks, links, operations,
-                gateway, transactions, secrets, clock), new PaymentMethodLookup(paymentMethods, pages, transactions,
-                clock), vouchers, discrepancies, vat, clock);
+                gateway, transactions, secrets, clock, events), new PaymentMethodLookup(paymentMethods, pages,
+                transactions, clock), vouchers, discrepancies, vat, clock);
         AccountService accounts = new AccountService(context);
         return new BillingCases(new CheckoutService(context), accounts, new SubscriptionReadsService(context),
                 accounts);

@@ -10,6 +10,10 @@ import com.subscriptionsuite.application.port.in.pricing.PreviewPricesQuery;
 import com.subscriptionsuite.application.port.out.billing.AccountRef;
 import com.subscriptionsuite.application.port.out.billing.BillingFailure;
 import com.subscriptionsuite.application.port.out.billing.BillingGateway;
+import com.subscriptionsuite.application.port.out.events.EventPayload;
+import com.subscriptionsuite.application.port.out.events.EventType;
+import com.subscriptionsuite.domain.billing.Invoice;
+import java.util.ArrayList;
 import com.subscriptionsuite.application.service.common.BankTransfers;
 import com.subscriptionsuite.application.service.common.CartResolution;
 import com.subscriptionsuite.application.service.common.CustomerOperations;
@@ -373,6 +377,11 @@ final class CheckoutService implements Checkout {
         if (subscribed.isLeft()) {
             return Either.left(new CheckoutFailure.BillingFailed(subscribed.getLeft()));
         }
+        Either<BillingFailure, List<CustomerOperations.Booked>> events = events(ref, account.get(), b,
+                paymentMethodId, subscribed.get(), op.repeat());
+        if (events.isLeft()) {
+            return Either.left(new CheckoutFailure.BillingFailed(events.getLeft()));
+        }
         Subscribed answer = new Subscribed(subscribed.get().subscriptions().stream()
                 .map(s -> new NewSubscription(s.id(), s.number(), s.uuid(), s.suiteProductId())).toList(),
                 Option.of(subscribed.get().invoice()).map(BillingGateway.InvoiceRef::id).getOrNull(),
@@ -386,7 +395,73 @@ final class CheckoutService implements Checkout {
             discrepancy.forEach(d -> context.discrepancies().forEach(store -> store.record(d)));
             b.voucherCode().forEach(code -> redeem(b, code));
             return answer;
-        }, operation.keepAnswer()));
+        }, operation.keepAnswer(), events.get()));
+    }
+
+    /**
+     * The checkout's business events (docs/events.md): the account opened (a first checkout), its
+     * default payment method (when the checkout set one), each subscription created with its charges
+     * as the billing system booked them, and the first invoice with its lines. The charges and the
+     * invoice are read back from the billing system after the booking (outside any unit of work): a
+     * read that fails leaves the operation pending, as a failed command does, and its repeat reads again.
+     */
+    private Either<BillingFailure, List<CustomerOperations.Booked>> events(AccountRef ref, BillingAccount account,
+            Booking b, Option<String> paymentMethodId, BillingGateway.Subscribed subscribed, boolean repeat) {
+        Either<BillingFailure, List<Subscription>> booked = context.gateway().subscriptions(ref);
+        if (booked.isLeft()) {
+            return Either.left(booked.getLeft());
+        }
+        Option<Invoice> invoice = Option.none();
+        if (subscribed.invoice() != null) {
+            Either<BillingFailure, List<Invoice>> invoices = context.gateway().invoices(ref);
+            if (invoices.isLeft()) {
+                return Either.left(invoices.getLeft());
+            }
+            invoice = Option.ofOptional(invoices.get().stream()
+                    .filter(i -> i.id().equals(subscribed.invoice().id())).findFirst());
+        }
+        List<CustomerOperations.Booked> events = new ArrayList<>();
+        long userId = b.command().userId();
+        // A repeat may find the account its first attempt opened: the event's id is the account's, so
+        // it is written once whichever attempt commits.
+        if (b.existing().isEmpty() || repeat) {
+            events.add(CustomerOperations.Booked.now(EventType.ACCOUNT_OPENED, account.id(),
+                    new EventPayload.AccountOpened(account.id(), account.number(), userId,
+                            account.currency().getCode(), account.details().taxCountry(),
+                            paymentMethodId.getOrNull())).once(ref.tenantId(), "account.opened", account.id()));
+        }
+        if (paymentMethodId.isDefined()) {
+            PaymentMethod method = b.newPaymentMethod().map(pm -> pm.withId(paymentMethodId.get()))
+                    .orElse(b.paymentMethod()).get();
+            events.add(CustomerOperations.Booked.now(EventType.PAYMENT_METHOD_CHANGED, account.id(),
+                    new EventPayload.PaymentMethodChanged(account.id(), userId, method.id(), method.type(),
+                            method.data())));
+        }
+        for (BillingGateway.BookedSubscription s : subscribed.subscriptions()) {
+            Option<Subscription> full = Option.ofOptional(booked.get().stream()
+                    .filter(x -> x.id().equals(s.id())).findFirst());
+            List<EventPayload.ChargeLine> charges = full.map(x -> x.charges().stream()
+                    .map(EventPayload.ChargeLine::of).toList()).getOrElse(List.of());
+            long quantity = full.flatMap(x -> Option.ofOptional(x.charges().stream()
+                    .filter(c -> !c.discount()).map(c -> c.quantity()).findFirst())).getOrElse(0L);
+            events.add(CustomerOperations.Booked.now(EventType.SUBSCRIPTION_CREATED, s.id(),
+                    new EventPayload.SubscriptionCreated(account.id(), userId, s.id(), s.number(), s.uuid(),
+                            s.suiteProductId(), quantity, b.currency().getCode(),
+                            full.map(Subscription::startDate).getOrElse(b.today()),
+                            full.map(Subscription::chargedThroughDate).getOrNull(), charges,
+                            subscribed.invoice() == null ? null : subscribed.invoice().id(),
+                            subscribed.invoice() == null ? null : subscribed.invoice().number())));
+        }
+        if (invoice.isDefined()) {
+            Invoice i = invoice.get();
+            java.util.Set<String> numbers = new java.util.HashSet<>();
+            i.lines().forEach(l -> numbers.add(l.subscriptionNumber()));
+            String key = subscribed.subscriptions().size() == 1 && numbers.size() == 1
+                    ? subscribed.subscriptions().get(0).id() : account.id();
+            events.add(CustomerOperations.Booked.now(EventType.INVOICE_RAISED, key,
+                    EventPayload.InvoiceRaised.of(i, "checkout")));
+        }
+        return Either.right(events);
     }
 
     /**

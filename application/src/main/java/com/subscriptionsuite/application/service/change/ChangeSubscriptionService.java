@@ -13,6 +13,9 @@ import com.subscriptionsuite.application.service.common.CustomerOperations;
 import com.subscriptionsuite.application.port.out.billing.AccountRef;
 import com.subscriptionsuite.application.port.out.billing.BillingFailure;
 import com.subscriptionsuite.application.port.out.billing.BillingGateway;
+import com.subscriptionsuite.application.port.out.events.EventPayload;
+import com.subscriptionsuite.application.port.out.events.EventType;
+import com.subscriptionsuite.domain.billing.Invoice;
 import com.subscriptionsuite.application.service.tenant.TenantDirectory;
 import com.subscriptionsuite.domain.billing.BillingAccount;
 import com.subscriptionsuite.domain.billing.InvoiceLine;
@@ -461,7 +464,52 @@ final class ChangeSubscriptionService implements ChangeSubscription {
         return booked.<ChangeFailure>mapLeft(ChangeFailure.BillingFailed::new)
                 .map(a -> operations.commit(op, () -> new AppliedChange(plan.preview(), a.amendmentId(), a.version(),
                         a.invoice() == null ? null : a.invoice().id(), a.invoice() == null ? null
-                                : a.invoice().number()), operation.keepAnswer()));
+                                : a.invoice().number()), operation.keepAnswer(), events(plan, change, lines, a)));
+    }
+
+    /**
+     * The change's business events (docs/events.md): the amendment by its kind (a cancel books
+     * {@code subscription.cancel_booked} now and schedules {@code subscription.cancelled} for its
+     * effective date), and the invoice (or credit) it raised at once, from the lines booked exactly as
+     * previewed, dated the effective date as the billing system dates it.
+     */
+    private static List<CustomerOperations.Booked> events(Plan plan, BillingGateway.PreviewedChange change,
+            List<InvoiceLine> lines, BillingGateway.Amended a) {
+        Situation s = plan.situation();
+        Subscription sub = s.subscription();
+        ChangePreview p = plan.preview();
+        ChangeAction action = change.action();
+        EventType type = switch (action) {
+            case CANCEL -> EventType.SUBSCRIPTION_CANCEL_BOOKED;
+            case QUANTITY_UPGRADE, QUANTITY_DOWNGRADE -> EventType.SUBSCRIPTION_QUANTITY_CHANGED;
+            case UPGRADE -> EventType.SUBSCRIPTION_UPGRADED;
+            case DOWNGRADE -> EventType.SUBSCRIPTION_DOWNGRADED;
+        };
+        String currency = s.currency().getCode();
+        List<EventPayload.InvoiceLineItem> items = lines.stream().map(EventPayload.InvoiceLineItem::of).toList();
+        EventPayload.Amounts total = a.invoice() == null ? null
+                : EventPayload.Amounts.sum(items.stream().map(EventPayload.InvoiceLineItem::amounts).toList(),
+                        currency);
+        List<CustomerOperations.Booked> events = new ArrayList<>();
+        events.add(CustomerOperations.Booked.now(type, sub.id(), new EventPayload.SubscriptionChanged(s.ref().accountId(),
+                s.ref().userId(), sub.id(), sub.number(), sub.uuid(), a.amendmentId(), a.version(), action.wireName(),
+                p.currentSuiteProductId(), p.suiteProductId(), p.currentQuantity(), p.quantity(), currency,
+                change.requestDate(), change.effectiveDate(),
+                change.newCharges().stream().map(EventPayload.ChargeLine::of).toList(), items, total,
+                a.invoice() == null ? null : a.invoice().id(), a.invoice() == null ? null : a.invoice().number())));
+        if (a.invoice() != null && !lines.isEmpty()) {
+            events.add(CustomerOperations.Booked.now(EventType.INVOICE_RAISED, sub.id(), new EventPayload.InvoiceRaised(
+                    s.ref().accountId(), a.invoice().id(), a.invoice().number(), change.effectiveDate(),
+                    change.effectiveDate().plusDays(Invoice.PAYMENT_TERM_DAYS), currency,
+                    change.tax().rate().toPlainString(), change.tax().explanation(), items, total, "change")));
+        }
+        if (action == ChangeAction.CANCEL) {
+            events.add(new CustomerOperations.Booked(EventType.SUBSCRIPTION_CANCELLED, sub.id(),
+                    new EventPayload.SubscriptionCancelled(s.ref().accountId(), s.ref().userId(), sub.id(),
+                            sub.number(), sub.uuid(), p.currentSuiteProductId(), change.effectiveDate(), a.amendmentId()),
+                    change.effectiveDate()));
+        }
+        return events;
     }
 
     private static QuantityOptions quantityOptions(Situation s) {

@@ -1,5 +1,7 @@
 package com.subscriptionsuite.application.service.change;
 
+import com.subscriptionsuite.application.port.out.events.BusinessEvents;
+
 import com.subscriptionsuite.application.port.in.change.ChangeSubscription;
 import com.subscriptionsuite.application.port.out.AccountLinks;
 import com.subscriptionsuite.application.port.out.BillingOperations;
@@ -20,8 +22,8 @@ public final class ChangeUseCases {
     public static ChangeSubscription changeSubscription(TenantDirectory directory,
             CustomerLocks locks, AccountLinks links, BillingOperations operations, BillingGateway gateway,
             Transactions transactions, Secrets secrets,
-            VatDetermination vat, Clock clock) {
+            VatDetermination vat, Clock clock, BusinessEvents events) {
         return new ChangeSubscriptionService(directory, new CustomerOperations(locks, links, operations, gateway,
-                transactions, secrets, clock), vat, clock);
+                transactions, secrets, clock, events), vat, clock);
     }
 }

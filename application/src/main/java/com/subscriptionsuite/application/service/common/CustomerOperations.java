@@ -11,6 +11,10 @@ import com.subscriptionsuite.application.port.out.billing.AccountRef;
 import com.subscriptionsuite.application.port.out.billing.BillingFailure;
 import com.subscriptionsuite.application.port.out.billing.BillingGateway;
 import com.subscriptionsuite.application.port.out.billing.RequestKey;
+import com.subscriptionsuite.application.port.out.events.BusinessEvent;
+import com.subscriptionsuite.application.port.out.events.BusinessEvents;
+import com.subscriptionsuite.application.port.out.events.EventPayload;
+import com.subscriptionsuite.application.port.out.events.EventType;
 import com.subscriptionsuite.domain.billing.BillingAccount;
 import io.vavr.control.Either;
 import io.vavr.control.Option;
@@ -19,6 +23,10 @@ import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.HexFormat;
 import java.util.Objects;
 import java.util.function.Function;
@@ -53,9 +61,17 @@ public final class CustomerOperations {
     private final Transactions transactions;
     private final Secrets secrets;
     private final Clock clock;
+    private final BusinessEvents events;
 
     public CustomerOperations(CustomerLocks locks, AccountLinks links, BillingOperations operations,
             BillingGateway gateway, Transactions transactions, Secrets secrets, Clock clock) {
+        this(locks, links, operations, gateway, transactions, secrets, clock, BusinessEvents.NONE);
+    }
+
+    /** With the outbox the operations' business events are written to, in their final unit ({@link #commit}). */
+    public CustomerOperations(CustomerLocks locks, AccountLinks links, BillingOperations operations,
+            BillingGateway gateway, Transactions transactions, Secrets secrets, Clock clock, BusinessEvents events) {
+        this.events = Objects.requireNonNull(events, "events");
         this.locks = Objects.requireNonNull(locks, "locks");
         this.links = Objects.requireNonNull(links, "links");
         this.operations = Objects.requireNonNull(operations, "operations");
@@ -134,12 +150,72 @@ public final class CustomerOperations {
      * {@code effects} returns the answer, which is then handed to {@code keep} inside the same unit.
      */
     public <T> T commit(Keyed op, Supplier<T> effects, java.util.function.Consumer<T> keep) {
+        return commit(op, effects, keep, List.of());
+    }
+
+    /**
+     * Like {@link #commit(Keyed, Supplier, java.util.function.Consumer)}, also writing the operation's
+     * business events in the same unit (docs/events.md): each gets the id derived from the tenant, the
+     * operation key and its index ({@link BusinessEvent#idOf}), so a replayed operation never makes a
+     * second one, and occurs now by the clock; an event with a due date is scheduled for it instead.
+     */
+    public <T> T commit(Keyed op, Supplier<T> effects, java.util.function.Consumer<T> keep, List<Booked> booked) {
+        Instant now = clock.instant();
+        List<BusinessEvent> appended = new ArrayList<>();
+        List<Booked> scheduled = new ArrayList<>();
+        List<BusinessEvent> scheduledEvents = new ArrayList<>();
+        for (int i = 0; i < booked.size(); i++) {
+            Booked b = booked.get(i);
+            String id = b.id() != null ? b.id() : BusinessEvent.idOf(op.tenantId(), op.key(), Integer.toString(i));
+            BusinessEvent event = new BusinessEvent(id,
+                    b.type(), op.tenantId(), now, b.orderingKey(), b.payload());
+            if (b.dueOn() == null) {
+                appended.add(event);
+            } else {
+                scheduled.add(b);
+                scheduledEvents.add(event);
+            }
+        }
         return transactions.inTransaction(() -> {
             T answer = effects.get();
             operations.finish(op.tenantId(), op.key());
+            if (!appended.isEmpty()) {
+                events.append(appended);
+            }
+            for (int i = 0; i < scheduled.size(); i++) {
+                events.schedule(scheduledEvents.get(i), scheduled.get(i).dueOn());
+            }
             keep.accept(answer);
             return answer;
         });
+    }
+
+    /**
+     * A business event an operation booked: its type, ordering key (the subscription's id, else the
+     * account's) and payload, and the day it is due when it is to be emitted later (null: at once).
+     */
+    public record Booked(EventType type, String orderingKey, EventPayload payload, LocalDate dueOn, String id) {
+        public Booked {
+            Objects.requireNonNull(type, "type");
+            Objects.requireNonNull(orderingKey, "orderingKey");
+            Objects.requireNonNull(payload, "payload");
+        }
+
+        public Booked(EventType type, String orderingKey, EventPayload payload, LocalDate dueOn) {
+            this(type, orderingKey, payload, dueOn, null);
+        }
+
+        public static Booked now(EventType type, String orderingKey, EventPayload payload) {
+            return new Booked(type, orderingKey, payload, null, null);
+        }
+
+        /**
+         * An event whose id is derived from what it is about ({@code parts}) rather than from the
+         * operation: written by whichever operation commits first, skipped by the outbox after.
+         */
+        public Booked once(long tenantId, String... parts) {
+            return new Booked(type, orderingKey, payload, dueOn, BusinessEvent.idOf(tenantId, parts));
+        }
     }
 
     /**

@@ -6,6 +6,8 @@ import com.subscriptionsuite.application.port.out.PaymentMethods;
 import com.subscriptionsuite.application.port.out.billing.AccountRef;
 import com.subscriptionsuite.application.port.out.billing.BillingFailure;
 import com.subscriptionsuite.application.port.out.billing.BillingGateway;
+import com.subscriptionsuite.application.port.out.events.EventPayload;
+import com.subscriptionsuite.application.port.out.events.EventType;
 import com.subscriptionsuite.application.service.common.BankTransfers;
 import com.subscriptionsuite.application.service.common.CustomerOperations;
 import com.subscriptionsuite.application.service.common.PaymentMethodIds;
@@ -18,6 +20,7 @@ import io.vavr.control.Either;
 import io.vavr.control.Option;
 import java.time.Clock;
 import java.time.Instant;
+import java.util.List;
 
 /**
  * The default payment method of a billing account. A change is a customer operation
@@ -105,7 +108,9 @@ final class AccountPaymentMethodService implements AccountPaymentMethodCases {
                             methods.save(m);
                         }
                         return m;
-                    }, operation.keepAnswer()));
+                    }, operation.keepAnswer(), List.of(CustomerOperations.Booked.now(EventType.PAYMENT_METHOD_CHANGED,
+                            account.id(), new EventPayload.PaymentMethodChanged(account.id(), change.userId(), m.id(),
+                                    m.type(), m.data())))));
         });
     }
 

@@ -1,5 +1,7 @@
 package com.subscriptionsuite.application.service.payment;
 
+import com.subscriptionsuite.application.port.out.events.BusinessEvents;
+
 import com.subscriptionsuite.application.service.common.CustomerOperations;
 import com.subscriptionsuite.application.service.common.PaymentMethodLookup;
 import com.subscriptionsuite.application.port.out.PayPalAgreements;
@@ -29,8 +31,9 @@ public final class PaymentUseCases {
     public static AccountPaymentMethodCases accountPaymentMethods(TenantDirectory directory,
             CustomerLocks locks, AccountLinks links, BillingOperations operations, BillingGateway gateway,
             Transactions transactions,
-            PaymentMethods methods, PaymentPages pages, Secrets secrets, Clock clock) {
+            PaymentMethods methods, PaymentPages pages, Secrets secrets, Clock clock, BusinessEvents events) {
         return new AccountPaymentMethodService(directory, new CustomerOperations(locks, links, operations, gateway,
-                transactions, secrets, clock), new PaymentMethodLookup(methods, pages, transactions, clock), clock);
+                transactions, secrets, clock, events), new PaymentMethodLookup(methods, pages, transactions, clock),
+                clock);
     }
 }

@@ -1,5 +1,9 @@
 package com.subscriptionsuite.application.service.quote;
 
+import com.subscriptionsuite.application.port.out.events.BusinessEvent;
+import com.subscriptionsuite.application.port.out.events.BusinessEvents;
+import com.subscriptionsuite.application.port.out.events.EventPayload;
+import com.subscriptionsuite.application.port.out.events.EventType;
 import com.subscriptionsuite.application.port.in.checkout.Checkout;
 import com.subscriptionsuite.application.port.in.checkout.CheckoutFailure;
 import com.subscriptionsuite.application.port.in.operation.Operation;
@@ -61,9 +65,16 @@ final class QuoteService implements ShowQuote, ConfirmQuote, PublishQuote, MarkA
     private final Transactions transactions;
     private final Secrets secrets;
     private final Clock clock;
+    private final BusinessEvents events;
 
     QuoteService(TenantDirectory directory, Checkout checkout, QuoteSource source, Option<StoredQuotes> stored,
             QuoteLinks links, Transactions transactions, Secrets secrets, Clock clock) {
+        this(directory, checkout, source, stored, links, transactions, secrets, clock, BusinessEvents.NONE);
+    }
+
+    QuoteService(TenantDirectory directory, Checkout checkout, QuoteSource source, Option<StoredQuotes> stored,
+            QuoteLinks links, Transactions transactions, Secrets secrets, Clock clock, BusinessEvents events) {
+        this.events = Objects.requireNonNull(events, "events");
         this.directory = Objects.requireNonNull(directory, "directory");
         this.checkout = Objects.requireNonNull(checkout, "checkout");
         this.source = Objects.requireNonNull(source, "source");
@@ -156,8 +167,8 @@ final class QuoteService implements ShowQuote, ConfirmQuote, PublishQuote, MarkA
         // the customer): a repeat, with or without an Idempotency-Key, repeats every billing command with the
         // same request key, so what the billing system booked the first time is answered again.
         Either<CheckoutFailure, Checkout.Subscribed> booked = checkout.subscribe(subscribe,
-                Operation.keyed("quote:" + hash, subscribed -> recordAcceptance(command, hash, subscribed, now,
-                        operation)));
+                Operation.keyed("quote:" + hash, subscribed -> recordAcceptance(command, hash, quote, subscribed,
+                        now, operation)));
         if (booked.isLeft()) {
             if (!(booked.getLeft() instanceof CheckoutFailure.BillingFailed billing)
                     || !(billing.failure() instanceof BillingFailure.Unavailable)) {
@@ -177,10 +188,17 @@ final class QuoteService implements ShowQuote, ConfirmQuote, PublishQuote, MarkA
      * link records the booked subscriptions and the request keeps its answer, together with the booking
      * or not at all. The quote-accepted business event is to be appended here, in this same unit.
      */
-    private void recordAcceptance(ConfirmCommand command, String hash, Checkout.Subscribed subscribed, Instant at,
-            Operation<Confirmed> operation) {
+    private void recordAcceptance(ConfirmCommand command, String hash, SourceQuote quote,
+            Checkout.Subscribed subscribed, Instant at, Operation<Confirmed> operation) {
         links.booked(command.tenantId(), hash, command.userId(), subscribed.ids(), at);
-        // (issue 14 §1) append the QuoteAccepted event here, in the booking's unit of work
+        // the quote-accepted event, in the booking's unit; its id from the link, so a repeat makes none more.
+        // The quote is named by its number and the link's hash, never by the guid (the link is a credential)
+        List<String> ids = subscribed.subscriptions().stream().map(Checkout.NewSubscription::id).toList();
+        List<String> numbers = subscribed.subscriptions().stream().map(Checkout.NewSubscription::number).toList();
+        events.append(List.of(new BusinessEvent(BusinessEvent.idOf(command.tenantId(), "quote-accepted", hash),
+                EventType.QUOTE_ACCEPTED, command.tenantId(), at, ids.isEmpty() ? "quote:" + hash : ids.get(0),
+                new EventPayload.QuoteAccepted(hash, quote.number(), null, command.userId(), ids, numbers,
+                        quote.currency(), null))));
         operation.keepAnswer().accept(new Confirmed(subscribed.ids(), false));
     }
 

@@ -1,5 +1,6 @@
 package com.subscriptionsuite.application.service.quote;
 
+import com.subscriptionsuite.application.port.out.events.BusinessEvents;
 import com.subscriptionsuite.application.port.in.checkout.Checkout;
 import com.subscriptionsuite.application.port.in.quote.ConfirmQuote;
 import com.subscriptionsuite.application.port.in.quote.MarkAcceptedQuotes;
@@ -29,9 +30,10 @@ public final class QuoteUseCases {
      *               published with their content), none for a remote source
      */
     public static QuoteCases create(TenantDirectory directory, Checkout checkout, QuoteSource source,
-            Option<StoredQuotes> stored, QuoteLinks links, Transactions transactions, Secrets secrets, Clock clock) {
+            Option<StoredQuotes> stored, QuoteLinks links, Transactions transactions, Secrets secrets, Clock clock,
+            BusinessEvents events) {
         QuoteService service = new QuoteService(directory, checkout, source, stored, links, transactions, secrets,
-                clock);
+                clock, events);
         return new QuoteCases(service, service, service, service);
     }
 }

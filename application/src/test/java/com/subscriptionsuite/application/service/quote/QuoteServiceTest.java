@@ -105,6 +105,31 @@ class QuoteServiceTest {
     }
 
     @Test
+    void writes_the_quote_accepted_event_with_the_booking_once_and_names_no_guid() {
+        var events = new com.subscriptionsuite.application.fixtures.InMemoryBusinessEvents(transactions);
+        InMemoryTenants tenants = new InMemoryTenants();
+        tenants.store(SampleTenants.full(ACME, "acme"));
+        TenantDirectory directory = new TenantDirectory(tenants);
+        directory.refresh();
+        service = new QuoteService(directory, checkout, quotes, Option.some(quotes), links, transactions, secrets,
+                CLOCK, events);
+        String guid = published();
+
+        confirm(guid, ANN);
+        confirm(guid, ANN);
+
+        assertThat(events.all()).hasSize(1);
+        var event = events.all().get(0);
+        assertThat(event.type()).isEqualTo(com.subscriptionsuite.application.port.out.events.EventType.QUOTE_ACCEPTED);
+        assertThat(event.orderingKey()).isEqualTo("S-1");
+        var payload = (com.subscriptionsuite.application.port.out.events.EventPayload.QuoteAccepted) event.payload();
+        assertThat(payload.quoteNumber()).isEqualTo("Q-1");
+        assertThat(payload.subscriptionIds()).containsExactly("S-1");
+        assertThat(payload.quoteLinkHash()).isEqualTo(QuoteLinkHash.of(guid)).isNotEqualTo(guid);
+        assertThat(payload.toString()).doesNotContain(guid);
+    }
+
+    @Test
     void an_unreachable_source_claims_nothing_and_books_nothing() {
         String guid = published();
         quotes.failWith(down());

@@ -86,6 +86,12 @@ import com.subscriptionsuite.application.service.tenant.TenantUseCases;
 import com.subscriptionsuite.domain.tax.VatDetermination;
 import com.subscriptionsuite.domain.tax.VatRates;
 import com.subscriptionsuite.domain.tenant.TenantDefinition;
+import com.subscriptionsuite.application.port.in.revenue.ManageRevenueBatches;
+import com.subscriptionsuite.application.port.in.revenue.PostRevenue;
+import com.subscriptionsuite.application.port.in.revenue.RecordRevenueLines;
+import com.subscriptionsuite.application.port.out.revenue.RevenueBatches;
+import com.subscriptionsuite.application.port.out.revenue.RevenueFeed;
+import com.subscriptionsuite.application.service.revenue.RevenueUseCases;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -215,6 +221,17 @@ public final class Engine {
         }
     }
 
+    /**
+     * The Zuora Revenue feed: given {@link Builder#revenueBatches} and {@link Builder#revenueFeed} (Zuora
+     * Revenue's adapter, or CSV files in a directory). Needs no other group.
+     */
+    public record Revenue(RecordRevenueLines recordRevenueLines, PostRevenue postRevenue,
+            ManageRevenueBatches manageRevenueBatches) {
+        public Revenue {
+            requireAll(recordRevenueLines, postRevenue, manageRevenueBatches);
+        }
+    }
+
     private static void requireAll(Object... useCases) {
         for (Object useCase : useCases) {
             Objects.requireNonNull(useCase, "a group has all its use cases");
@@ -235,6 +252,7 @@ public final class Engine {
     private final Optional<Payments> payments;
     private final Optional<Idempotency> idempotency;
     private final Optional<CatalogSync> catalogSync;
+    private final Optional<Revenue> revenue;
 
     private Engine(Builder b, Optional<IdentityPorts> identityPorts) {
         this.directory = new TenantDirectory(b.tenants);
@@ -265,6 +283,10 @@ public final class Engine {
                         b.idempotencyLease)));
         this.catalogSync = Optional.ofNullable(b.catalogSource).map(source -> new CatalogSync(
                 CatalogSyncUseCases.syncCatalog(directory, defineTenant, source, Option.of(b.vouchers))));
+        this.revenue = Optional.ofNullable(b.revenueBatches).map(store -> {
+            RevenueUseCases.Cases cases = RevenueUseCases.create(store, b.revenueFeed, b.revenueSettings, b.clock);
+            return new Revenue(cases.recordLines(), cases.post(), cases.manage());
+        });
         directory.refresh();
     }
 
@@ -293,6 +315,11 @@ public final class Engine {
 
     public static Builder builder() {
         return new Builder();
+    }
+
+    /** The Zuora Revenue feed, when the engine was built with {@link Builder#revenueBatches} and a feed. */
+    public Optional<Revenue> revenue() {
+        return revenue;
     }
 
     public ResolveTenant resolveTenant() {
@@ -566,8 +593,32 @@ public final class Engine {
         private PaymentPages paymentPages;
         private PayPalAgreements payPalAgreements;
         private CatalogSource catalogSource;
+        private RevenueBatches revenueBatches;
+        private RevenueFeed revenueFeed;
+        private RevenueUseCases.Settings revenueSettings = RevenueUseCases.Settings.defaults();
 
         private Builder() {
+        }
+
+        /**
+         * The engine's record of revenue lines and their batches; give it with {@link #revenueFeed}. Then
+         * {@link Engine#revenue()} records lines, runs the batch job and serves the admin's batch views.
+         */
+        public Builder revenueBatches(RevenueBatches revenueBatches) {
+            this.revenueBatches = revenueBatches;
+            return this;
+        }
+
+        /** Where revenue batches go: Zuora Revenue's adapter, or CSV files (the embedded default of the server). */
+        public Builder revenueFeed(RevenueFeed revenueFeed) {
+            this.revenueFeed = revenueFeed;
+            return this;
+        }
+
+        /** Lines per batch (1 to 20,000, default 1000), the claim's lease (5 min), the status-check interval (30 s). */
+        public Builder revenueSettings(int batchSize, Duration lease, Duration checkInterval) {
+            this.revenueSettings = new RevenueUseCases.Settings(batchSize, lease, checkInterval);
+            return this;
         }
 
         /**
@@ -791,6 +842,8 @@ public final class Engine {
             requires(billing, "billing", paymentMethods != null, "paymentMethods: an account is paid by one");
             requires(paymentPages != null || payPalAgreements != null, "paymentPages and payPalAgreements",
                     paymentMethods != null, "paymentMethods: they create payment methods");
+            allOrNone("the revenue feed (its batches and where they go)",
+                    ports("revenueBatches", revenueBatches, "revenueFeed", revenueFeed));
             requires(idempotencyRecords != null, "idempotency records", identity,
                     "the identity ports: a key belongs to a user");
             return new Engine(this, identity ? Optional.of(new IdentityPorts(users, sessions, passwordResets,

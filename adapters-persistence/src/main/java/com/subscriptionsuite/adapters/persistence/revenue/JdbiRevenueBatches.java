@@ -25,7 +25,7 @@ import org.jdbi.v3.core.statement.PreparedBatch;
  * {@link RevenueBatches} in {@code revenue_line}, {@code revenue_batch} and {@code revenue_error}
  * (migration {@code V13__revenue_feed}). Every method is one short transaction of its own.
  * <p>
- * Recording is {@code INSERT ... ON CONFLICT (tenant_id, source_id) DO NOTHING}, so concurrent
+ * Recording is {@code INSERT ... ON CONFLICT DO NOTHING} (the unique key is (tenant_id, source_id)), so concurrent
  * recordings of one source id record it once. {@link #open} selects the free lines with
  * {@code FOR UPDATE SKIP LOCKED} (both PostgreSQL and H2 2.x have it) and then sets their batch only
  * where it is still unset, so two instances opening batches at once never share a line. Claims are a
@@ -59,7 +59,7 @@ public final class JdbiRevenueBatches implements RevenueBatches {
                     VALUES (:tenant, :source, :kind, :order, :line, :customer, :customerName, :product, :ratePlan,
                         :charge, :quantity, :currency, :unitList, :unitSell, :extList, :extSell, :tax, :booked,
                         :starts, :ends, :at, 'PENDING')
-                    ON CONFLICT (tenant_id, source_id) DO NOTHING""");
+                    ON CONFLICT DO NOTHING""");
             for (RevenueLine l : lines) {
                 batch.bind("tenant", tenantId).bind("source", l.sourceId()).bind("kind", l.kind().name())
                         .bind("order", l.orderNumber()).bind("line", l.lineNumber())

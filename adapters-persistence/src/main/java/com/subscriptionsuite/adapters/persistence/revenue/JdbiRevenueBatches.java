@@ -189,12 +189,15 @@ public final class JdbiRevenueBatches implements RevenueBatches {
                 return false;
             }
             keep(h, batchId, errors, now);
+            // the lines this upload carried (all not POSTED), then those an error names, then the rest
+            h.createUpdate("UPDATE revenue_line SET status = 'PENDING' WHERE batch_id = :batch AND status = 'ERROR'")
+                    .bind("batch", batchId).execute();
             for (ErrorRecord e : errors) {
                 Integer line = lineNumber(e.lineNumber());
                 if (e.orderNumber() != null && line != null) {
                     h.createUpdate("""
                             UPDATE revenue_line SET status = 'ERROR'
-                            WHERE batch_id = :batch AND status <> 'POSTED' AND order_number = :order
+                            WHERE batch_id = :batch AND status = 'PENDING' AND order_number = :order
                               AND line_number = :line""")
                             .bind("batch", batchId).bind("order", e.orderNumber()).bind("line", line).execute();
                 }

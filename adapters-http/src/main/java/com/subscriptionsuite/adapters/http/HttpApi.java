@@ -7,6 +7,7 @@ import com.subscriptionsuite.adapters.http.idempotency.IdempotencyKeys;
 import com.subscriptionsuite.adapters.http.access.RequestAccess;
 import com.subscriptionsuite.adapters.http.catalog.CatalogEndpoints;
 import com.subscriptionsuite.adapters.http.catalogsync.CatalogSyncEndpoints;
+import com.subscriptionsuite.adapters.http.revenue.RevenueEndpoints;
 import com.subscriptionsuite.adapters.http.change.ChangeEndpoints;
 import com.subscriptionsuite.adapters.http.config.ConfigEndpoints;
 import com.subscriptionsuite.adapters.http.error.ApiError;
@@ -85,7 +86,7 @@ public final class HttpApi {
      * /subscription, the /account routes and the {@code /product/{uuid}/...} changes; without
      * {@code payments}, the payment-method routes (and of those, each part of the group that is
      * absent); without {@code idempotency}, the Idempotency-Key header is not looked at; without
-     * {@code catalogSync}, POST /admin/catalog/sync.
+     * {@code catalogSync}, POST /admin/catalog/sync; without {@code revenue}, the /admin/revenue routes.
      */
     public record UseCases(
             ResolveTenant resolveTenant,
@@ -103,7 +104,8 @@ public final class HttpApi {
             Optional<Engine.Billing> billing,
             Optional<Engine.Payments> payments,
             Optional<Engine.Idempotency> idempotency,
-            Optional<Engine.CatalogSync> catalogSync) {
+            Optional<Engine.CatalogSync> catalogSync,
+            Optional<Engine.Revenue> revenue) {
 
         public UseCases {
             Objects.requireNonNull(resolveTenant, "resolveTenant");
@@ -122,6 +124,7 @@ public final class HttpApi {
             Objects.requireNonNull(payments, "payments");
             Objects.requireNonNull(idempotency, "idempotency");
             Objects.requireNonNull(catalogSync, "catalogSync");
+            Objects.requireNonNull(revenue, "revenue");
         }
 
         /**
@@ -135,14 +138,14 @@ public final class HttpApi {
                     engine.showShopPage(), engine.readConfiguration(), engine.translate(), engine.previewPrices(),
                     engine.authorizeAdmin(), engine.removeProduct(), identity, engine.vouchers(),
                     engine.vatValidation(), engine.billing(), engine.payments(), engine.idempotency(),
-                    engine.catalogSync());
+                    engine.catalogSync(), engine.revenue());
         }
 
         /** The same use cases with another catalog browser (tests put a failing one in). */
         public UseCases withBrowseCatalog(BrowseCatalog other) {
             return new UseCases(resolveTenant, tenantAccess, other, showShopPage, readConfiguration, translate,
                     previewPrices, authorizeAdmin, removeProduct, identity, vouchers, vatValidation, billing, payments,
-                    idempotency, catalogSync);
+                    idempotency, catalogSync, revenue);
         }
 
         /** The same use cases with another invoice reader (tests put one in that hands out PDFs). */
@@ -151,7 +154,7 @@ public final class HttpApi {
                     b.readSubscriptions(), other, b.runBilling(), b.changeSubscription()));
             return new UseCases(resolveTenant, tenantAccess, browseCatalog, showShopPage, readConfiguration, translate,
                     previewPrices, authorizeAdmin, removeProduct, identity, vouchers, vatValidation, withOther,
-                    payments, idempotency, catalogSync);
+                    payments, idempotency, catalogSync, revenue);
         }
 
         /** The same use cases with another checkout (tests put one in that fails as the billing system can). */
@@ -160,14 +163,14 @@ public final class HttpApi {
                     b.readSubscriptions(), b.readInvoices(), b.runBilling(), b.changeSubscription()));
             return new UseCases(resolveTenant, tenantAccess, browseCatalog, showShopPage, readConfiguration, translate,
                     previewPrices, authorizeAdmin, removeProduct, identity, vouchers, vatValidation, withOther,
-                    payments, idempotency, catalogSync);
+                    payments, idempotency, catalogSync, revenue);
         }
 
         /** The same use cases with another idempotency runner (tests put one in that holds a request). */
         public UseCases withIdempotentRequests(IdempotentRequests other) {
             return new UseCases(resolveTenant, tenantAccess, browseCatalog, showShopPage, readConfiguration, translate,
                     previewPrices, authorizeAdmin, removeProduct, identity, vouchers, vatValidation, billing, payments,
-                    Optional.of(new Engine.Idempotency(other)), catalogSync);
+                    Optional.of(new Engine.Idempotency(other)), catalogSync, revenue);
         }
     }
 
@@ -205,6 +208,8 @@ public final class HttpApi {
         });
         useCases.payments().ifPresent(payments -> all.addAll(PaymentEndpoints.routes(payments, json, body)));
         useCases.catalogSync().ifPresent(sync -> all.addAll(CatalogSyncEndpoints.routes(sync.syncCatalog(), json)));
+        useCases.revenue().ifPresent(revenue -> all.addAll(RevenueEndpoints.routes(revenue.manageRevenueBatches(),
+                revenue.postRevenue(), json)));
         this.routes = List.copyOf(all);
         this.access = new RequestAccess(identity.authenticate(), useCases.authorizeAdmin(), json);
         this.cors = new Cors(useCases.tenantAccess(), json);

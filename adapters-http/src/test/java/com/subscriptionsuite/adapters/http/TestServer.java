@@ -12,6 +12,8 @@ import com.subscriptionsuite.application.fixtures.InMemoryPayPalAgreements;
 import com.subscriptionsuite.application.fixtures.InMemoryPaymentMethods;
 import com.subscriptionsuite.application.fixtures.InMemoryPaymentPages;
 import com.subscriptionsuite.application.fixtures.InMemoryPasswordResets;
+import com.subscriptionsuite.application.fixtures.InMemoryRevenueBatches;
+import com.subscriptionsuite.application.fixtures.InMemoryRevenueFeed;
 import com.subscriptionsuite.application.fixtures.InMemorySessions;
 import com.subscriptionsuite.application.fixtures.InMemoryTenants;
 import com.subscriptionsuite.application.fixtures.InMemoryTransactions;
@@ -157,6 +159,8 @@ final class TestServer {
                 .payPalAgreements(new InMemoryPayPalAgreements(secrets))
                 .idempotencyRecords(new InMemoryIdempotencyRecords())
                 .catalogSource(catalogSource)
+                .revenueBatches(new InMemoryRevenueBatches())
+                .revenueFeed(new InMemoryRevenueFeed())
                 .build();
     }
 

@@ -28,8 +28,9 @@ final class ManageRevenueBatchesService implements ManageRevenueBatches {
     }
 
     @Override
-    public Either<RevenueFailure, Option<String>> csv(long tenantId, long batchId) {
-        return batches.csv(tenantId, batchId).toEither(() -> new RevenueFailure.BatchNotFound(batchId));
+    public Either<RevenueFailure, String> csv(long tenantId, long batchId) {
+        return batches.csv(tenantId, batchId).<RevenueFailure>toEither(() -> new RevenueFailure.BatchNotFound(batchId))
+                .flatMap(csv -> csv.toEither(() -> new RevenueFailure.BatchNotUploaded(batchId)));
     }
 
     @Override

@@ -74,8 +74,20 @@ final class PostRevenueService implements PostRevenue {
 
     @Override
     public Run run() {
+        return run(Option.none());
+    }
+
+    @Override
+    public Run run(long tenantId) {
+        return run(Option.some(tenantId));
+    }
+
+    private Run run(Option<Long> only) {
         RunState run = new RunState();
         for (long tenantId : batches.tenantsWithUnbatchedLines()) {
+            if (only.isDefined() && only.get() != tenantId) {
+                continue;
+            }
             for (int i = 0; i < BATCHES_PER_TENANT_PER_RUN; i++) {
                 if (batches.open(tenantId, settings.batchSize(), clock.instant()).isEmpty()) {
                     break;
@@ -86,6 +98,9 @@ final class PostRevenueService implements PostRevenue {
         for (BatchRef due : batches.due(clock.instant(), DUE_PER_RUN)) {
             if (run.stoppedBy != null) {
                 break;
+            }
+            if (only.isDefined() && only.get() != due.tenantId()) {
+                continue;
             }
             Instant now = clock.instant();
             Option<Long> claimed = batches.claim(due, now, now.plus(settings.lease()));

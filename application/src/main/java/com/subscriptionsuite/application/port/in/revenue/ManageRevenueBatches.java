@@ -13,8 +13,8 @@ public interface ManageRevenueBatches {
 
     Either<RevenueFailure, BatchDetail> batch(long tenantId, long batchId);
 
-    /** The CSV of the batch's last upload (absent before its first upload). */
-    Either<RevenueFailure, io.vavr.control.Option<String>> csv(long tenantId, long batchId);
+    /** The CSV of the batch's last upload ({@link RevenueFailure.BatchNotUploaded} before its first upload). */
+    Either<RevenueFailure, String> csv(long tenantId, long batchId);
 
     /**
      * Queues the batch for another upload under a new file name: a FAILED or IN_DOUBT batch as a

@@ -6,7 +6,11 @@ package com.subscriptionsuite.application.port.in.revenue;
  * on several instances at once and after a crash: every batch is claimed before a remote call.
  */
 public interface PostRevenue {
+    /** One run over every tenant (the scheduled job). */
     Run run();
+
+    /** One run over one tenant's lines and batches only (an admin's "run now"). */
+    Run run(long tenantId);
 
     /**
      * What one run did: batches opened, uploads made, batches loaded, failed, left in doubt, and the

@@ -50,6 +50,17 @@ public sealed interface RevenueFailure {
         }
     }
 
+    /** The batch has not been uploaded yet: it has no CSV. */
+    record BatchNotUploaded(long batchId) implements RevenueFailure {
+        public String code() {
+            return "revenue_batch_csv_absent";
+        }
+
+        public String message() {
+            return "revenue batch " + batchId + " has not been uploaded yet";
+        }
+    }
+
     /** The batch is not in a state that can be re-posted. */
     record BatchNotRepostable(long batchId, String status) implements RevenueFailure {
         public String code() {

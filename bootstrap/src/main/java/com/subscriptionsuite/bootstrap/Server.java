@@ -23,6 +23,9 @@ import com.subscriptionsuite.adapters.persistence.ledger.JdbiLedgerStore;
 import com.subscriptionsuite.adapters.zuora.ZuoraBillingGateway;
 import com.subscriptionsuite.adapters.zuora.ZuoraCatalogSource;
 import com.subscriptionsuite.adapters.zuora.ZuoraClient;
+import com.subscriptionsuite.adapters.zuora.revenue.ZuoraRevenueFeed;
+import com.subscriptionsuite.adapters.persistence.revenue.CsvFileRevenueFeed;
+import com.subscriptionsuite.adapters.persistence.revenue.JdbiRevenueBatches;
 import com.subscriptionsuite.adapters.persistence.billing.JdbiAccountLinks;
 import com.subscriptionsuite.adapters.persistence.billing.JdbiBillingOperations;
 import com.subscriptionsuite.application.Engine;
@@ -56,12 +59,15 @@ public final class Server implements AutoCloseable {
     private final Engine engine;
     private final Javalin http;
     private final ScheduledExecutorService refresher;
+    private final ScheduledExecutorService revenueJob;
 
-    private Server(Database database, Engine engine, Javalin http, ScheduledExecutorService refresher) {
+    private Server(Database database, Engine engine, Javalin http, ScheduledExecutorService refresher,
+            ScheduledExecutorService revenueJob) {
         this.database = database;
         this.engine = engine;
         this.http = http;
         this.refresher = refresher;
+        this.revenueJob = revenueJob;
     }
 
     /**
@@ -89,6 +95,7 @@ public final class Server implements AutoCloseable {
         String url = databaseUrl(config);
         Database database = openDatabase(config);
         ScheduledExecutorService refresher = null;
+        ScheduledExecutorService revenueJob = null;
         try {
             Engine engine = engine(config, database, clock, hasher);
             TenantFileLoader loader = new TenantFileLoader(engine.defineTenant(), engine.defineCampaigns(),
@@ -121,14 +128,27 @@ public final class Server implements AutoCloseable {
                 refresher.scheduleWithFixedDelay(() -> CatalogSyncCommand.syncEveryTenant(engine),
                         config.catalogSyncMinutes(), config.catalogSyncMinutes(), TimeUnit.MINUTES);
             }
+            if (config.revenue().intervalSeconds() > 0) {
+                // its own thread: an upload may take as long as Zuora Revenue's read timeout
+                revenueJob = Executors.newSingleThreadScheduledExecutor(r -> {
+                    Thread t = new Thread(r, "revenue-feed");
+                    t.setDaemon(true);
+                    return t;
+                });
+                revenueJob.scheduleWithFixedDelay(() -> revenueRun(engine), config.revenue().intervalSeconds(),
+                        config.revenue().intervalSeconds(), TimeUnit.SECONDS);
+            }
             reportOperationsInDoubt(database, clock, inDoubtAfter(config));
             LOG.info("Subscription Suite Engine listening on http://{}:{} with database {} ({}), mail {}",
                     config.httpHost(), http.port(), database.productName(), withoutParameters(url),
                     config.smtp() == null ? "to the outbox table" : "by SMTP via " + config.smtp().host());
-            return new Server(database, engine, http, refresher);
+            return new Server(database, engine, http, refresher, revenueJob);
         } catch (RuntimeException e) {
             if (refresher != null) {
                 refresher.shutdownNow();
+            }
+            if (revenueJob != null) {
+                revenueJob.shutdownNow();
             }
             database.close();
             throw e;
@@ -202,7 +222,31 @@ public final class Server implements AutoCloseable {
         } else {
             builder.ledger(new JdbiLedgerStore(jdbi));
         }
+        // issue 14: the Zuora Revenue feed; without SUITE_REVENUE_* the batches are CSV files in the data dir
+        ServerConfig.Revenue revenue = config.revenue();
+        builder.revenueBatches(new JdbiRevenueBatches(jdbi))
+                .revenueFeed(revenue.zuora() == null ? new CsvFileRevenueFeed(config.dataDir().resolve("revenue"))
+                        : new ZuoraRevenueFeed(revenue.zuora()))
+                .revenueSettings(revenue.batchSize(), java.time.Duration.ofSeconds(revenue.leaseSeconds()),
+                        java.time.Duration.ofSeconds(30));
         return builder.build();
+    }
+
+    /** One run of the revenue batch job over every tenant; a failure is logged and the next run goes on. */
+    static void revenueRun(Engine engine) {
+        try {
+            engine.revenue().ifPresent(revenue -> {
+                var run = revenue.postRevenue().run();
+                if (run.stoppedBy() != null) {
+                    LOG.error("revenue feed stopped: {}", run.stoppedBy());
+                } else if (run.uploaded() + run.loaded() + run.failed() + run.inDoubt() > 0) {
+                    LOG.info("revenue feed: {} batches opened, {} uploads, {} loaded, {} failed, {} in doubt",
+                            run.opened(), run.uploaded(), run.loaded(), run.failed(), run.inDoubt());
+                }
+            });
+        } catch (RuntimeException e) {
+            LOG.warn("revenue feed run failed; its batches are taken up again when their lease ends", e);
+        }
     }
 
     /** Where the built-in PayPal approval is served: relative to the API's base unless a public URL is set. */
@@ -282,6 +326,9 @@ public final class Server implements AutoCloseable {
     public void close() {
         if (refresher != null) {
             refresher.shutdownNow();
+        }
+        if (revenueJob != null) {
+            revenueJob.shutdownNow();
         }
         http.stop();
         database.close();

@@ -1,6 +1,7 @@
 package com.subscriptionsuite.bootstrap;
 
 import com.subscriptionsuite.adapters.zuora.ZuoraSettings;
+import com.subscriptionsuite.adapters.zuora.revenue.RevenueSettings;
 import java.net.URI;
 import java.net.URISyntaxException;
 import java.nio.file.Path;
@@ -43,6 +44,13 @@ import java.util.Map;
  * <tr><td>SUITE_CATALOG_SYNC_MINUTES</td><td>60: with SUITE_BILLING=zuora, how often every tenant's products, rate
  * plans and charges are synced from Zuora's catalog (0 = never; 0..1440; run it with {@code java -jar … catalog-sync}
  * or {@code POST /admin/catalog/sync}); ignored with the built-in ledger</td></tr>
+ * <tr><td>SUITE_REVENUE_BASE_URL, _USER, _PASSWORD, _ROLE, _CLIENT_NAME, _TEMPLATE</td><td>unset: revenue batches
+ * are written as CSV files in {@code <data dir>/revenue}; set: they are uploaded to Zuora Revenue (all six required;
+ * see {@code RevenueSettings}); SUITE_REVENUE_READ_TIMEOUT_MS 120000</td></tr>
+ * <tr><td>SUITE_REVENUE_BATCH_SIZE</td><td>1000: revenue lines per batch (1..20000)</td></tr>
+ * <tr><td>SUITE_REVENUE_INTERVAL_SECONDS</td><td>60: how often the revenue batch job runs (0 = never; 0..86400)</td></tr>
+ * <tr><td>SUITE_REVENUE_LEASE_SECONDS</td><td>300: how long an instance holds a batch it works on (30..86400;
+ * longer than an upload may take)</td></tr>
  * </table>
  */
 public record ServerConfig(
@@ -67,7 +75,21 @@ public record ServerConfig(
         int billingRunMinutes,
         int idempotencyLeaseSeconds,
         ZuoraSettings zuora,
-        int catalogSyncMinutes) {
+        int catalogSyncMinutes,
+        Revenue revenue) {
+
+    /**
+     * The Zuora Revenue feed (docs/revenue-feed.md): Zuora Revenue's settings, or null when the batches
+     * are written as CSV files in {@code <data dir>/revenue}; lines per batch; seconds between two runs of
+     * the batch job (0 = never scheduled; {@code POST /admin/revenue/run} runs it); the claim's lease.
+     */
+    public record Revenue(RevenueSettings zuora, int batchSize, int intervalSeconds, int leaseSeconds) {
+        @Override
+        public String toString() {
+            return (zuora == null ? "csv files" : "zuora revenue " + zuora) + ", batchSize=" + batchSize
+                    + ", intervalSeconds=" + intervalSeconds + ", leaseSeconds=" + leaseSeconds;
+        }
+    }
 
     /** Whether Zuora is the billing system ({@code SUITE_BILLING=zuora}); else the built-in ledger is. */
     public boolean zuoraBilling() {
@@ -108,7 +130,7 @@ public record ServerConfig(
                 + ", paymentPageKey=" + withheld(paymentPageKey) + ", publicUrl=" + publicUrl
                 + ", billingRunMinutes=" + billingRunMinutes + ", idempotencyLeaseSeconds=" + idempotencyLeaseSeconds
                 + ", billing=" + (zuora == null ? "ledger" : "zuora " + zuora)
-                + ", catalogSyncMinutes=" + catalogSyncMinutes + "]";
+                + ", catalogSyncMinutes=" + catalogSyncMinutes + ", revenue=[" + revenue + "]]";
     }
 
     private static String withheld(String secret) {
@@ -174,6 +196,23 @@ public record ServerConfig(
         } else if (!billing.equals("ledger") && !billing.isEmpty()) {
             errors.add("SUITE_BILLING must be ledger or zuora, got '" + env.get("SUITE_BILLING") + "'");
         }
+        int revenueBatch = integer(env, "SUITE_REVENUE_BATCH_SIZE", 1000, 1, 20_000, errors);
+        int revenueInterval = integer(env, "SUITE_REVENUE_INTERVAL_SECONDS", 60, 0, 86_400, errors);
+        int revenueLease = integer(env, "SUITE_REVENUE_LEASE_SECONDS", 300, 30, 86_400, errors);
+        RevenueSettings revenueZuora = null;
+        if (RevenueSettings.requested(env)) {
+            var settings = RevenueSettings.fromEnvironment(env);
+            if (settings.isLeft()) {
+                errors.addAll(settings.getLeft());
+            } else {
+                revenueZuora = settings.get();
+            }
+        }
+        if (revenueZuora != null && revenueLease * 1000L <= revenueZuora.readTimeout().toMillis()) {
+            errors.add("SUITE_REVENUE_LEASE_SECONDS must be longer than an upload may take ("
+                    + RevenueSettings.READ_TIMEOUT_MS + ", " + revenueZuora.readTimeout().toSeconds() + " s), got "
+                    + revenueLease);
+        }
         if (!errors.isEmpty()) {
             throw new InvalidConfiguration(String.join("; ", errors));
         }
@@ -199,7 +238,8 @@ public record ServerConfig(
                 billingRun,
                 lease,
                 zuora,
-                catalogSync);
+                catalogSync,
+                new Revenue(revenueZuora, revenueBatch, revenueInterval, revenueLease));
     }
 
     /** An absolute http(s) URL without query or fragment, its trailing slashes dropped; null when unset. */

@@ -3,8 +3,6 @@ package com.subscriptionsuite.adapters.http.revenue;
 import com.subscriptionsuite.application.port.in.revenue.ManageRevenueBatches;
 import com.subscriptionsuite.application.port.in.revenue.PostRevenue;
 import java.math.BigDecimal;
-import java.time.Instant;
-import java.time.LocalDate;
 import java.util.List;
 
 /** The /admin/revenue answers (snake_case on the wire). */
@@ -13,10 +11,10 @@ final class RevenueResponses {
     }
 
     record Batch(long id, String status, int lines, int linesInError, int uploads, String filename, Long uploadId,
-            String lastErrorCode, String lastError, Instant createdAt, Instant updatedAt) {
+            String lastErrorCode, String lastError, String createdAt, String updatedAt) {
         static Batch from(ManageRevenueBatches.BatchSummary b) {
             return new Batch(b.id(), b.status(), b.lines(), b.linesInError(), b.uploads(), b.filename(), b.uploadId(),
-                    b.lastErrorCode(), b.lastError(), b.createdAt(), b.updatedAt());
+                    b.lastErrorCode(), b.lastError(), text(b.createdAt()), text(b.updatedAt()));
         }
     }
 
@@ -27,18 +25,18 @@ final class RevenueResponses {
     }
 
     record Line(String sourceId, String kind, String orderNumber, int lineNumber, String customerNumber,
-            String suiteProduct, String quantity, String currency, String extendedSellPrice, LocalDate bookedOn,
+            String suiteProduct, String quantity, String currency, String extendedSellPrice, String bookedOn,
             String status) {
         static Line from(ManageRevenueBatches.LineView l) {
             return new Line(l.sourceId(), l.kind(), l.orderNumber(), l.lineNumber(), l.customerNumber(),
-                    l.suiteProduct(), plain(l.quantity()), l.currency(), plain(l.extendedSellPrice()), l.bookedOn(),
+                    l.suiteProduct(), plain(l.quantity()), l.currency(), plain(l.extendedSellPrice()), text(l.bookedOn()),
                     l.status());
         }
     }
 
-    record Error(int upload, String kind, String orderNumber, String lineNumber, String message, Instant at) {
+    record Error(int upload, String kind, String orderNumber, String lineNumber, String message, String at) {
         static Error from(ManageRevenueBatches.ErrorView e) {
-            return new Error(e.upload(), e.kind(), e.orderNumber(), e.lineNumber(), e.message(), e.at());
+            return new Error(e.upload(), e.kind(), e.orderNumber(), e.lineNumber(), e.message(), text(e.at()));
         }
     }
 
@@ -53,6 +51,11 @@ final class RevenueResponses {
         static Run from(PostRevenue.Run r) {
             return new Run(r.opened(), r.uploaded(), r.loaded(), r.failed(), r.inDoubt(), r.stoppedBy());
         }
+    }
+
+    /** Instants (ISO-8601, UTC) and dates (YYYY-MM-DD) as strings. */
+    private static String text(Object value) {
+        return value == null ? null : value.toString();
     }
 
     /** Amounts as decimal strings (never JSON floats). */

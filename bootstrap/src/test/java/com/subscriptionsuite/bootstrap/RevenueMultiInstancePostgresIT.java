@@ -154,6 +154,15 @@ class RevenueMultiInstancePostgresIT {
         clock.advance(Duration.ofMinutes(10));
         assertThat(survivor.revenue().orElseThrow().postRevenue().run().uploaded()).isZero();
         assertThat(sim.uploads()).hasSize(3);
+
+        // the admin finds the file in Zuora Revenue and confirms it: the batch is done, its lines posted once
+        var manage = survivor.revenue().orElseThrow().manageRevenueBatches();
+        assertThat(manage.confirm(1, inDoubt.id()).get().status()).isEqualTo("LOADED");
+        assertThat(manage.batch(1, inDoubt.id()).get().lines()).extracting(l -> l.status()).containsOnly("POSTED");
+        assertThat(manage.confirm(1, inDoubt.id()).getLeft().code()).isEqualTo("revenue_batch_not_in_doubt");
+        assertThat(manage.confirm(2, inDoubt.id()).getLeft().code()).isEqualTo("revenue_batch_not_found");
+        assertThat(manage.repost(1, inDoubt.id()).getLeft().code()).isEqualTo("revenue_batch_not_repostable");
+        assertThat(posted().values()).containsOnly(1L);
     }
 
     /** A feed whose instance dies right after Zuora Revenue staged its first upload (before recording it). */

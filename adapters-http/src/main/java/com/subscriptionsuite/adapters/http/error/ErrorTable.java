@@ -142,6 +142,7 @@ public final class ErrorTable {
         m.put("revenue_batch_not_found", 404);
         m.put("revenue_batch_csv_absent", 404);
         m.put("revenue_batch_not_repostable", 409);
+        m.put("revenue_batch_not_in_doubt", 409);
         m.put("revenue_unavailable", 503);
         m.put("revenue_rejected", 502);
         m.put("revenue_api_not_enabled", 502);

@@ -19,7 +19,8 @@ import java.util.List;
  * The Zuora Revenue feed for admins (tenant admin key), always within the admin's tenant:
  * GET /admin/revenue/batches (paged, newest first), GET /admin/revenue/batches/{id} (its lines and
  * errors), GET /admin/revenue/batches/{id}/csv (the last CSV uploaded, text/csv), POST
- * /admin/revenue/batches/{id}/repost, and POST /admin/revenue/run (the batch job over the tenant, now). A batch of
+ * /admin/revenue/batches/{id}/repost, POST /admin/revenue/batches/{id}/confirm (an IN_DOUBT batch found
+ * in Zuora Revenue), and POST /admin/revenue/run (the batch job over the tenant, now). A batch of
  * another tenant is 404 like an unknown one. Mounted only when the engine has the revenue feed.
  */
 public final class RevenueEndpoints {
@@ -41,6 +42,7 @@ public final class RevenueEndpoints {
                 Route.get("/admin/revenue/batches/{id}", Route.Scope.TENANT, Access.ADMIN, e::detail),
                 Route.get("/admin/revenue/batches/{id}/csv", Route.Scope.TENANT, Access.ADMIN, e::csv),
                 Route.post("/admin/revenue/batches/{id}/repost", Route.Scope.TENANT, Access.ADMIN, e::repost),
+                Route.post("/admin/revenue/batches/{id}/confirm", Route.Scope.TENANT, Access.ADMIN, e::confirm),
                 Route.post("/admin/revenue/run", Route.Scope.TENANT, Access.ADMIN, e::run));
     }
 
@@ -75,6 +77,11 @@ public final class RevenueEndpoints {
 
     void repost(Context ctx) {
         json.send(ctx, batchId(ctx).flatMap(id -> manage.repost(RequestTenant.of(ctx).id(), id)
+                .mapLeft(RevenueEndpoints::error)).map(RevenueResponses.Batch::from));
+    }
+
+    void confirm(Context ctx) {
+        json.send(ctx, batchId(ctx).flatMap(id -> manage.confirm(RequestTenant.of(ctx).id(), id)
                 .mapLeft(RevenueEndpoints::error)).map(RevenueResponses.Batch::from));
     }
 

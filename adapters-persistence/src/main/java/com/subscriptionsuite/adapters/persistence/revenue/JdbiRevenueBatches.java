@@ -297,6 +297,23 @@ public final class JdbiRevenueBatches implements RevenueBatches {
         });
     }
 
+    @Override
+    public Option<Reposted> confirm(long tenantId, long batchId, Instant now) {
+        return jdbi.inTransaction(h -> {
+            int confirmed = h.createUpdate("""
+                    UPDATE revenue_batch SET status = 'LOADED', version = version + 1, lease_until = NULL,
+                        error_code = 'revenue_confirmed_by_admin', error_message = :message, updated_at = :now
+                    WHERE tenant_id = :tenant AND id = :id AND status = 'IN_DOUBT'""")
+                    .bind("message", "an admin found the upload in Zuora Revenue; its staging errors, if any, are"
+                            + " there").bind("now", utc(now)).bind("tenant", tenantId).bind("id", batchId).execute();
+            if (confirmed == 1) {
+                h.createUpdate("UPDATE revenue_line SET status = 'POSTED' WHERE batch_id = :batch AND status <> 'POSTED'")
+                        .bind("batch", batchId).execute();
+            }
+            return summary(h, tenantId, batchId).map(s -> new Reposted(confirmed == 1, s));
+        });
+    }
+
     // ---- helpers ----------------------------------------------------------------------------
 
     private boolean write(long batchId, long version, String sql,

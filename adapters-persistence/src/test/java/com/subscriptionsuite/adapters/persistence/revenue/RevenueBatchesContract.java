@@ -205,6 +205,23 @@ abstract class RevenueBatchesContract {
     }
 
     @Test
+    void an_in_doubt_batch_is_confirmed_by_its_tenant_only_and_then_done() {
+        store.record(TENANT, lines("a", 2), NOW);
+        long batch = store.open(TENANT, 10, NOW).get();
+        long v = store.claim(store.due(NOW, 10).get(0), NOW, NOW.plusSeconds(60)).get();
+        store.uploading(batch, v, "f.csv", "csv", NOW);
+        assertThat(store.inDoubt(batch, v, "lost f.csv", NOW)).isTrue();
+        assertThat(store.due(NOW.plusSeconds(3600), 10)).isEmpty();
+        assertThat(store.confirm(OTHER_TENANT, batch, NOW).isEmpty()).isTrue();
+        assertThat(store.confirm(TENANT, batch, NOW).get().queued()).isTrue();
+        BatchDetail done = store.detail(TENANT, batch).get();
+        assertThat(done.batch().status()).isEqualTo("LOADED");
+        assertThat(done.lines()).extracting(l -> l.status()).containsOnly("POSTED");
+        assertThat(store.confirm(TENANT, batch, NOW).get().queued()).isFalse();
+        assertThat(store.staged(batch, v, 1, NOW, NOW)).isFalse();
+    }
+
+    @Test
     void pages_batches_newest_first() {
         store.record(TENANT, lines("a", 5), NOW);
         List<Long> ids = new ArrayList<>();

@@ -34,6 +34,17 @@ final class ManageRevenueBatchesService implements ManageRevenueBatches {
     }
 
     @Override
+    public Either<RevenueFailure, BatchSummary> confirm(long tenantId, long batchId) {
+        Option<RevenueBatches.Reposted> confirmed = batches.confirm(tenantId, batchId, clock.instant());
+        if (confirmed.isEmpty()) {
+            return Either.left(new RevenueFailure.BatchNotFound(batchId));
+        }
+        RevenueBatches.Reposted r = confirmed.get();
+        return r.queued() ? Either.right(r.batch())
+                : Either.left(new RevenueFailure.BatchNotInDoubt(batchId, r.batch().status()));
+    }
+
+    @Override
     public Either<RevenueFailure, BatchSummary> repost(long tenantId, long batchId) {
         Option<RevenueBatches.Reposted> reposted = batches.repost(tenantId, batchId, clock.instant());
         if (reposted.isEmpty()) {

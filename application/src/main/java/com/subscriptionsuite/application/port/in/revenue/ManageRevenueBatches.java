@@ -22,6 +22,12 @@ public interface ManageRevenueBatches {
      */
     Either<RevenueFailure, BatchSummary> repost(long tenantId, long batchId);
 
+    /**
+     * Marks an IN_DOUBT batch LOADED, its lines POSTED, once an admin found its last upload (the file
+     * name) in Zuora Revenue; any other status is {@link RevenueFailure.BatchNotInDoubt}.
+     */
+    Either<RevenueFailure, BatchSummary> confirm(long tenantId, long batchId);
+
     record BatchSummary(long id, String status, int lines, int linesInError, int uploads, String filename,
             Long uploadId, String lastErrorCode, String lastError, Instant createdAt, Instant updatedAt) {
     }

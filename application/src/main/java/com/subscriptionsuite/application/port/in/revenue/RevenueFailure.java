@@ -73,6 +73,17 @@ public sealed interface RevenueFailure {
         }
     }
 
+    /** Only an IN_DOUBT batch can be confirmed as received. */
+    record BatchNotInDoubt(long batchId, String status) implements RevenueFailure {
+        public String code() {
+            return "revenue_batch_not_in_doubt";
+        }
+
+        public String message() {
+            return "revenue batch " + batchId + " is " + status + ": only an IN_DOUBT batch can be confirmed";
+        }
+    }
+
     /** The feed failed (configuration or availability). */
     record FeedFailed(RevenueFeedFailure failure) implements RevenueFailure {
         public FeedFailed {

@@ -113,7 +113,13 @@ public interface RevenueBatches {
      */
     Option<Reposted> repost(long tenantId, long batchId, Instant now);
 
-    /** Whether the re-post was made, and the batch after. */
+    /**
+     * Marks an IN_DOUBT batch LOADED, its unposted lines POSTED: an admin found its last upload in Zuora
+     * Revenue. The summary after, or unchanged (not IN_DOUBT); none if the tenant has no such batch.
+     */
+    Option<Reposted> confirm(long tenantId, long batchId, Instant now);
+
+    /** Whether the re-post (or confirmation) was made, and the batch after. */
     record Reposted(boolean queued, BatchSummary batch) {
     }
 }

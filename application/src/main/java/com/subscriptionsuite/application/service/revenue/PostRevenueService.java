@@ -66,7 +66,7 @@ final class PostRevenueService implements PostRevenue {
         }
 
         void stop(RevenueFeedFailure failure) {
-            if (!failure.passing()) {
+            if (failure.configuration()) {
                 stoppedBy = failure.code() + ": " + failure.message();
             }
         }
@@ -191,8 +191,8 @@ final class PostRevenueService implements PostRevenue {
             }
         } else {
             if (batches.inDoubt(batch.id(), version, "the upload of " + filename + " was interrupted and Zuora"
-                    + " Revenue's API cannot tell whether it arrived: look for the file in Zuora Revenue, then"
-                    + " re-post the batch only if it is not there", clock.instant())) {
+                    + " Revenue's API cannot tell whether it arrived: look for the file in Zuora Revenue, then confirm"
+                    + " the batch if it is there or re-post it if it is not", clock.instant())) {
                 run.inDoubt++;
             }
         }
@@ -204,6 +204,15 @@ final class PostRevenueService implements PostRevenue {
         }
         Instant later = clock.instant().plus(settings.checkInterval());
         Either<RevenueFeedFailure, UploadState> state = feed.status(uploadId);
+        if (state.isLeft() && state.getLeft() instanceof RevenueFeedFailure.Rejected unknown) {
+            // Zuora Revenue does not know the upload it gave us the id of: an admin has to look
+            if (batches.inDoubt(batch.id(), version, "Zuora Revenue has no status for upload " + uploadId + " ("
+                    + unknown.message() + "): look for it in Zuora Revenue, then confirm or re-post the batch",
+                    clock.instant())) {
+                run.inDoubt++;
+            }
+            return;
+        }
         if (state.isLeft()) {
             run.stop(state.getLeft());
             batches.checkLater(batch.id(), version, later, clock.instant());

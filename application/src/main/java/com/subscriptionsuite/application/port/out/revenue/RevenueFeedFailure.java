@@ -18,6 +18,11 @@ public sealed interface RevenueFeedFailure {
         return this instanceof Unavailable;
     }
 
+    /** A configuration error (405, refused credentials, an unusable template): nothing works until it is fixed. */
+    default boolean configuration() {
+        return this instanceof ApiNotEnabled || this instanceof AuthenticationFailed || this instanceof Misconfigured;
+    }
+
     /**
      * No answer, a 5xx, an open circuit. {@code maybeReceived}: the request may have reached Zuora
      * Revenue (a read timeout after sending) — for an upload the outcome is then unknown.

@@ -107,6 +107,12 @@ import com.subscriptionsuite.application.service.tenant.TenantUseCases;
 import com.subscriptionsuite.domain.tax.VatDetermination;
 import com.subscriptionsuite.domain.tax.VatRates;
 import com.subscriptionsuite.domain.tenant.TenantDefinition;
+import com.subscriptionsuite.application.port.in.revenue.ManageRevenueBatches;
+import com.subscriptionsuite.application.port.in.revenue.PostRevenue;
+import com.subscriptionsuite.application.port.in.revenue.RecordRevenueLines;
+import com.subscriptionsuite.application.port.out.revenue.RevenueBatches;
+import com.subscriptionsuite.application.port.out.revenue.RevenueFeed;
+import com.subscriptionsuite.application.service.revenue.RevenueUseCases;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -269,6 +275,17 @@ public final class Engine {
         }
     }
 
+    /**
+     * The Zuora Revenue feed: given {@link Builder#revenueBatches} and {@link Builder#revenueFeed} (Zuora
+     * Revenue's adapter, or CSV files in a directory). Needs no other group.
+     */
+    public record Revenue(RecordRevenueLines recordRevenueLines, PostRevenue postRevenue,
+            ManageRevenueBatches manageRevenueBatches) {
+        public Revenue {
+            requireAll(recordRevenueLines, postRevenue, manageRevenueBatches);
+        }
+    }
+
     private static void requireAll(Object... useCases) {
         for (Object useCase : useCases) {
             Objects.requireNonNull(useCase, "a group has all its use cases");
@@ -292,6 +309,7 @@ public final class Engine {
     private final Optional<Reconciliation> reconciliation;
     private final Optional<Quotes> quotes;
     private final Optional<Events> events;
+    private final Optional<Revenue> revenue;
 
     private Engine(Builder b, Optional<IdentityPorts> identityPorts) {
         this.directory = new TenantDirectory(b.tenants);
@@ -340,6 +358,10 @@ public final class Engine {
                             : identityPorts.map(ports -> ports.secrets().guid()).orElse("engine"), b.clock);
             return new Events(cases.deliverEvents(), cases.manageWebhooks().toJavaOptional());
         });
+        this.revenue = Optional.ofNullable(b.revenueBatches).map(store -> {
+            RevenueUseCases.Cases cases = RevenueUseCases.create(store, b.revenueFeed, b.revenueSettings, b.clock);
+            return new Revenue(cases.recordLines(), cases.post(), cases.manage());
+        });
         directory.refresh();
     }
 
@@ -378,6 +400,11 @@ public final class Engine {
 
     public static Builder builder() {
         return new Builder();
+    }
+
+    /** The Zuora Revenue feed, when the engine was built with {@link Builder#revenueBatches} and a feed. */
+    public Optional<Revenue> revenue() {
+        return revenue;
     }
 
     public ResolveTenant resolveTenant() {
@@ -674,6 +701,9 @@ public final class Engine {
         private SigningSecrets signingSecrets;
         private DeliverySettings deliverySettings = DeliverySettings.DEFAULTS;
         private String instance;
+        private RevenueBatches revenueBatches;
+        private RevenueFeed revenueFeed;
+        private RevenueUseCases.Settings revenueSettings = RevenueUseCases.Settings.defaults();
 
         private Builder() {
         }
@@ -756,6 +786,27 @@ public final class Engine {
         /** The name this instance holds consumer leases and claims deliveries by (default: a random id). */
         public Builder instance(String instance) {
             this.instance = Objects.requireNonNull(instance, "instance");
+            return this;
+        }
+
+        /**
+         * The engine's record of revenue lines and their batches; give it with {@link #revenueFeed}. Then
+         * {@link Engine#revenue()} records lines, runs the batch job and serves the admin's batch views.
+         */
+        public Builder revenueBatches(RevenueBatches revenueBatches) {
+            this.revenueBatches = revenueBatches;
+            return this;
+        }
+
+        /** Where revenue batches go: Zuora Revenue's adapter, or CSV files (the embedded default of the server). */
+        public Builder revenueFeed(RevenueFeed revenueFeed) {
+            this.revenueFeed = revenueFeed;
+            return this;
+        }
+
+        /** Lines per batch (1 to 20,000, default 1000), the claim's lease (5 min), the status-check interval (30 s). */
+        public Builder revenueSettings(int batchSize, Duration lease, Duration checkInterval) {
+            this.revenueSettings = new RevenueUseCases.Settings(batchSize, lease, checkInterval);
             return this;
         }
 
@@ -988,6 +1039,8 @@ public final class Engine {
                     "transactions: consumers advance in units of work");
             requires(!listeners.isEmpty(), "listeners", eventFeed != null, "the outbox: they read it");
             requires(webhookEndpoints != null, "webhooks", eventFeed != null, "the outbox: they deliver its events");
+            allOrNone("the revenue feed (its batches and where they go)",
+                    ports("revenueBatches", revenueBatches, "revenueFeed", revenueFeed));
             requires(idempotencyRecords != null, "idempotency records", identity,
                     "the identity ports: a key belongs to a user");
             return new Engine(this, identity ? Optional.of(new IdentityPorts(users, sessions, passwordResets,

@@ -31,6 +31,9 @@ import com.subscriptionsuite.adapters.zuora.ZuoraPaymentPages;
 import com.subscriptionsuite.adapters.zuora.salesforce.SalesforceQuoteSource;
 import com.subscriptionsuite.adapters.persistence.quote.JdbiQuoteLinks;
 import com.subscriptionsuite.adapters.persistence.quote.JdbiQuotes;
+import com.subscriptionsuite.adapters.zuora.revenue.ZuoraRevenueFeed;
+import com.subscriptionsuite.adapters.persistence.revenue.CsvFileRevenueFeed;
+import com.subscriptionsuite.adapters.persistence.revenue.JdbiRevenueBatches;
 import com.subscriptionsuite.adapters.persistence.billing.JdbiAccountLinks;
 import com.subscriptionsuite.adapters.persistence.billing.JdbiBillingOperations;
 import com.subscriptionsuite.adapters.persistence.billing.JdbiInvoiceDiscrepancies;
@@ -66,14 +69,16 @@ public final class Server implements AutoCloseable {
     private final Javalin http;
     private final ScheduledExecutorService refresher;
     private final ScheduledExecutorService deliveries;
+    private final ScheduledExecutorService revenueJob;
 
     private Server(Database database, Engine engine, Javalin http, ScheduledExecutorService refresher,
-            ScheduledExecutorService deliveries) {
+            ScheduledExecutorService deliveries, ScheduledExecutorService revenueJob) {
         this.database = database;
         this.engine = engine;
         this.http = http;
         this.refresher = refresher;
         this.deliveries = deliveries;
+        this.revenueJob = revenueJob;
     }
 
     /**
@@ -102,6 +107,7 @@ public final class Server implements AutoCloseable {
         Database database = openDatabase(config);
         ScheduledExecutorService refresher = null;
         ScheduledExecutorService deliveries = null;
+        ScheduledExecutorService revenueJob = null;
         try {
             Engine engine = engine(config, database, clock, hasher);
             TenantFileLoader loader = new TenantFileLoader(engine.defineTenant(), engine.defineCampaigns(),
@@ -152,17 +158,30 @@ public final class Server implements AutoCloseable {
                 deliveries.scheduleWithFixedDelay(() -> deliverEvents(engine), config.events().pollMillis(),
                         config.events().pollMillis(), TimeUnit.MILLISECONDS);
             }
+            if (config.revenue().intervalSeconds() > 0) {
+                // its own thread: an upload may take as long as Zuora Revenue's read timeout
+                revenueJob = Executors.newSingleThreadScheduledExecutor(r -> {
+                    Thread t = new Thread(r, "revenue-feed");
+                    t.setDaemon(true);
+                    return t;
+                });
+                revenueJob.scheduleWithFixedDelay(() -> revenueRun(engine), config.revenue().intervalSeconds(),
+                        config.revenue().intervalSeconds(), TimeUnit.SECONDS);
+            }
             reportOperationsInDoubt(database, clock, inDoubtAfter(config));
             LOG.info("Subscription Suite Engine listening on http://{}:{} with database {} ({}), mail {}",
                     config.httpHost(), http.port(), database.productName(), withoutParameters(url),
                     config.smtp() == null ? "to the outbox table" : "by SMTP via " + config.smtp().host());
-            return new Server(database, engine, http, refresher, deliveries);
+            return new Server(database, engine, http, refresher, deliveries, revenueJob);
         } catch (RuntimeException e) {
             if (refresher != null) {
                 refresher.shutdownNow();
             }
             if (deliveries != null) {
                 deliveries.shutdownNow();
+            }
+            if (revenueJob != null) {
+                revenueJob.shutdownNow();
             }
             database.close();
             throw e;
@@ -260,7 +279,31 @@ public final class Server implements AutoCloseable {
             JdbiQuotes quotes = new JdbiQuotes(jdbi);
             builder.quoteSource(quotes).storedQuotes(quotes);
         }
+        // issue 14: the Zuora Revenue feed; without SUITE_REVENUE_* the batches are CSV files in the data dir
+        ServerConfig.Revenue revenue = config.revenue();
+        builder.revenueBatches(new JdbiRevenueBatches(jdbi))
+                .revenueFeed(revenue.zuora() == null ? new CsvFileRevenueFeed(config.dataDir().resolve("revenue"))
+                        : new ZuoraRevenueFeed(revenue.zuora()))
+                .revenueSettings(revenue.batchSize(), java.time.Duration.ofSeconds(revenue.leaseSeconds()),
+                        java.time.Duration.ofSeconds(30));
         return builder.build();
+    }
+
+    /** One run of the revenue batch job over every tenant; a failure is logged and the next run goes on. */
+    static void revenueRun(Engine engine) {
+        try {
+            engine.revenue().ifPresent(revenue -> {
+                var run = revenue.postRevenue().run();
+                if (run.stoppedBy() != null) {
+                    LOG.error("revenue feed stopped: {}", run.stoppedBy());
+                } else if (run.uploaded() + run.loaded() + run.failed() + run.inDoubt() > 0) {
+                    LOG.info("revenue feed: {} batches opened, {} uploads, {} loaded, {} failed, {} in doubt",
+                            run.opened(), run.uploaded(), run.loaded(), run.failed(), run.inDoubt());
+                }
+            });
+        } catch (RuntimeException e) {
+            LOG.warn("revenue feed run failed; its batches are taken up again when their lease ends", e);
+        }
     }
 
     /** Where the built-in PayPal approval is served: relative to the API's base unless a public URL is set. */
@@ -373,6 +416,9 @@ public final class Server implements AutoCloseable {
         }
         if (deliveries != null) {
             deliveries.shutdownNow();
+        }
+        if (revenueJob != null) {
+            revenueJob.shutdownNow();
         }
         http.stop();
         database.close();

@@ -3,6 +3,7 @@ package com.subscriptionsuite.bootstrap;
 import com.subscriptionsuite.adapters.zuora.ZuoraPaymentPages;
 import com.subscriptionsuite.adapters.zuora.ZuoraSettings;
 import com.subscriptionsuite.adapters.zuora.salesforce.SalesforceSettings;
+import com.subscriptionsuite.adapters.zuora.revenue.RevenueSettings;
 import java.net.URI;
 import java.net.URISyntaxException;
 import java.nio.file.Path;
@@ -56,6 +57,13 @@ import java.util.Map;
  * <tr><td>SUITE_WEBHOOK_TIMEOUT_SECONDS</td><td>10: how long a webhook POST may take</td></tr>
  * <tr><td>SUITE_WEBHOOK_RETRY_FIRST_SECONDS / _MAX_SECONDS / SUITE_WEBHOOK_RETRY_HOURS</td><td>30 / 3600 / 24: the
  * retry schedule of a failed webhook (doubling, capped, for the window; then parked as failed)</td></tr>
+ * <tr><td>SUITE_REVENUE_BASE_URL, _USER, _PASSWORD, _ROLE, _CLIENT_NAME, _TEMPLATE</td><td>unset: revenue batches
+ * are written as CSV files in {@code <data dir>/revenue}; set: they are uploaded to Zuora Revenue (all six required;
+ * see {@code RevenueSettings}); SUITE_REVENUE_READ_TIMEOUT_MS 120000</td></tr>
+ * <tr><td>SUITE_REVENUE_BATCH_SIZE</td><td>1000: revenue lines per batch (1..20000)</td></tr>
+ * <tr><td>SUITE_REVENUE_INTERVAL_SECONDS</td><td>60: how often the revenue batch job runs (0 = never; 0..86400)</td></tr>
+ * <tr><td>SUITE_REVENUE_LEASE_SECONDS</td><td>300: how long an instance holds a batch it works on (30..86400;
+ * longer than an upload may take)</td></tr>
  * </table>
  */
 public record ServerConfig(
@@ -83,7 +91,8 @@ public record ServerConfig(
         URI zuoraHostedPageUri,
         int catalogSyncMinutes,
         SalesforceSettings salesforce,
-        Events events) {
+        Events events,
+        Revenue revenue) {
 
     /** Whether quotes come from Salesforce ({@code SUITE_QUOTES=salesforce}); else from the engine's own store. */
     public boolean salesforceQuotes() {
@@ -108,6 +117,19 @@ public record ServerConfig(
             return "Events[pollMillis=" + pollMillis + ", leaseSeconds=" + leaseSeconds + ", webhookTimeoutSeconds="
                     + webhookTimeoutSeconds + ", retryFirstSeconds=" + retryFirstSeconds + ", retryMaxSeconds="
                     + retryMaxSeconds + ", retryWindowHours=" + retryWindowHours + "]";
+        }
+    }
+
+    /**
+     * The Zuora Revenue feed (docs/revenue-feed.md): Zuora Revenue's settings, or null when the batches
+     * are written as CSV files in {@code <data dir>/revenue}; lines per batch; seconds between two runs of
+     * the batch job (0 = never scheduled; {@code POST /admin/revenue/run} runs it); the claim's lease.
+     */
+    public record Revenue(RevenueSettings zuora, int batchSize, int intervalSeconds, int leaseSeconds) {
+        @Override
+        public String toString() {
+            return (zuora == null ? "csv files" : "zuora revenue " + zuora) + ", batchSize=" + batchSize
+                    + ", intervalSeconds=" + intervalSeconds + ", leaseSeconds=" + leaseSeconds;
         }
     }
 
@@ -151,7 +173,7 @@ public record ServerConfig(
                 + ", billingRunMinutes=" + billingRunMinutes + ", idempotencyLeaseSeconds=" + idempotencyLeaseSeconds
                 + ", billing=" + (zuora == null ? "ledger" : "zuora " + zuora)
                 + ", catalogSyncMinutes=" + catalogSyncMinutes
-                + ", quotes=" + (salesforce == null ? "builtin" : "salesforce " + salesforce) + ", events=" + events + "]";
+                + ", quotes=" + (salesforce == null ? "builtin" : "salesforce " + salesforce) + ", events=" + events + ", revenue=[" + revenue + "]]";
     }
 
     private static String withheld(String secret) {
@@ -243,6 +265,23 @@ public record ServerConfig(
             errors.add("SUITE_WEBHOOK_RETRY_MAX_SECONDS (" + events.retryMaxSeconds()
                     + ") must not be below SUITE_WEBHOOK_RETRY_FIRST_SECONDS (" + events.retryFirstSeconds() + ")");
         }
+        int revenueBatch = integer(env, "SUITE_REVENUE_BATCH_SIZE", 1000, 1, 20_000, errors);
+        int revenueInterval = integer(env, "SUITE_REVENUE_INTERVAL_SECONDS", 60, 0, 86_400, errors);
+        int revenueLease = integer(env, "SUITE_REVENUE_LEASE_SECONDS", 300, 30, 86_400, errors);
+        RevenueSettings revenueZuora = null;
+        if (RevenueSettings.requested(env)) {
+            var settings = RevenueSettings.fromEnvironment(env);
+            if (settings.isLeft()) {
+                errors.addAll(settings.getLeft());
+            } else {
+                revenueZuora = settings.get();
+            }
+        }
+        if (revenueZuora != null && revenueLease * 1000L <= revenueZuora.readTimeout().toMillis()) {
+            errors.add("SUITE_REVENUE_LEASE_SECONDS must be longer than an upload may take ("
+                    + RevenueSettings.READ_TIMEOUT_MS + ", " + revenueZuora.readTimeout().toSeconds() + " s), got "
+                    + revenueLease);
+        }
         if (!errors.isEmpty()) {
             throw new InvalidConfiguration(String.join("; ", errors));
         }
@@ -271,7 +310,8 @@ public record ServerConfig(
                 zuoraPageUri,
                 catalogSync,
                 salesforce,
-                events);
+                events,
+                new Revenue(revenueZuora, revenueBatch, revenueInterval, revenueLease));
     }
 
     /** An absolute http(s) URL without query or fragment, its trailing slashes dropped; null when unset. */

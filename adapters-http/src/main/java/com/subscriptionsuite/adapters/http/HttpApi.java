@@ -10,6 +10,7 @@ import com.subscriptionsuite.adapters.http.catalogsync.CatalogSyncEndpoints;
 import com.subscriptionsuite.adapters.http.reconciliation.ReconciliationEndpoints;
 import com.subscriptionsuite.adapters.http.quote.QuoteEndpoints;
 import com.subscriptionsuite.adapters.http.webhook.WebhookAdminEndpoints;
+import com.subscriptionsuite.adapters.http.revenue.RevenueEndpoints;
 import com.subscriptionsuite.adapters.http.change.ChangeEndpoints;
 import com.subscriptionsuite.adapters.http.config.ConfigEndpoints;
 import com.subscriptionsuite.adapters.http.error.ApiError;
@@ -89,7 +90,8 @@ public final class HttpApi {
      * {@code payments}, the payment-method routes (and of those, each part of the group that is
      * absent); without {@code idempotency}, the Idempotency-Key header is not looked at; without
      * {@code catalogSync}, POST /admin/catalog/sync; without {@code reconciliation}, GET
-     * /admin/billing/discrepancies.
+     * /admin/billing/discrepancies; without {@code revenue}, the
+     * /admin/revenue routes.
      */
     public record UseCases(
             ResolveTenant resolveTenant,
@@ -110,10 +112,10 @@ public final class HttpApi {
             Optional<Engine.CatalogSync> catalogSync,
             Optional<Engine.Reconciliation> reconciliation,
             Optional<Engine.Quotes> quotes,
-            Optional<Engine.Events> events) {
-            
+            Optional<Engine.Events> events,
+            Optional<Engine.Revenue> revenue) {
 
-        /** Without reconciliation, quotes and the business events' admin endpoints. */
+        /** Without reconciliation, quotes, the business events' admin endpoints and the revenue feed. */
         public UseCases(ResolveTenant resolveTenant, TenantAccessLookup tenantAccess, BrowseCatalog browseCatalog,
                 ShowShopPage showShopPage, ReadConfiguration readConfiguration, Translate translate,
                 PreviewPrices previewPrices, AuthorizeAdmin authorizeAdmin, RemoveProduct removeProduct,
@@ -123,7 +125,7 @@ public final class HttpApi {
                 Optional<Engine.CatalogSync> catalogSync) {
             this(resolveTenant, tenantAccess, browseCatalog, showShopPage, readConfiguration, translate, previewPrices,
                     authorizeAdmin, removeProduct, identity, vouchers, vatValidation, billing, payments, idempotency,
-                    catalogSync, Optional.empty(), Optional.empty(), Optional.empty());
+                    catalogSync, Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty());
         }
 
         public UseCases {
@@ -146,6 +148,7 @@ public final class HttpApi {
             Objects.requireNonNull(idempotency, "idempotency");
             Objects.requireNonNull(catalogSync, "catalogSync");
             Objects.requireNonNull(reconciliation, "reconciliation");
+            Objects.requireNonNull(revenue, "revenue");
         }
 
         /**
@@ -159,14 +162,14 @@ public final class HttpApi {
                     engine.showShopPage(), engine.readConfiguration(), engine.translate(), engine.previewPrices(),
                     engine.authorizeAdmin(), engine.removeProduct(), identity, engine.vouchers(),
                     engine.vatValidation(), engine.billing(), engine.payments(), engine.idempotency(),
-                    engine.catalogSync(), engine.reconciliation(), engine.quotes(), engine.events());
+                    engine.catalogSync(), engine.reconciliation(), engine.quotes(), engine.events(), engine.revenue());
         }
 
         /** The same use cases with another catalog browser (tests put a failing one in). */
         public UseCases withBrowseCatalog(BrowseCatalog other) {
             return new UseCases(resolveTenant, tenantAccess, other, showShopPage, readConfiguration, translate,
                     previewPrices, authorizeAdmin, removeProduct, identity, vouchers, vatValidation, billing, payments,
-                    idempotency, catalogSync, reconciliation, quotes, events);
+                    idempotency, catalogSync, reconciliation, quotes, events, revenue);
         }
 
         /** The same use cases with another invoice reader (tests put one in that hands out PDFs). */
@@ -175,7 +178,7 @@ public final class HttpApi {
                     b.readSubscriptions(), other, b.runBilling(), b.changeSubscription()));
             return new UseCases(resolveTenant, tenantAccess, browseCatalog, showShopPage, readConfiguration, translate,
                     previewPrices, authorizeAdmin, removeProduct, identity, vouchers, vatValidation, withOther,
-                    payments, idempotency, catalogSync, reconciliation, quotes, events);
+                    payments, idempotency, catalogSync, reconciliation, quotes, events, revenue);
         }
 
         /** The same use cases with another checkout (tests put one in that fails as the billing system can). */
@@ -184,14 +187,14 @@ public final class HttpApi {
                     b.readSubscriptions(), b.readInvoices(), b.runBilling(), b.changeSubscription()));
             return new UseCases(resolveTenant, tenantAccess, browseCatalog, showShopPage, readConfiguration, translate,
                     previewPrices, authorizeAdmin, removeProduct, identity, vouchers, vatValidation, withOther,
-                    payments, idempotency, catalogSync, reconciliation, quotes, events);
+                    payments, idempotency, catalogSync, reconciliation, quotes, events, revenue);
         }
 
         /** The same use cases with another idempotency runner (tests put one in that holds a request). */
         public UseCases withIdempotentRequests(IdempotentRequests other) {
             return new UseCases(resolveTenant, tenantAccess, browseCatalog, showShopPage, readConfiguration, translate,
                     previewPrices, authorizeAdmin, removeProduct, identity, vouchers, vatValidation, billing, payments,
-                    Optional.of(new Engine.Idempotency(other)), catalogSync, reconciliation, quotes, events);
+                    Optional.of(new Engine.Idempotency(other)), catalogSync, reconciliation, quotes, events, revenue);
         }
     }
 
@@ -234,6 +237,8 @@ public final class HttpApi {
         useCases.quotes().ifPresent(quotes -> all.addAll(QuoteEndpoints.routes(quotes, json, body)));
         useCases.events().flatMap(Engine.Events::manageWebhooks)
                 .ifPresent(manage -> all.addAll(WebhookAdminEndpoints.routes(manage, json)));
+        useCases.revenue().ifPresent(revenue -> all.addAll(RevenueEndpoints.routes(revenue.manageRevenueBatches(),
+                revenue.postRevenue(), json)));
         this.routes = List.copyOf(all);
         this.access = new RequestAccess(identity.authenticate(), useCases.authorizeAdmin(), json);
         this.cors = new Cors(useCases.tenantAccess(), json);

@@ -14,6 +14,8 @@ import com.subscriptionsuite.application.fixtures.InMemoryQuoteLinks;
 import com.subscriptionsuite.application.fixtures.InMemoryQuotes;
 import com.subscriptionsuite.application.fixtures.InMemoryPaymentPages;
 import com.subscriptionsuite.application.fixtures.InMemoryPasswordResets;
+import com.subscriptionsuite.application.fixtures.InMemoryRevenueBatches;
+import com.subscriptionsuite.application.fixtures.InMemoryRevenueFeed;
 import com.subscriptionsuite.application.fixtures.InMemorySessions;
 import com.subscriptionsuite.application.fixtures.InMemoryTenants;
 import com.subscriptionsuite.application.fixtures.InMemoryTransactions;
@@ -173,6 +175,8 @@ final class TestServer {
                 .outbox(outbox, outbox)
                 .webhooks(WEBHOOKS, WEBHOOKS, (url, headers, body, secret, at, timeout) -> io.vavr.control.Either.left(
                         "tests reach no network"), name -> io.vavr.control.Option.none())
+                .revenueBatches(new InMemoryRevenueBatches())
+                .revenueFeed(new InMemoryRevenueFeed())
                 .build();
     }
 

@@ -152,6 +152,17 @@ public final class ErrorTable {
         m.put("quote_source_read_only", 409);
         m.put("quote_source_unavailable", 503);
         m.put("quote_source_rejected", 502);
+        // the Zuora Revenue feed (/admin/revenue): a batch of another tenant is not found like an unknown one
+        m.put("revenue_lines_invalid", 422);
+        m.put("revenue_batch_not_found", 404);
+        m.put("revenue_batch_csv_absent", 404);
+        m.put("revenue_batch_not_repostable", 409);
+        m.put("revenue_batch_not_in_doubt", 409);
+        m.put("revenue_unavailable", 503);
+        m.put("revenue_rejected", 502);
+        m.put("revenue_api_not_enabled", 502);
+        m.put("revenue_authentication_failed", 502);
+        m.put("revenue_misconfigured", 502);
         STATUS = Map.copyOf(m);
     }
 

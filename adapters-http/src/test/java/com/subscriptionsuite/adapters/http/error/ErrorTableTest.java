@@ -20,6 +20,8 @@ import com.subscriptionsuite.application.port.in.voucher.VoucherFailure;
 import com.subscriptionsuite.application.port.out.billing.BillingFailure;
 import com.subscriptionsuite.application.port.in.quote.QuoteFailure;
 import com.subscriptionsuite.application.port.out.quote.QuoteSourceFailure;
+import com.subscriptionsuite.application.port.in.revenue.RevenueFailure;
+import com.subscriptionsuite.application.port.out.revenue.RevenueFeedFailure;
 import com.subscriptionsuite.domain.identity.IdentityRejection;
 import com.subscriptionsuite.domain.subscription.ChangeAction;
 import com.subscriptionsuite.domain.subscription.ChangeRejection;
@@ -55,7 +57,7 @@ class ErrorTableTest {
         for (Class<?> family : List.of(PreviewFailure.class, CatalogFailure.class, RequestFailure.class,
                 IdentityFailure.class, VoucherFailure.class, VatFailure.class, AccountFailure.class,
                 CheckoutFailure.class, IdempotencyFailure.class, ChangeFailure.class, PaymentFailure.class,
-                CatalogSyncFailure.class, QuoteFailure.class, WebhookFailure.class)) {
+                CatalogSyncFailure.class, QuoteFailure.class, WebhookFailure.class, RevenueFailure.class)) {
             assertThat(family.isSealed()).as("%s is sealed", family).isTrue();
             for (Class<?> type : family.getPermittedSubclasses()) {
                 if (type == IdentityFailure.InputRejected.class) {
@@ -84,6 +86,13 @@ class ErrorTableTest {
                     }
                 } else if (type == QuoteFailure.BookingFailed.class) {
                     failures.add(new QuoteFailure.BookingFailed(new CheckoutFailure.GuestCheckoutDisabled()));
+                } else if (type == RevenueFailure.LinesInvalid.class) {
+                    failures.add(new RevenueFailure.LinesInvalid(List.of(new RevenueFailure.Problem(0, "currency",
+                            "x"))));
+                } else if (type == RevenueFailure.FeedFailed.class) {
+                    for (Class<?> feed : RevenueFeedFailure.class.getPermittedSubclasses()) {
+                        failures.add(new RevenueFailure.FeedFailed((RevenueFeedFailure) instantiate(feed)));
+                    }
                 } else if (type == CatalogSyncFailure.Refused.class) {
                     failures.add(new CatalogSyncFailure.Refused(List.of(new Problem("$.catalog", "x"))));
                 } else if (type == RequestFailure.JsonLimitExceeded.class) {
@@ -196,6 +205,12 @@ class ErrorTableTest {
             } else if (code.equals("payment_provider_unavailable") || code.equals("server_busy")
                     || code.equals("billing_unavailable") || code.equals("quote_source_unavailable")) {
                 assertThat(ErrorTable.status(code)).as(code).isEqualTo(503);
+            } else if (code.equals("revenue_unavailable")) {
+                assertThat(ErrorTable.status(code)).as(code).isEqualTo(503);
+            } else if (code.startsWith("revenue_") && RevenueFeedFailure.class.getPermittedSubclasses().length > 0
+                    && ErrorTable.status(code) >= 500) {
+                assertThat(ErrorTable.status(code)).as("Zuora Revenue refused or is misconfigured: a bad gateway")
+                        .isEqualTo(502);
             } else if (code.equals("billing_rejected") || code.equals("quote_source_rejected")) {
                 assertThat(ErrorTable.status(code)).as("the billing system refused: a bad gateway").isEqualTo(502);
             } else {

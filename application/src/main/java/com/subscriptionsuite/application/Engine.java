@@ -112,6 +112,7 @@ import com.subscriptionsuite.application.port.in.revenue.PostRevenue;
 import com.subscriptionsuite.application.port.in.revenue.RecordRevenueLines;
 import com.subscriptionsuite.application.port.out.revenue.RevenueBatches;
 import com.subscriptionsuite.application.port.out.revenue.RevenueFeed;
+import com.subscriptionsuite.application.service.revenue.RevenueFromEvents;
 import com.subscriptionsuite.application.service.revenue.RevenueUseCases;
 import java.time.Clock;
 import java.util.ArrayList;
@@ -350,17 +351,21 @@ public final class Engine {
             return new Quotes(cases.showQuote(), cases.confirmQuote(), cases.publishQuote(),
                     cases.markAcceptedQuotes());
         });
+        this.revenue = Optional.ofNullable(b.revenueBatches).map(store -> {
+            RevenueUseCases.Cases cases = RevenueUseCases.create(store, b.revenueFeed, b.revenueSettings, b.clock);
+            return new Revenue(cases.recordLines(), cases.post(), cases.manage());
+        });
+        // with the outbox, the revenue feed is one of its consumers: bookings become revenue lines
+        Map<String, EventListener> listeners = new LinkedHashMap<>(b.listeners);
+        this.revenue.filter(r -> b.eventFeed != null).ifPresent(r -> listeners.put(RevenueFromEvents.CONSUMER,
+                new RevenueFromEvents(r.recordRevenueLines(), directory)));
         this.events = Optional.ofNullable(b.eventFeed).map(feed -> {
-            EventUseCases.Cases cases = EventUseCases.create(outbox, feed, b.transactions, b.listeners,
+            EventUseCases.Cases cases = EventUseCases.create(outbox, feed, b.transactions, listeners,
                     b.webhookEndpoints == null ? Option.none() : Option.some(new EventUseCases.Webhooks(
                             b.webhookEndpoints, b.webhookDeliveries, b.webhookSender, b.signingSecrets)),
                     b.deliverySettings, b.instance != null ? b.instance
                             : identityPorts.map(ports -> ports.secrets().guid()).orElse("engine"), b.clock);
             return new Events(cases.deliverEvents(), cases.manageWebhooks().toJavaOptional());
-        });
-        this.revenue = Optional.ofNullable(b.revenueBatches).map(store -> {
-            RevenueUseCases.Cases cases = RevenueUseCases.create(store, b.revenueFeed, b.revenueSettings, b.clock);
-            return new Revenue(cases.recordLines(), cases.post(), cases.manage());
         });
         directory.refresh();
     }
@@ -757,9 +762,10 @@ public final class Engine {
          */
         public Builder listener(String name, EventListener listener) {
             Objects.requireNonNull(name, "name");
-            if (name.isBlank() || name.length() > 100 || name.equals("webhooks")) {
-                throw new IllegalArgumentException("a listener's name has 1 to 100 characters and is not 'webhooks': "
-                        + name);
+            if (name.isBlank() || name.length() > 100 || name.equals("webhooks")
+                    || name.equals(RevenueFromEvents.CONSUMER)) {
+                throw new IllegalArgumentException("a listener's name has 1 to 100 characters and is not 'webhooks' "
+                        + "or '" + RevenueFromEvents.CONSUMER + "': " + name);
             }
             if (listeners.putIfAbsent(name, Objects.requireNonNull(listener, "listener")) != null) {
                 throw new IllegalArgumentException("two listeners named " + name);

@@ -213,7 +213,9 @@ public final class Server implements AutoCloseable {
     /** Opens the configured database (migrating it); the caller closes it. */
     static Database openDatabase(ServerConfig config) {
         String url = databaseUrl(config);
-        PoolSettings pool = new PoolSettings(config.dbPoolSize(), java.time.Duration.ofMillis(config.dbPoolWaitMillis()));
+        PoolSettings pool = new PoolSettings(config.dbPoolSize(), java.time.Duration.ofMillis(config.dbPoolWaitMillis()),
+                java.time.Duration.ofMillis(config.dbLockTimeoutMillis()),
+                java.time.Duration.ofMillis(config.dbStatementTimeoutMillis()));
         return config.dbUrl() == null
                 ? new Database(url, "sa", "", pool)
                 : new Database(url, config.dbUser(), config.dbPassword(), pool);

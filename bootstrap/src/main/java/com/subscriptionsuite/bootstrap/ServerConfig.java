@@ -22,6 +22,8 @@ import java.util.Map;
  * <tr><td>SUITE_DATA_DIR</td><td>./data (the H2 file database lives here)</td></tr>
  * <tr><td>SUITE_DB_URL / SUITE_DB_USER / SUITE_DB_PASSWORD</td><td>unset: H2 file database in the data dir</td></tr>
  * <tr><td>SUITE_DB_POOL_SIZE</td><td>10: database connections at most (each request holds at most one at a time)</td></tr>
+ * <tr><td>SUITE_DB_LOCK_TIMEOUT_MS / SUITE_DB_STATEMENT_TIMEOUT_MS</td><td>10000 / 60000: on PostgreSQL, each
+ * connection's lock_timeout and statement_timeout (0 = none); a statement stopped by either is 503 server_busy</td></tr>
  * <tr><td>SUITE_DB_POOL_WAIT_MS</td><td>3000: how long a request waits for a free connection before 503 server_busy</td></tr>
  * <tr><td>SUITE_DEMO_TENANT</td><td>true: load the demo tenant into an empty database</td></tr>
  * <tr><td>SUITE_TENANT_FILES</td><td>comma-separated tenant files loaded at start</td></tr>
@@ -75,6 +77,8 @@ public record ServerConfig(
         String dbPassword,
         int dbPoolSize,
         int dbPoolWaitMillis,
+        int dbLockTimeoutMillis,
+        int dbStatementTimeoutMillis,
         boolean demoTenant,
         List<Path> tenantFiles,
         int tenantRefreshSeconds,
@@ -164,7 +168,8 @@ public record ServerConfig(
         return "ServerConfig[httpHost=" + httpHost + ", httpPort=" + httpPort + ", dataDir=" + dataDir
                 + ", dbUrl=" + (dbUrl == null ? null : Server.withoutParameters(dbUrl)) + ", dbUser=" + dbUser
                 + ", dbPassword=" + withheld(dbPassword) + ", dbPoolSize=" + dbPoolSize
-                + ", dbPoolWaitMillis=" + dbPoolWaitMillis + ", demoTenant=" + demoTenant + ", tenantFiles=" + tenantFiles
+                + ", dbPoolWaitMillis=" + dbPoolWaitMillis + ", dbLockTimeoutMillis=" + dbLockTimeoutMillis
+                + ", dbStatementTimeoutMillis=" + dbStatementTimeoutMillis + ", demoTenant=" + demoTenant + ", tenantFiles=" + tenantFiles
                 + ", tenantRefreshSeconds=" + tenantRefreshSeconds + ", maxBodyBytes=" + maxBodyBytes
                 + ", smtp=" + (smtp == null ? null : smtp.host() + ":" + smtp.port() + " user " + smtp.user()
                         + " password " + withheld(smtp.password()))
@@ -201,6 +206,8 @@ public record ServerConfig(
         }
         int poolSize = integer(env, "SUITE_DB_POOL_SIZE", 10, 1, 1000, errors);
         int poolWait = integer(env, "SUITE_DB_POOL_WAIT_MS", 3000, 250, 600_000, errors);
+        int lockTimeout = integer(env, "SUITE_DB_LOCK_TIMEOUT_MS", 10_000, 0, 3_600_000, errors);
+        int statementTimeout = integer(env, "SUITE_DB_STATEMENT_TIMEOUT_MS", 60_000, 0, 3_600_000, errors);
         List<Path> files = Arrays.stream(env.getOrDefault("SUITE_TENANT_FILES", "").split(","))
                 .map(String::trim).filter(s -> !s.isEmpty()).map(Path::of).toList();
         int holdMinutes = integer(env, "SUITE_VOUCHER_HOLD_MINUTES", 30, 1, 24 * 60, errors);
@@ -294,6 +301,8 @@ public record ServerConfig(
                 env.get("SUITE_DB_PASSWORD"),
                 poolSize,
                 poolWait,
+                lockTimeout,
+                statementTimeout,
                 demo,
                 files,
                 refresh,

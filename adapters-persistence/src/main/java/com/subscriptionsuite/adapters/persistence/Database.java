@@ -22,6 +22,7 @@ import org.jdbi.v3.sqlobject.SqlObjectPlugin;
  */
 public final class Database implements AutoCloseable {
     private final HikariDataSource dataSource;
+    private final boolean postgres;
     private final OneConnectionPerThread guarded;
     private final Jdbi jdbi;
 
@@ -39,6 +40,13 @@ public final class Database implements AutoCloseable {
         config.setPoolName("subscription-suite");
         config.setMaximumPoolSize(pool.size());
         config.setConnectionTimeout(pool.maxWait().toMillis());
+        this.postgres = jdbcUrl.startsWith("jdbc:postgresql:");
+        if (postgres) {
+            // per connection, so every instance on the database waits for a row lock and runs a statement
+            // for a bounded time; Handles answers either failure as ServerBusy (503 server_busy)
+            config.setConnectionInitSql("SET lock_timeout = " + pool.lockTimeout().toMillis()
+                    + "; SET statement_timeout = " + pool.statementTimeout().toMillis());
+        }
         this.dataSource = new HikariDataSource(config);
         this.guarded = new OneConnectionPerThread(dataSource, pool.maxWait());
         try {
@@ -70,13 +78,21 @@ public final class Database implements AutoCloseable {
      * migration's); it runs before the adapters get the database.
      */
     public int migrate() {
-        return Flyway.configure()
+        int executed = Flyway.configure()
                 .dataSource(dataSource)
+                // a migration may lock and run as long as it needs (the pool's timeouts are for requests)
+                .initSql(postgres ? "SET lock_timeout = 0; SET statement_timeout = 0" : null)
                 .locations("classpath:db/migration")
                 .failOnMissingLocations(true)
                 .load()
                 .migrate()
                 .migrationsExecuted;
+        if (postgres) {
+            // Flyway's connections came from the pool with the limits lifted: retire them, so every connection a
+            // request gets is a fresh one with the pool's limits
+            dataSource.getHikariPoolMXBean().softEvictConnections();
+        }
+        return executed;
     }
 
     public Jdbi jdbi() {

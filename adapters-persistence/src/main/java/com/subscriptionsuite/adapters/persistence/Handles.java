@@ -1,5 +1,6 @@
 package com.subscriptionsuite.adapters.persistence;
 
+import com.subscriptionsuite.application.ServerBusy;
 import java.sql.SQLException;
 import java.time.Duration;
 import java.util.Objects;
@@ -27,6 +28,8 @@ public final class Handles {
     public static final Duration LOCK_WAIT = Duration.ofSeconds(30);
     /** H2's SQL state for "timeout trying to lock" (PostgreSQL's lock_not_available is 55P03). */
     private static final String H2_LOCK_TIMEOUT = "HYT00";
+    private static final String PG_LOCK_TIMEOUT = "55P03";
+    private static final String PG_STATEMENT_TIMEOUT = "57014";
     private static final AtomicLong SAVEPOINTS = new AtomicLong();
 
     private final Jdbi jdbi;
@@ -35,9 +38,26 @@ public final class Handles {
         this.jdbi = Objects.requireNonNull(jdbi, "jdbi");
     }
 
-    /** Runs the work on this thread's transaction handle, or in a new transaction of its own. */
+    /**
+     * Runs the work on this thread's transaction handle, or in a new transaction of its own. A statement
+     * PostgreSQL stopped for the pool's {@code lock_timeout} (55P03) or {@code statement_timeout} (57014) is
+     * answered as {@link ServerBusy}: the database is too contended to serve the call now, a retry may
+     * succeed (503 {@code server_busy}), and the unit rolls back whole.
+     */
     public <T> T with(Function<Handle, T> work) {
-        return jdbi.inTransaction(work::apply);
+        try {
+            return jdbi.inTransaction(work::apply);
+        } catch (ServerBusy busy) {
+            throw busy;
+        } catch (RuntimeException e) {
+            String state = sqlState(e);
+            if (PG_LOCK_TIMEOUT.equals(state) || PG_STATEMENT_TIMEOUT.equals(state)) {
+                throw new ServerBusy("the database " + (PG_LOCK_TIMEOUT.equals(state)
+                        ? "kept a row locked longer than the lock timeout" : "ran a statement past its timeout"),
+                        1, e);
+            }
+            throw e;
+        }
     }
 
     /** Like {@link #with}, attaching a SqlObject DAO to the handle. */

@@ -1,0 +1,81 @@
+package com.subscriptionsuite.adapters.persistence;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import com.subscriptionsuite.application.ServerBusy;
+import java.time.Duration;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The pool's per-connection limits on PostgreSQL: a unit that waits for a row another holds gives up
+ * after {@code lock_timeout}, a statement that runs too long is stopped at {@code statement_timeout},
+ * both answered as {@link ServerBusy} (503 server_busy) with the unit rolled back; migrations ran
+ * without them.
+ */
+class DatabaseTimeoutsPostgresIT {
+    private Database database;
+    private Handles handles;
+
+    @BeforeEach
+    void open() {
+        database = new Database(TestPostgres.shared().freshSchemaUrl(), TestPostgres.USER, TestPostgres.PASSWORD,
+                new PoolSettings(4, Duration.ofSeconds(2), Duration.ofMillis(300), Duration.ofMillis(700)));
+        handles = new Handles(database.jdbi());
+        handles.with(h -> {
+            h.execute("CREATE TABLE hot_row (id INT PRIMARY KEY, n INT NOT NULL)");
+            h.execute("INSERT INTO hot_row VALUES (1, 0)");
+            return null;
+        });
+    }
+
+    @AfterEach
+    void close() {
+        database.close();
+    }
+
+    @Test
+    void every_connection_has_the_configured_limits() {
+        String lock = handles.with(h -> h.createQuery("SHOW lock_timeout").mapTo(String.class).one());
+        String statement = handles.with(h -> h.createQuery("SHOW statement_timeout").mapTo(String.class).one());
+        assertThat(lock).isEqualTo("300ms");
+        assertThat(statement).isEqualTo("700ms");
+    }
+
+    @Test
+    void a_unit_waiting_for_a_held_row_gives_up_after_the_lock_timeout_as_server_busy() throws Exception {
+        CountDownLatch locked = new CountDownLatch(1);
+        CountDownLatch release = new CountDownLatch(1);
+        CompletableFuture<Void> holder = CompletableFuture.runAsync(() -> handles.with(h -> {
+            h.createQuery("SELECT n FROM hot_row WHERE id = 1 FOR UPDATE").mapTo(Integer.class).one();
+            locked.countDown();
+            try {
+                release.await(10, TimeUnit.SECONDS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+            return null;
+        }));
+        assertThat(locked.await(5, TimeUnit.SECONDS)).isTrue();
+        try {
+            assertThatThrownBy(() -> handles.with(h -> (Object) h.execute("UPDATE hot_row SET n = n + 1 WHERE id = 1")))
+                    .isInstanceOf(ServerBusy.class).hasMessageContaining("lock timeout");
+        } finally {
+            release.countDown();
+            holder.get(10, TimeUnit.SECONDS);
+        }
+        int n = handles.with(h -> h.createQuery("SELECT n FROM hot_row").mapTo(Integer.class).one());
+        assertThat(n).as("the refused unit changed nothing").isZero();
+    }
+
+    @Test
+    void a_statement_past_the_statement_timeout_is_stopped_as_server_busy() {
+        assertThatThrownBy(() -> handles.with(h -> (Object) h.execute("SELECT pg_sleep(3)")))
+                .isInstanceOf(ServerBusy.class).hasMessageContaining("statement");
+    }
+}

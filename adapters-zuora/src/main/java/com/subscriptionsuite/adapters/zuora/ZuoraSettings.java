@@ -1,7 +1,6 @@
 package com.subscriptionsuite.adapters.zuora;
 
 import io.vavr.control.Either;
-import java.net.URI;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -84,11 +83,11 @@ public record ZuoraSettings(String baseUrl, String clientId, String clientSecret
         String baseUrl = env.get(BASE_URL);
         String clientId = env.get(CLIENT_ID);
         String clientSecret = env.get(CLIENT_SECRET);
-        String version = orDefault(env.get(VERSION), DEFAULT_VERSION);
-        Duration connect = millis(env, CONNECT_TIMEOUT_MS, DEFAULT_CONNECT_TIMEOUT, problems);
-        Duration read = millis(env, READ_TIMEOUT_MS, DEFAULT_READ_TIMEOUT, problems);
-        int maxConcurrent = integer(env, MAX_CONCURRENT, DEFAULT_MAX_CONCURRENT, problems);
-        int attempts = integer(env, RETRY_ATTEMPTS, DEFAULT_RETRY_ATTEMPTS, problems);
+        String version = EnvValues.orDefault(env.get(VERSION), DEFAULT_VERSION);
+        Duration connect = EnvValues.millis(env, CONNECT_TIMEOUT_MS, DEFAULT_CONNECT_TIMEOUT, problems);
+        Duration read = EnvValues.millis(env, READ_TIMEOUT_MS, DEFAULT_READ_TIMEOUT, problems);
+        int maxConcurrent = EnvValues.integer(env, MAX_CONCURRENT, DEFAULT_MAX_CONCURRENT, problems);
+        int attempts = EnvValues.integer(env, RETRY_ATTEMPTS, DEFAULT_RETRY_ATTEMPTS, problems);
         if (problems.isEmpty()) {
             problems.addAll(problems(baseUrl, clientId, clientSecret, version, connect, read, maxConcurrent,
                     attempts));
@@ -106,18 +105,7 @@ public record ZuoraSettings(String baseUrl, String clientId, String clientSecret
     private static List<String> problems(String baseUrl, String clientId, String clientSecret, String version,
             Duration connectTimeout, Duration readTimeout, int maxConcurrent, int retryAttempts) {
         List<String> problems = new ArrayList<>();
-        if (baseUrl == null || baseUrl.isBlank()) {
-            problems.add(BASE_URL + " is required (e.g. https://rest.test.eu.zuora.com)");
-        } else {
-            try {
-                URI uri = URI.create(baseUrl.strip());
-                if (!"https".equals(uri.getScheme()) && !"http".equals(uri.getScheme()) || uri.getHost() == null) {
-                    problems.add(BASE_URL + " must be an http(s) URL, got " + baseUrl);
-                }
-            } catch (IllegalArgumentException e) {
-                problems.add(BASE_URL + " must be an http(s) URL, got " + baseUrl);
-            }
-        }
+        EnvValues.httpUrl(BASE_URL, baseUrl, "https://rest.test.eu.zuora.com", problems);
         if (clientId == null || clientId.isBlank()) {
             problems.add(CLIENT_ID + " is required (the OAuth client id of the Zuora tenant)");
         }
@@ -140,41 +128,6 @@ public record ZuoraSettings(String baseUrl, String clientId, String clientSecret
             problems.add(RETRY_ATTEMPTS + " must be at least 1, got " + retryAttempts);
         }
         return problems;
-    }
-
-    private static String orDefault(String value, String fallback) {
-        return value == null || value.isBlank() ? fallback : value.strip();
-    }
-
-    private static Duration millis(Map<String, String> env, String name, Duration fallback, List<String> problems) {
-        String value = env.get(name);
-        if (value == null || value.isBlank()) {
-            return fallback;
-        }
-        try {
-            long ms = Long.parseLong(value.strip());
-            if (ms <= 0) {
-                problems.add(name + " must be a positive number of milliseconds, got " + value);
-                return fallback;
-            }
-            return Duration.ofMillis(ms);
-        } catch (NumberFormatException e) {
-            problems.add(name + " must be a number of milliseconds, got " + value);
-            return fallback;
-        }
-    }
-
-    private static int integer(Map<String, String> env, String name, int fallback, List<String> problems) {
-        String value = env.get(name);
-        if (value == null || value.isBlank()) {
-            return fallback;
-        }
-        try {
-            return Integer.parseInt(value.strip());
-        } catch (NumberFormatException e) {
-            problems.add(name + " must be a whole number, got " + value);
-            return fallback;
-        }
     }
 
     /** Everything but the secret. */

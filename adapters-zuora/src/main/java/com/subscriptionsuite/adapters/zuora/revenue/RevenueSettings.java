@@ -1,7 +1,7 @@
 package com.subscriptionsuite.adapters.zuora.revenue;
 
+import com.subscriptionsuite.adapters.zuora.EnvValues;
 import io.vavr.control.Either;
-import java.net.URI;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -83,20 +83,7 @@ public record RevenueSettings(String baseUrl, String user, String password, Stri
         Objects.requireNonNull(env, "env");
         List<String> problems = problems(env.get(BASE_URL), env.get(USER), env.get(PASSWORD), env.get(ROLE),
                 env.get(CLIENT_NAME), env.get(TEMPLATE));
-        Duration read = DEFAULT_READ_TIMEOUT;
-        String readValue = env.get(READ_TIMEOUT_MS);
-        if (readValue != null && !readValue.isBlank()) {
-            try {
-                long ms = Long.parseLong(readValue.strip());
-                if (ms <= 0) {
-                    problems.add(READ_TIMEOUT_MS + " must be a positive number of milliseconds, got " + readValue);
-                } else {
-                    read = Duration.ofMillis(ms);
-                }
-            } catch (NumberFormatException e) {
-                problems.add(READ_TIMEOUT_MS + " must be a number of milliseconds, got " + readValue);
-            }
-        }
+        Duration read = EnvValues.millis(env, READ_TIMEOUT_MS, DEFAULT_READ_TIMEOUT, problems);
         if (!problems.isEmpty()) {
             return Either.left(List.copyOf(problems));
         }
@@ -107,18 +94,7 @@ public record RevenueSettings(String baseUrl, String user, String password, Stri
     private static List<String> problems(String baseUrl, String user, String password, String role,
             String clientName, String template) {
         List<String> problems = new ArrayList<>();
-        if (baseUrl == null || baseUrl.isBlank()) {
-            problems.add(BASE_URL + " is required (e.g. https://yourcompany.revprooncloud.com)");
-        } else {
-            try {
-                URI uri = URI.create(baseUrl.strip());
-                if (!"https".equals(uri.getScheme()) && !"http".equals(uri.getScheme()) || uri.getHost() == null) {
-                    problems.add(BASE_URL + " must be an http(s) URL, got " + baseUrl);
-                }
-            } catch (IllegalArgumentException e) {
-                problems.add(BASE_URL + " must be an http(s) URL, got " + baseUrl);
-            }
-        }
+        EnvValues.httpUrl(BASE_URL, baseUrl, "https://yourcompany.revprooncloud.com", problems);
         required(problems, USER, user, "the Zuora Revenue API user");
         required(problems, PASSWORD, password, "its password");
         required(problems, ROLE, role, "the role sent when authenticating, e.g. API Role");

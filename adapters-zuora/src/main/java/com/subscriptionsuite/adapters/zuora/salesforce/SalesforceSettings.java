@@ -1,7 +1,7 @@
 package com.subscriptionsuite.adapters.zuora.salesforce;
 
+import com.subscriptionsuite.adapters.zuora.EnvValues;
 import io.vavr.control.Either;
-import java.net.URI;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -84,8 +84,8 @@ public record SalesforceSettings(String loginUrl, String clientId, String client
     public static Either<List<String>, SalesforceSettings> fromEnvironment(Map<String, String> env) {
         Objects.requireNonNull(env, "env");
         List<String> problems = new ArrayList<>();
-        Duration connect = millis(env, CONNECT_TIMEOUT_MS, DEFAULT_CONNECT_TIMEOUT, problems);
-        Duration read = millis(env, READ_TIMEOUT_MS, DEFAULT_READ_TIMEOUT, problems);
+        Duration connect = EnvValues.millis(env, CONNECT_TIMEOUT_MS, DEFAULT_CONNECT_TIMEOUT, problems);
+        Duration read = EnvValues.millis(env, READ_TIMEOUT_MS, DEFAULT_READ_TIMEOUT, problems);
         int attempts = DEFAULT_RETRY_ATTEMPTS;
         String rawAttempts = env.get(RETRY_ATTEMPTS);
         if (rawAttempts != null && !rawAttempts.isBlank()) {
@@ -95,10 +95,10 @@ public record SalesforceSettings(String loginUrl, String clientId, String client
                 problems.add(RETRY_ATTEMPTS + " must be a whole number, got " + rawAttempts);
             }
         }
-        String version = orDefault(env.get(API_VERSION), DEFAULT_API_VERSION);
-        Set<String> open = list(orDefault(env.get(OPEN_STATUSES), DEFAULT_OPEN_STATUSES)).stream()
+        String version = EnvValues.orDefault(env.get(API_VERSION), DEFAULT_API_VERSION);
+        Set<String> open = list(EnvValues.orDefault(env.get(OPEN_STATUSES), DEFAULT_OPEN_STATUSES)).stream()
                 .collect(Collectors.toSet());
-        List<String> accepted = list(orDefault(env.get(ACCEPTED_STATUSES), DEFAULT_ACCEPTED_STATUSES));
+        List<String> accepted = list(EnvValues.orDefault(env.get(ACCEPTED_STATUSES), DEFAULT_ACCEPTED_STATUSES));
         problems.addAll(problems(env.get(LOGIN_URL), env.get(CLIENT_ID), env.get(CLIENT_SECRET), env.get(USERNAME),
                 env.get(PASSWORD), version, connect, read, attempts, open, accepted));
         if (!problems.isEmpty()) {
@@ -112,18 +112,8 @@ public record SalesforceSettings(String loginUrl, String clientId, String client
             String password, String apiVersion, Duration connect, Duration read, int attempts, Set<String> open,
             List<String> accepted) {
         List<String> problems = new ArrayList<>();
-        if (loginUrl == null || loginUrl.isBlank()) {
-            problems.add(LOGIN_URL + " is required (e.g. https://login.salesforce.com or https://MyDomain.my.salesforce.com)");
-        } else {
-            try {
-                URI uri = URI.create(loginUrl.strip());
-                if (!"https".equals(uri.getScheme()) && !"http".equals(uri.getScheme()) || uri.getHost() == null) {
-                    problems.add(LOGIN_URL + " must be an http(s) URL, got " + loginUrl);
-                }
-            } catch (IllegalArgumentException e) {
-                problems.add(LOGIN_URL + " must be an http(s) URL, got " + loginUrl);
-            }
-        }
+        EnvValues.httpUrl(LOGIN_URL, loginUrl,
+                "https://login.salesforce.com or https://MyDomain.my.salesforce.com", problems);
         if (clientId == null || clientId.isBlank()) {
             problems.add(CLIENT_ID + " is required (the connected app's consumer key)");
         }
@@ -161,30 +151,8 @@ public record SalesforceSettings(String loginUrl, String clientId, String client
         return Arrays.stream(csv.split(",")).map(String::strip).filter(s -> !s.isEmpty()).toList();
     }
 
-    private static String orDefault(String value, String fallback) {
-        return value == null || value.isBlank() ? fallback : value.strip();
-    }
-
     private static String blankToNull(String value) {
         return value == null || value.isBlank() ? null : value.strip();
-    }
-
-    private static Duration millis(Map<String, String> env, String name, Duration fallback, List<String> problems) {
-        String value = env.get(name);
-        if (value == null || value.isBlank()) {
-            return fallback;
-        }
-        try {
-            long ms = Long.parseLong(value.strip());
-            if (ms <= 0) {
-                problems.add(name + " must be a positive number of milliseconds, got " + value);
-                return fallback;
-            }
-            return Duration.ofMillis(ms);
-        } catch (NumberFormatException e) {
-            problems.add(name + " must be a number of milliseconds, got " + value);
-            return fallback;
-        }
     }
 
     /** Everything but the secrets. */

@@ -118,7 +118,8 @@ public final class Server implements AutoCloseable {
             for (var file : config.tenantFiles()) {
                 loader.load(file);
             }
-            Javalin http = new HttpApi(HttpApi.UseCases.from(engine), new HttpSettings(config.maxBodyBytes()))
+            Javalin http = new HttpApi(HttpApi.UseCases.from(engine),
+                    new HttpSettings(config.maxBodyBytes(), config.trustedProxies()))
                     .start(config.httpHost(), config.httpPort());
             if (config.tenantRefreshSeconds() > 0 || billRuns(config, engine) || catalogSyncs(config, engine)
                     || engine.quotes().isPresent()) {

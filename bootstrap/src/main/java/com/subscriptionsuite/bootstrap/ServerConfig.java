@@ -1,5 +1,6 @@
 package com.subscriptionsuite.bootstrap;
 
+import com.subscriptionsuite.adapters.http.access.ClientAddress;
 import com.subscriptionsuite.adapters.zuora.ZuoraPaymentPages;
 import com.subscriptionsuite.adapters.zuora.ZuoraSettings;
 import com.subscriptionsuite.adapters.zuora.salesforce.SalesforceSettings;
@@ -29,6 +30,8 @@ import java.util.Map;
  * <tr><td>SUITE_TENANT_FILES</td><td>comma-separated tenant files loaded at start</td></tr>
  * <tr><td>SUITE_TENANT_REFRESH_SECONDS</td><td>5: how often changes by other instances are picked up (0 = never)</td></tr>
  * <tr><td>SUITE_MAX_BODY_BYTES</td><td>65536</td></tr>
+ * <tr><td>SUITE_TRUSTED_PROXIES</td><td>none: comma-separated IP addresses or CIDR blocks whose X-Forwarded-For names
+ * the client (throttling, logs); without it the header is ignored</td></tr>
  * <tr><td>SUITE_SMTP_HOST</td><td>unset: mail goes to the outbox table; set: mail is sent by SMTP</td></tr>
  * <tr><td>SUITE_SMTP_PORT / _USER / _PASSWORD / _STARTTLS</td><td>587 / unset / unset / true</td></tr>
  * <tr><td>SUITE_MAIL_FROM</td><td>no-reply@localhost</td></tr>
@@ -83,6 +86,7 @@ public record ServerConfig(
         List<Path> tenantFiles,
         int tenantRefreshSeconds,
         int maxBodyBytes,
+        List<String> trustedProxies,
         Smtp smtp,
         String mailFrom,
         int voucherHoldMinutes,
@@ -170,7 +174,7 @@ public record ServerConfig(
                 + ", dbPassword=" + withheld(dbPassword) + ", dbPoolSize=" + dbPoolSize
                 + ", dbPoolWaitMillis=" + dbPoolWaitMillis + ", dbLockTimeoutMillis=" + dbLockTimeoutMillis
                 + ", dbStatementTimeoutMillis=" + dbStatementTimeoutMillis + ", demoTenant=" + demoTenant + ", tenantFiles=" + tenantFiles
-                + ", tenantRefreshSeconds=" + tenantRefreshSeconds + ", maxBodyBytes=" + maxBodyBytes
+                + ", tenantRefreshSeconds=" + tenantRefreshSeconds + ", maxBodyBytes=" + maxBodyBytes + ", trustedProxies=" + trustedProxies
                 + ", smtp=" + (smtp == null ? null : smtp.host() + ":" + smtp.port() + " user " + smtp.user()
                         + " password " + withheld(smtp.password()))
                 + ", mailFrom=" + mailFrom + ", voucherHoldMinutes=" + voucherHoldMinutes + ", viesUrl=" + viesUrl
@@ -199,6 +203,11 @@ public record ServerConfig(
         int port = integer(env, "SUITE_HTTP_PORT", 8080, 0, 65535, errors);
         int refresh = integer(env, "SUITE_TENANT_REFRESH_SECONDS", 5, 0, 86400, errors);
         int maxBody = integer(env, "SUITE_MAX_BODY_BYTES", 65536, 1024, 16 * 1024 * 1024, errors);
+        List<String> trustedProxies = java.util.Arrays.stream(env.getOrDefault("SUITE_TRUSTED_PROXIES", "").split(","))
+                .map(String::strip).filter(c -> !c.isEmpty()).toList();
+        trustedProxies.stream().filter(c -> !ClientAddress.valid(c)).forEach(c -> errors.add(
+                "SUITE_TRUSTED_PROXIES must list IP addresses or CIDR blocks (e.g. 10.0.0.0/8,192.168.1.7), got '"
+                        + c + "'"));
         boolean demo = bool(env, "SUITE_DEMO_TENANT", true, errors);
         String dbUrl = blankToNull(env.get("SUITE_DB_URL"));
         if (dbUrl != null && !dbUrl.startsWith("jdbc:h2:") && !dbUrl.startsWith("jdbc:postgresql:")) {
@@ -307,6 +316,7 @@ public record ServerConfig(
                 files,
                 refresh,
                 maxBody,
+                trustedProxies,
                 smtp,
                 from,
                 holdMinutes,

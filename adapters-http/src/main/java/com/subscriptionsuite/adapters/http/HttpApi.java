@@ -1,5 +1,6 @@
 package com.subscriptionsuite.adapters.http;
 
+import com.subscriptionsuite.adapters.http.access.ClientAddress;
 import com.subscriptionsuite.adapters.http.access.Cors;
 import com.subscriptionsuite.adapters.http.account.AccountEndpoints;
 import com.subscriptionsuite.adapters.http.checkout.CheckoutEndpoints;
@@ -199,6 +200,7 @@ public final class HttpApi {
     }
 
     private final UseCases useCases;
+    private final ClientAddress clientAddress;
     private final HttpSettings settings;
     private final Json json;
     private final List<Route> routes;
@@ -208,6 +210,7 @@ public final class HttpApi {
 
     public HttpApi(UseCases useCases, HttpSettings settings) {
         this.useCases = Objects.requireNonNull(useCases, "useCases");
+        this.clientAddress = ClientAddress.trusting(settings.trustedProxies());
         this.settings = Objects.requireNonNull(settings, "settings");
         this.json = Json.strict();
         JsonBody body = new JsonBody(json, settings.maxBodyBytes());
@@ -260,9 +263,9 @@ public final class HttpApi {
             config.jetty.modifyHttpConfiguration(HttpApi::headersExactlyAsSent);
             config.router.mount(router -> {
                 for (Route route : routes) {
-                    Handler handler = correlated(route.scope() == Route.Scope.TENANT
+                    Handler handler = correlated(addressed(route.scope() == Route.Scope.TENANT
                             ? tenantScoped(cors.scoped(access.guard(idempotent(route))))
-                            : route.handler());
+                            : route.handler()));
                     router.addHttpHandler(route.method(), route.path(), handler);
                     if (route.method() == HandlerType.GET) {
                         // else Javalin answers HEAD itself, with an empty 200 and no check at all
@@ -290,6 +293,14 @@ public final class HttpApi {
     private static void headersExactlyAsSent(HttpConfiguration http) {
         http.setHeaderCacheSize(0);
         http.setHeaderCacheCaseSensitive(true);
+    }
+
+    /** Resolves the client's address once ({@link ClientAddress}, behind trusted proxies the forwarded one). */
+    private Handler addressed(Handler handler) {
+        return ctx -> {
+            ctx.attribute(ClientAddress.ATTRIBUTE, clientAddress.resolve(ctx.ip(), ctx.header("X-Forwarded-For")));
+            handler.handle(ctx);
+        };
     }
 
     /**

@@ -1,5 +1,6 @@
 package com.subscriptionsuite.adapters.http.identity;
 
+import com.subscriptionsuite.adapters.http.access.ClientAddress;
 import com.subscriptionsuite.adapters.http.access.RequestAccess;
 import com.subscriptionsuite.adapters.http.error.ApiError;
 import com.subscriptionsuite.adapters.http.identity.IdentityRequests.ConfirmResetRequest;
@@ -28,7 +29,7 @@ import java.util.Objects;
 /**
  * The seed's auth operations: POST /register, /login, /login/guest, /logout,
  * /password-reset/init and /password-reset/confirm. The throttle's client key is the socket peer
- * ({@code ctx.ip()}); {@code X-Forwarded-For} is not trusted (anyone can send it).
+ * ({@link ClientAddress}: the connection's peer; {@code X-Forwarded-For} only from a trusted proxy).
  */
 public final class IdentityEndpoints {
     /** The identity use cases the endpoints call. */
@@ -66,7 +67,7 @@ public final class IdentityEndpoints {
 
     void register(Context ctx) throws IOException {
         long tenantId = RequestTenant.of(ctx).id();
-        String client = ctx.ip();
+        String client = ClientAddress.of(ctx);
         json.send(ctx, body.read(ctx, RegisterRequest.class)
                 .flatMap(request -> request.toCommand(tenantId, client))
                 .mapLeft(ApiError::from)
@@ -76,7 +77,7 @@ public final class IdentityEndpoints {
 
     void logIn(Context ctx) throws IOException {
         long tenantId = RequestTenant.of(ctx).id();
-        String client = ctx.ip();
+        String client = ClientAddress.of(ctx);
         json.send(ctx, body.read(ctx, LogInRequest.class)
                 .flatMap(request -> request.toCommand(tenantId, client))
                 .mapLeft(ApiError::from)
@@ -88,7 +89,7 @@ public final class IdentityEndpoints {
         long tenantId = RequestTenant.of(ctx).id();
         json.send(ctx, body.readNothing(ctx)
                 .mapLeft(ApiError::from)
-                .flatMap(nothing -> useCases.logInAsGuest().logInAsGuest(tenantId, ctx.ip()).mapLeft(ApiError::from))
+                .flatMap(nothing -> useCases.logInAsGuest().logInAsGuest(tenantId, ClientAddress.of(ctx)).mapLeft(ApiError::from))
                 .map(Guest::from));
     }
 
@@ -105,7 +106,7 @@ public final class IdentityEndpoints {
     /** The same answer whether or not the email has an account (see ResetPassword). */
     void startReset(Context ctx) throws IOException {
         long tenantId = RequestTenant.of(ctx).id();
-        String client = ctx.ip();
+        String client = ClientAddress.of(ctx);
         json.send(ctx, body.read(ctx, StartResetRequest.class)
                 .flatMap(request -> request.toCommand(tenantId, client))
                 .mapLeft(ApiError::from)

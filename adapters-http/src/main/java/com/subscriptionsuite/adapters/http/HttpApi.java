@@ -274,7 +274,8 @@ public final class HttpApi {
                     }
                 }
                 tenantMethodsByPath().forEach((path, methods) ->
-                        router.addHttpHandler(HandlerType.OPTIONS, path, tenantScoped(cors.preflight(methods))));
+                        router.addHttpHandler(HandlerType.OPTIONS, path, preflight(cors.preflight(methods),
+                                cors.anyTenantPreflight(methods))));
                 router.exception(HttpResponseException.class, this::frameworkResponse);
                 router.exception(Exception.class, (e, ctx) -> unexpected(ctx, e));
             });
@@ -293,6 +294,25 @@ public final class HttpApi {
     private static void headersExactlyAsSent(HttpConfiguration http) {
         http.setHeaderCacheSize(0);
         http.setHeaderCacheCaseSensitive(true);
+    }
+
+    /**
+     * A preflight for the tenant it names (X-Tenant, or a Host that is a tenant's); one that names none,
+     * with several tenants behind this host, is answered by every tenant's origins (browsers send no
+     * custom header with a preflight).
+     */
+    private Handler preflight(Handler forTenant, Handler forAnyTenant) {
+        Handler scoped = tenantScoped(forTenant);
+        return ctx -> {
+            String header = ctx.header(RequestTenant.HEADER);
+            boolean namesNone = (header == null || header.isBlank())
+                    && useCases.resolveTenant().resolve(null, ctx.header("Host")).isLeft();
+            if (namesNone) {
+                forAnyTenant.handle(ctx);
+            } else {
+                scoped.handle(ctx);
+            }
+        };
     }
 
     /** Resolves the client's address once ({@link ClientAddress}, behind trusted proxies the forwarded one). */

@@ -72,6 +72,34 @@ public final class Cors {
         };
     }
 
+    /**
+     * The {@code OPTIONS} handler of a tenant-scoped path when the request names no tenant (no
+     * {@code X-Tenant}, a Host that is no tenant's): several tenants behind one API host, where a browser's
+     * preflight cannot carry the tenant's header. An origin that any tenant lists is answered as above;
+     * the real request is then checked against its own tenant's origins ({@link #scoped}), so a preflight
+     * reveals nothing but the path's methods.
+     */
+    public Handler anyTenantPreflight(List<String> methods) {
+        String allow = String.join(", ", methods);
+        return ctx -> {
+            String origin = ctx.header("Origin");
+            if (origin == null) {
+                ctx.header("Allow", allow + ", OPTIONS");
+                ctx.status(204);
+                return;
+            }
+            if (!tenantAccess.anyTenantAllowsOrigin(origin)) {
+                json.error(ctx, ApiError.from(new RequestFailure.OriginNotAllowed(origin)));
+                return;
+            }
+            allowOrigin(ctx, origin);
+            ctx.header("Access-Control-Allow-Methods", allow);
+            ctx.header("Access-Control-Allow-Headers", ALLOW_HEADERS);
+            ctx.header("Access-Control-Max-Age", MAX_AGE_SECONDS);
+            ctx.status(204);
+        };
+    }
+
     private boolean allowed(Context ctx, String origin) {
         return tenantAccess.access(RequestTenant.of(ctx).id()).allowsOrigin(origin);
     }

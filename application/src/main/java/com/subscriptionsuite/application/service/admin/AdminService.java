@@ -42,4 +42,9 @@ final class AdminService implements AdminCases {
     public TenantAccess access(long tenantId) {
         return directory.require(tenantId).access();
     }
+
+    @Override
+    public boolean anyTenantAllowsOrigin(String origin) {
+        return directory.all().stream().anyMatch(d -> d.access().allowsOrigin(origin));
+    }
 }

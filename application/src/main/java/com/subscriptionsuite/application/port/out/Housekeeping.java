@@ -10,7 +10,10 @@ import java.time.Instant;
  * claimed again) stays. Each call commits on its own, outside a unit of work.
  */
 public interface Housekeeping {
-    /** Sessions that expired or were revoked at or before {@code now}: a token of neither is refused alike. */
+    /**
+     * Sessions that expired at or before {@code now}, and revoked ones: a token of either is refused
+     * like an unknown one (IdentityFailure), so the row proves nothing any more.
+     */
     int removeEndedSessions(Instant now, int limit);
 
     /**

@@ -1,10 +1,12 @@
 package com.subscriptionsuite.application;
 
+import com.subscriptionsuite.application.port.in.housekeeping.CleanUp;
 import com.subscriptionsuite.application.port.in.admin.AuthorizeAdmin;
 import com.subscriptionsuite.application.port.in.admin.RemoveProduct;
 import com.subscriptionsuite.application.port.in.catalog.BrowseCatalog;
 import com.subscriptionsuite.application.port.in.catalogsync.SyncCatalog;
 import com.subscriptionsuite.application.port.out.billing.CatalogSource;
+import com.subscriptionsuite.application.service.housekeeping.HousekeepingUseCases;
 import com.subscriptionsuite.application.service.catalogsync.CatalogSyncUseCases;
 import com.subscriptionsuite.application.port.in.change.ChangeSubscription;
 import com.subscriptionsuite.application.service.change.ChangeUseCases;
@@ -44,6 +46,7 @@ import com.subscriptionsuite.application.port.out.BillingOperations;
 import com.subscriptionsuite.application.port.out.LedgerStore;
 import com.subscriptionsuite.application.port.out.billing.BillingGateway;
 import com.subscriptionsuite.application.ledger.BuiltInLedger;
+import com.subscriptionsuite.application.port.out.Housekeeping;
 import com.subscriptionsuite.application.port.out.IdempotencyRecords;
 import com.subscriptionsuite.application.port.out.LoginAttempts;
 import com.subscriptionsuite.application.port.out.Mailer;
@@ -311,6 +314,7 @@ public final class Engine {
     private final Optional<Quotes> quotes;
     private final Optional<Events> events;
     private final Optional<Revenue> revenue;
+    private final Optional<CleanUp> cleanUp;
 
     private Engine(Builder b, Optional<IdentityPorts> identityPorts) {
         this.directory = new TenantDirectory(b.tenants);
@@ -367,7 +371,14 @@ public final class Engine {
                             : identityPorts.map(ports -> ports.secrets().guid()).orElse("engine"), b.clock);
             return new Events(cases.deliverEvents(), cases.manageWebhooks().toJavaOptional());
         });
+        this.cleanUp = Optional.ofNullable(b.housekeeping)
+                .map(store -> HousekeepingUseCases.cleanUp(store, b.clock, b.housekeepingBatchSize));
         directory.refresh();
+    }
+
+    /** The scheduled clean-up (docs/housekeeping.md), when the engine was built with {@link Builder#housekeeping}. */
+    public Optional<CleanUp> cleanUp() {
+        return cleanUp;
     }
 
     private Payments payments(Builder b, IdentityPorts ports, Optional<BillingGateway> gateway) {
@@ -709,6 +720,8 @@ public final class Engine {
         private RevenueBatches revenueBatches;
         private RevenueFeed revenueFeed;
         private RevenueUseCases.Settings revenueSettings = RevenueUseCases.Settings.defaults();
+        private Housekeeping housekeeping;
+        private int housekeepingBatchSize = HousekeepingUseCases.DEFAULT_BATCH_SIZE;
 
         private Builder() {
         }
@@ -746,6 +759,19 @@ public final class Engine {
         /** The engine's own quote store, when quotes are kept in the engine (the built-in source). */
         public Builder storedQuotes(StoredQuotes storedQuotes) {
             this.storedQuotes = storedQuotes;
+            return this;
+        }
+
+        /**
+         * Where the scheduled clean-up removes old rows (docs/housekeeping.md), at most {@code batchSize}
+         * per step and run. Without it {@link Engine#cleanUp()} is empty.
+         */
+        public Builder housekeeping(Housekeeping housekeeping, int batchSize) {
+            if (batchSize < 1) {
+                throw new IllegalArgumentException("the clean-up batch size must be positive, got " + batchSize);
+            }
+            this.housekeeping = Objects.requireNonNull(housekeeping, "housekeeping");
+            this.housekeepingBatchSize = batchSize;
             return this;
         }
 

@@ -2,6 +2,8 @@ package com.subscriptionsuite.bootstrap;
 
 import com.subscriptionsuite.adapters.http.HttpApi;
 import com.subscriptionsuite.adapters.http.outbound.webhook.HttpWebhookSender;
+import com.subscriptionsuite.application.port.in.housekeeping.CleanUp;
+import com.subscriptionsuite.adapters.persistence.housekeeping.JdbiHousekeeping;
 import com.subscriptionsuite.adapters.persistence.events.JdbiBusinessEvents;
 import com.subscriptionsuite.adapters.persistence.events.JdbiWebhooks;
 import com.subscriptionsuite.application.port.in.events.DeliverySettings;
@@ -122,7 +124,7 @@ public final class Server implements AutoCloseable {
                     new HttpSettings(config.maxBodyBytes(), config.trustedProxies()))
                     .start(config.httpHost(), config.httpPort());
             if (config.tenantRefreshSeconds() > 0 || billRuns(config, engine) || catalogSyncs(config, engine)
-                    || engine.quotes().isPresent()) {
+                    || engine.quotes().isPresent() || config.cleanup().minutes() > 0) {
                 refresher = Executors.newSingleThreadScheduledExecutor(r -> {
                     Thread t = new Thread(r, "server-jobs");
                     t.setDaemon(true);
@@ -147,6 +149,12 @@ public final class Server implements AutoCloseable {
                 Engine.Quotes quotes = engine.quotes().get();
                 refresher.scheduleWithFixedDelay(() -> markAcceptedQuotes(quotes), QUOTE_MARK_MINUTES,
                         QUOTE_MARK_MINUTES, TimeUnit.MINUTES);
+            }
+            if (config.cleanup().minutes() > 0) {
+                // issue 15: old sessions, guests, holds, keys, failures and tokens (docs/housekeeping.md); safe on
+                // every instance at once (conditional deletes by key), so no instance is elected for it
+                refresher.scheduleWithFixedDelay(() -> cleanUp(engine), config.cleanup().minutes(),
+                        config.cleanup().minutes(), TimeUnit.MINUTES);
             }
             if (config.events().pollMillis() > 0) {
                 // the outbox's consumers and the webhook workers, on a thread of their own (a slow receiver
@@ -282,6 +290,8 @@ public final class Server implements AutoCloseable {
             JdbiQuotes quotes = new JdbiQuotes(jdbi);
             builder.quoteSource(quotes).storedQuotes(quotes);
         }
+        // issue 15: the scheduled clean-up's store (docs/housekeeping.md)
+        builder.housekeeping(new JdbiHousekeeping(jdbi), config.cleanup().batchSize());
         // issue 14: the Zuora Revenue feed; without SUITE_REVENUE_* the batches are CSV files in the data dir
         ServerConfig.Revenue revenue = config.revenue();
         builder.revenueBatches(new JdbiRevenueBatches(jdbi))
@@ -335,6 +345,24 @@ public final class Server implements AutoCloseable {
             }
         }
         return jdbcUrl.substring(0, cut);
+    }
+
+    /** One run of the clean-up, its counts logged; a failure is logged and the next run goes on. */
+    static void cleanUp(Engine engine) {
+        try {
+            cleanUpRun(engine);
+        } catch (RuntimeException e) {
+            LOG.warn("the clean-up failed; it runs again at its next interval", e);
+        }
+    }
+
+    /** One run of the clean-up with its counts logged; what it removed. */
+    static CleanUp.CleanUpReport cleanUpRun(Engine engine) {
+        CleanUp.CleanUpReport report = engine.cleanUp()
+                .orElseThrow(() -> new IllegalStateException("the engine was built without housekeeping"))
+                .cleanUp();
+        LOG.info("clean-up removed {} rows: {}", report.total(), report);
+        return report;
     }
 
     /** How often booked quotes whose source was not reached are marked accepted again. */

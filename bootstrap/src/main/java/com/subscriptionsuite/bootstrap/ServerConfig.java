@@ -69,6 +69,9 @@ import java.util.Map;
  * <tr><td>SUITE_REVENUE_INTERVAL_SECONDS</td><td>60: how often the revenue batch job runs (0 = never; 0..86400)</td></tr>
  * <tr><td>SUITE_REVENUE_LEASE_SECONDS</td><td>300: how long an instance holds a batch it works on (30..86400;
  * longer than an upload may take)</td></tr>
+ * <tr><td>SUITE_CLEANUP_MINUTES</td><td>15: how often the clean-up removes ended sessions, idle guests, expired voucher
+ * holds, old idempotency records and login failures, spent payment tokens (0 = never; 0..1440; docs/housekeeping.md)</td></tr>
+ * <tr><td>SUITE_CLEANUP_BATCH_SIZE</td><td>1000: rows each clean-up step removes per run at most (1..100000)</td></tr>
  * </table>
  */
 public record ServerConfig(
@@ -100,7 +103,15 @@ public record ServerConfig(
         int catalogSyncMinutes,
         SalesforceSettings salesforce,
         Events events,
-        Revenue revenue) {
+        Revenue revenue,
+        Cleanup cleanup) {
+
+    /**
+     * The scheduled clean-up (docs/housekeeping.md): minutes between two runs (0 = never), rows each
+     * step removes per run at most.
+     */
+    public record Cleanup(int minutes, int batchSize) {
+    }
 
     /** Whether quotes come from Salesforce ({@code SUITE_QUOTES=salesforce}); else from the engine's own store. */
     public boolean salesforceQuotes() {
@@ -298,6 +309,8 @@ public record ServerConfig(
                     + RevenueSettings.READ_TIMEOUT_MS + ", " + revenueZuora.readTimeout().toSeconds() + " s), got "
                     + revenueLease);
         }
+        Cleanup cleanup = new Cleanup(integer(env, "SUITE_CLEANUP_MINUTES", 15, 0, 24 * 60, errors),
+                integer(env, "SUITE_CLEANUP_BATCH_SIZE", 1000, 1, 100_000, errors));
         if (!errors.isEmpty()) {
             throw new InvalidConfiguration(String.join("; ", errors));
         }
@@ -330,7 +343,8 @@ public record ServerConfig(
                 catalogSync,
                 salesforce,
                 events,
-                new Revenue(revenueZuora, revenueBatch, revenueInterval, revenueLease));
+                new Revenue(revenueZuora, revenueBatch, revenueInterval, revenueLease),
+                cleanup);
     }
 
     /** An absolute http(s) URL without query or fragment, its trailing slashes dropped; null when unset. */

@@ -1,0 +1,172 @@
+package com.subscriptionsuite.bootstrap;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.subscriptionsuite.adapters.persistence.TestPostgres;
+import com.subscriptionsuite.application.fixtures.MutableClock;
+import com.subscriptionsuite.bootstrap.security.Argon2PasswordHasher;
+import java.net.http.HttpResponse;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * Issue 15's scale-out on one PostgreSQL: two standalone servers (each with its own pool, jobs and HTTP
+ * port, as two processes behind a load balancer would be) on one embedded PostgreSQL schema, driven at
+ * once. A keyed checkout sent to both books once and both answer the same; one customer's double
+ * checkout without a key books once and the other is refused; a logout on one refuses the token on the
+ * other at once; the bill run started on both at the same moment invoices each due subscription once.
+ */
+class TwoInstancesPostgresIT {
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final String PASSWORD = "Correct-Horse-Battery-9";
+    private static final String CART = """
+            {"suite_products": [{"id": 1, "quantity": 2, "order_pos": 0}],
+             "account": {"is_company": false, "first_name": "%s", "last_name": "Example", "street": "Invalidenstr. 1",
+                         "zip_code": "10115", "city": "Berlin", "country": "DE", "email": "%s",
+                         "phone": "+49 30 123456", "vat_id": "", "currency": "EUR"}}""";
+
+    @TempDir
+    Path dir;
+
+    private final MutableClock clock = new MutableClock(Instant.parse("2026-11-21T10:00:00Z"));
+    private String url;
+    private Server a;
+    private Server b;
+
+    @BeforeEach
+    void twoServersOnOneDatabase() {
+        url = TestPostgres.shared().freshSchemaUrl();
+        a = start(dir.resolve("a"));
+        b = start(dir.resolve("b"));
+    }
+
+    private Server start(Path data) {
+        return Server.start(ServerConfig.fromEnvironment(ServerHarness.env(data, "SUITE_DB_URL", url, "SUITE_DB_USER",
+                TestPostgres.USER, "SUITE_DB_PASSWORD", TestPostgres.PASSWORD, "SUITE_BILLING_RUN_MINUTES", "0")),
+                clock, Argon2PasswordHasher.forTests());
+    }
+
+    @AfterEach
+    void stop() {
+        if (a != null) {
+            a.close();
+        }
+        if (b != null) {
+            b.close();
+        }
+    }
+
+    private static HttpResponse<String> call(Server server, String method, String path, String token, String body,
+            Map<String, String> headers) throws Exception {
+        return CustomerJourney.send("http://127.0.0.1:" + server.port(), method, path, token, body, headers);
+    }
+
+    private String register(Server server, String email) throws Exception {
+        HttpResponse<String> r = call(server, "POST", "/register", null, """
+                {"user": {"email": "%s", "password": "%s"}}""".formatted(email, PASSWORD), Map.of());
+        assertThat(r.statusCode()).as(r.body()).isEqualTo(200);
+        return JSON.readTree(r.body()).path("token").asText();
+    }
+
+    private long subscriptions(Server server, String token) throws Exception {
+        HttpResponse<String> r = call(server, "GET", "/account/subscription", token, null, Map.of());
+        return r.statusCode() == 404 ? 0 : JSON.readTree(r.body()).size();
+    }
+
+    @Test
+    void a_keyed_checkout_sent_to_both_books_once_and_both_answer_the_same() throws Exception {
+        String ann = register(a, "ann@example.com");
+        String body = CART.formatted("Ann", "ann@example.com");
+        Map<String, String> key = Map.of("Idempotency-Key", "ann-order-1");
+
+        var onA = CompletableFuture.supplyAsync(() -> keyedUntilAnswered(a, ann, body, key));
+        var onB = CompletableFuture.supplyAsync(() -> keyedUntilAnswered(b, ann, body, key));
+        HttpResponse<String> first = onA.get();
+        HttpResponse<String> second = onB.get();
+
+        assertThat(first.statusCode()).as(first.body()).isEqualTo(200);
+        assertThat(second.statusCode()).as(second.body()).isEqualTo(200);
+        assertThat(JSON.readTree(second.body())).isEqualTo(JSON.readTree(first.body()));
+        assertThat(subscriptions(a, ann)).isEqualTo(1);
+        assertThat(subscriptions(b, ann)).isEqualTo(1);
+    }
+
+    /** A keyed request while the same key is in flight elsewhere is 409 idempotency_request_in_flight: retried. */
+    private static HttpResponse<String> keyedUntilAnswered(Server server, String token, String body,
+            Map<String, String> key) {
+        try {
+            long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
+            while (true) {
+                HttpResponse<String> r = call(server, "POST", "/subscription", token, body, key);
+                if (r.statusCode() != 409 || !r.body().contains("idempotency_request_in_flight")
+                        || System.nanoTime() > deadline) {
+                    return r;
+                }
+                Thread.sleep(100);
+            }
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    @Test
+    void one_customers_double_checkout_without_a_key_books_once_and_refuses_the_other() throws Exception {
+        String bob = register(a, "bob@example.com");
+        String body = CART.formatted("Bob", "bob@example.com");
+
+        var onA = CompletableFuture.supplyAsync(() -> unchecked(() -> call(a, "POST", "/subscription", bob, body,
+                Map.of())));
+        var onB = CompletableFuture.supplyAsync(() -> unchecked(() -> call(b, "POST", "/subscription", bob, body,
+                Map.of())));
+        List<Integer> statuses = List.of(onA.get().statusCode(), onB.get().statusCode());
+
+        assertThat(statuses).as(onA.get().body() + " / " + onB.get().body()).containsExactlyInAnyOrder(200, 409);
+        assertThat(subscriptions(b, bob)).isEqualTo(1);
+    }
+
+    @Test
+    void a_logout_on_one_instance_refuses_the_token_on_the_other_at_once() throws Exception {
+        String cleo = register(a, "cleo@example.com");
+        assertThat(call(b, "GET", "/account/subscription", cleo, null, Map.of()).statusCode()).isNotEqualTo(401);
+
+        assertThat(call(a, "POST", "/logout", cleo, null, Map.of()).statusCode()).isEqualTo(200);
+
+        assertThat(call(b, "GET", "/account/subscription", cleo, null, Map.of()).statusCode()).isEqualTo(401);
+    }
+
+    @Test
+    void the_bill_run_started_on_both_at_once_invoices_each_due_subscription_once() throws Exception {
+        for (String name : List.of("dora", "emil", "fred")) {
+            String token = register(a, name + "@example.com");
+            HttpResponse<String> r = call(b, "POST", "/subscription", token, CART.formatted(name, name + "@example.com"),
+                    Map.of());
+            assertThat(r.statusCode()).as(r.body()).isEqualTo(200);
+        }
+        clock.advance(Duration.ofDays(31));
+
+        var onA = CompletableFuture.supplyAsync(() -> a.engine().runBilling().bill(1));
+        var onB = CompletableFuture.supplyAsync(() -> b.engine().runBilling().bill(1));
+        int invoices = onA.get().invoiceIds().size() + onB.get().invoiceIds().size();
+
+        assertThat(invoices).as("three monthly subscriptions due, each invoiced once").isEqualTo(3);
+        assertThat(a.engine().runBilling().bill(1).invoiceIds()).isEmpty();
+    }
+
+    private static <T> T unchecked(java.util.concurrent.Callable<T> call) {
+        try {
+            return call.call();
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}

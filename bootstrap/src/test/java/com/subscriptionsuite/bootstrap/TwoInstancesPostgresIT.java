@@ -162,6 +162,42 @@ class TwoInstancesPostgresIT {
         assertThat(a.engine().runBilling().bill(1).invoiceIds()).isEmpty();
     }
 
+    @Test
+    void a_single_use_code_raced_from_both_instances_is_held_and_redeemed_once() throws Exception {
+        List<String> tokens = new java.util.ArrayList<>();
+        for (int i = 0; i < 6; i++) {
+            tokens.add(register(i % 2 == 0 ? a : b, "racer" + i + "@example.com"));
+        }
+        List<CompletableFuture<HttpResponse<String>>> holds = new java.util.ArrayList<>();
+        for (int i = 0; i < tokens.size(); i++) {
+            Server server = i % 2 == 0 ? a : b;
+            String token = tokens.get(i);
+            holds.add(CompletableFuture.supplyAsync(() -> unchecked(() -> call(server, "POST",
+                    "/voucher-code/SPRING27-9CVNGX/init", token, "{\"page_id\": 1}", Map.of()))));
+        }
+        List<Integer> statuses = new java.util.ArrayList<>();
+        int winner = -1;
+        for (int i = 0; i < holds.size(); i++) {
+            HttpResponse<String> r = holds.get(i).get();
+            statuses.add(r.statusCode());
+            if (r.statusCode() == 200) {
+                winner = i;
+            } else {
+                assertThat(r.statusCode()).as(r.body()).isBetween(400, 499);
+            }
+        }
+        assertThat(statuses.stream().filter(s -> s == 200).count()).as("held once: %s", statuses).isEqualTo(1);
+
+        String body = CART.formatted("Racer", "racer" + winner + "@example.com").replace("\"account\"",
+                "\"voucher_code\": \"SPRING27-9CVNGX\", \"account\"");
+        HttpResponse<String> redeemed = call(winner % 2 == 0 ? b : a, "POST", "/subscription", tokens.get(winner),
+                body, Map.of());
+        assertThat(redeemed.statusCode()).as(redeemed.body()).isEqualTo(200);
+        String other = tokens.get(winner == 0 ? 1 : 0);
+        assertThat(call(a, "POST", "/voucher-code/SPRING27-9CVNGX/init", other, "{\"page_id\": 1}", Map.of()).statusCode())
+                .as("redeemed: nobody holds it again").isBetween(400, 499);
+    }
+
     private static <T> T unchecked(java.util.concurrent.Callable<T> call) {
         try {
             return call.call();

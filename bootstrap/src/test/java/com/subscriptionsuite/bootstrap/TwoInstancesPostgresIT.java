@@ -43,17 +43,24 @@ class TwoInstancesPostgresIT {
     private Server a;
     private Server b;
 
+    private static final String ADMIN_KEY = "two-instances-admin-key-for-this-test-0123456789";
+    private Path tenantFile;
+
     @BeforeEach
-    void twoServersOnOneDatabase() {
+    void twoServersOnOneDatabase() throws Exception {
         url = TestPostgres.shared().freshSchemaUrl();
+        tenantFile = dir.resolve("demo.json");
+        java.nio.file.Files.writeString(tenantFile, RevenueServerIT.withKey(ServerIT.demoFile(), ADMIN_KEY));
         a = start(dir.resolve("a"));
         b = start(dir.resolve("b"));
     }
 
+    /** The demo shop from its file (with an admin key), tenants refreshed from the database every second. */
     private Server start(Path data) {
         return Server.start(ServerConfig.fromEnvironment(ServerHarness.env(data, "SUITE_DB_URL", url, "SUITE_DB_USER",
-                TestPostgres.USER, "SUITE_DB_PASSWORD", TestPostgres.PASSWORD, "SUITE_BILLING_RUN_MINUTES", "0")),
-                clock, Argon2PasswordHasher.forTests());
+                TestPostgres.USER, "SUITE_DB_PASSWORD", TestPostgres.PASSWORD, "SUITE_BILLING_RUN_MINUTES", "0",
+                "SUITE_DEMO_TENANT", "false", "SUITE_TENANT_FILES", tenantFile.toString(),
+                "SUITE_TENANT_REFRESH_SECONDS", "1")), clock, Argon2PasswordHasher.forTests());
     }
 
     @AfterEach
@@ -196,6 +203,21 @@ class TwoInstancesPostgresIT {
         String other = tokens.get(winner == 0 ? 1 : 0);
         assertThat(call(a, "POST", "/voucher-code/SPRING27-9CVNGX/init", other, "{\"page_id\": 1}", Map.of()).statusCode())
                 .as("redeemed: nobody holds it again").isBetween(400, 499);
+    }
+
+    @Test
+    void a_tenant_change_on_one_instance_is_served_by_the_other_within_the_refresh_interval() throws Exception {
+        assertThat(call(b, "GET", "/product/2", null, null, Map.of()).statusCode()).isEqualTo(200);
+
+        assertThat(call(a, "DELETE", "/product/2", ADMIN_KEY, null, Map.of()).statusCode()).isEqualTo(200);
+
+        long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
+        int status = 200;
+        while (status == 200 && System.nanoTime() < deadline) {
+            Thread.sleep(200);
+            status = call(b, "GET", "/product/2", null, null, Map.of()).statusCode();
+        }
+        assertThat(status).as("the other instance no longer serves the removed product").isEqualTo(404);
     }
 
     private static <T> T unchecked(java.util.concurrent.Callable<T> call) {

@@ -370,7 +370,7 @@ public final class InvoicePdf {
                     {t(Label.INVOICE_DATE), invoice.invoiceDate().toString()},
                     {t(Label.DUE_DATE), invoice.dueDate().toString()},
                     {t(Label.CURRENCY), invoice.currency().getCode()}}) {
-                text(regular, TEXT, 390, right, field[0] + ":");
+                text(regular, TEXT, 360, right, field[0] + ":");
                 textRight(bold, TEXT, RIGHT, right, field[1]);
                 right -= LEADING;
             }

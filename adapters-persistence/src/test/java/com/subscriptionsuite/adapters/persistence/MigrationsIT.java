@@ -61,7 +61,7 @@ class MigrationsIT {
         try (Database database = new Database(Database.h2File(dataDir), "sa", "")) {
             assertThat(tables(database)).containsExactlyInAnyOrderElementsOf(TABLES);
             assertThat(database.migrate()).isZero();
-            assertThat(appliedVersions(database)).containsExactly("1", "2", "3", "4", "5", "6", "7", "8", "9", "10", "11", "12", "13", "14", "15", "16");
+            assertThat(appliedVersions(database)).containsExactly("1", "2", "3", "4", "5", "6", "7", "8", "9", "10", "11", "12", "13", "14", "15", "16", "17");
         }
         try (Database reopened = new Database(Database.h2File(dataDir), "sa", "")) {
             assertThat(reopened.migrate()).isZero();
@@ -75,7 +75,7 @@ class MigrationsIT {
         try (Database database = new Database(url, TestPostgres.USER, TestPostgres.PASSWORD)) {
             assertThat(tables(database)).containsExactlyInAnyOrderElementsOf(TABLES);
             assertThat(database.migrate()).isZero();
-            assertThat(appliedVersions(database)).containsExactly("1", "2", "3", "4", "5", "6", "7", "8", "9", "10", "11", "12", "13", "14", "15", "16");
+            assertThat(appliedVersions(database)).containsExactly("1", "2", "3", "4", "5", "6", "7", "8", "9", "10", "11", "12", "13", "14", "15", "16", "17");
         }
         try (Database reopened = new Database(url, TestPostgres.USER, TestPostgres.PASSWORD)) {
             assertThat(reopened.migrate()).isZero();

@@ -5,6 +5,7 @@ import com.subscriptionsuite.domain.tenant.CheckoutSettings;
 import com.subscriptionsuite.domain.tenant.CurrencySetting;
 import com.subscriptionsuite.domain.tenant.CustomerCenterSettings;
 import com.subscriptionsuite.domain.tenant.Language;
+import com.subscriptionsuite.domain.tenant.SellerAddress;
 import com.subscriptionsuite.domain.tenant.SellerSettings;
 import com.subscriptionsuite.domain.tenant.TenantAccess;
 import io.vavr.control.Option;
@@ -39,7 +40,20 @@ final class TenantSection {
         String country = f.requiredString("country");
         String vatId = f.optionalString("vat_id", null);
         boolean threshold = f.optionalBoolean("oss_threshold_applies", false);
-        return f.finish() ? Option.some(new SellerSettings(country, vatId, threshold)) : Option.none();
+        Option<Option<SellerAddress>> address = f.optionalObject("address").map(TenantSection::address);
+        if (!f.finish() || address.exists(Option::isEmpty)) {
+            return Option.none();
+        }
+        return Option.some(new SellerSettings(country, vatId, threshold, address.flatMap(a -> a).getOrNull()));
+    }
+
+    /** {@code seller.address}: street, postcode and city required, region optional (checked by TenantRules). */
+    private static Option<SellerAddress> address(Fields f) {
+        String street = f.requiredString("street");
+        String postcode = f.requiredString("postcode");
+        String city = f.requiredString("city");
+        String region = f.optionalString("region", null);
+        return f.finish() ? Option.some(new SellerAddress(street, postcode, city, region)) : Option.none();
     }
 
     /** The optional {@code access} object: CORS origins and admin API keys (as SHA-256 hashes). */

@@ -32,6 +32,7 @@ import com.subscriptionsuite.domain.tenant.CurrencySetting;
 import com.subscriptionsuite.domain.tenant.CustomerCenterSettings;
 import com.subscriptionsuite.domain.tenant.Language;
 import com.subscriptionsuite.domain.tenant.Problem;
+import com.subscriptionsuite.domain.tenant.SellerAddress;
 import com.subscriptionsuite.domain.tenant.SellerSettings;
 import com.subscriptionsuite.domain.tenant.Tenant;
 import com.subscriptionsuite.domain.tenant.TenantDefinition;
@@ -402,6 +403,32 @@ class TenantFileReaderTest {
     }
 
     @Test
+    void reads_the_sellers_postal_address_as_written() throws Exception {
+        ObjectNode root = valid();
+        at(root, "/tenant/seller").putObject("address").put("street", "ул. Витоша 1").put("postcode", "1000")
+                .put("city", "София").put("region", "Област София");
+
+        assertThat(read(root).get().tenant().seller().address())
+                .isEqualTo(new SellerAddress("ул. Витоша 1", "1000", "София", "Област София"));
+        assertThat(read(valid()).get().tenant().seller().address()).as("the address is optional").isNull();
+    }
+
+    @Test
+    void reports_a_seller_address_without_city_and_with_a_blank_street() throws Exception {
+        ObjectNode missing = valid();
+        at(missing, "/tenant/seller").putObject("address").put("street", "Ring 1").put("postcode", "1010");
+        ObjectNode blank = valid();
+        at(blank, "/tenant/seller").putObject("address").put("street", " ").put("postcode", "1010")
+                .put("city", "Wien").put("floor", 3);
+
+        assertThat(read(missing).getLeft()).extracting(Problem::path).containsExactly("$.tenant.seller.address.city");
+        assertThat(read(blank).getLeft()).extracting(Problem::path).containsExactly("$.tenant.seller.address.floor");
+        at(blank, "/tenant/seller/address").remove("floor");
+        assertThat(read(blank).getLeft()).containsExactly(
+                new Problem("$.tenant.seller.address.street", "must not be blank"));
+    }
+
+    @Test
     void checks_rules_only_once_the_structure_is_clean() throws Exception {
         ObjectNode root = valid();
         at(root, "/catalog/suite_products/1").put("rate_plan_id", 99);
@@ -427,7 +454,8 @@ class TenantFileReaderTest {
             assertThat(tenant.id()).isEqualTo(1);
             assertThat(tenant.key()).isEqualTo("demo");
             assertThat(tenant.hosts()).isEmpty();
-            assertThat(tenant.seller()).isEqualTo(new SellerSettings("DE", "DE136695976", false));
+            assertThat(tenant.seller()).isEqualTo(new SellerSettings("DE", "DE136695976", false,
+                    new SellerAddress("Friedrichstraße 123", "10117", "Berlin", null)));
             assertThat(tenant.defaultLanguage()).isEqualTo("de");
             assertThat(tenant.defaultCurrency()).isEqualTo(CurrencyUnit.EUR);
             assertThat(tenant.currencies()).containsExactly(

@@ -17,10 +17,14 @@ public record InvoiceParty(String name, List<String> addressLines, String countr
         Objects.requireNonNull(country, "country");
     }
 
-    /** The tenant as seller: its name, country and VAT ID (the tenant definition holds no postal address). */
+    /**
+     * The tenant as seller: its name, postal address (street, postcode and city, region; none when the
+     * tenant file gives no {@code seller.address}), country and VAT ID.
+     */
     public static InvoiceParty seller(Tenant tenant) {
         String vatId = tenant.seller().vatId();
-        return new InvoiceParty(tenant.name(), List.of(), tenant.seller().country(),
+        List<String> address = tenant.seller().address() == null ? List.of() : tenant.seller().address().lines();
+        return new InvoiceParty(tenant.name(), address, tenant.seller().country(),
                 vatId == null || vatId.isBlank() ? null : vatId.strip());
     }
 

@@ -24,4 +24,36 @@ public enum TaxReason {
     public String code() {
         return code;
     }
+
+    /**
+     * The reason a stored {@link TaxDecision#explanation()} states, read back from the sentence
+     * {@link VatDetermination} wrote (a posted invoice keeps the explanation, not the reason);
+     * none for a text it did not write (e.g. an invoice from another billing system).
+     * {@code VatDeterminationTest} holds every sentence shape to this.
+     */
+    public static io.vavr.control.Option<TaxReason> ofExplanation(String explanation) {
+        if (explanation == null || explanation.isBlank()) {
+            return io.vavr.control.Option.none();
+        }
+        String text = explanation.strip();
+        if (text.startsWith("Reverse charge: ")) {
+            return io.vavr.control.Option.some(REVERSE_CHARGE);
+        }
+        if (text.endsWith(" charged via OSS")) {
+            return io.vavr.control.Option.some(OSS_DESTINATION);
+        }
+        if (text.contains(": seller below the EUR 10,000 EU threshold charges its own ")) {
+            return io.vavr.control.Option.some(SELLER_RATE_BELOW_THRESHOLD);
+        }
+        if (text.startsWith("Customer country ") && text.endsWith(" is outside the EU: no EU VAT")) {
+            return io.vavr.control.Option.some(OUTSIDE_SCOPE);
+        }
+        if (text.startsWith("Customer address ") && text.endsWith(" is in a territory outside the EU VAT area: no EU VAT")) {
+            return io.vavr.control.Option.some(SPECIAL_TERRITORY);
+        }
+        if (text.startsWith("Domestic supply: ") || text.startsWith("No customer country given: ")) {
+            return io.vavr.control.Option.some(DOMESTIC);
+        }
+        return io.vavr.control.Option.none();
+    }
 }

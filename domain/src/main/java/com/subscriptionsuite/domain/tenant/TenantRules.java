@@ -255,6 +255,26 @@ public final class TenantRules {
                             }
                         });
             }
+            SellerAddress address = seller.address();
+            if (address != null) {
+                addressPart("$.tenant.seller.address.street", address.street(), 200);
+                addressPart("$.tenant.seller.address.postcode", address.postcode(), 20);
+                addressPart("$.tenant.seller.address.city", address.city(), 100);
+                if (address.region() != null) {
+                    addressPart("$.tenant.seller.address.region", address.region(), 100);
+                }
+            }
+        }
+
+        /** A part of the seller's address: printed on every invoice, so neither blank nor longer than a line. */
+        private void addressPart(String path, String text, int maxLength) {
+            if (text.isBlank()) {
+                problem(path, "must not be blank");
+            } else if (text.strip().codePointCount(0, text.strip().length()) > maxLength) {
+                problem(path, "must be at most " + maxLength + " characters");
+            } else if (text.codePoints().anyMatch(Character::isISOControl)) {
+                problem(path, "must be one line (no line breaks or control characters)");
+            }
         }
 
         // ---------------------------------------------------------------- languages, currencies

@@ -63,6 +63,16 @@ class VatDeterminationTest {
         assertThat(decision.rate()).isEqualByComparingTo(rate);
         assertThat(decision.reason().code()).isEqualTo(reason);
         assertThat(decision.explanation()).isNotBlank();
+        assertThat(TaxReason.ofExplanation(decision.explanation()).getOrNull())
+                .as("the reason read back from the stored explanation (what an invoice prints its notice by)")
+                .isEqualTo(decision.reason());
+    }
+
+    @Test
+    void a_text_the_determination_did_not_write_names_no_reason() {
+        assertThat(TaxReason.ofExplanation("")).isEmpty();
+        assertThat(TaxReason.ofExplanation(null)).isEmpty();
+        assertThat(TaxReason.ofExplanation("Tax calculated by Zuora")).isEmpty();
     }
 
     @Test

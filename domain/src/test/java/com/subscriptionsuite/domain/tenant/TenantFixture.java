@@ -83,8 +83,10 @@ final class TenantFixture {
         suiteProducts.get(1).changeOptions.add(new ChangeOption(2, 1, ChangeKind.DOWNGRADE));
     }
 
+    SellerAddress sellerAddress = new SellerAddress("Hauptstraße 1", "10115", "Berlin", null);
+
     TenantDefinition build() {
-        Tenant tenant = new Tenant(7, key, name, hosts, new SellerSettings(country, vatId, false), languages,
+        Tenant tenant = new Tenant(7, key, name, hosts, new SellerSettings(country, vatId, false, sellerAddress), languages,
                 currencies, new CartSettings(1, true, true, true, true, true, false),
                 new CheckoutSettings(1, true, true, true, true, true, false, false),
                 new CustomerCenterSettings(1, true, false, false));

@@ -145,6 +145,31 @@ class TenantRulesTest {
         }
 
         @Test
+        void accepts_a_seller_without_address_and_one_written_in_any_script() {
+            f.sellerAddress = null;
+            assertThat(problems()).isEmpty();
+            f.sellerAddress = new SellerAddress("Οδός Ερμού 10", "105 63", "Αθήνα", "Αττική");
+            assertThat(problems()).isEmpty();
+        }
+
+        @Test
+        void refuses_a_blank_seller_street_and_postcode() {
+            f.sellerAddress = new SellerAddress("  ", "", "Berlin", null);
+            assertThat(problems()).containsExactly(
+                    new Problem("$.tenant.seller.address.street", "must not be blank"),
+                    new Problem("$.tenant.seller.address.postcode", "must not be blank"));
+        }
+
+        @Test
+        void refuses_a_seller_city_with_a_line_break_and_a_blank_region() {
+            f.sellerAddress = new SellerAddress("Hauptstraße 1", "10115", "Berlin\nMitte", " ");
+            assertThat(problems()).containsExactly(
+                    new Problem("$.tenant.seller.address.city",
+                            "must be one line (no line breaks or control characters)"),
+                    new Problem("$.tenant.seller.address.region", "must not be blank"));
+        }
+
+        @Test
         void accepts_a_seller_without_vat_id() {
             f.vatId = null;
             assertThat(problems()).isEmpty();

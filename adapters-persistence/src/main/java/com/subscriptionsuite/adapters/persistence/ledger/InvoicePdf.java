@@ -1,12 +1,15 @@
 package com.subscriptionsuite.adapters.persistence.ledger;
 
+import com.subscriptionsuite.adapters.persistence.ledger.InvoiceLanguage.Label;
 import com.subscriptionsuite.application.port.out.LedgerStore.InvoiceDocument;
 import com.subscriptionsuite.domain.billing.Invoice;
 import com.subscriptionsuite.domain.billing.InvoiceLine;
 import com.subscriptionsuite.domain.billing.InvoiceParty;
 import com.subscriptionsuite.domain.pricing.TaxSplit;
+import com.subscriptionsuite.domain.tax.TaxReason;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
+import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
@@ -14,7 +17,6 @@ import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.text.DecimalFormat;
 import java.text.DecimalFormatSymbols;
-import java.text.Normalizer;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
@@ -33,28 +35,36 @@ import org.apache.pdfbox.pdmodel.PDPage;
 import org.apache.pdfbox.pdmodel.PDPageContentStream;
 import org.apache.pdfbox.pdmodel.PDPageContentStream.AppendMode;
 import org.apache.pdfbox.pdmodel.common.PDRectangle;
-import org.apache.pdfbox.pdmodel.font.PDType1Font;
-import org.apache.pdfbox.pdmodel.font.Standard14Fonts;
+import org.apache.pdfbox.pdmodel.font.PDFont;
+import org.apache.pdfbox.pdmodel.font.PDType0Font;
 import org.joda.money.Money;
 
 /**
- * Renders a stored {@link Invoice} as a PDF (A4, Apache PDFBox): the seller with address, country and
- * VAT ID; the bill-to party; number, invoice date, due date and currency; a table of the lines
- * (description with subscription number, service period, net, tax, gross) that continues over as many
- * pages as it needs, its header repeated; the totals (net, tax at the invoice's rate, gross, paid,
- * amount due); and the tax note (e.g. why the reverse charge applies). A negative total is titled
- * "Credit note". Every page says the number and "page n of m".
+ * Renders a stored {@link Invoice} as a PDF (A4, Apache PDFBox) as the EU VAT Directive (Art. 226)
+ * asks: the seller with name, postal address, country and VAT ID; the bill-to party with its
+ * address and VAT ID when it has one; number, invoice date, due date and currency; a table of the
+ * lines (description with subscription number, service period, net, tax, gross) that continues over
+ * as many pages as it needs, its header repeated; the totals (net, tax at the invoice's rate, gross,
+ * paid, amount due); the legal notice the tax decision calls for (reverse charge, OSS, outside the
+ * EU) and the engine's tax note. A negative total is titled "Credit note". Every page says the
+ * number and "page n of m". Decisions: docs/invoices.md.
+ *
+ * <h2>Language</h2>
+ * Every word the invoice prints comes from one table per {@link InvoiceLanguage} (German and
+ * English); {@link #render(Invoice)} picks the language from the customer's country
+ * ({@link InvoiceLanguage#forCountry}), {@link #render(Invoice, InvoiceLanguage)} takes it.
  *
  * <h2>Characters</h2>
- * The text is set in the standard Helvetica (not embedded: every PDF reader has it), whose
- * WinAnsi encoding covers Western European text (ä, ß, é, €, „“). A character outside it is written
- * as its base letter when it has one (ź → z by Unicode decomposition; Ł → L, đ → d from a small
- * table), else as "?": rendering never fails on a name, and nothing depends on fonts installed on
- * the server. The stored invoice keeps the exact text.
+ * The text is set in DejaVu Sans (regular and bold), embedded as subsets (Type 0 / CID fonts with a
+ * ToUnicode map, so the text can be searched and copied): Latin with all its accents, Greek and
+ * Cyrillic print as written ("Łukasz Dvořák", "Παπαδόπουλος", "ул. Витоша 1"). A character the font
+ * has no glyph for (e.g. Chinese) is printed as "?": rendering never fails on a name. The font files
+ * are Debian's fonts-dejavu-core 2.37 (resources/fonts, with their licence).
  *
  * <h2>Determinism</h2>
- * The same invoice renders the same bytes: the document's dates are the invoice's creation time
- * and its file identifier is derived from the invoice's tenant and id.
+ * The same invoice renders the same bytes: the document's dates are the invoice's creation time,
+ * its file identifier is derived from the invoice's tenant and id, and the font subsets are named by
+ * the glyphs they hold.
  */
 public final class InvoicePdf {
     public static final String MEDIA_TYPE = "application/pdf";
@@ -76,17 +86,22 @@ public final class InvoicePdf {
     private static final float TAX_RIGHT = 480;
     private static final float GROSS_RIGHT = RIGHT;
 
-    /** Letters that Unicode decomposition does not reduce to a base letter. */
-    private static final Map<Integer, String> BASE_LETTERS = Map.ofEntries(
-            Map.entry((int) 'Ł', "L"), Map.entry((int) 'ł', "l"),
-            Map.entry((int) 'Đ', "D"), Map.entry((int) 'đ', "d"),
-            Map.entry((int) 'Ħ', "H"), Map.entry((int) 'ħ', "h"),
-            Map.entry((int) 'ı', "i"), Map.entry((int) 'Ŀ', "L"), Map.entry((int) 'ŀ', "l"),
-            Map.entry((int) 'Ŧ', "T"), Map.entry((int) 'ŧ', "t"), Map.entry((int) 'ĸ', "k"),
-            Map.entry((int) 'Ŋ', "N"), Map.entry((int) 'ŋ', "n"), Map.entry((int) 'ẞ', "SS"),
-            Map.entry(0x2212, "-"), Map.entry(0x2010, "-"), Map.entry(0x2011, "-"));
+    /** DejaVu Sans 2.37 (Debian fonts-dejavu-core), read once; every document embeds its own subset. */
+    private static final byte[] REGULAR_FONT = resource("fonts/DejaVuSans.ttf");
+    private static final byte[] BOLD_FONT = resource("fonts/DejaVuSans-Bold.ttf");
 
     private InvoicePdf() {
+    }
+
+    private static byte[] resource(String name) {
+        try (InputStream in = InvoicePdf.class.getClassLoader().getResourceAsStream(name)) {
+            if (in == null) {
+                throw new IllegalStateException("font " + name + " is missing from the class path");
+            }
+            return in.readAllBytes();
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read font " + name, e);
+        }
     }
 
     /** The invoice's document: the PDF, {@value #MEDIA_TYPE}, named after the invoice number. */
@@ -99,12 +114,17 @@ public final class InvoicePdf {
         return number.replaceAll("[^A-Za-z0-9._-]", "_") + ".pdf";
     }
 
-    /** The PDF's bytes. */
+    /** The PDF's bytes, in the language of the customer's country ({@link InvoiceLanguage#forCountry}). */
     public static byte[] render(Invoice invoice) {
+        return render(invoice, InvoiceLanguage.forCountry(invoice.billTo().country()));
+    }
+
+    /** The PDF's bytes in {@code language}. */
+    public static byte[] render(Invoice invoice, InvoiceLanguage language) {
         try (PDDocument document = new PDDocument()) {
-            Writer writer = new Writer(document, invoice);
+            Writer writer = new Writer(document, invoice, language);
             writer.write();
-            describe(document, invoice, writer);
+            describe(document, invoice, writer, language);
             ByteArrayOutputStream out = new ByteArrayOutputStream();
             document.save(out);
             return out.toByteArray();
@@ -114,9 +134,9 @@ public final class InvoicePdf {
     }
 
     /** Title, author and dates from the invoice, and a file identifier derived from it. */
-    private static void describe(PDDocument document, Invoice invoice, Writer writer) {
+    private static void describe(PDDocument document, Invoice invoice, Writer writer, InvoiceLanguage language) {
         PDDocumentInformation info = document.getDocumentInformation();
-        info.setTitle(writer.safe(title(invoice) + " " + invoice.number()));
+        info.setTitle(writer.safe(title(invoice, language) + " " + invoice.number()));
         info.setAuthor(writer.safe(invoice.seller().name()));
         info.setCreator("Subscription Suite Engine");
         GregorianCalendar created = GregorianCalendar.from(invoice.createdAt().atZone(ZoneOffset.UTC));
@@ -137,20 +157,49 @@ public final class InvoicePdf {
         }
     }
 
-    private static String title(Invoice invoice) {
-        return invoice.total().brutto().isNegative() ? "Credit note" : "Invoice";
+    private static String title(Invoice invoice, InvoiceLanguage language) {
+        return language.text(invoice.total().brutto().isNegative() ? Label.CREDIT_NOTE : Label.INVOICE);
     }
 
     static String amount(Money money) {
+        return amount(money, InvoiceLanguage.EN);
+    }
+
+    /** The amount with its currency's decimals, grouped and pointed as the language writes numbers. */
+    static String amount(Money money, InvoiceLanguage language) {
         int scale = money.getCurrencyUnit().getDecimalPlaces();
         DecimalFormat format = new DecimalFormat(scale > 0 ? "#,##0." + "0".repeat(scale) : "#,##0",
-                DecimalFormatSymbols.getInstance(Locale.ENGLISH));
+                DecimalFormatSymbols.getInstance(language.locale()));
         return format.format(money.getAmount());
     }
 
     static String percent(BigDecimal rate) {
+        return percent(rate, InvoiceLanguage.EN);
+    }
+
+    static String percent(BigDecimal rate, InvoiceLanguage language) {
         BigDecimal percent = rate.movePointRight(2).stripTrailingZeros();
-        return (percent.scale() < 0 ? percent.setScale(0) : percent).toPlainString() + " %";
+        String plain = (percent.scale() < 0 ? percent.setScale(0) : percent).toPlainString();
+        return (language == InvoiceLanguage.DE ? plain.replace('.', ',') : plain) + " %";
+    }
+
+    /**
+     * The legal notice the invoice's tax decision calls for, in {@code language}, read from the stored
+     * decision ({@link TaxReason#ofExplanation}): reverse charge (Art. 226 (11a)), OSS, outside the
+     * EU VAT area; none for a domestic supply or a note the engine did not write.
+     */
+    static String legalNotice(Invoice invoice, InvoiceLanguage language) {
+        TaxReason reason = TaxReason.ofExplanation(invoice.taxNote()).getOrNull();
+        if (reason == null) {
+            return "";
+        }
+        return switch (reason) {
+            case REVERSE_CHARGE -> language.text(Label.REVERSE_CHARGE);
+            case OSS_DESTINATION -> language.text(Label.OSS).replace("{country}", invoice.billTo().country())
+                    .replace("{rate}", percent(invoice.taxRate(), language));
+            case OUTSIDE_SCOPE, SPECIAL_TERRITORY -> language.text(Label.OUTSIDE_EU_VAT);
+            case DOMESTIC, SELLER_RATE_BELOW_THRESHOLD -> "";
+        };
     }
 
     /** The service period with its last day (the line's end is exclusive). */
@@ -166,20 +215,28 @@ public final class InvoicePdf {
     private static final class Writer {
         private final PDDocument document;
         private final Invoice invoice;
-        private final PDType1Font regular = new PDType1Font(Standard14Fonts.FontName.HELVETICA);
-        private final PDType1Font bold = new PDType1Font(Standard14Fonts.FontName.HELVETICA_BOLD);
+        private final InvoiceLanguage language;
+        private final PDFont regular;
+        private final PDFont bold;
         private final Map<Integer, Boolean> encodable = new HashMap<>();
         private PDPageContentStream content;
         private float y;
 
-        Writer(PDDocument document, Invoice invoice) {
+        Writer(PDDocument document, Invoice invoice, InvoiceLanguage language) throws IOException {
             this.document = document;
             this.invoice = invoice;
+            this.language = language;
+            this.regular = PDType0Font.load(document, new java.io.ByteArrayInputStream(REGULAR_FONT), true);
+            this.bold = PDType0Font.load(document, new java.io.ByteArrayInputStream(BOLD_FONT), true);
+        }
+
+        private String t(Label label) {
+            return language.text(label);
         }
 
         /**
-         * The text as Helvetica can show it: characters outside its encoding replaced by their base
-         * letter, else by '?'; line breaks and tabs as spaces.
+         * The text as the fonts can show it: characters they have no glyph for as '?'; line breaks
+         * and tabs as spaces.
          */
         String safe(String text) {
             if (text == null) {
@@ -192,19 +249,10 @@ public final class InvoicePdf {
                 } else if (encodable(cp)) {
                     out.appendCodePoint(cp);
                 } else {
-                    out.append(replacement(cp));
+                    out.append('?');
                 }
             });
             return out.toString();
-        }
-
-        private String replacement(int cp) {
-            String mapped = BASE_LETTERS.get(cp);
-            if (mapped != null) {
-                return mapped;
-            }
-            int base = Normalizer.normalize(new String(Character.toChars(cp)), Normalizer.Form.NFD).codePointAt(0);
-            return base != cp && encodable(base) ? new String(Character.toChars(base)) : "?";
         }
 
         private boolean encodable(int cp) {
@@ -223,7 +271,7 @@ public final class InvoicePdf {
             });
         }
 
-        private static float width(PDType1Font font, float size, String text) {
+        private static float width(PDFont font, float size, String text) {
             try {
                 return font.getStringWidth(text) / 1000 * size;
             } catch (IOException e) {
@@ -232,7 +280,7 @@ public final class InvoicePdf {
         }
 
         /** The text broken into lines no wider than {@code max} (at spaces; a longer word is cut). */
-        private List<String> wrap(String text, PDType1Font font, float size, float max) {
+        private List<String> wrap(String text, PDFont font, float size, float max) {
             List<String> lines = new ArrayList<>();
             for (String paragraph : text.split("\\R")) {
                 StringBuilder line = new StringBuilder();
@@ -292,7 +340,7 @@ public final class InvoicePdf {
             }
         }
 
-        private void text(PDType1Font font, float size, float x, float atY, String text) throws IOException {
+        private void text(PDFont font, float size, float x, float atY, String text) throws IOException {
             content.beginText();
             content.setFont(font, size);
             content.newLineAtOffset(x, atY);
@@ -300,7 +348,7 @@ public final class InvoicePdf {
             content.endText();
         }
 
-        private void textRight(PDType1Font font, float size, float right, float atY, String text) throws IOException {
+        private void textRight(PDFont font, float size, float right, float atY, String text) throws IOException {
             String shown = safe(text);
             text(font, size, right - width(font, size, shown), atY, shown);
         }
@@ -315,19 +363,19 @@ public final class InvoicePdf {
         private void header() throws IOException {
             float top = y;
             float left = party(invoice.seller(), null, top);
-            textRight(bold, 18, RIGHT, top - 14, title(invoice));
+            textRight(bold, 18, RIGHT, top - 14, title(invoice, language));
             float right = top - 34;
             for (String[] field : new String[][] {
-                    {"Number", invoice.number()},
-                    {"Invoice date", invoice.invoiceDate().toString()},
-                    {"Due date", invoice.dueDate().toString()},
-                    {"Currency", invoice.currency().getCode()}}) {
-                text(regular, TEXT, 390, right, field[0] + ":");
+                    {t(Label.NUMBER), invoice.number()},
+                    {t(Label.INVOICE_DATE), invoice.invoiceDate().toString()},
+                    {t(Label.DUE_DATE), invoice.dueDate().toString()},
+                    {t(Label.CURRENCY), invoice.currency().getCode()}}) {
+                text(regular, TEXT, 360, right, field[0] + ":");
                 textRight(bold, TEXT, RIGHT, right, field[1]);
                 right -= LEADING;
             }
             y = Math.min(left, right) - 20;
-            y = party(invoice.billTo(), "Bill to", y) - 16;
+            y = party(invoice.billTo(), t(Label.BILL_TO), y) - 16;
         }
 
         /** A party's block from {@code top}; where it ends. */
@@ -343,21 +391,21 @@ public final class InvoicePdf {
                 text(regular, TEXT, LEFT, at, line);
                 at -= LEADING;
             }
-            text(regular, TEXT, LEFT, at, party.country());
+            text(regular, TEXT, LEFT, at, language.country(party.country()));
             at -= LEADING;
             if (party.vatId() != null && !party.vatId().isBlank()) {
-                text(regular, TEXT, LEFT, at, "VAT ID: " + party.vatId());
+                text(regular, TEXT, LEFT, at, t(Label.VAT_ID) + ": " + party.vatId());
                 at -= LEADING;
             }
             return at;
         }
 
         private void tableHeader() throws IOException {
-            text(bold, TEXT, DESCRIPTION_X, y, "Description");
-            text(bold, TEXT, PERIOD_X, y, "Service period");
-            textRight(bold, TEXT, NET_RIGHT, y, "Net");
-            textRight(bold, TEXT, TAX_RIGHT, y, "Tax");
-            textRight(bold, TEXT, GROSS_RIGHT, y, "Gross");
+            text(bold, TEXT, DESCRIPTION_X, y, t(Label.DESCRIPTION));
+            text(bold, TEXT, PERIOD_X, y, t(Label.SERVICE_PERIOD));
+            textRight(bold, TEXT, NET_RIGHT, y, t(Label.NET));
+            textRight(bold, TEXT, TAX_RIGHT, y, t(Label.TAX));
+            textRight(bold, TEXT, GROSS_RIGHT, y, t(Label.GROSS));
             rule(y - 4);
             y -= LEADING + 4;
         }
@@ -374,14 +422,14 @@ public final class InvoicePdf {
                 }
                 TaxSplit amounts = line.amounts();
                 text(regular, TEXT, PERIOD_X, y, period(line));
-                textRight(regular, TEXT, NET_RIGHT, y, amount(amounts.netto()));
-                textRight(regular, TEXT, TAX_RIGHT, y, amount(amounts.tax()));
-                textRight(regular, TEXT, GROSS_RIGHT, y, amount(amounts.brutto()));
+                textRight(regular, TEXT, NET_RIGHT, y, amount(amounts.netto(), language));
+                textRight(regular, TEXT, TAX_RIGHT, y, amount(amounts.tax(), language));
+                textRight(regular, TEXT, GROSS_RIGHT, y, amount(amounts.brutto(), language));
                 for (String part : description) {
                     text(regular, TEXT, DESCRIPTION_X, y, part);
                     y -= LEADING;
                 }
-                text(regular, SMALL, DESCRIPTION_X, y + 2, "Subscription " + line.subscriptionNumber());
+                text(regular, SMALL, DESCRIPTION_X, y + 2, t(Label.SUBSCRIPTION) + " " + line.subscriptionNumber());
                 y -= 9;
             }
             rule(y + 4);
@@ -392,14 +440,14 @@ public final class InvoicePdf {
             TaxSplit total = invoice.total();
             String currency = " " + invoice.currency().getCode();
             String[][] rows = {
-                    {"Total net", amount(total.netto()) + currency},
-                    {"Tax " + percent(invoice.taxRate()), amount(total.tax()) + currency},
-                    {"Total gross", amount(total.brutto()) + currency},
-                    {"Paid", amount(invoice.paid()) + currency},
-                    {"Amount due", amount(invoice.balance()) + currency}};
+                    {t(Label.TOTAL_NET), amount(total.netto(), language) + currency},
+                    {t(Label.TAX) + " " + percent(invoice.taxRate(), language), amount(total.tax(), language) + currency},
+                    {t(Label.TOTAL_GROSS), amount(total.brutto(), language) + currency},
+                    {t(Label.PAID), amount(invoice.paid(), language) + currency},
+                    {t(Label.AMOUNT_DUE), amount(invoice.balance(), language) + currency}};
             ensureSpace(rows.length * LEADING + 4);
             for (int i = 0; i < rows.length; i++) {
-                PDType1Font font = i == 2 || i == 4 ? bold : regular;
+                PDFont font = i == 2 || i == 4 ? bold : regular;
                 text(font, TEXT, 330, y, rows[i][0]);
                 textRight(font, TEXT, GROSS_RIGHT, y, rows[i][1]);
                 y -= LEADING + (i == 2 ? 4 : 0);
@@ -407,15 +455,27 @@ public final class InvoicePdf {
             y -= 12;
         }
 
+        /**
+         * The legal notice in the invoice's language (bold), then, on an English invoice, the
+         * engine's own explanation of the tax decision (it is written in English).
+         */
         private void note() throws IOException {
-            if (invoice.taxNote().isBlank()) {
+            paragraph(bold, legalNotice(invoice, language));
+            if (language == InvoiceLanguage.EN) {
+                paragraph(regular, invoice.taxNote());
+            }
+        }
+
+        private void paragraph(PDFont font, String text) throws IOException {
+            if (text.isBlank()) {
                 return;
             }
-            for (String line : wrap(invoice.taxNote(), regular, TEXT, RIGHT - LEFT)) {
+            for (String line : wrap(text, font, TEXT, RIGHT - LEFT)) {
                 ensureSpace(LEADING);
-                text(regular, TEXT, LEFT, y, line);
+                text(font, TEXT, LEFT, y, line);
                 y -= LEADING;
             }
+            y -= 4;
         }
 
         /** "INV00000001 · page 1 of 3" at the foot of every page, once the page count is known. */
@@ -424,7 +484,8 @@ public final class InvoicePdf {
             for (int i = 0; i < pages; i++) {
                 try (PDPageContentStream foot = new PDPageContentStream(document, document.getPage(i),
                         AppendMode.APPEND, true, true)) {
-                    String text = safe(invoice.number() + " \u00b7 page " + (i + 1) + " of " + pages);
+                    String text = safe(invoice.number() + " \u00b7 " + t(Label.PAGE_OF)
+                            .replace("{page}", String.valueOf(i + 1)).replace("{pages}", String.valueOf(pages)));
                     foot.beginText();
                     foot.setFont(regular, SMALL);
                     foot.newLineAtOffset(RIGHT - width(regular, SMALL, text), 30);

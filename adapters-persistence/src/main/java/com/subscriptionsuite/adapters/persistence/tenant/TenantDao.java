@@ -38,7 +38,8 @@ import org.jdbi.v3.sqlobject.statement.SqlUpdate;
 interface TenantDao {
 
     record TenantRow(long id, String tenantKey, String name, long version, String sellerCountry,
-            String sellerVatId, boolean sellerOssThresholdApplies) {
+            String sellerVatId, boolean sellerOssThresholdApplies, String sellerStreet, String sellerPostcode,
+            String sellerCity, String sellerRegion) {
     }
 
     record VersionRow(long id, String tenantKey, long version) {
@@ -117,8 +118,10 @@ interface TenantDao {
 
     @SqlUpdate("""
             INSERT INTO tenant (id, tenant_key, name, version, seller_country, seller_vat_id,
-                                seller_oss_threshold_applies)
-            VALUES (:id, :tenantKey, :name, :version, :sellerCountry, :sellerVatId, :sellerOssThresholdApplies)
+                                seller_oss_threshold_applies, seller_street, seller_postcode, seller_city,
+                                seller_region)
+            VALUES (:id, :tenantKey, :name, :version, :sellerCountry, :sellerVatId, :sellerOssThresholdApplies,
+                    :sellerStreet, :sellerPostcode, :sellerCity, :sellerRegion)
             """)
     void insertTenant(@BindMethods TenantRow row);
 
@@ -127,7 +130,9 @@ interface TenantDao {
             UPDATE tenant
                SET id = :row.id, name = :row.name, version = :row.version,
                    seller_country = :row.sellerCountry, seller_vat_id = :row.sellerVatId,
-                   seller_oss_threshold_applies = :row.sellerOssThresholdApplies
+                   seller_oss_threshold_applies = :row.sellerOssThresholdApplies,
+                   seller_street = :row.sellerStreet, seller_postcode = :row.sellerPostcode,
+                   seller_city = :row.sellerCity, seller_region = :row.sellerRegion
              WHERE id = :currentId AND tenant_key = :row.tenantKey
             """)
     int updateTenant(@Bind("currentId") long currentId, @BindMethods("row") TenantRow row);
@@ -155,14 +160,16 @@ interface TenantDao {
     // --- reads ----------------------------------------------------------------------------------
 
     @SqlQuery("""
-            SELECT id, tenant_key, name, version, seller_country, seller_vat_id, seller_oss_threshold_applies
+            SELECT id, tenant_key, name, version, seller_country, seller_vat_id, seller_oss_threshold_applies,
+                   seller_street, seller_postcode, seller_city, seller_region
               FROM tenant
              WHERE tenant_key = :key
             """)
     List<TenantRow> tenantsWithKey(@Bind("key") String key);
 
     @SqlQuery("""
-            SELECT id, tenant_key, name, version, seller_country, seller_vat_id, seller_oss_threshold_applies
+            SELECT id, tenant_key, name, version, seller_country, seller_vat_id, seller_oss_threshold_applies,
+                   seller_street, seller_postcode, seller_city, seller_region
               FROM tenant
              ORDER BY id
             """)
@@ -170,7 +177,8 @@ interface TenantDao {
 
     /** Locking variants of the two reads above, for a reader that lost the race against writers too often. */
     @SqlQuery("""
-            SELECT id, tenant_key, name, version, seller_country, seller_vat_id, seller_oss_threshold_applies
+            SELECT id, tenant_key, name, version, seller_country, seller_vat_id, seller_oss_threshold_applies,
+                   seller_street, seller_postcode, seller_city, seller_region
               FROM tenant
              WHERE tenant_key = :key
                FOR UPDATE
@@ -178,7 +186,8 @@ interface TenantDao {
     List<TenantRow> lockTenantsWithKey(@Bind("key") String key);
 
     @SqlQuery("""
-            SELECT id, tenant_key, name, version, seller_country, seller_vat_id, seller_oss_threshold_applies
+            SELECT id, tenant_key, name, version, seller_country, seller_vat_id, seller_oss_threshold_applies,
+                   seller_street, seller_postcode, seller_city, seller_region
               FROM tenant
              ORDER BY id
                FOR UPDATE

@@ -19,6 +19,7 @@ import com.subscriptionsuite.domain.tenant.CheckoutSettings;
 import com.subscriptionsuite.domain.tenant.CurrencySetting;
 import com.subscriptionsuite.domain.tenant.CustomerCenterSettings;
 import com.subscriptionsuite.domain.tenant.Language;
+import com.subscriptionsuite.domain.tenant.SellerAddress;
 import com.subscriptionsuite.domain.tenant.SellerSettings;
 import com.subscriptionsuite.domain.tenant.Tenant;
 import com.subscriptionsuite.domain.tenant.TenantAccess;
@@ -53,8 +54,11 @@ record TenantRows(
 
     static TenantRow tenantRow(Tenant tenant, long version) {
         SellerSettings seller = tenant.seller();
+        SellerAddress address = seller.address();
         return new TenantRow(tenant.id(), tenant.key(), tenant.name(), version, seller.country(), seller.vatId(),
-                seller.ossThresholdApplies());
+                seller.ossThresholdApplies(), address == null ? null : address.street(),
+                address == null ? null : address.postcode(), address == null ? null : address.city(),
+                address == null ? null : address.region());
     }
 
     static TenantRows of(TenantDefinition definition) {
@@ -174,7 +178,9 @@ record TenantRows(
                     row.tenantKey(),
                     row.name(),
                     children(hostsByTenant, id).stream().map(HostRow::host).toList(),
-                    new SellerSettings(row.sellerCountry(), row.sellerVatId(), row.sellerOssThresholdApplies()),
+                    new SellerSettings(row.sellerCountry(), row.sellerVatId(), row.sellerOssThresholdApplies(),
+                            row.sellerStreet() == null ? null : new SellerAddress(row.sellerStreet(),
+                                    row.sellerPostcode(), row.sellerCity(), row.sellerRegion())),
                     children(languagesByTenant, id).stream()
                             .map(l -> new Language(l.id(), l.code(), l.active(), l.isDefault())).toList(),
                     children(currenciesByTenant, id).stream()

@@ -294,7 +294,7 @@ class LedgerTablesIT {
             assertThat(document.fileName()).isEqualTo("INV00000001.pdf");
             assertThat(document.content()).isEqualTo(InvoicePdf.render(invoice(1, "inv-1", "INV00000001")));
             try (PDDocument pdf = Loader.loadPDF(document.content())) {
-                assertThat(new PDFTextStripper().getText(pdf)).contains("INV00000001", "Total gross 11.90 EUR");
+                assertThat(new PDFTextStripper().getText(pdf)).contains("INV00000001", "Summe brutto 11,90 EUR");
             }
         }
     }

@@ -70,9 +70,11 @@ public final class Server implements AutoCloseable {
     private final ScheduledExecutorService refresher;
     private final ScheduledExecutorService deliveries;
     private final ScheduledExecutorService revenueJob;
+    private final ServerReadiness readiness;
 
     private Server(Database database, Engine engine, Javalin http, ScheduledExecutorService refresher,
-            ScheduledExecutorService deliveries, ScheduledExecutorService revenueJob) {
+            ScheduledExecutorService deliveries, ScheduledExecutorService revenueJob, ServerReadiness readiness) {
+        this.readiness = readiness;
         this.database = database;
         this.engine = engine;
         this.http = http;
@@ -118,8 +120,9 @@ public final class Server implements AutoCloseable {
             for (var file : config.tenantFiles()) {
                 loader.load(file);
             }
-            Javalin http = new HttpApi(HttpApi.UseCases.from(engine), new HttpSettings(config.maxBodyBytes()))
-                    .start(config.httpHost(), config.httpPort());
+            ServerReadiness readiness = new ServerReadiness(database, engine.defineTenant());
+            Javalin http = new HttpApi(HttpApi.UseCases.from(engine), new HttpSettings(config.maxBodyBytes()),
+                    readiness).start(config.httpHost(), config.httpPort());
             if (config.tenantRefreshSeconds() > 0 || billRuns(config, engine) || catalogSyncs(config, engine)
                     || engine.quotes().isPresent()) {
                 refresher = Executors.newSingleThreadScheduledExecutor(r -> {
@@ -172,7 +175,7 @@ public final class Server implements AutoCloseable {
             LOG.info("Subscription Suite Engine listening on http://{}:{} with database {} ({}), mail {}",
                     config.httpHost(), http.port(), database.productName(), withoutParameters(url),
                     config.smtp() == null ? "to the outbox table" : "by SMTP via " + config.smtp().host());
-            return new Server(database, engine, http, refresher, deliveries, revenueJob);
+            return new Server(database, engine, http, refresher, deliveries, revenueJob, readiness);
         } catch (RuntimeException e) {
             if (refresher != null) {
                 refresher.shutdownNow();
@@ -411,6 +414,7 @@ public final class Server implements AutoCloseable {
 
     @Override
     public void close() {
+        readiness.shuttingDown();
         if (refresher != null) {
             refresher.shutdownNow();
         }

@@ -60,7 +60,7 @@ import org.slf4j.MDC;
 /**
  * The HTTP API (Subscription Suite API v2.1.0, the catalog, shop page, configuration,
  * translation, price preview, auth, voucher and product removal part) on Javalin. Every route but
- * {@code /health} and {@code /openapi.yaml} first refuses a repeated {@code Authorization},
+ * {@code /health}, {@code /health/live}, {@code /health/ready} and {@code /openapi.yaml} first refuses a repeated {@code Authorization},
  * {@code X-Tenant} or {@code Idempotency-Key} ({@link SingleHeaders}), then resolves the tenant,
  * then applies the tenant's CORS rules ({@link Cors}), then checks the route's
  * {@link com.subscriptionsuite.adapters.http.routing.Access} level ({@link RequestAccess}), and
@@ -206,13 +206,20 @@ public final class HttpApi {
     private final Cors cors;
     private final IdempotencyKeys idempotencyKeys;
 
+    /** The API with nothing to check for readiness ({@link Readiness#ALWAYS}). */
     public HttpApi(UseCases useCases, HttpSettings settings) {
+        this(useCases, settings, Readiness.ALWAYS);
+    }
+
+    /** The API whose {@code GET /health/ready} asks {@code readiness}. */
+    public HttpApi(UseCases useCases, HttpSettings settings, Readiness readiness) {
+        Objects.requireNonNull(readiness, "readiness");
         this.useCases = Objects.requireNonNull(useCases, "useCases");
         this.settings = Objects.requireNonNull(settings, "settings");
         this.json = Json.strict();
         JsonBody body = new JsonBody(json, settings.maxBodyBytes());
         List<Route> all = new ArrayList<>();
-        all.addAll(ServiceEndpoints.routes(json));
+        all.addAll(ServiceEndpoints.routes(json, readiness));
         all.addAll(CatalogEndpoints.routes(useCases.browseCatalog(), useCases.showShopPage(),
                 useCases.removeProduct(), json));
         all.addAll(ConfigEndpoints.routes(useCases.readConfiguration(), json));

@@ -64,6 +64,8 @@ import java.util.Map;
  * <tr><td>SUITE_REVENUE_INTERVAL_SECONDS</td><td>60: how often the revenue batch job runs (0 = never; 0..86400)</td></tr>
  * <tr><td>SUITE_REVENUE_LEASE_SECONDS</td><td>300: how long an instance holds a batch it works on (30..86400;
  * longer than an upload may take)</td></tr>
+ * <tr><td>SUITE_LOG_FORMAT</td><td>text: log lines as text; json: one JSON object per line (logstash-logback-encoder;
+ * read by logback.xml, checked here)</td></tr>
  * </table>
  */
 public record ServerConfig(
@@ -142,6 +144,9 @@ public record ServerConfig(
     public boolean catalogSyncs() {
         return zuora != null && catalogSyncMinutes > 0;
     }
+
+    /** The values of SUITE_LOG_FORMAT, as logback.xml names its appenders (so exactly these, lower case). */
+    static final List<String> LOG_FORMATS = List.of("text", "json");
 
     /** The official VIES REST endpoint VAT IDs are checked against by default. */
     public static final String OFFICIAL_VIES_URL =
@@ -281,6 +286,10 @@ public record ServerConfig(
             errors.add("SUITE_REVENUE_LEASE_SECONDS must be longer than an upload may take ("
                     + RevenueSettings.READ_TIMEOUT_MS + ", " + revenueZuora.readTimeout().toSeconds() + " s), got "
                     + revenueLease);
+        }
+        String logFormat = env.get("SUITE_LOG_FORMAT");
+        if (logFormat != null && !logFormat.isEmpty() && !LOG_FORMATS.contains(logFormat)) {
+            errors.add("SUITE_LOG_FORMAT must be text or json, got '" + logFormat + "'");
         }
         if (!errors.isEmpty()) {
             throw new InvalidConfiguration(String.join("; ", errors));

@@ -77,7 +77,17 @@ public final class HttpApi {
     /** The logging-context key of a request's correlation id (MDC), which outbound clients pass on. */
     public static final String CORRELATION_ID = "correlationId";
 
+    /**
+     * The request header a client may name its request with ({@link RequestIds}): taken as the
+     * correlation id when it is a sane token, echoed back on every answer.
+     */
+    public static final String REQUEST_ID_HEADER = "X-Request-Id";
+    /** The logger of the one line per request ({@link RequestLog}). */
+    public static final String REQUEST_LOG = "com.subscriptionsuite.http.requests";
+
     private static final Logger LOG = LoggerFactory.getLogger(HttpApi.class);
+    /** The route pattern a request was matched to (a context attribute), for the request log. */
+    static final String ROUTE = HttpApi.class.getName() + ".route";
 
     /**
      * The use cases the API serves: the engine's tenant, catalog, preview and admin use cases and its
@@ -265,20 +275,22 @@ public final class HttpApi {
             config.router.ignoreTrailingSlashes = true;
             config.jetty.modifyServer(server -> server.setErrorHandler(new ProtocolErrors(json, settings.maxBodyBytes())));
             config.jetty.modifyHttpConfiguration(HttpApi::headersExactlyAsSent);
+            config.requestLogger.http(RequestLog::log);
             config.router.mount(router -> {
+                router.before(RequestIds::identify);
                 for (Route route : routes) {
-                    Handler handler = correlated(route.scope() == Route.Scope.TENANT
+                    Handler handler = correlated(route.path(), route.scope() == Route.Scope.TENANT
                             ? tenantScoped(cors.scoped(access.guard(idempotent(route))))
                             : route.handler());
                     router.addHttpHandler(route.method(), route.path(), handler);
                     if (route.method() == HandlerType.GET) {
                         // else Javalin answers HEAD itself, with an empty 200 and no check at all
                         router.addHttpHandler(HandlerType.HEAD, route.path(),
-                                route.servesHead() ? handler : this::noRoute);
+                                route.servesHead() ? handler : correlated(route.path(), this::noRoute));
                     }
                 }
-                tenantMethodsByPath().forEach((path, methods) ->
-                        router.addHttpHandler(HandlerType.OPTIONS, path, tenantScoped(cors.preflight(methods))));
+                tenantMethodsByPath().forEach((path, methods) -> router.addHttpHandler(HandlerType.OPTIONS, path,
+                        correlated(path, tenantScoped(cors.preflight(methods)))));
                 router.exception(HttpResponseException.class, this::frameworkResponse);
                 router.exception(Exception.class, (e, ctx) -> unexpected(ctx, e));
             });
@@ -300,14 +312,15 @@ public final class HttpApi {
     }
 
     /**
-     * Gives the request a correlation id for its whole run: in the logging context ({@link #CORRELATION_ID},
-     * so every log line of the request names it, and a remote system's client sends it on, as Zuora's
-     * adapter does in {@code Zuora-Track-Id}) and on the context, where an internal error quotes it.
+     * Runs the handler with the request's correlation id ({@link RequestIds#identify}, from
+     * {@code X-Request-Id} or generated) in the logging context ({@link #CORRELATION_ID}, so every log
+     * line of the request names it, and a remote system's client sends it on, as Zuora's adapter does
+     * in {@code Zuora-Track-Id}), and notes the route pattern for the request log.
      */
-    private static Handler correlated(Handler handler) {
+    private static Handler correlated(String routePattern, Handler handler) {
         return ctx -> {
-            String id = UUID.randomUUID().toString();
-            ctx.attribute(CORRELATION_ID, id);
+            ctx.attribute(ROUTE, routePattern);
+            String id = RequestIds.of(ctx);
             MDC.put(CORRELATION_ID, id);
             try {
                 handler.handle(ctx);

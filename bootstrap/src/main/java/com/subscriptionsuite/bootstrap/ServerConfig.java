@@ -64,6 +64,8 @@ import java.util.Map;
  * <tr><td>SUITE_REVENUE_INTERVAL_SECONDS</td><td>60: how often the revenue batch job runs (0 = never; 0..86400)</td></tr>
  * <tr><td>SUITE_REVENUE_LEASE_SECONDS</td><td>300: how long an instance holds a batch it works on (30..86400;
  * longer than an upload may take)</td></tr>
+ * <tr><td>SUITE_SHUTDOWN_GRACE_SECONDS</td><td>10: on SIGTERM, how long the requests in flight may take to finish after
+ * the server stopped accepting new ones (0..300); then the jobs stop and the pool closes</td></tr>
  * <tr><td>SUITE_LOG_FORMAT</td><td>text: log lines as text; json: one JSON object per line (logstash-logback-encoder;
  * read by logback.xml, checked here)</td></tr>
  * </table>
@@ -94,7 +96,8 @@ public record ServerConfig(
         int catalogSyncMinutes,
         SalesforceSettings salesforce,
         Events events,
-        Revenue revenue) {
+        Revenue revenue,
+        int shutdownGraceSeconds) {
 
     /** Whether quotes come from Salesforce ({@code SUITE_QUOTES=salesforce}); else from the engine's own store. */
     public boolean salesforceQuotes() {
@@ -178,7 +181,8 @@ public record ServerConfig(
                 + ", billingRunMinutes=" + billingRunMinutes + ", idempotencyLeaseSeconds=" + idempotencyLeaseSeconds
                 + ", billing=" + (zuora == null ? "ledger" : "zuora " + zuora)
                 + ", catalogSyncMinutes=" + catalogSyncMinutes
-                + ", quotes=" + (salesforce == null ? "builtin" : "salesforce " + salesforce) + ", events=" + events + ", revenue=[" + revenue + "]]";
+                + ", quotes=" + (salesforce == null ? "builtin" : "salesforce " + salesforce) + ", events=" + events + ", revenue=[" + revenue + "]"
+                + ", shutdownGraceSeconds=" + shutdownGraceSeconds + "]";
     }
 
     private static String withheld(String secret) {
@@ -287,6 +291,7 @@ public record ServerConfig(
                     + RevenueSettings.READ_TIMEOUT_MS + ", " + revenueZuora.readTimeout().toSeconds() + " s), got "
                     + revenueLease);
         }
+        int shutdownGrace = integer(env, "SUITE_SHUTDOWN_GRACE_SECONDS", 10, 0, 300, errors);
         String logFormat = env.get("SUITE_LOG_FORMAT");
         if (logFormat != null && !logFormat.isEmpty() && !LOG_FORMATS.contains(logFormat)) {
             errors.add("SUITE_LOG_FORMAT must be text or json, got '" + logFormat + "'");
@@ -320,7 +325,8 @@ public record ServerConfig(
                 catalogSync,
                 salesforce,
                 events,
-                new Revenue(revenueZuora, revenueBatch, revenueInterval, revenueLease));
+                new Revenue(revenueZuora, revenueBatch, revenueInterval, revenueLease),
+                shutdownGrace);
     }
 
     /** An absolute http(s) URL without query or fragment, its trailing slashes dropped; null when unset. */

@@ -273,7 +273,12 @@ public final class HttpApi {
         return Javalin.create(config -> {
             config.showJavalinBanner = false;
             config.router.ignoreTrailingSlashes = true;
-            config.jetty.modifyServer(server -> server.setErrorHandler(new ProtocolErrors(json, settings.maxBodyBytes())));
+            config.jetty.modifyServer(server -> {
+                server.setErrorHandler(new ProtocolErrors(json, settings.maxBodyBytes()));
+                // a graceful stop: the connectors stop accepting, Javalin's StatisticsHandler lets the requests
+                // in flight finish (new ones on open connections get 503) for up to the grace, then Jetty stops
+                server.setStopTimeout(settings.shutdownGrace().toMillis());
+            });
             config.jetty.modifyHttpConfiguration(HttpApi::headersExactlyAsSent);
             config.requestLogger.http(RequestLog::log);
             config.router.mount(router -> {

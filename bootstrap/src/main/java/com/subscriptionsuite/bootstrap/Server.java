@@ -72,10 +72,12 @@ public final class Server implements AutoCloseable {
     private final ScheduledExecutorService revenueJob;
     private final ServerReadiness readiness;
     private final int shutdownGraceSeconds;
+    private final MetricsServer metrics;
 
     private Server(Database database, Engine engine, Javalin http, ScheduledExecutorService refresher,
             ScheduledExecutorService deliveries, ScheduledExecutorService revenueJob, ServerReadiness readiness,
-            int shutdownGraceSeconds) {
+            int shutdownGraceSeconds, MetricsServer metrics) {
+        this.metrics = metrics;
         this.readiness = readiness;
         this.shutdownGraceSeconds = shutdownGraceSeconds;
         this.database = database;
@@ -113,6 +115,7 @@ public final class Server implements AutoCloseable {
         ScheduledExecutorService refresher = null;
         ScheduledExecutorService deliveries = null;
         ScheduledExecutorService revenueJob = null;
+        MetricsServer metrics = null;
         try {
             Engine engine = engine(config, database, clock, hasher);
             TenantFileLoader loader = new TenantFileLoader(engine.defineTenant(), engine.defineCampaigns(),
@@ -124,8 +127,13 @@ public final class Server implements AutoCloseable {
                 loader.load(file);
             }
             ServerReadiness readiness = new ServerReadiness(database, engine.defineTenant());
+            if (config.servesMetrics()) {
+                metrics = MetricsServer.start(config.httpHost(), config.metricsPort());
+                database.publishPoolMetrics(metrics.registry());
+            }
             Javalin http = new HttpApi(HttpApi.UseCases.from(engine), new HttpSettings(config.maxBodyBytes(),
-                    java.time.Duration.ofSeconds(config.shutdownGraceSeconds())), readiness).start(config.httpHost(), config.httpPort());
+                    java.time.Duration.ofSeconds(config.shutdownGraceSeconds())), readiness,
+                    metrics == null ? null : metrics.registry()).start(config.httpHost(), config.httpPort());
             if (config.tenantRefreshSeconds() > 0 || billRuns(config, engine) || catalogSyncs(config, engine)
                     || engine.quotes().isPresent()) {
                 refresher = Executors.newSingleThreadScheduledExecutor(r -> {
@@ -179,7 +187,7 @@ public final class Server implements AutoCloseable {
                     config.httpHost(), http.port(), database.productName(), withoutParameters(url),
                     config.smtp() == null ? "to the outbox table" : "by SMTP via " + config.smtp().host());
             return new Server(database, engine, http, refresher, deliveries, revenueJob, readiness,
-                    config.shutdownGraceSeconds());
+                    config.shutdownGraceSeconds(), metrics);
         } catch (RuntimeException e) {
             if (refresher != null) {
                 refresher.shutdownNow();
@@ -189,6 +197,9 @@ public final class Server implements AutoCloseable {
             }
             if (revenueJob != null) {
                 revenueJob.shutdownNow();
+            }
+            if (metrics != null) {
+                metrics.close();
             }
             database.close();
             throw e;
@@ -430,8 +441,16 @@ public final class Server implements AutoCloseable {
             http.stop();
         } finally {
             stopJobs();
+            if (metrics != null) {
+                metrics.close();
+            }
             database.close();
         }
+    }
+
+    /** The port {@code /metrics} is served on; empty without {@code SUITE_METRICS_PORT}. */
+    public java.util.OptionalInt metricsPort() {
+        return metrics == null ? java.util.OptionalInt.empty() : java.util.OptionalInt.of(metrics.port());
     }
 
     /**

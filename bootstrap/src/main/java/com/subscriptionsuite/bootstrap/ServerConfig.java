@@ -66,6 +66,9 @@ import java.util.Map;
  * longer than an upload may take)</td></tr>
  * <tr><td>SUITE_SHUTDOWN_GRACE_SECONDS</td><td>10: on SIGTERM, how long the requests in flight may take to finish after
  * the server stopped accepting new ones (0..300); then the jobs stop and the pool closes</td></tr>
+ * <tr><td>SUITE_METRICS_PORT</td><td>unset: no metrics endpoint; set (0 = a free port): Prometheus' text format at
+ * {@code GET /metrics} on this port of SUITE_HTTP_HOST, a listener of its own, without credentials (keep the port
+ * internal)</td></tr>
  * <tr><td>SUITE_LOG_FORMAT</td><td>text: log lines as text; json: one JSON object per line (logstash-logback-encoder;
  * read by logback.xml, checked here)</td></tr>
  * </table>
@@ -97,7 +100,8 @@ public record ServerConfig(
         SalesforceSettings salesforce,
         Events events,
         Revenue revenue,
-        int shutdownGraceSeconds) {
+        int shutdownGraceSeconds,
+        int metricsPort) {
 
     /** Whether quotes come from Salesforce ({@code SUITE_QUOTES=salesforce}); else from the engine's own store. */
     public boolean salesforceQuotes() {
@@ -148,6 +152,14 @@ public record ServerConfig(
         return zuora != null && catalogSyncMinutes > 0;
     }
 
+    /** {@link #metricsPort()} when SUITE_METRICS_PORT is unset: no metrics endpoint. */
+    public static final int NO_METRICS = -1;
+
+    /** Whether the server serves {@code /metrics} on a port of its own. */
+    public boolean servesMetrics() {
+        return metricsPort != NO_METRICS;
+    }
+
     /** The values of SUITE_LOG_FORMAT, as logback.xml names its appenders (so exactly these, lower case). */
     static final List<String> LOG_FORMATS = List.of("text", "json");
 
@@ -182,7 +194,8 @@ public record ServerConfig(
                 + ", billing=" + (zuora == null ? "ledger" : "zuora " + zuora)
                 + ", catalogSyncMinutes=" + catalogSyncMinutes
                 + ", quotes=" + (salesforce == null ? "builtin" : "salesforce " + salesforce) + ", events=" + events + ", revenue=[" + revenue + "]"
-                + ", shutdownGraceSeconds=" + shutdownGraceSeconds + "]";
+                + ", shutdownGraceSeconds=" + shutdownGraceSeconds + ", metricsPort="
+                + (metricsPort == NO_METRICS ? "off" : metricsPort) + "]";
     }
 
     private static String withheld(String secret) {
@@ -292,6 +305,7 @@ public record ServerConfig(
                     + revenueLease);
         }
         int shutdownGrace = integer(env, "SUITE_SHUTDOWN_GRACE_SECONDS", 10, 0, 300, errors);
+        int metricsPort = integer(env, "SUITE_METRICS_PORT", NO_METRICS, 0, 65535, errors);
         String logFormat = env.get("SUITE_LOG_FORMAT");
         if (logFormat != null && !logFormat.isEmpty() && !LOG_FORMATS.contains(logFormat)) {
             errors.add("SUITE_LOG_FORMAT must be text or json, got '" + logFormat + "'");
@@ -326,7 +340,8 @@ public record ServerConfig(
                 salesforce,
                 events,
                 new Revenue(revenueZuora, revenueBatch, revenueInterval, revenueLease),
-                shutdownGrace);
+                shutdownGrace,
+                metricsPort);
     }
 
     /** An absolute http(s) URL without query or fragment, its trailing slashes dropped; null when unset. */

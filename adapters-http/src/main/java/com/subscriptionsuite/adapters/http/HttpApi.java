@@ -40,6 +40,7 @@ import com.subscriptionsuite.application.port.in.tenant.ResolveTenant;
 import com.subscriptionsuite.application.port.in.tenant.TenantAccessLookup;
 import com.subscriptionsuite.application.port.in.translation.Translate;
 import io.javalin.Javalin;
+import io.micrometer.core.instrument.MeterRegistry;
 import io.javalin.http.Context;
 import io.javalin.http.Handler;
 import io.javalin.http.HandlerType;
@@ -215,15 +216,25 @@ public final class HttpApi {
     private final RequestAccess access;
     private final Cors cors;
     private final IdempotencyKeys idempotencyKeys;
+    private final RequestMetrics metrics;
 
     /** The API with nothing to check for readiness ({@link Readiness#ALWAYS}). */
     public HttpApi(UseCases useCases, HttpSettings settings) {
         this(useCases, settings, Readiness.ALWAYS);
     }
 
-    /** The API whose {@code GET /health/ready} asks {@code readiness}. */
+    /** The API whose {@code GET /health/ready} asks {@code readiness}, without metrics. */
     public HttpApi(UseCases useCases, HttpSettings settings, Readiness readiness) {
+        this(useCases, settings, readiness, null);
+    }
+
+    /**
+     * The API whose {@code GET /health/ready} asks {@code readiness} and which times every request into
+     * {@code meters} ({@link RequestMetrics}; null: no metrics).
+     */
+    public HttpApi(UseCases useCases, HttpSettings settings, Readiness readiness, MeterRegistry meters) {
         Objects.requireNonNull(readiness, "readiness");
+        this.metrics = meters == null ? null : new RequestMetrics(meters);
         this.useCases = Objects.requireNonNull(useCases, "useCases");
         this.settings = Objects.requireNonNull(settings, "settings");
         this.json = Json.strict();
@@ -280,7 +291,12 @@ public final class HttpApi {
                 server.setStopTimeout(settings.shutdownGrace().toMillis());
             });
             config.jetty.modifyHttpConfiguration(HttpApi::headersExactlyAsSent);
-            config.requestLogger.http(RequestLog::log);
+            config.requestLogger.http((ctx, millis) -> {
+                RequestLog.log(ctx, millis);
+                if (metrics != null) {
+                    metrics.record(ctx, millis);
+                }
+            });
             config.router.mount(router -> {
                 router.before(RequestIds::identify);
                 for (Route route : routes) {

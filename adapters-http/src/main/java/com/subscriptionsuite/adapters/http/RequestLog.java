@@ -21,9 +21,14 @@ final class RequestLog {
     private RequestLog() {
     }
 
+    /** The route pattern that served the request, or {@value #UNMATCHED}. */
+    static String route(Context ctx) {
+        return ctx.attribute(HttpApi.ROUTE) instanceof String r ? r : UNMATCHED;
+    }
+
     static void log(Context ctx, Float millis) {
         try {
-            String route = ctx.attribute(HttpApi.ROUTE) instanceof String r ? r : UNMATCHED;
+            String route = route(ctx);
             String tenant = RequestTenant.ifResolved(ctx).map(Tenant::key).orElse(null);
             long duration = millis == null ? 0 : Math.round(millis);
             int status = ctx.statusCode();

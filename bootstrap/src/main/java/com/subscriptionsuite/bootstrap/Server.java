@@ -72,9 +72,16 @@ public final class Server implements AutoCloseable {
     private final ScheduledExecutorService refresher;
     private final ScheduledExecutorService deliveries;
     private final ScheduledExecutorService revenueJob;
+    private final ServerReadiness readiness;
+    private final int shutdownGraceSeconds;
+    private final MetricsServer metrics;
 
     private Server(Database database, Engine engine, Javalin http, ScheduledExecutorService refresher,
-            ScheduledExecutorService deliveries, ScheduledExecutorService revenueJob) {
+            ScheduledExecutorService deliveries, ScheduledExecutorService revenueJob, ServerReadiness readiness,
+            int shutdownGraceSeconds, MetricsServer metrics) {
+        this.metrics = metrics;
+        this.readiness = readiness;
+        this.shutdownGraceSeconds = shutdownGraceSeconds;
         this.database = database;
         this.engine = engine;
         this.http = http;
@@ -110,6 +117,7 @@ public final class Server implements AutoCloseable {
         ScheduledExecutorService refresher = null;
         ScheduledExecutorService deliveries = null;
         ScheduledExecutorService revenueJob = null;
+        MetricsServer metrics = null;
         try {
             Engine engine = engine(config, database, clock, hasher);
             TenantFileLoader loader = new TenantFileLoader(engine.defineTenant(), engine.defineCampaigns(),
@@ -120,9 +128,14 @@ public final class Server implements AutoCloseable {
             for (var file : config.tenantFiles()) {
                 loader.load(file);
             }
-            Javalin http = new HttpApi(HttpApi.UseCases.from(engine),
-                    new HttpSettings(config.maxBodyBytes(), config.trustedProxies()))
-                    .start(config.httpHost(), config.httpPort());
+            ServerReadiness readiness = new ServerReadiness(database, engine.defineTenant());
+            if (config.servesMetrics()) {
+                metrics = MetricsServer.start(config.httpHost(), config.metricsPort());
+                database.publishPoolMetrics(metrics.registry());
+            }
+            Javalin http = new HttpApi(HttpApi.UseCases.from(engine), new HttpSettings(config.maxBodyBytes(),
+                    java.time.Duration.ofSeconds(config.shutdownGraceSeconds()), config.trustedProxies()), readiness,
+                    metrics == null ? null : metrics.registry()).start(config.httpHost(), config.httpPort());
             if (config.tenantRefreshSeconds() > 0 || billRuns(config, engine) || catalogSyncs(config, engine)
                     || engine.quotes().isPresent() || config.cleanup().minutes() > 0) {
                 refresher = Executors.newSingleThreadScheduledExecutor(r -> {
@@ -181,7 +194,8 @@ public final class Server implements AutoCloseable {
             LOG.info("Subscription Suite Engine listening on http://{}:{} with database {} ({}), mail {}",
                     config.httpHost(), http.port(), database.productName(), withoutParameters(url),
                     config.smtp() == null ? "to the outbox table" : "by SMTP via " + config.smtp().host());
-            return new Server(database, engine, http, refresher, deliveries, revenueJob);
+            return new Server(database, engine, http, refresher, deliveries, revenueJob, readiness,
+                    config.shutdownGraceSeconds(), metrics);
         } catch (RuntimeException e) {
             if (refresher != null) {
                 refresher.shutdownNow();
@@ -191,6 +205,9 @@ public final class Server implements AutoCloseable {
             }
             if (revenueJob != null) {
                 revenueJob.shutdownNow();
+            }
+            if (metrics != null) {
+                metrics.close();
             }
             database.close();
             throw e;
@@ -440,18 +457,58 @@ public final class Server implements AutoCloseable {
         return engine;
     }
 
+    /**
+     * Stops gracefully (Main calls it from a JVM shutdown hook, so on SIGTERM): readiness turns to 503
+     * {@code shutdown}; the HTTP server stops accepting connections and lets the requests in flight
+     * finish for up to {@code SUITE_SHUTDOWN_GRACE_SECONDS} (new requests on open connections get 503);
+     * then the jobs are stopped (interrupted, and waited for up to the same grace) and the pool closes.
+     */
     @Override
     public void close() {
-        if (refresher != null) {
-            refresher.shutdownNow();
+        readiness.shuttingDown();
+        LOG.info("shutting down: no new requests, waiting for those in flight");
+        try {
+            http.stop();
+        } finally {
+            stopJobs();
+            if (metrics != null) {
+                metrics.close();
+            }
+            database.close();
         }
-        if (deliveries != null) {
-            deliveries.shutdownNow();
+    }
+
+    /** The port {@code /metrics} is served on; empty without {@code SUITE_METRICS_PORT}. */
+    public java.util.OptionalInt metricsPort() {
+        return metrics == null ? java.util.OptionalInt.empty() : java.util.OptionalInt.of(metrics.port());
+    }
+
+    /**
+     * No job starts again; a run under way may finish within the grace. It is not interrupted first: an
+     * interrupt during a write closes H2's file channel, and with it the database for every thread.
+     * A run still going after the grace is interrupted.
+     */
+    private void stopJobs() {
+        java.util.List<ScheduledExecutorService> jobs = new java.util.ArrayList<>();
+        for (ScheduledExecutorService job : new ScheduledExecutorService[] {refresher, deliveries, revenueJob}) {
+            if (job != null) {
+                job.shutdown();
+                jobs.add(job);
+            }
         }
-        if (revenueJob != null) {
-            revenueJob.shutdownNow();
+        long deadline = System.nanoTime() + java.time.Duration.ofSeconds(shutdownGraceSeconds).toNanos();
+        try {
+            for (ScheduledExecutorService job : jobs) {
+                long left = deadline - System.nanoTime();
+                if (left <= 0 || !job.awaitTermination(left, TimeUnit.NANOSECONDS)) {
+                    LOG.warn("a background job did not stop within the grace; interrupting it and closing the pool");
+                    break;
+                }
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        } finally {
+            jobs.forEach(ScheduledExecutorService::shutdownNow);
         }
-        http.stop();
-        database.close();
     }
 }

@@ -72,6 +72,13 @@ import java.util.Map;
  * <tr><td>SUITE_CLEANUP_MINUTES</td><td>15: how often the clean-up removes ended sessions, idle guests, expired voucher
  * holds, old idempotency records and login failures, spent payment tokens (0 = never; 0..1440; docs/housekeeping.md)</td></tr>
  * <tr><td>SUITE_CLEANUP_BATCH_SIZE</td><td>1000: rows each clean-up step removes per run at most (1..100000)</td></tr>
+ * <tr><td>SUITE_SHUTDOWN_GRACE_SECONDS</td><td>10: on SIGTERM, how long the requests in flight may take to finish after
+ * the server stopped accepting new ones (0..300); then the jobs stop and the pool closes</td></tr>
+ * <tr><td>SUITE_METRICS_PORT</td><td>unset: no metrics endpoint; set (0 = a free port): Prometheus' text format at
+ * {@code GET /metrics} on this port of SUITE_HTTP_HOST, a listener of its own, without credentials (keep the port
+ * internal)</td></tr>
+ * <tr><td>SUITE_LOG_FORMAT</td><td>text: log lines as text; json: one JSON object per line (logstash-logback-encoder;
+ * read by logback.xml, checked here)</td></tr>
  * </table>
  */
 public record ServerConfig(
@@ -104,7 +111,9 @@ public record ServerConfig(
         SalesforceSettings salesforce,
         Events events,
         Revenue revenue,
-        Cleanup cleanup) {
+        Cleanup cleanup,
+        int shutdownGraceSeconds,
+        int metricsPort) {
 
     /**
      * The scheduled clean-up (docs/housekeeping.md): minutes between two runs (0 = never), rows each
@@ -162,6 +171,17 @@ public record ServerConfig(
         return zuora != null && catalogSyncMinutes > 0;
     }
 
+    /** {@link #metricsPort()} when SUITE_METRICS_PORT is unset: no metrics endpoint. */
+    public static final int NO_METRICS = -1;
+
+    /** Whether the server serves {@code /metrics} on a port of its own. */
+    public boolean servesMetrics() {
+        return metricsPort != NO_METRICS;
+    }
+
+    /** The values of SUITE_LOG_FORMAT, as logback.xml names its appenders (so exactly these, lower case). */
+    static final List<String> LOG_FORMATS = List.of("text", "json");
+
     /** The official VIES REST endpoint VAT IDs are checked against by default. */
     public static final String OFFICIAL_VIES_URL =
             "https://ec.europa.eu/taxation_customs/vies/rest-api/check-vat-number";
@@ -193,7 +213,9 @@ public record ServerConfig(
                 + ", billingRunMinutes=" + billingRunMinutes + ", idempotencyLeaseSeconds=" + idempotencyLeaseSeconds
                 + ", billing=" + (zuora == null ? "ledger" : "zuora " + zuora)
                 + ", catalogSyncMinutes=" + catalogSyncMinutes
-                + ", quotes=" + (salesforce == null ? "builtin" : "salesforce " + salesforce) + ", events=" + events + ", revenue=[" + revenue + "]]";
+                + ", quotes=" + (salesforce == null ? "builtin" : "salesforce " + salesforce) + ", events=" + events + ", revenue=[" + revenue + "]"
+                + ", shutdownGraceSeconds=" + shutdownGraceSeconds + ", metricsPort="
+                + (metricsPort == NO_METRICS ? "off" : metricsPort) + "]";
     }
 
     private static String withheld(String secret) {
@@ -311,6 +333,12 @@ public record ServerConfig(
         }
         Cleanup cleanup = new Cleanup(integer(env, "SUITE_CLEANUP_MINUTES", 15, 0, 24 * 60, errors),
                 integer(env, "SUITE_CLEANUP_BATCH_SIZE", 1000, 1, 100_000, errors));
+        int shutdownGrace = integer(env, "SUITE_SHUTDOWN_GRACE_SECONDS", 10, 0, 300, errors);
+        int metricsPort = integer(env, "SUITE_METRICS_PORT", NO_METRICS, 0, 65535, errors);
+        String logFormat = env.get("SUITE_LOG_FORMAT");
+        if (logFormat != null && !logFormat.isEmpty() && !LOG_FORMATS.contains(logFormat)) {
+            errors.add("SUITE_LOG_FORMAT must be text or json, got '" + logFormat + "'");
+        }
         if (!errors.isEmpty()) {
             throw new InvalidConfiguration(String.join("; ", errors));
         }
@@ -344,7 +372,9 @@ public record ServerConfig(
                 salesforce,
                 events,
                 new Revenue(revenueZuora, revenueBatch, revenueInterval, revenueLease),
-                cleanup);
+                cleanup,
+                shutdownGrace,
+                metricsPort);
     }
 
     /** An absolute http(s) URL without query or fragment, its trailing slashes dropped; null when unset. */

@@ -41,6 +41,7 @@ import com.subscriptionsuite.application.port.in.tenant.ResolveTenant;
 import com.subscriptionsuite.application.port.in.tenant.TenantAccessLookup;
 import com.subscriptionsuite.application.port.in.translation.Translate;
 import io.javalin.Javalin;
+import io.micrometer.core.instrument.MeterRegistry;
 import io.javalin.http.Context;
 import io.javalin.http.Handler;
 import io.javalin.http.HandlerType;
@@ -61,7 +62,7 @@ import org.slf4j.MDC;
 /**
  * The HTTP API (Subscription Suite API v2.1.0, the catalog, shop page, configuration,
  * translation, price preview, auth, voucher and product removal part) on Javalin. Every route but
- * {@code /health} and {@code /openapi.yaml} first refuses a repeated {@code Authorization},
+ * {@code /health}, {@code /health/live}, {@code /health/ready} and {@code /openapi.yaml} first refuses a repeated {@code Authorization},
  * {@code X-Tenant} or {@code Idempotency-Key} ({@link SingleHeaders}), then resolves the tenant,
  * then applies the tenant's CORS rules ({@link Cors}), then checks the route's
  * {@link com.subscriptionsuite.adapters.http.routing.Access} level ({@link RequestAccess}), and
@@ -78,7 +79,17 @@ public final class HttpApi {
     /** The logging-context key of a request's correlation id (MDC), which outbound clients pass on. */
     public static final String CORRELATION_ID = "correlationId";
 
+    /**
+     * The request header a client may name its request with ({@link RequestIds}): taken as the
+     * correlation id when it is a sane token, echoed back on every answer.
+     */
+    public static final String REQUEST_ID_HEADER = "X-Request-Id";
+    /** The logger of the one line per request ({@link RequestLog}). */
+    public static final String REQUEST_LOG = "com.subscriptionsuite.http.requests";
+
     private static final Logger LOG = LoggerFactory.getLogger(HttpApi.class);
+    /** The route pattern a request was matched to (a context attribute), for the request log. */
+    static final String ROUTE = HttpApi.class.getName() + ".route";
 
     /**
      * The use cases the API serves: the engine's tenant, catalog, preview and admin use cases and its
@@ -207,15 +218,32 @@ public final class HttpApi {
     private final RequestAccess access;
     private final Cors cors;
     private final IdempotencyKeys idempotencyKeys;
+    private final RequestMetrics metrics;
 
+    /** The API with nothing to check for readiness ({@link Readiness#ALWAYS}). */
     public HttpApi(UseCases useCases, HttpSettings settings) {
+        this(useCases, settings, Readiness.ALWAYS);
+    }
+
+    /** The API whose {@code GET /health/ready} asks {@code readiness}, without metrics. */
+    public HttpApi(UseCases useCases, HttpSettings settings, Readiness readiness) {
+        this(useCases, settings, readiness, null);
+    }
+
+    /**
+     * The API whose {@code GET /health/ready} asks {@code readiness} and which times every request into
+     * {@code meters} ({@link RequestMetrics}; null: no metrics).
+     */
+    public HttpApi(UseCases useCases, HttpSettings settings, Readiness readiness, MeterRegistry meters) {
+        Objects.requireNonNull(readiness, "readiness");
+        this.metrics = meters == null ? null : new RequestMetrics(meters);
         this.useCases = Objects.requireNonNull(useCases, "useCases");
         this.clientAddress = ClientAddress.trusting(settings.trustedProxies());
         this.settings = Objects.requireNonNull(settings, "settings");
         this.json = Json.strict();
         JsonBody body = new JsonBody(json, settings.maxBodyBytes());
         List<Route> all = new ArrayList<>();
-        all.addAll(ServiceEndpoints.routes(json));
+        all.addAll(ServiceEndpoints.routes(json, readiness));
         all.addAll(CatalogEndpoints.routes(useCases.browseCatalog(), useCases.showShopPage(),
                 useCases.removeProduct(), json));
         all.addAll(ConfigEndpoints.routes(useCases.readConfiguration(), json));
@@ -259,23 +287,34 @@ public final class HttpApi {
         return Javalin.create(config -> {
             config.showJavalinBanner = false;
             config.router.ignoreTrailingSlashes = true;
-            config.jetty.modifyServer(server -> server.setErrorHandler(new ProtocolErrors(json, settings.maxBodyBytes())));
+            config.jetty.modifyServer(server -> {
+                server.setErrorHandler(new ProtocolErrors(json, settings.maxBodyBytes()));
+                // a graceful stop: the connectors stop accepting, Javalin's StatisticsHandler lets the requests
+                // in flight finish (new ones on open connections get 503) for up to the grace, then Jetty stops
+                server.setStopTimeout(settings.shutdownGrace().toMillis());
+            });
             config.jetty.modifyHttpConfiguration(HttpApi::headersExactlyAsSent);
+            config.requestLogger.http((ctx, millis) -> {
+                RequestLog.log(ctx, millis);
+                if (metrics != null) {
+                    metrics.record(ctx, millis);
+                }
+            });
             config.router.mount(router -> {
+                router.before(RequestIds::identify);
                 for (Route route : routes) {
-                    Handler handler = correlated(addressed(route.scope() == Route.Scope.TENANT
+                    Handler handler = correlated(route.path(), addressed(route.scope() == Route.Scope.TENANT
                             ? tenantScoped(cors.scoped(access.guard(idempotent(route))))
                             : route.handler()));
                     router.addHttpHandler(route.method(), route.path(), handler);
                     if (route.method() == HandlerType.GET) {
                         // else Javalin answers HEAD itself, with an empty 200 and no check at all
                         router.addHttpHandler(HandlerType.HEAD, route.path(),
-                                route.servesHead() ? handler : this::noRoute);
+                                route.servesHead() ? handler : correlated(route.path(), this::noRoute));
                     }
                 }
-                tenantMethodsByPath().forEach((path, methods) ->
-                        router.addHttpHandler(HandlerType.OPTIONS, path, preflight(cors.preflight(methods),
-                                cors.anyTenantPreflight(methods))));
+                tenantMethodsByPath().forEach((path, methods) -> router.addHttpHandler(HandlerType.OPTIONS, path,
+                        correlated(path, preflight(cors.preflight(methods), cors.anyTenantPreflight(methods)))));
                 router.exception(HttpResponseException.class, this::frameworkResponse);
                 router.exception(Exception.class, (e, ctx) -> unexpected(ctx, e));
             });
@@ -324,14 +363,15 @@ public final class HttpApi {
     }
 
     /**
-     * Gives the request a correlation id for its whole run: in the logging context ({@link #CORRELATION_ID},
-     * so every log line of the request names it, and a remote system's client sends it on, as Zuora's
-     * adapter does in {@code Zuora-Track-Id}) and on the context, where an internal error quotes it.
+     * Runs the handler with the request's correlation id ({@link RequestIds#identify}, from
+     * {@code X-Request-Id} or generated) in the logging context ({@link #CORRELATION_ID}, so every log
+     * line of the request names it, and a remote system's client sends it on, as Zuora's adapter does
+     * in {@code Zuora-Track-Id}), and notes the route pattern for the request log.
      */
-    private static Handler correlated(Handler handler) {
+    private static Handler correlated(String routePattern, Handler handler) {
         return ctx -> {
-            String id = UUID.randomUUID().toString();
-            ctx.attribute(CORRELATION_ID, id);
+            ctx.attribute(ROUTE, routePattern);
+            String id = RequestIds.of(ctx);
             MDC.put(CORRELATION_ID, id);
             try {
                 handler.handle(ctx);

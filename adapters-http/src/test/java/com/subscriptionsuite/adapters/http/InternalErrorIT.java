@@ -94,6 +94,14 @@ class InternalErrorIT {
     }
 
     @Test
+    void quotes_the_clients_request_id_as_its_correlation_id() {
+        Reply reply = acme.with("X-Request-Id", "client-req-500").get("/product");
+
+        assertThat(reply.error(500, "internal_error").path("correlation_id").asText()).isEqualTo("client-req-500");
+        assertThat(reply.headers().firstValue("X-Request-Id")).contains("client-req-500");
+    }
+
+    @Test
     void keeps_serving_the_working_use_cases() {
         assertThat(acme.get("/config").status()).isEqualTo(200);
     }

@@ -115,6 +115,15 @@ public final class Database implements AutoCloseable {
         }
     }
 
+    /**
+     * Publishes the pool's meters (HikariCP's {@code hikaricp_connections_*}: active, idle, pending,
+     * timeouts, acquisition and usage times) to {@code meterRegistry}, a Micrometer
+     * {@code MeterRegistry}; HikariCP binds it by reflection, so this module does not depend on Micrometer.
+     */
+    public void publishPoolMetrics(Object meterRegistry) {
+        dataSource.setMetricRegistry(meterRegistry);
+    }
+
     @Override
     public void close() {
         dataSource.close();

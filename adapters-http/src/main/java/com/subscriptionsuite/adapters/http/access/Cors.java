@@ -23,7 +23,7 @@ import java.util.Objects;
 public final class Cors {
     public static final String ALLOW_HEADERS = "Authorization, Content-Type, X-Tenant, Idempotency-Key";
     /** Response headers a browser script may read besides the safelisted ones. */
-    public static final String EXPOSE_HEADERS = "Retry-After, WWW-Authenticate, Allow, Idempotent-Replayed";
+    public static final String EXPOSE_HEADERS = "Retry-After, WWW-Authenticate, Allow, Idempotent-Replayed, X-Request-Id";
     public static final String MAX_AGE_SECONDS = "600";
 
     private final TenantAccessLookup tenantAccess;

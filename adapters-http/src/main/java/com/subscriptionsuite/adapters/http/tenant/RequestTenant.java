@@ -38,6 +38,11 @@ public final class RequestTenant {
         };
     }
 
+    /** The tenant resolved for this request, if any was (the request log names it). */
+    public static java.util.Optional<Tenant> ifResolved(Context ctx) {
+        return java.util.Optional.ofNullable(ctx.attribute(ATTRIBUTE));
+    }
+
     /** The tenant resolved for this request; only valid inside a {@link #scoped} handler. */
     public static Tenant of(Context ctx) {
         Tenant tenant = ctx.attribute(ATTRIBUTE);

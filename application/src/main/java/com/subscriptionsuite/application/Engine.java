@@ -49,6 +49,7 @@ import com.subscriptionsuite.application.ledger.BuiltInLedger;
 import com.subscriptionsuite.application.port.out.Housekeeping;
 import com.subscriptionsuite.application.port.out.IdempotencyRecords;
 import com.subscriptionsuite.application.port.out.LoginAttempts;
+import com.subscriptionsuite.application.port.out.Instrumentation;
 import com.subscriptionsuite.application.port.out.Mailer;
 import com.subscriptionsuite.application.port.out.PasswordHasher;
 import com.subscriptionsuite.application.port.out.PaymentMethods;
@@ -166,8 +167,9 @@ public final class Engine {
             requireAll(holdVoucher, consumeVoucher, defineCampaigns);
         }
 
-        private static Vouchers of(VoucherCases cases) {
-            return new Vouchers(cases, cases, cases);
+        private static Vouchers of(VoucherCases cases, Instrumentation instrumentation) {
+            return new Vouchers(instrumentation.useCase(HoldVoucher.class, cases),
+                    instrumentation.useCase(ConsumeVoucher.class, cases), cases);
         }
     }
 
@@ -328,7 +330,8 @@ public final class Engine {
         // build() made sure that every group below is given the identity ports it needs
         this.identity = identityPorts.map(ports -> Identity.of(IdentityUseCases.create(ports, directory, b.clock)));
         this.vouchers = identityPorts.filter(ports -> b.vouchers != null).map(ports -> Vouchers.of(
-                VoucherUseCases.create(directory, b.vouchers, ports.transactions(), b.clock, b.voucherHold)));
+                VoucherUseCases.create(directory, b.vouchers, ports.transactions(), b.clock, b.voucherHold),
+                b.instrumentation));
         this.vatValidation = identityPorts.filter(ports -> b.vatRegistry != null).map(ports -> new VatValidation(
                 VatUseCases.validateVatId(directory, b.vatRegistry, b.vatChecks, b.clock)));
         BusinessEvents outbox = b.businessEvents == null ? BusinessEvents.NONE : b.businessEvents;
@@ -399,10 +402,12 @@ public final class Engine {
         BillingCases cases = BillingUseCases.create(directory, b.customerLocks, b.accountLinks, b.billingOperations,
                 gateway, ports.transactions(), b.paymentMethods, b.paymentPages, Option.of(b.vouchers),
                 Option.of(b.invoiceDiscrepancies), ports.secrets(), vat, b.clock, outbox(b));
-        return new Billing(cases.checkout(), cases.manageAccount(), cases.readSubscriptions(), cases.readInvoices(),
-                ledger.map(BuiltInLedger::billRun),
-                ChangeUseCases.changeSubscription(directory, b.customerLocks, b.accountLinks, b.billingOperations,
-                        gateway, ports.transactions(), ports.secrets(), vat, b.clock, outbox(b)));
+        return new Billing(b.instrumentation.useCase(Checkout.class, cases.checkout()), cases.manageAccount(),
+                cases.readSubscriptions(), cases.readInvoices(), ledger.map(BuiltInLedger::billRun),
+                b.instrumentation.useCase(ChangeSubscription.class,
+                        ChangeUseCases.changeSubscription(directory, b.customerLocks, b.accountLinks,
+                                b.billingOperations, gateway, ports.transactions(), ports.secrets(), vat, b.clock,
+                                outbox(b))));
     }
 
     private static BusinessEvents outbox(Builder b) {
@@ -709,6 +714,7 @@ public final class Engine {
         private StoredQuotes storedQuotes;
         private QuoteLinks quoteLinks;
         private BusinessEvents businessEvents;
+        private Instrumentation instrumentation = Instrumentation.NONE;
         private EventFeed eventFeed;
         private final Map<String, EventListener> listeners = new LinkedHashMap<>();
         private WebhookEndpoints webhookEndpoints;
@@ -741,6 +747,15 @@ public final class Engine {
          * own unit of work, and consumers read them through {@code feed} (one adapter usually implements
          * both). Without it no events are recorded.
          */
+        /**
+         * What wraps the business use cases (the checkout, the subscription changes, the voucher holds and
+         * consumptions), e.g. the standalone server's meters; by default nothing.
+         */
+        public Builder instrumentation(Instrumentation instrumentation) {
+            this.instrumentation = Objects.requireNonNull(instrumentation, "instrumentation");
+            return this;
+        }
+
         public Builder outbox(BusinessEvents events, EventFeed feed) {
             this.businessEvents = Objects.requireNonNull(events, "events");
             this.eventFeed = Objects.requireNonNull(feed, "feed");

@@ -41,6 +41,14 @@ import com.subscriptionsuite.adapters.persistence.billing.JdbiBillingOperations;
 import com.subscriptionsuite.adapters.persistence.billing.JdbiInvoiceDiscrepancies;
 import com.subscriptionsuite.application.Engine;
 import com.subscriptionsuite.application.port.out.Mailer;
+import com.subscriptionsuite.application.port.out.PaymentPages;
+import com.subscriptionsuite.application.port.out.VatRegistry;
+import com.subscriptionsuite.application.port.out.billing.BillingGateway;
+import com.subscriptionsuite.application.port.out.billing.CatalogSource;
+import com.subscriptionsuite.application.port.out.quote.QuoteSource;
+import com.subscriptionsuite.application.port.out.revenue.RevenueFeed;
+import com.subscriptionsuite.application.port.out.webhooks.WebhookSender;
+import com.subscriptionsuite.bootstrap.metrics.BusinessMeters;
 import com.subscriptionsuite.application.port.out.PasswordHasher;
 import com.subscriptionsuite.bootstrap.mail.SmtpMailer;
 import com.subscriptionsuite.bootstrap.mail.SmtpSettings;
@@ -50,6 +58,7 @@ import com.subscriptionsuite.bootstrap.security.SecureRandomSecrets;
 import com.subscriptionsuite.bootstrap.tenantfile.TenantFileLoader;
 import io.javalin.Javalin;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
@@ -119,7 +128,12 @@ public final class Server implements AutoCloseable {
         ScheduledExecutorService revenueJob = null;
         MetricsServer metrics = null;
         try {
-            Engine engine = engine(config, database, clock, hasher);
+            if (config.servesMetrics()) {
+                metrics = MetricsServer.start(config.httpHost(), config.metricsPort());
+                database.publishPoolMetrics(metrics.registry());
+            }
+            BusinessMeters meters = metrics == null ? null : new BusinessMeters(metrics.registry());
+            Engine engine = engine(config, database, clock, hasher, meters);
             TenantFileLoader loader = new TenantFileLoader(engine.defineTenant(), engine.defineCampaigns(),
                     new JdbiTransactions(database.jdbi()), new JdbiWebhooks(database.jdbi()));
             if (config.demoTenant() && !engine.defineTenant().anyTenantDefined()) {
@@ -129,10 +143,6 @@ public final class Server implements AutoCloseable {
                 loader.load(file);
             }
             ServerReadiness readiness = new ServerReadiness(database, engine.defineTenant());
-            if (config.servesMetrics()) {
-                metrics = MetricsServer.start(config.httpHost(), config.metricsPort());
-                database.publishPoolMetrics(metrics.registry());
-            }
             Javalin http = new HttpApi(HttpApi.UseCases.from(engine), new HttpSettings(config.maxBodyBytes(),
                     java.time.Duration.ofSeconds(config.shutdownGraceSeconds()), config.trustedProxies()), readiness,
                     metrics == null ? null : metrics.registry()).start(config.httpHost(), config.httpPort());
@@ -145,29 +155,29 @@ public final class Server implements AutoCloseable {
                 });
             }
             if (config.tenantRefreshSeconds() > 0) {
-                refresher.scheduleWithFixedDelay(() -> refresh(engine), config.tenantRefreshSeconds(),
-                        config.tenantRefreshSeconds(), TimeUnit.SECONDS);
+                schedule(refresher, meters, "tenant_refresh", () -> refresh(engine),
+                        Duration.ofSeconds(config.tenantRefreshSeconds()));
             }
             if (billRuns(config, engine)) {
-                refresher.scheduleWithFixedDelay(() -> billingRun(engine), config.billingRunMinutes(),
-                        config.billingRunMinutes(), TimeUnit.MINUTES);
+                schedule(refresher, meters, "bill_run", () -> billingRun(engine),
+                        Duration.ofMinutes(config.billingRunMinutes()));
             }
             if (catalogSyncs(config, engine)) {
                 // the first run one period after the start: a start (or a restart) does not call Zuora at once
-                refresher.scheduleWithFixedDelay(() -> CatalogSyncCommand.syncEveryTenant(engine),
-                        config.catalogSyncMinutes(), config.catalogSyncMinutes(), TimeUnit.MINUTES);
+                schedule(refresher, meters, "catalog_sync", () -> CatalogSyncCommand.syncEveryTenant(engine),
+                        Duration.ofMinutes(config.catalogSyncMinutes()));
             }
             if (engine.quotes().isPresent()) {
                 // quotes booked whose source could not be marked accepted then (docs/quotes.md)
                 Engine.Quotes quotes = engine.quotes().get();
-                refresher.scheduleWithFixedDelay(() -> markAcceptedQuotes(quotes), QUOTE_MARK_MINUTES,
-                        QUOTE_MARK_MINUTES, TimeUnit.MINUTES);
+                schedule(refresher, meters, "quote_marks", () -> markAcceptedQuotes(quotes),
+                        Duration.ofMinutes(QUOTE_MARK_MINUTES));
             }
             if (config.cleanup().minutes() > 0) {
                 // issue 15: old sessions, guests, holds, keys, failures and tokens (docs/housekeeping.md); safe on
                 // every instance at once (conditional deletes by key), so no instance is elected for it
-                refresher.scheduleWithFixedDelay(() -> cleanUp(engine), config.cleanup().minutes(),
-                        config.cleanup().minutes(), TimeUnit.MINUTES);
+                schedule(refresher, meters, "cleanup", () -> cleanUp(engine),
+                        Duration.ofMinutes(config.cleanup().minutes()));
             }
             if (config.events().pollMillis() > 0) {
                 // the outbox's consumers and the webhook workers, on a thread of their own (a slow receiver
@@ -177,8 +187,8 @@ public final class Server implements AutoCloseable {
                     t.setDaemon(true);
                     return t;
                 });
-                deliveries.scheduleWithFixedDelay(() -> deliverEvents(engine), config.events().pollMillis(),
-                        config.events().pollMillis(), TimeUnit.MILLISECONDS);
+                schedule(deliveries, meters, "event_delivery", () -> deliverEvents(engine),
+                        Duration.ofMillis(config.events().pollMillis()));
             }
             if (config.revenue().intervalSeconds() > 0) {
                 // its own thread: an upload may take as long as Zuora Revenue's read timeout
@@ -187,8 +197,8 @@ public final class Server implements AutoCloseable {
                     t.setDaemon(true);
                     return t;
                 });
-                revenueJob.scheduleWithFixedDelay(() -> revenueRun(engine), config.revenue().intervalSeconds(),
-                        config.revenue().intervalSeconds(), TimeUnit.SECONDS);
+                schedule(revenueJob, meters, "revenue_feed", () -> revenueRun(engine),
+                        Duration.ofSeconds(config.revenue().intervalSeconds()));
             }
             reportOperationsInDoubt(database, clock, inDoubtAfter(config));
             LOG.info("Subscription Suite Engine listening on http://{}:{} with database {} ({}), mail {}",
@@ -212,6 +222,16 @@ public final class Server implements AutoCloseable {
             database.close();
             throw e;
         }
+    }
+
+    /**
+     * Runs {@code job} on {@code executor} every {@code every} after the previous run's end, the first one
+     * {@code every} after now; with meters, each run is timed by outcome and its lag measured.
+     */
+    private static void schedule(ScheduledExecutorService executor, BusinessMeters meters, String name, Runnable job,
+            Duration every) {
+        Runnable run = meters == null ? job : meters.job(name, every, every, job);
+        executor.scheduleWithFixedDelay(run, every.toNanos(), every.toNanos(), TimeUnit.NANOSECONDS);
     }
 
     /**
@@ -247,8 +267,18 @@ public final class Server implements AutoCloseable {
                 : new Database(url, config.dbUser(), config.dbPassword(), pool);
     }
 
-    /** The engine on the database's adapters, with every use case (the server's and the commands'). */
+    /** The engine on the database's adapters, with every use case (the server's and the commands'), unmetered. */
     static Engine engine(ServerConfig config, Database database, Clock clock, PasswordHasher hasher) {
+        return engine(config, database, clock, hasher, null);
+    }
+
+    /**
+     * The engine on the database's adapters; with {@code meters}, its business use cases and every port to a
+     * remote system (VIES, mail, Zuora, Zuora Revenue, Salesforce, webhooks) are metered.
+     */
+    static Engine engine(ServerConfig config, Database database, Clock clock, PasswordHasher hasher,
+            BusinessMeters meters) {
+        Metering m = meters == null ? Metering.NONE : meters::outbound;
         var jdbi = database.jdbi();
         SecureRandomSecrets secrets = new SecureRandomSecrets();
         Engine.Builder builder = Engine.builder().tenants(new JdbiTenants(jdbi)).clock(clock)
@@ -256,10 +286,10 @@ public final class Server implements AutoCloseable {
                 .passwordResets(new JdbiPasswordResets(jdbi)).loginAttempts(new JdbiLoginAttempts(jdbi))
                 .transactions(new JdbiTransactions(jdbi)).passwordHasher(hasher)
                 .secrets(secrets).commonPasswords(new CommonPasswordList())
-                .mailer(mailer(config, database, clock))
+                .mailer(m.wrap(Mailer.class, mailer(config, database, clock), "mail"))
                 .vouchers(new JdbiVouchers(jdbi))
                 .voucherHoldDuration(java.time.Duration.ofMinutes(config.voucherHoldMinutes()))
-                .vatRegistry(new ViesVatRegistry(config.viesUrl(), VIES_TIMEOUT))
+                .vatRegistry(m.wrap(VatRegistry.class, new ViesVatRegistry(config.viesUrl(), VIES_TIMEOUT), "vies"))
                 .vatChecks(new JdbiVatChecks(jdbi))
                 // what the engine keeps itself whatever billing system is behind: the per-customer lease, the
                 // links from customers to their accounts, the operations pending in the billing system
@@ -280,8 +310,8 @@ public final class Server implements AutoCloseable {
         JdbiWebhooks webhooks = new JdbiWebhooks(jdbi);
         ServerConfig.Events events = config.events();
         builder.outbox(outbox, outbox)
-                .webhooks(webhooks, webhooks, new HttpWebhookSender(java.time.Duration.ofSeconds(
-                        Math.min(10, events.webhookTimeoutSeconds()))),
+                .webhooks(webhooks, webhooks, m.wrap(WebhookSender.class, new HttpWebhookSender(
+                        java.time.Duration.ofSeconds(Math.min(10, events.webhookTimeoutSeconds()))), "webhook"),
                         name -> io.vavr.control.Option.of(events.environment().get(name)))
                 .deliverySettings(new DeliverySettings(java.time.Duration.ofSeconds(events.leaseSeconds()), 100,
                         java.time.Duration.ofSeconds(events.webhookTimeoutSeconds()),
@@ -291,18 +321,20 @@ public final class Server implements AutoCloseable {
         // the billing system behind the billing gateway: the built-in ledger, or Zuora (SUITE_BILLING=zuora)
         if (config.zuoraBilling()) {
             ZuoraClient zuora = new ZuoraClient(config.zuora());
-            builder.billingGateway(tenants -> new ZuoraBillingGateway(zuora, tenants::apply, clock));
+            builder.billingGateway(tenants -> m.wrap(BillingGateway.class,
+                    new ZuoraBillingGateway(zuora, tenants::apply, clock), "zuora"));
             // the hosted payment pages are Zuora's (rsa-signatures; the page's refId is Zuora's payment method id)
-            builder.paymentPages(new ZuoraPaymentPages(zuora, config.zuoraHostedPageUri().toString()));
+            builder.paymentPages(m.wrap(PaymentPages.class,
+                    new ZuoraPaymentPages(zuora, config.zuoraHostedPageUri().toString()), "zuora"));
             // issue 13: Zuora's product catalog is the tenants' products, rate plans and charges
-            builder.catalogSource(new ZuoraCatalogSource(zuora));
+            builder.catalogSource(m.wrap(CatalogSource.class, new ZuoraCatalogSource(zuora), "zuora"));
         } else {
             builder.ledger(new JdbiLedgerStore(jdbi));
         }
         // issue 14 §3: quotes from Salesforce's Zuora Quotes (SUITE_QUOTES=salesforce), else kept in the database
         builder.quoteLinks(new JdbiQuoteLinks(jdbi));
         if (config.salesforceQuotes()) {
-            builder.quoteSource(new SalesforceQuoteSource(config.salesforce()));
+            builder.quoteSource(m.wrap(QuoteSource.class, new SalesforceQuoteSource(config.salesforce()), "salesforce"));
         } else {
             JdbiQuotes quotes = new JdbiQuotes(jdbi);
             builder.quoteSource(quotes).storedQuotes(quotes);
@@ -313,10 +345,26 @@ public final class Server implements AutoCloseable {
         ServerConfig.Revenue revenue = config.revenue();
         builder.revenueBatches(new JdbiRevenueBatches(jdbi))
                 .revenueFeed(revenue.zuora() == null ? new CsvFileRevenueFeed(config.dataDir().resolve("revenue"))
-                        : new ZuoraRevenueFeed(revenue.zuora()))
+                        : m.wrap(RevenueFeed.class, new ZuoraRevenueFeed(revenue.zuora()), "zuora_revenue"))
                 .revenueSettings(revenue.batchSize(), java.time.Duration.ofSeconds(revenue.leaseSeconds()),
                         java.time.Duration.ofSeconds(30));
+        if (meters != null) {
+            builder.instrumentation(meters);
+        }
         return builder.build();
+    }
+
+    /** Wraps a port to a remote system with the meters, or leaves it as it is. */
+    @FunctionalInterface
+    private interface Metering {
+        Metering NONE = new Metering() {
+            @Override
+            public <T> T wrap(Class<T> port, T target, String system) {
+                return target;
+            }
+        };
+
+        <T> T wrap(Class<T> port, T target, String system);
     }
 
     /** One run of the revenue batch job over every tenant; a failure is logged and the next run goes on. */

@@ -91,6 +91,12 @@ final class SalesforceClient {
                             template.header("Authorization", bearer + current.token());
                         }
                         template.header("Accept", "application/json");
+                        // the customer's request's correlation id, as the Zuora client sends it as Zuora-Track-Id
+                        String correlationId = org.slf4j.MDC.get(
+                                com.subscriptionsuite.adapters.zuora.ZuoraClient.CORRELATION_ID);
+                        if (correlationId != null) {
+                            template.header("X-Request-Id", correlationId);
+                        }
                     }
                 })
                 .target(SalesforceApi.class, settings.loginUrl());

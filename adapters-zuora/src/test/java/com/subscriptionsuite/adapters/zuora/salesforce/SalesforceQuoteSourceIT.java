@@ -94,6 +94,19 @@ class SalesforceQuoteSourceIT {
     }
 
     @Test
+    void passes_the_requests_correlation_id_on() {
+        org.slf4j.MDC.put(com.subscriptionsuite.adapters.zuora.ZuoraClient.CORRELATION_ID, "req-7");
+        try {
+            assertThat(source.quote(1, quoteId).isRight()).isTrue();
+        } finally {
+            org.slf4j.MDC.remove(com.subscriptionsuite.adapters.zuora.ZuoraClient.CORRELATION_ID);
+        }
+        assertThat(source.quote(1, quoteId).isRight()).isTrue();
+
+        assertThat(salesforce.queryRequestIds()).contains("req-7").endsWith("");
+    }
+
+    @Test
     void marks_the_quote_accepted_idempotently() {
         assertThat(source.markAccepted(1, quoteId, TODAY).isRight()).isTrue();
         assertThat(source.markAccepted(1, quoteId, TODAY).isRight()).isTrue();

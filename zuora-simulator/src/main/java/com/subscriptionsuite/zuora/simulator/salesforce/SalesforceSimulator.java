@@ -61,6 +61,7 @@ public final class SalesforceSimulator implements AutoCloseable {
     private final AtomicInteger ids = new AtomicInteger();
     private final AtomicInteger tokenCount = new AtomicInteger();
     private final AtomicInteger queries = new AtomicInteger();
+    private final java.util.List<String> queryRequestIds = new java.util.concurrent.CopyOnWriteArrayList<>();
     private final AtomicInteger updates = new AtomicInteger();
     private final List<String> rejected = new java.util.concurrent.CopyOnWriteArrayList<>();
     private volatile boolean down;
@@ -164,6 +165,11 @@ public final class SalesforceSimulator implements AutoCloseable {
         return tokenCount.get();
     }
 
+    /** The {@code X-Request-Id} each query came with, in order ("" where none was sent). */
+    public java.util.List<String> queryRequestIds() {
+        return java.util.List.copyOf(queryRequestIds);
+    }
+
     public int queries() {
         return queries.get();
     }
@@ -253,6 +259,7 @@ public final class SalesforceSimulator implements AutoCloseable {
             return;
         }
         queries.incrementAndGet();
+        queryRequestIds.add(java.util.Objects.requireNonNullElse(ctx.header("X-Request-Id"), ""));
         String soql = ctx.queryParam("q");
         if (soql == null) {
             error(ctx, 400, "MALFORMED_QUERY", "A query string has to be specified");

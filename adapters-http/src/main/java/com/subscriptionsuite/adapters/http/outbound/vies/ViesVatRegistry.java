@@ -98,12 +98,17 @@ public final class ViesVatRegistry implements VatRegistry {
     }
 
     private VatCheck ask(byte[] body) {
-        HttpRequest request = HttpRequest.newBuilder(endpoint)
+        HttpRequest.Builder builder = HttpRequest.newBuilder(endpoint)
                 .timeout(timeout)
                 .header("Content-Type", "application/json")
                 .header("Accept", "application/json")
-                .POST(HttpRequest.BodyPublishers.ofByteArray(body))
-                .build();
+                .POST(HttpRequest.BodyPublishers.ofByteArray(body));
+        // the customer's request's correlation id (docs/observability.md), so both sides' logs can be matched
+        String correlationId = org.slf4j.MDC.get(com.subscriptionsuite.adapters.http.HttpApi.CORRELATION_ID);
+        if (correlationId != null) {
+            builder.header("X-Request-Id", correlationId);
+        }
+        HttpRequest request = builder.build();
         HttpResponse<byte[]> response;
         try {
             response = client.send(request, HttpResponse.BodyHandlers.ofByteArray());

@@ -43,6 +43,7 @@ public final class ViesSimulator implements AutoCloseable {
     private final Map<String, Registration> registered = new ConcurrentHashMap<>();
     private final Set<String> unavailableStates = ConcurrentHashMap.newKeySet();
     private final List<JsonNode> requests = new ArrayList<>();
+    private final List<String> requestIds = new ArrayList<>();
     private final AtomicInteger rateLimitedNext = new AtomicInteger();
     private final AtomicInteger identifiers = new AtomicInteger();
     private volatile boolean down;
@@ -101,6 +102,11 @@ public final class ViesSimulator implements AutoCloseable {
         return this;
     }
 
+    /** The {@code X-Request-Id} of each request received so far (null where none was sent). */
+    public synchronized List<String> requestIds() {
+        return java.util.Collections.unmodifiableList(new ArrayList<>(requestIds));
+    }
+
     /** The bodies of the requests received so far. */
     public synchronized List<JsonNode> requests() {
         return List.copyOf(requests);
@@ -128,6 +134,7 @@ public final class ViesSimulator implements AutoCloseable {
             }
             synchronized (this) {
                 requests.add(body == null ? mapper.nullNode() : body);
+                requestIds.add(exchange.getRequestHeaders().getFirst("X-Request-Id"));
             }
             if (down) {
                 send(exchange, 503, "Service Unavailable", "text/plain");

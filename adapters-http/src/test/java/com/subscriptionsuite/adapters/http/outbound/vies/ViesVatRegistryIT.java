@@ -53,6 +53,19 @@ class ViesVatRegistryIT {
     }
 
     @Test
+    void passes_the_requests_correlation_id_on_and_sends_none_outside_a_request() {
+        org.slf4j.MDC.put(com.subscriptionsuite.adapters.http.HttpApi.CORRELATION_ID, "req-42");
+        try {
+            registry.check(DE, SELLER);
+        } finally {
+            org.slf4j.MDC.remove(com.subscriptionsuite.adapters.http.HttpApi.CORRELATION_ID);
+        }
+        registry.check(DE, SELLER);
+
+        assertThat(vies.requestIds()).containsExactly("req-42", null);
+    }
+
+    @Test
     void gets_no_consultation_number_without_a_requester() {
         VatCheck check = registry.check(DE, null);
 

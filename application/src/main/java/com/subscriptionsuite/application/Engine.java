@@ -9,6 +9,7 @@ import com.subscriptionsuite.application.port.out.billing.CatalogSource;
 import com.subscriptionsuite.application.service.housekeeping.HousekeepingUseCases;
 import com.subscriptionsuite.application.service.catalogsync.CatalogSyncUseCases;
 import com.subscriptionsuite.application.port.in.change.ChangeSubscription;
+import com.subscriptionsuite.application.port.in.change.WithdrawChange;
 import com.subscriptionsuite.application.service.change.ChangeUseCases;
 import com.subscriptionsuite.application.port.in.catalog.ShowShopPage;
 import com.subscriptionsuite.application.port.in.config.ReadConfiguration;
@@ -187,9 +188,11 @@ public final class Engine {
      * {@link Builder#ledger} only: another billing system bills by itself.
      */
     public record Billing(Checkout checkout, ManageAccount manageAccount, ReadSubscriptions readSubscriptions,
-            ReadInvoices readInvoices, Optional<RunBilling> runBilling, ChangeSubscription changeSubscription) {
+            ReadInvoices readInvoices, Optional<RunBilling> runBilling, ChangeSubscription changeSubscription,
+            WithdrawChange withdrawChange) {
         public Billing {
-            requireAll(checkout, manageAccount, readSubscriptions, readInvoices, runBilling, changeSubscription);
+            requireAll(checkout, manageAccount, readSubscriptions, readInvoices, runBilling, changeSubscription,
+                    withdrawChange);
         }
     }
 
@@ -402,6 +405,8 @@ public final class Engine {
         return new Billing(cases.checkout(), cases.manageAccount(), cases.readSubscriptions(), cases.readInvoices(),
                 ledger.map(BuiltInLedger::billRun),
                 ChangeUseCases.changeSubscription(directory, b.customerLocks, b.accountLinks, b.billingOperations,
+                        gateway, ports.transactions(), ports.secrets(), vat, b.clock, outbox(b)),
+                ChangeUseCases.withdrawChange(directory, b.customerLocks, b.accountLinks, b.billingOperations,
                         gateway, ports.transactions(), ports.secrets(), vat, b.clock, outbox(b)));
     }
 
@@ -586,6 +591,11 @@ public final class Engine {
     /** Cancel, change the quantity of, or replace a subscribed suite product (preview and apply). */
     public ChangeSubscription changeSubscription() {
         return billingOrThrow().changeSubscription();
+    }
+
+    /** Withdraw a change or cancel booked for a later date, before it takes effect (preview and withdraw). */
+    public WithdrawChange withdrawChange() {
+        return billingOrThrow().withdrawChange();
     }
 
 

@@ -459,3 +459,21 @@ assert t.count('\n  schemas:\n')==1
 t=t.replace('\n  schemas:\n','\n  schemas:\n'+schemas,1)
 open(out,'w').write(t)
 print('invoice items and bill runs added')
+# --- 10. DELETE_Order (DELETE /v1/orders/{orderNumber}), which the subset lacks: how a future-dated change
+#     booked by an order is withdrawn (the subscriptions the order changed roll back to their previous version;
+#     refused when the order's charges are invoiced). Zuora answers CommonResponse ---
+t=open(out).read()
+delete_order="""  /v1/orders/{orderNumber}:
+    delete:
+      operationId: DELETE_Order
+      parameters:
+"""+HEADERS+"""      - in: path
+        name: orderNumber
+        required: true
+        schema:
+          type: string
+"""+ok('CommonResponse')
+assert t.count('\n  /v1/orders/preview:\n')==1
+t=t.replace('\n  /v1/orders/preview:\n','\n'+delete_order+'  /v1/orders/preview:\n',1)
+open(out,'w').write(t)
+print('DELETE_Order added')

@@ -9,6 +9,7 @@ import com.subscriptionsuite.application.port.out.billing.CatalogSource;
 import com.subscriptionsuite.application.service.housekeeping.HousekeepingUseCases;
 import com.subscriptionsuite.application.service.catalogsync.CatalogSyncUseCases;
 import com.subscriptionsuite.application.port.in.change.ChangeSubscription;
+import com.subscriptionsuite.application.port.in.change.WithdrawChange;
 import com.subscriptionsuite.application.service.change.ChangeUseCases;
 import com.subscriptionsuite.application.port.in.catalog.ShowShopPage;
 import com.subscriptionsuite.application.port.in.config.ReadConfiguration;
@@ -189,9 +190,11 @@ public final class Engine {
      * {@link Builder#ledger} only: another billing system bills by itself.
      */
     public record Billing(Checkout checkout, ManageAccount manageAccount, ReadSubscriptions readSubscriptions,
-            ReadInvoices readInvoices, Optional<RunBilling> runBilling, ChangeSubscription changeSubscription) {
+            ReadInvoices readInvoices, Optional<RunBilling> runBilling, ChangeSubscription changeSubscription,
+            WithdrawChange withdrawChange) {
         public Billing {
-            requireAll(checkout, manageAccount, readSubscriptions, readInvoices, runBilling, changeSubscription);
+            requireAll(checkout, manageAccount, readSubscriptions, readInvoices, runBilling, changeSubscription,
+                    withdrawChange);
         }
     }
 
@@ -407,6 +410,10 @@ public final class Engine {
                 b.instrumentation.useCase(ChangeSubscription.class,
                         ChangeUseCases.changeSubscription(directory, b.customerLocks, b.accountLinks,
                                 b.billingOperations, gateway, ports.transactions(), ports.secrets(), vat, b.clock,
+                                outbox(b))),
+                b.instrumentation.useCase(WithdrawChange.class,
+                        ChangeUseCases.withdrawChange(directory, b.customerLocks, b.accountLinks,
+                                b.billingOperations, gateway, ports.transactions(), ports.secrets(), vat, b.clock,
                                 outbox(b))));
     }
 
@@ -591,6 +598,11 @@ public final class Engine {
     /** Cancel, change the quantity of, or replace a subscribed suite product (preview and apply). */
     public ChangeSubscription changeSubscription() {
         return billingOrThrow().changeSubscription();
+    }
+
+    /** Withdraw a change or cancel booked for a later date, before it takes effect (preview and withdraw). */
+    public WithdrawChange withdrawChange() {
+        return billingOrThrow().withdrawChange();
     }
 
 

@@ -201,6 +201,40 @@ final class CustomerJourney {
         assertThat(cancelled.path("preview").path("effective_date").asText()).isEqualTo("2027-11-21");
         assertThat(call("PUT", "/product/" + annual + "/cancel", ann, null).statusCode()).isEqualTo(409);
 
+        // Ann changes her mind (issue 15): the booked cancel is withdrawn before it takes effect. Someone
+        // else's token finds nothing; the preview shows the plan going on at 108.00 + 20.52 = 128.52 a year
+        bob = logIn("bob@example.com");
+        assertThat(call("GET", "/product/" + annual + "/preview/pending-change", bob, null).statusCode())
+                .isEqualTo(404);
+        assertThat(call("DELETE", "/product/" + annual + "/pending-change", bob, null,
+                Map.of("Idempotency-Key", "undo-1")).statusCode()).isEqualTo(404);
+        JsonNode withdrawPreview = ok(call("GET", "/product/" + annual + "/preview/pending-change", ann, null));
+        assertThat(withdrawPreview.path("pending_change").path("kind").asText()).isEqualTo("cancel");
+        assertThat(withdrawPreview.path("pending_change").path("effective_date").asText()).isEqualTo("2027-11-21");
+        assertThat(withdrawPreview.path("after_withdrawal").path("next_billing_date").asText())
+                .isEqualTo("2027-11-21");
+        assertAmounts(withdrawPreview.path("after_withdrawal").path("next_invoice"), "108.00", "20.52", "128.52");
+        HttpResponse<String> withdrawal = call("DELETE", "/product/" + annual + "/pending-change", ann, null,
+                Map.of("Idempotency-Key", "undo-1"));
+        JsonNode withdrawn = ok(withdrawal);
+        assertThat(withdrawn.path("withdrawal").path("withdrawal_id").asText()).isNotEmpty();
+        JsonNode withoutBooking = withdrawn.deepCopy();
+        ((com.fasterxml.jackson.databind.node.ObjectNode) withoutBooking).remove("withdrawal");
+        assertThat(withoutBooking).as("the withdrawal is the preview").isEqualTo(withdrawPreview);
+        HttpResponse<String> repeated = call("DELETE", "/product/" + annual + "/pending-change", ann, null,
+                Map.of("Idempotency-Key", "undo-1"));
+        assertThat(repeated.statusCode()).isEqualTo(200);
+        assertThat(repeated.headers().firstValue("Idempotent-Replayed")).contains("true");
+        assertThat(JSON.readTree(repeated.body())).isEqualTo(withdrawn);
+        HttpResponse<String> unkeyed = call("DELETE", "/product/" + annual + "/pending-change", ann, null);
+        assertThat(unkeyed.statusCode()).isEqualTo(404);
+        assertThat(unkeyed.body()).contains("pending_change_not_found");
+        assertThat(byUuid(ok(call("GET", "/account/subscription", ann, null)), annual).path("subscription")
+                .path("status").asText()).isEqualTo("Active");
+        // and books the cancel again, which the rest of the journey keeps
+        assertThat(ok(call("PUT", "/product/" + annual + "/cancel", ann, null)).path("preview")
+                .path("effective_date").asText()).isEqualTo("2027-11-21");
+
         // the invoices of the two immediate changes: 8.57 and 26.18
         JsonNode afterChanges = ok(call("GET", "/account/invoice", ann, null));
         assertThat(afterChanges.size()).isEqualTo(3);

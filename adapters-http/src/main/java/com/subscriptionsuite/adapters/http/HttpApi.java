@@ -13,6 +13,7 @@ import com.subscriptionsuite.adapters.http.quote.QuoteEndpoints;
 import com.subscriptionsuite.adapters.http.webhook.WebhookAdminEndpoints;
 import com.subscriptionsuite.adapters.http.revenue.RevenueEndpoints;
 import com.subscriptionsuite.adapters.http.change.ChangeEndpoints;
+import com.subscriptionsuite.adapters.http.change.PendingChangeEndpoints;
 import com.subscriptionsuite.adapters.http.config.ConfigEndpoints;
 import com.subscriptionsuite.adapters.http.error.ApiError;
 import com.subscriptionsuite.adapters.http.error.RequestFailure;
@@ -187,7 +188,7 @@ public final class HttpApi {
         /** The same use cases with another invoice reader (tests put one in that hands out PDFs). */
         public UseCases withReadInvoices(ReadInvoices other) {
             Optional<Engine.Billing> withOther = billing.map(b -> new Engine.Billing(b.checkout(), b.manageAccount(),
-                    b.readSubscriptions(), other, b.runBilling(), b.changeSubscription()));
+                    b.readSubscriptions(), other, b.runBilling(), b.changeSubscription(), b.withdrawChange()));
             return new UseCases(resolveTenant, tenantAccess, browseCatalog, showShopPage, readConfiguration, translate,
                     previewPrices, authorizeAdmin, removeProduct, identity, vouchers, vatValidation, withOther,
                     payments, idempotency, catalogSync, reconciliation, quotes, events, revenue);
@@ -196,7 +197,7 @@ public final class HttpApi {
         /** The same use cases with another checkout (tests put one in that fails as the billing system can). */
         public UseCases withCheckout(Checkout other) {
             Optional<Engine.Billing> withOther = billing.map(b -> new Engine.Billing(other, b.manageAccount(),
-                    b.readSubscriptions(), b.readInvoices(), b.runBilling(), b.changeSubscription()));
+                    b.readSubscriptions(), b.readInvoices(), b.runBilling(), b.changeSubscription(), b.withdrawChange()));
             return new UseCases(resolveTenant, tenantAccess, browseCatalog, showShopPage, readConfiguration, translate,
                     previewPrices, authorizeAdmin, removeProduct, identity, vouchers, vatValidation, withOther,
                     payments, idempotency, catalogSync, reconciliation, quotes, events, revenue);
@@ -257,6 +258,7 @@ public final class HttpApi {
         useCases.vatValidation().ifPresent(vat -> all.addAll(VatEndpoints.routes(vat.validateVatId(), json)));
         useCases.billing().ifPresent(billing -> {
             all.addAll(ChangeEndpoints.routes(billing.changeSubscription(), json, body));
+            all.addAll(PendingChangeEndpoints.routes(billing.withdrawChange(), json, body));
             all.addAll(CheckoutEndpoints.routes(billing.checkout(), json, body));
             all.addAll(AccountEndpoints.routes(billing.manageAccount(), billing.readSubscriptions(),
                     billing.readInvoices(), json, body));

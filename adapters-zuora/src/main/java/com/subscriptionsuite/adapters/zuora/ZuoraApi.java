@@ -47,6 +47,13 @@ interface ZuoraApi {
     @Headers({JSON, KEY})
     Response createOrder(@Param("key") String idempotencyKey, ZuoraDtos.CreateOrder body);
 
+    /**
+     * Zuora's {@code DELETE_Order}: the subscriptions the order changed roll back to their previous
+     * version; refused when the order's charges were invoiced. DELETE takes no Idempotency-Key.
+     */
+    @RequestLine("DELETE /v1/orders/{order}")
+    Response deleteOrder(@Param("order") String orderNumber);
+
     @RequestLine("GET /v1/subscriptions/accounts/{account}?charge-detail=all-segments&page={page}&pageSize=40")
     Response subscriptionsOfAccount(@Param("account") String accountKey, @Param("page") int page);
 

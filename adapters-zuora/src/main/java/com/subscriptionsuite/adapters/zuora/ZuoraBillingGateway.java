@@ -464,6 +464,49 @@ public final class ZuoraBillingGateway implements BillingGateway {
                 new ZuoraDtos.CancelSubscription("SpecificDate", c.effectiveDate().toString()))));
     }
 
+    /**
+     * Withdraws the pending change by deleting the order that booked it ({@code DELETE /v1/orders/{n}},
+     * the order number kept on the subscription's version, {@code SuiteChangeOrder__c}): Zuora rolls
+     * the subscription back to its previous version, which is the subscription before that change
+     * (Zuora refuses when the order's charges were invoiced). DELETE takes no Idempotency-Key and is
+     * sent once; a repeat finds the previous version (not the one previewed) and is refused
+     * {@code subscription_changed}: the use case answers a repeat that finds nothing pending itself.
+     */
+    @Override
+    public Either<BillingFailure, Amended> withdraw(RequestKey key, Withdrawal w) {
+        AccountRef ref = w.account();
+        return zuoraAccount(ref).flatMap(a -> client.call("subscription", true,
+                        api -> api.subscription(w.subscriptionId()), ZuoraDtos.SubscriptionRead.class)
+                .mapLeft(f -> f instanceof BillingFailure.NotFound ? new BillingFailure.NotFound("subscription "
+                        + w.subscriptionId()) : f)
+                .flatMap(s -> {
+                    if (!a.basicInfo.id.equals(s.accountId)) {
+                        return Either.left(new BillingFailure.NotFound("subscription " + w.subscriptionId()));
+                    }
+                    Subscription current = ZuoraMapping.subscription(s, ref.tenantId(),
+                            tenants.apply(ref.tenantId()).catalog());
+                    if (current.version() != w.version() || !current.chargedThroughDate().equals(w.chargedThrough())) {
+                        return Either.left(new BillingFailure.Rejected("subscription_changed", "subscription "
+                                + current.number() + " is at version " + current.version() + ", charged through "
+                                + current.chargedThroughDate() + "; the withdrawal was previewed on version "
+                                + w.version() + ", charged through " + w.chargedThrough()));
+                    }
+                    LocalDate effective = w.effectiveDate();
+                    boolean pending = effective.equals(current.cancelDate())
+                            || current.charges().stream().anyMatch(c -> c.effectiveStart().equals(effective));
+                    String order = s.custom(ZuoraMapping.CHANGE_ORDER);
+                    if (!pending || order == null || !effective.isAfter(w.requestDate())) {
+                        return Either.left(new BillingFailure.Rejected("no_pending_change", "subscription "
+                                + current.number() + " has no change pending on " + effective
+                                + " that the engine booked"));
+                    }
+                    return client.call("delete order", false, api -> api.deleteOrder(order))
+                            .flatMap(deleted -> client.call("subscription", true,
+                                    api -> api.subscription(s.subscriptionNumber), ZuoraDtos.SubscriptionRead.class))
+                            .map(v -> new Amended(order, v.version == null ? 1 : v.version, null));
+                }));
+    }
+
     private interface Actions {
         /** The order actions of the change on subscription {@code s}; null when the catalog cannot say. */
         List<ZuoraDtos.OrderAction> of(ZuoraDtos.SubscriptionRead s, Catalog catalog);

@@ -265,6 +265,60 @@ public final class BuiltInLedger implements BillingGateway {
     }
 
     /**
+     * Withdraws the change pending on the effective date: a new version in which the segments that
+     * start on it are gone, the segments that end on it are open again and the cancel date (if it was
+     * that day's cancel) is cleared; recorded as an amendment with the withdrawn change's action and
+     * the withdrawal's description. Refused when the subscription is not the version or charged-through
+     * date previewed, when nothing is pending on that date, or when the pending change is in effect by
+     * the request date.
+     */
+    @Override
+    public Either<BillingFailure, Amended> withdraw(RequestKey key, Withdrawal w) {
+        AccountRef ref = w.account();
+        return once(ref.tenantId(), key, "withdraw", () -> locked(ref).flatMap(account -> {
+            Option<Subscription> found = Option.ofOptional(store.subscriptions(ref.tenantId(), account.id()).stream()
+                    .filter(s -> s.id().equals(w.subscriptionId())).findFirst());
+            if (found.isEmpty()) {
+                return Either.left(new BillingFailure.NotFound("subscription " + w.subscriptionId()));
+            }
+            Subscription subscription = found.get();
+            if (subscription.version() != w.version()
+                    || !subscription.chargedThroughDate().equals(w.chargedThrough())) {
+                return Either.left(new BillingFailure.Rejected("subscription_changed", "subscription "
+                        + subscription.number() + " is at version " + subscription.version() + ", charged through "
+                        + subscription.chargedThroughDate() + "; the withdrawal was previewed on version "
+                        + w.version() + ", charged through " + w.chargedThrough()));
+            }
+            LocalDate effective = w.effectiveDate();
+            boolean cancelPending = effective.equals(subscription.cancelDate());
+            boolean segmentsPending = subscription.charges().stream()
+                    .anyMatch(c -> c.effectiveStart().equals(effective));
+            Option<Amendment> pending = Option.ofOptional(store.amendments(ref.tenantId(), subscription.id()).stream()
+                    .filter(x -> x.effectiveDate().equals(effective) && x.version() == subscription.version())
+                    .findFirst());
+            if (!effective.isAfter(w.requestDate()) || (!cancelPending && !segmentsPending) || pending.isEmpty()) {
+                return Either.left(new BillingFailure.Rejected("no_pending_change", "subscription "
+                        + subscription.number() + " has no change pending on " + effective));
+            }
+            List<SubscribedCharge> charges = new ArrayList<>();
+            for (SubscribedCharge c : subscription.charges()) {
+                if (c.effectiveStart().equals(effective)) {
+                    continue;
+                }
+                charges.add(effective.equals(c.effectiveEnd()) ? c.endingOn(null) : c);
+            }
+            Subscription restored = subscription.amended(charges, subscription.chargedThroughDate(),
+                    cancelPending ? null : subscription.cancelDate());
+            store.saveSubscription(restored);
+            Amendment amendment = new Amendment(store.newId(), ref.tenantId(), subscription.id(),
+                    pending.get().action(), w.requestDate(), w.requestDate(), restored.version(), w.description(),
+                    null, w.at());
+            store.addAmendment(amendment);
+            return Either.right(AMENDMENT + subscription.id() + "|" + amendment.id());
+        }), result -> amended(ref, result));
+    }
+
+    /**
      * Books the previewed amendment: every open segment ends on the effective date (one-time charges
      * only for a cancel), the new segments start there under the ledger's ids, the subscription's next
      * version (a cancel sets its cancel date; the charged-through date stays), the invoice of the

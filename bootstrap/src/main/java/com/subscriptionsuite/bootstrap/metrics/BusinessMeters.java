@@ -3,6 +3,7 @@ package com.subscriptionsuite.bootstrap.metrics;
 import com.subscriptionsuite.application.ServerBusy;
 import com.subscriptionsuite.application.port.in.change.ChangeCommand;
 import com.subscriptionsuite.application.port.in.change.ChangeSubscription;
+import com.subscriptionsuite.application.port.in.change.WithdrawChange;
 import com.subscriptionsuite.application.port.in.checkout.Checkout;
 import com.subscriptionsuite.application.port.in.checkout.Checkout.SubscribeCommand;
 import com.subscriptionsuite.application.port.in.voucher.ConsumeVoucher;
@@ -33,7 +34,8 @@ import org.slf4j.LoggerFactory;
  *     failure's stable code ({@code cart_refused}, {@code checkout_conflict}, ...), {@code error} or
  *     {@code busy} when it threw;</li>
  * <li>{@code suite_subscription_changes_seconds{kind,outcome}}: the changes booked or refused
- *     ({@code kind} {@code cancel}, {@code quantity}, {@code replace}, or the operation's name);
+ *     ({@code kind} {@code cancel}, {@code quantity}, {@code replace}, {@code withdraw}: a pending
+ *     change or cancel withdrawn);
  *     previews and option reads are not counted;</li>
  * <li>{@code suite_voucher_holds_seconds{outcome}} and {@code suite_voucher_redemptions_total{via}}
  *     ({@code via} {@code checkout}: a checkout booked with a code; {@code consume}: the consume
@@ -89,6 +91,14 @@ public final class BusinessMeters implements Instrumentation {
                         ? kind(c.request()) : snake(method.getName());
                 timer("suite.subscription.changes", "kind", kind, "outcome", outcome)
                         .record(nanos, TimeUnit.NANOSECONDS);
+            });
+        }
+        if (port == WithdrawChange.class) {
+            return proxy(port, useCase, (method, args, outcome, nanos) -> {
+                if (method.getName().equals("withdraw")) {
+                    timer("suite.subscription.changes", "kind", "withdraw", "outcome", outcome)
+                            .record(nanos, TimeUnit.NANOSECONDS);
+                }
             });
         }
         if (port == HoldVoucher.class) {

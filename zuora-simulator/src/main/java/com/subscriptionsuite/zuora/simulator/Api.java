@@ -58,6 +58,7 @@ final class Api {
         sim.route(HandlerType.GET, "/v1/accounts/{key}/summary", locked(this::accountSummary));
         sim.route(HandlerType.GET, "/v1/accounts/{key}/payment-methods", locked(this::accountPaymentMethods));
         sim.route(HandlerType.POST, "/v1/orders", locked(this::createOrder));
+        sim.route(HandlerType.DELETE, "/v1/orders/{key}", locked(this::deleteOrder));
         sim.route(HandlerType.GET, "/v1/subscriptions/accounts/{key}", locked(this::subscriptionsOfAccount));
         sim.route(HandlerType.GET, "/v1/subscriptions/{key}", locked(this::getSubscription));
         sim.route(HandlerType.GET, "/v1/billing-documents", locked(this::billingDocuments));
@@ -692,6 +693,117 @@ final class Api {
             }
         }
         return Answer.ok(r);
+    }
+
+    /**
+     * Zuora's {@code DELETE_Order}: every subscription the order changed rolls back to its previous version (one
+     * it created is removed); refused when the order's charges are invoiced (it raised an invoice, its proration
+     * lines are pending for the next bill run, or a bill run since billed a charge past the first day the order
+     * changed) or when a later order changed one of its subscriptions. Billing since the order (charged-through
+     * dates) is kept on the version rolled back to.
+     */
+    private Answer deleteOrder(Call call) {
+        String number = call.path("key");
+        Model.Order order = st.orders.get(number);
+        if (order == null) {
+            throw ZuoraError.notFound("The order " + number + " does not exist.");
+        }
+        if (!order.invoiceNumbers.isEmpty()) {
+            throw ZuoraError.businessRule("The order " + number + " cannot be deleted: the charges affected by this"
+                    + " order are invoiced.");
+        }
+        List<Model.Subscription[]> rollbacks = new ArrayList<>();
+        for (String subscriptionNumber : order.subscriptionNumbers) {
+            Model.Subscription latest = latest(subscriptionNumber).orElseThrow(() ->
+                    ZuoraError.notFound("Cannot find entity by key: '" + subscriptionNumber + "'."));
+            if (!number.equals(latest.orderNumber)) {
+                throw ZuoraError.businessRule("The order " + number + " cannot be deleted: a later order changed"
+                        + " subscription " + subscriptionNumber + ".");
+            }
+            Model.Subscription previous = st.subscriptions.stream()
+                    .filter(x -> x.number.equals(subscriptionNumber) && x.version == latest.version - 1)
+                    .findFirst().orElse(null);
+            if (previous != null && invoicedSince(previous, latest)) {
+                throw ZuoraError.businessRule("The order " + number + " cannot be deleted: the charges affected by"
+                        + " this order are invoiced.");
+            }
+            rollbacks.add(new Model.Subscription[] {previous, latest});
+        }
+        for (Model.Subscription[] pair : rollbacks) {
+            st.subscriptions.remove(pair[1]);
+            if (pair[0] != null) {
+                pair[0].latest = true;
+                for (Model.RatePlan rp : pair[0].ratePlans) {
+                    for (Model.Charge c : rp.charges) {
+                        LocalDate billed = chargedThrough(pair[1], c.number);
+                        if (billed != null && (c.chargedThroughDate == null || billed.isAfter(c.chargedThroughDate))) {
+                            c.chargedThroughDate = billed;
+                        }
+                    }
+                }
+            }
+        }
+        st.orders.remove(number);
+        ObjectNode r = JSON.createObjectNode();
+        r.put("success", true);
+        return Answer.ok(r);
+    }
+
+    /**
+     * Whether the order that made {@code latest} from {@code previous} is invoiced: proration lines of it wait for
+     * the next bill run, or a charge of {@code latest} is billed past the first day the order changed.
+     */
+    private static boolean invoicedSince(Model.Subscription previous, Model.Subscription latest) {
+        if (latest.pendingItems.size() > previous.pendingItems.size()) {
+            return true;
+        }
+        LocalDate changedFrom = null;
+        if (latest.cancelledDate != null && !latest.cancelledDate.equals(previous.cancelledDate)) {
+            changedFrom = latest.cancelledDate;
+        }
+        for (Model.RatePlan rp : latest.ratePlans) {
+            for (Model.Charge c : rp.charges) {
+                Model.Charge p = charge(previous, c.number);
+                LocalDate d = null;
+                if (p == null) {
+                    d = c.effectiveStartDate;
+                } else if (!c.effectiveStartDate.equals(p.effectiveStartDate)) {
+                    d = c.effectiveStartDate;
+                } else if (!java.util.Objects.equals(c.effectiveEndDate, p.effectiveEndDate)) {
+                    d = c.effectiveEndDate != null ? c.effectiveEndDate : p.effectiveEndDate;
+                }
+                if (d != null && (changedFrom == null || d.isBefore(changedFrom))) {
+                    changedFrom = d;
+                }
+            }
+        }
+        if (changedFrom == null) {
+            return false;
+        }
+        for (Model.RatePlan rp : latest.ratePlans) {
+            for (Model.Charge c : rp.charges) {
+                if (c.chargedThroughDate != null && c.chargedThroughDate.isAfter(changedFrom)) {
+                    return true;
+                }
+            }
+        }
+        return false;
+    }
+
+    private static Model.Charge charge(Model.Subscription s, String chargeNumber) {
+        for (Model.RatePlan rp : s.ratePlans) {
+            for (Model.Charge c : rp.charges) {
+                if (c.number.equals(chargeNumber)) {
+                    return c;
+                }
+            }
+        }
+        return null;
+    }
+
+    private static LocalDate chargedThrough(Model.Subscription s, String chargeNumber) {
+        Model.Charge c = charge(s, chargeNumber);
+        return c == null ? null : c.chargedThroughDate;
     }
 
     /** True when the minor version is a legacy number below {@code legacy} (e.g. "211.0" < 223). Dates are recent. */

@@ -76,6 +76,10 @@ final class Client {
                 .PUT(HttpRequest.BodyPublishers.ofString(body instanceof String ? (String) body : write(body))));
     }
 
+    Reply delete(String path, String... headers) {
+        return send(builder(path, headers).DELETE());
+    }
+
     /** Posts and asserts 200 + success:true, answering the JSON. */
     JsonNode ok(String path, Object body, String... headers) {
         Reply r = post(path, body, headers);

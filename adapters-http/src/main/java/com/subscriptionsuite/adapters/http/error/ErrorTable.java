@@ -91,6 +91,11 @@ public final class ErrorTable {
         m.put("subscription_cancelled", 409);
         m.put("change_pending", 409);
         m.put("change_already_applied", 409);
+        // withdrawing a pending change (DELETE /product/{uuid}/pending-change)
+        m.put("pending_change_not_found", 404);
+        m.put("change_in_effect", 409);
+        m.put("change_invoiced", 409);
+        m.put("change_already_withdrawn", 409);
         m.put("subscription_not_started", 409);
         m.put("suite_product_withdrawn", 409);
         m.put("change_not_allowed", 422);

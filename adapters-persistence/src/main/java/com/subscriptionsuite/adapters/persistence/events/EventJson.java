@@ -79,6 +79,7 @@ public final class EventJson {
             case INVOICE_RAISED -> EventPayload.InvoiceRaised.class;
             case PAYMENT_METHOD_CHANGED -> EventPayload.PaymentMethodChanged.class;
             case QUOTE_ACCEPTED -> EventPayload.QuoteAccepted.class;
+            case SUBSCRIPTION_CHANGE_WITHDRAWN -> EventPayload.ChangeWithdrawn.class;
         };
     }
 }

@@ -100,6 +100,13 @@ public final class JdbiBusinessEvents implements BusinessEvents, EventFeed {
     }
 
     @Override
+    public void unschedule(long tenantId, String eventId) {
+        handles.with(handle -> handle.createUpdate("""
+                DELETE FROM scheduled_event WHERE event_id = :id AND tenant_id = :tenant AND released_at IS NULL
+                """).bind("id", eventId).bind("tenant", tenantId).execute());
+    }
+
+    @Override
     public int releaseDue(LocalDate today, Instant now) {
         List<String> due = jdbi.withHandle(handle -> handle.createQuery("""
                 SELECT event_id FROM scheduled_event WHERE released_at IS NULL AND due_on <= :today

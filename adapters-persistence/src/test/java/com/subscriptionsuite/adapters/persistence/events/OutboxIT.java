@@ -193,6 +193,22 @@ class OutboxIT {
 
     @ParameterizedTest
     @EnumSource(TestDatabases.Kind.class)
+    void an_unscheduled_event_is_never_released_and_can_be_scheduled_again(TestDatabases.Kind kind) {
+        JdbiBusinessEvents outbox = open(kind);
+        outbox.schedule(event("later", "S1"), LocalDate.of(2026, 3, 10));
+        outbox.schedule(event("other", "S2"), LocalDate.of(2026, 3, 10));
+
+        outbox.unschedule(2, BusinessEvent.idOf(1, "other"));
+        outbox.unschedule(1, BusinessEvent.idOf(1, "later"));
+
+        assertThat(outbox.releaseDue(LocalDate.of(2026, 3, 10), T0)).isEqualTo(1);
+        assertThat(outbox.after(0, 10)).extracting(e -> e.event().orderingKey()).containsExactly("S2");
+        outbox.schedule(event("later", "S1"), LocalDate.of(2026, 3, 12));
+        assertThat(outbox.releaseDue(LocalDate.of(2026, 3, 12), T0)).isEqualTo(1);
+    }
+
+    @ParameterizedTest
+    @EnumSource(TestDatabases.Kind.class)
     void a_delivery_is_claimed_by_one_worker_and_later_ones_of_its_key_wait(TestDatabases.Kind kind) {
         JdbiBusinessEvents outbox = open(kind);
         JdbiWebhooks webhooks = new JdbiWebhooks(database.jdbi());

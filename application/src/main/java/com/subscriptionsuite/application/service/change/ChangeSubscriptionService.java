@@ -507,9 +507,17 @@ final class ChangeSubscriptionService implements ChangeSubscription {
             events.add(new CustomerOperations.Booked(EventType.SUBSCRIPTION_CANCELLED, sub.id(),
                     new EventPayload.SubscriptionCancelled(s.ref().accountId(), s.ref().userId(), sub.id(),
                             sub.number(), sub.uuid(), p.currentSuiteProductId(), change.effectiveDate(), a.amendmentId()),
-                    change.effectiveDate()));
+                    change.effectiveDate()).once(s.tenantId(), cancelledEventParts(sub.id(), change.effectiveDate())));
         }
         return events;
+    }
+
+    /**
+     * What the id of a cancel's scheduled {@code subscription.cancelled} is derived from: the
+     * subscription and the effective date, so a withdrawal of the cancel finds it to drop it.
+     */
+    static String[] cancelledEventParts(String subscriptionId, LocalDate effectiveDate) {
+        return new String[] {"subscription.cancelled", subscriptionId, effectiveDate.toString()};
     }
 
     private static QuantityOptions quantityOptions(Situation s) {

@@ -3,6 +3,7 @@ package com.subscriptionsuite.application.service.change;
 import com.subscriptionsuite.application.port.out.events.BusinessEvents;
 
 import com.subscriptionsuite.application.port.in.change.ChangeSubscription;
+import com.subscriptionsuite.application.port.in.change.WithdrawChange;
 import com.subscriptionsuite.application.port.out.AccountLinks;
 import com.subscriptionsuite.application.port.out.BillingOperations;
 import com.subscriptionsuite.application.port.out.CustomerLocks;
@@ -25,5 +26,14 @@ public final class ChangeUseCases {
             VatDetermination vat, Clock clock, BusinessEvents events) {
         return new ChangeSubscriptionService(directory, new CustomerOperations(locks, links, operations, gateway,
                 transactions, secrets, clock, events), vat, clock);
+    }
+
+    /** The withdrawal of a pending change or cancel (its events go to {@code events}, like the changes'). */
+    public static WithdrawChange withdrawChange(TenantDirectory directory,
+            CustomerLocks locks, AccountLinks links, BillingOperations operations, BillingGateway gateway,
+            Transactions transactions, Secrets secrets,
+            VatDetermination vat, Clock clock, BusinessEvents events) {
+        return new WithdrawChangeService(directory, new CustomerOperations(locks, links, operations, gateway,
+                transactions, secrets, clock, events), vat, clock, events);
     }
 }

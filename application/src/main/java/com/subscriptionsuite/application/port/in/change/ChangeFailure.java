@@ -198,6 +198,84 @@ public sealed interface ChangeFailure {
         }
     }
 
+    /**
+     * Nothing is booked to take effect later: no future change or cancel to withdraw (a withdrawal,
+     * {@code DELETE /product/{uuid}/pending-change}).
+     */
+    record NoPendingChange(String uuid) implements ChangeFailure {
+        public String code() {
+            return "pending_change_not_found";
+        }
+
+        public String message() {
+            return "uuid: subscription " + uuid + " has no change or cancel booked for a later date";
+        }
+
+        public String field() {
+            return "uuid";
+        }
+    }
+
+    /**
+     * The subscription's last change (or its cancel) took effect on {@code effectiveDate}, today or
+     * earlier: it can no longer be withdrawn, only changed again.
+     */
+    record ChangeInEffect(String uuid, LocalDate effectiveDate) implements ChangeFailure {
+        public String code() {
+            return "change_in_effect";
+        }
+
+        public String message() {
+            return "uuid: the last change of subscription " + uuid + " took effect on " + effectiveDate
+                    + "; a change in effect cannot be withdrawn";
+        }
+
+        public String field() {
+            return "uuid";
+        }
+    }
+
+    /**
+     * The pending change (effective {@code effectiveDate}) was settled by an invoice or credit note
+     * already: the period it prorates was invoiced through {@code chargedThrough}. Withdrawing it
+     * would need that document reversed, which the seller does (Zuora refuses to delete an order
+     * whose charges are invoiced).
+     */
+    record ChangeInvoiced(String uuid, LocalDate effectiveDate, LocalDate chargedThrough) implements ChangeFailure {
+        public String code() {
+            return "change_invoiced";
+        }
+
+        public String message() {
+            return "uuid: the change of subscription " + uuid + " booked for " + effectiveDate
+                    + " was invoiced already (the period is billed through " + chargedThrough
+                    + "); please contact us to withdraw it";
+        }
+
+        public String field() {
+            return "uuid";
+        }
+    }
+
+    /**
+     * A repeated withdrawal (the same {@code Idempotency-Key} after an answer that did not come) that
+     * finds nothing pending any more: the first attempt withdrew the change; nothing was done again.
+     */
+    record AlreadyWithdrawn(String uuid) implements ChangeFailure {
+        public String code() {
+            return "change_already_withdrawn";
+        }
+
+        public String message() {
+            return "uuid: the pending change of subscription " + uuid + " was withdrawn by an earlier attempt with"
+                    + " the same Idempotency-Key; nothing was done again";
+        }
+
+        public String field() {
+            return "uuid";
+        }
+    }
+
     /** The tenant's customer center does not offer cancelling ({@code can_cancel_subscriptions} false). */
     record CancelNotOffered() implements ChangeFailure {
         public String code() {

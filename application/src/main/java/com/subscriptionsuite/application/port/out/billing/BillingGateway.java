@@ -90,6 +90,17 @@ public interface BillingGateway {
     /** Cancels the subscription with effect from the date the engine's cancel policy chose, as previewed. */
     Either<BillingFailure, Amended> cancel(RequestKey key, Cancellation command);
 
+    /**
+     * Withdraws the change or cancel booked to take effect on {@code effectiveDate} (after the request
+     * date), as previewed: the subscription goes on as before that change (the segments it ended open
+     * again, the ones it started removed, no cancel date). Refused ({@link BillingFailure.Rejected})
+     * when the subscription is not the version and charged-through date previewed
+     * ({@code subscription_changed}), or has no change pending on that date ({@code no_pending_change}).
+     * The answer's {@code amendmentId} names what the billing system booked or removed (the built-in
+     * ledger's withdrawal amendment, Zuora's deleted order), with the subscription's version after it.
+     */
+    Either<BillingFailure, Amended> withdraw(RequestKey key, Withdrawal command);
+
     // ---- vocabulary ---------------------------------------------------------------------------
 
     /** A new account of the customer {@code userId} of {@code tenantId}; {@code paymentMethodId} may be null. */
@@ -193,6 +204,23 @@ public interface BillingGateway {
     record Cancellation(PreviewedChange change) {
         public Cancellation {
             Objects.requireNonNull(change, "change");
+        }
+    }
+
+    /** A previewed withdrawal of the change pending on {@code effectiveDate} of a subscription. */
+    record Withdrawal(AccountRef account, String subscriptionId, int version, LocalDate chargedThrough,
+            LocalDate requestDate, LocalDate effectiveDate, String description, Instant at) {
+        public Withdrawal {
+            Objects.requireNonNull(account, "account");
+            Objects.requireNonNull(subscriptionId, "subscriptionId");
+            Objects.requireNonNull(chargedThrough, "chargedThrough");
+            Objects.requireNonNull(requestDate, "requestDate");
+            Objects.requireNonNull(effectiveDate, "effectiveDate");
+            Objects.requireNonNull(description, "description");
+            Objects.requireNonNull(at, "at");
+            if (!effectiveDate.isAfter(requestDate)) {
+                throw new IllegalArgumentException("only a change pending after the request date is withdrawn");
+            }
         }
     }
 

@@ -21,6 +21,13 @@ public interface BusinessEvents {
     void schedule(BusinessEvent event, LocalDate dueOn);
 
     /**
+     * Drops the scheduled event {@code eventId} of the tenant if it was not appended yet (a withdrawn
+     * cancel's {@code subscription.cancelled}); inside the withdrawal's unit of work. No such event
+     * changes nothing.
+     */
+    void unschedule(long tenantId, String eventId);
+
+    /**
      * Appends every scheduled event due on or before {@code today}, as occurring at {@code now}, each
      * exactly once whatever the number of instances calling at once; how many it appended. Runs in
      * units of its own.
@@ -40,6 +47,10 @@ public interface BusinessEvents {
         @Override
         public int releaseDue(LocalDate today, Instant now) {
             return 0;
+        }
+
+        @Override
+        public void unschedule(long tenantId, String eventId) {
         }
     };
 }

@@ -127,6 +127,22 @@ public sealed interface EventPayload {
         }
     }
 
+    /**
+     * subscription.change_withdrawn: the change ({@code withdrawnKind}: {@code cancel}, {@code quantity}
+     * or {@code replace}) booked for {@code withdrawnEffectiveDate} was withdrawn before it took effect;
+     * the subscription goes on with {@code suiteProductId} and {@code quantity}. {@code withdrawalId}
+     * is the billing system's (the ledger's amendment, Zuora's deleted order).
+     */
+    record ChangeWithdrawn(String accountId, long userId, String subscriptionId, String subscriptionNumber,
+            String uuid, String withdrawalId, int version, String withdrawnKind, LocalDate withdrawnEffectiveDate,
+            long withdrawnSuiteProductId, long withdrawnQuantity, long suiteProductId, long quantity,
+            String currency, LocalDate requestDate) implements EventPayload {
+        @Override
+        public boolean fits(EventType type) {
+            return type == EventType.SUBSCRIPTION_CHANGE_WITHDRAWN;
+        }
+    }
+
     /** invoice.raised: by a checkout, a change or the built-in ledger's bill run. */
     record InvoiceRaised(String accountId, String invoiceId, String invoiceNumber, LocalDate invoiceDate,
             LocalDate dueDate, String currency, String taxRate, String taxNote, List<InvoiceLineItem> lines,

@@ -14,7 +14,8 @@ public enum EventType {
     SUBSCRIPTION_CANCELLED("subscription.cancelled"),
     INVOICE_RAISED("invoice.raised"),
     PAYMENT_METHOD_CHANGED("payment_method.changed"),
-    QUOTE_ACCEPTED("quote.accepted");
+    QUOTE_ACCEPTED("quote.accepted"),
+    SUBSCRIPTION_CHANGE_WITHDRAWN("subscription.change_withdrawn");
 
     private final String wireName;
 

@@ -534,6 +534,68 @@ public abstract class BillingGatewayContract {
         }
 
         @Test
+        void withdraws_a_cancel_booked_for_a_later_date_and_the_subscription_runs_on_as_before() {
+            Subscription before = booked.subscription();
+            LocalDate effective = before.chargedThroughDate();
+            right(gateway.cancel(key("cancel"), new Cancellation(cancellation(booked, effective))));
+            Subscription cancelled = current(booked);
+            int invoicesBefore = right(gateway.invoices(booked.ref())).size();
+
+            Amended withdrawn = right(gateway.withdraw(key("withdraw"), withdrawal(booked, cancelled, effective)));
+
+            Subscription after = current(booked);
+            assertThat(after.cancelDate()).isNull();
+            assertThat(after.statusOn(effective.plusDays(40))).isEqualTo(SubscriptionStatus.ACTIVE);
+            assertThat(segmentsOf(after)).isEqualTo(segmentsOf(before));
+            assertThat(withdrawn.version()).isEqualTo(after.version());
+            assertThat(withdrawn.invoice()).isNull();
+            assertThat(right(gateway.invoices(booked.ref()))).hasSize(invoicesBefore);
+        }
+
+        @Test
+        void withdraws_a_quantity_change_booked_for_a_later_date() {
+            Subscription before = booked.subscription();
+            LocalDate effective = before.chargedThroughDate();
+            right(gateway.changeQuantity(key("quantity"), new QuantityChange(quantityChange(booked, 5, effective,
+                    false), 5)));
+            Subscription changed = current(booked);
+            assertThat(changed.pendingAfter(today)).isNotEmpty();
+
+            right(gateway.withdraw(key("withdraw"), withdrawal(booked, changed, effective)));
+
+            Subscription after = current(booked);
+            assertThat(after.pendingAfter(today)).isEmpty();
+            assertThat(segmentsOf(after)).isEqualTo(segmentsOf(before));
+        }
+
+        @Test
+        void refuses_a_withdrawal_when_nothing_is_pending_and_changes_nothing() {
+            Subscription before = booked.subscription();
+
+            Either<BillingFailure, Amended> refused = gateway.withdraw(key("withdraw"),
+                    withdrawal(booked, before, before.chargedThroughDate()));
+
+            assertThat(refused.isLeft()).as("%s", refused).isTrue();
+            assertThat(refused.getLeft()).isInstanceOf(BillingFailure.Rejected.class);
+            assertThat(current(booked)).isEqualTo(before);
+        }
+
+        @Test
+        void refuses_a_withdrawal_previewed_on_another_version() {
+            Subscription before = booked.subscription();
+            LocalDate effective = before.chargedThroughDate();
+            right(gateway.cancel(key("cancel"), new Cancellation(cancellation(booked, effective))));
+            Subscription cancelled = current(booked);
+
+            Either<BillingFailure, Amended> stale = gateway.withdraw(key("withdraw"),
+                    withdrawal(booked, before, effective));
+
+            assertThat(stale.isLeft()).as("%s", stale).isTrue();
+            assertThat(stale.getLeft()).isInstanceOf(BillingFailure.Rejected.class);
+            assertThat(current(booked)).isEqualTo(cancelled);
+        }
+
+        @Test
         void refuses_a_change_previewed_on_a_version_since_amended() {
             LocalDate effective = midPeriod(booked.subscription());
             PreviewedChange previewedFirst = quantityChange(booked, 5, effective, true);
@@ -783,6 +845,17 @@ public abstract class BillingGatewayContract {
                 fixture.tax(), effective, UNASSIGNED);
         return previewed(b, ChangeAction.of(option.kind()), effective, next, lines(s, next, effective),
                 "Replace by " + target.name());
+    }
+
+    private BillingGateway.Withdrawal withdrawal(Booked b, Subscription s, LocalDate effective) {
+        return new BillingGateway.Withdrawal(b.ref(), s.id(), s.version(), s.chargedThroughDate(), today, effective,
+                "Withdrawal of the change booked for " + effective, now);
+    }
+
+    /** The segments as charge, quantity and dates: what a withdrawal restores, whatever ids they carry. */
+    private static List<String> segmentsOf(Subscription s) {
+        return s.charges().stream().map(c -> c.chargeId() + " x" + c.quantity() + " " + c.effectiveStart() + ".."
+                + c.effectiveEnd()).sorted().toList();
     }
 
     private PreviewedChange cancellation(Booked b, LocalDate effective) {

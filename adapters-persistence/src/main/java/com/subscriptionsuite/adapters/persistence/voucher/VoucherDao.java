@@ -36,21 +36,30 @@ interface VoucherDao {
     record CodeRow(String code, long campaignId) {
     }
 
-    record CountsRow(long activeHolds, long callerRedemptions) {
+    record CountsRow(long activeHolds, long redemptions, long callerRedemptions) {
     }
 
-    /** A code's row as decisions read it: its campaign and how often it was redeemed (kept by {@code redeem}). */
-    record LockedCodeRow(long campaignId, long redemptions) {
+    /** A code's row as decisions read it: its campaign. */
+    record LockedCodeRow(long campaignId) {
     }
 
     record HoldRow(long tenantId, String code, long campaignId, long userId, Instant heldAt, Instant expiresAt) {
+    }
+
+    /**
+     * One row of {@link #view}: the code's campaign, one of its pages (null: none), the caller's active
+     * hold (nulls: none) and the caller's redemptions.
+     */
+    record ViewRow(long campaignId, String name, long discountRatePlanId, Instant validFrom, Instant validUntil,
+            String kind, Integer totalLimit, Integer perCustomerLimit, Long pageId, Long holdCampaignId,
+            Instant holdHeldAt, Instant holdExpiresAt, long callerRedemptions) {
     }
 
     // --- one code -------------------------------------------------------------------------------
 
     /** The code's campaign, the code's row locked until the transaction ends (waits for another's lock). */
     @SqlQuery("""
-            SELECT campaign_id, redemptions
+            SELECT campaign_id
               FROM voucher_code
              WHERE tenant_id = :tenantId AND code = :code
                FOR UPDATE
@@ -59,26 +68,146 @@ interface VoucherDao {
     Optional<LockedCodeRow> lockCode(@Bind("tenantId") long tenantId, @Bind("code") String code);
 
     @SqlQuery("""
-            SELECT campaign_id, redemptions
+            SELECT campaign_id
               FROM voucher_code
              WHERE tenant_id = :tenantId AND code = :code
             """)
     @RegisterConstructorMapper(LockedCodeRow.class)
     Optional<LockedCodeRow> readCode(@Bind("tenantId") long tenantId, @Bind("code") String code);
 
+    /**
+     * The code, its campaign and pages and the caller's active hold and redemptions in one statement
+     * (one row per page, in order; one row when the campaign has none); empty for an unknown code.
+     */
+    @SqlQuery("""
+            SELECT c.campaign_id, k.name, k.discount_rate_plan_id, k.valid_from, k.valid_until, k.kind,
+                   k.total_limit, k.per_customer_limit, p.page_id,
+                   h.campaign_id AS hold_campaign_id, h.held_at AS hold_held_at, h.expires_at AS hold_expires_at,
+                   (SELECT COUNT(*)
+                      FROM voucher_redemption r
+                     WHERE r.tenant_id = c.tenant_id AND r.code = c.code AND r.user_id = :userId)
+                       AS caller_redemptions
+              FROM voucher_code c
+              JOIN voucher_campaign k ON k.tenant_id = c.tenant_id AND k.id = c.campaign_id
+              LEFT JOIN voucher_campaign_page p ON p.tenant_id = k.tenant_id AND p.campaign_id = k.id
+              LEFT JOIN voucher_hold h ON h.id = (SELECT x.id
+                                                    FROM voucher_hold x
+                                                   WHERE x.tenant_id = :tenantId AND x.code = :code
+                                                     AND x.user_id = :userId AND x.consumed_at IS NULL
+                                                     AND x.released_at IS NULL AND x.expires_at > :now
+                                                   ORDER BY x.expires_at DESC, x.id DESC
+                                                   LIMIT 1)
+             WHERE c.tenant_id = :tenantId AND c.code = :code
+             ORDER BY p.position
+            """)
+    @RegisterConstructorMapper(ViewRow.class)
+    List<ViewRow> view(@Bind("tenantId") long tenantId, @Bind("code") String code, @Bind("userId") long userId,
+            @Bind("now") Instant now);
+
+    /** Takes one of the code's slots if one is free: 1, else 0 (the code is full, or unknown). */
     @SqlUpdate("""
             UPDATE voucher_code
-               SET redemptions = redemptions + 1
+               SET reserved = reserved + 1
+             WHERE tenant_id = :tenantId AND code = :code AND reserved < :limit
+            """)
+    int reserve(@Bind("tenantId") long tenantId, @Bind("code") String code, @Bind("limit") long limit);
+
+    /**
+     * Locks the code's row until the transaction ends, changing nothing (on PostgreSQL a no-key lock,
+     * which, unlike {@code FOR UPDATE}, lets concurrent inserts of holds and redemptions check their
+     * foreign key).
+     */
+    @SqlUpdate("""
+            UPDATE voucher_code
+               SET reserved = reserved
              WHERE tenant_id = :tenantId AND code = :code
             """)
-    int countRedemption(@Bind("tenantId") long tenantId, @Bind("code") String code);
+    int lockReservations(@Bind("tenantId") long tenantId, @Bind("code") String code);
 
-    /** A hold counts while it is unconsumed and {@code now < expires_at} (as {@code Hold.activeAt}). */
+    /** Gives back the slots of the code's holds that expired unconsumed by {@code now}: how many. */
+    @SqlUpdate("""
+            UPDATE voucher_hold
+               SET released_at = :now
+             WHERE tenant_id = :tenantId AND code = :code AND consumed_at IS NULL AND released_at IS NULL
+               AND expires_at <= :now AND reserves
+            """)
+    int releaseExpired(@Bind("tenantId") long tenantId, @Bind("code") String code, @Bind("now") Instant now);
+
+    @SqlUpdate("""
+            UPDATE voucher_code
+               SET reserved = reserved - :released
+             WHERE tenant_id = :tenantId AND code = :code
+            """)
+    int giveBack(@Bind("tenantId") long tenantId, @Bind("code") String code, @Bind("released") long released);
+
+    /**
+     * After a campaign became limited: its unsettled holds reserve a slot, and each code's slots are
+     * counted anew (redemptions and those holds).
+     */
+    @SqlUpdate("""
+            UPDATE voucher_hold
+               SET reserves = TRUE
+             WHERE tenant_id = :tenantId AND consumed_at IS NULL AND released_at IS NULL AND NOT reserves
+               AND code IN (SELECT code FROM voucher_code WHERE tenant_id = :tenantId AND campaign_id = :campaignId)
+            """)
+    int reserveUnsettledHolds(@Bind("tenantId") long tenantId, @Bind("campaignId") long campaignId);
+
+    @SqlUpdate("""
+            UPDATE voucher_code
+               SET reserved = (SELECT COUNT(*)
+                                 FROM voucher_redemption r
+                                WHERE r.tenant_id = voucher_code.tenant_id AND r.code = voucher_code.code)
+                            + (SELECT COUNT(*)
+                                 FROM voucher_hold h
+                                WHERE h.tenant_id = voucher_code.tenant_id AND h.code = voucher_code.code
+                                  AND h.reserves AND h.consumed_at IS NULL AND h.released_at IS NULL)
+             WHERE tenant_id = :tenantId AND campaign_id = :campaignId
+            """)
+    int recountReservations(@Bind("tenantId") long tenantId, @Bind("campaignId") long campaignId);
+
+    /** The user's count of redemptions of the code, made from the redemptions if missing. */
+    @SqlUpdate("""
+            INSERT INTO voucher_code_user (tenant_id, code, user_id, redeemed)
+            VALUES (:tenantId, :code, :userId, (SELECT COUNT(*)
+                                                  FROM voucher_redemption
+                                                 WHERE tenant_id = :tenantId AND code = :code AND user_id = :userId))
+            ON CONFLICT DO NOTHING
+            """)
+    int addCustomerCount(@Bind("tenantId") long tenantId, @Bind("code") String code, @Bind("userId") long userId);
+
+    /** Raises the user's count of redemptions of the code if it is below {@code limit}: 1, else 0. */
+    @SqlUpdate("""
+            UPDATE voucher_code_user
+               SET redeemed = redeemed + 1
+             WHERE tenant_id = :tenantId AND code = :code AND user_id = :userId AND redeemed < :limit
+            """)
+    int countCustomerRedemption(@Bind("tenantId") long tenantId, @Bind("code") String code,
+            @Bind("userId") long userId, @Bind("limit") long limit);
+
+    @SqlUpdate("""
+            UPDATE voucher_code_user
+               SET redeemed = redeemed - 1
+             WHERE tenant_id = :tenantId AND code = :code AND user_id = :userId
+            """)
+    int uncountCustomerRedemption(@Bind("tenantId") long tenantId, @Bind("code") String code,
+            @Bind("userId") long userId);
+
+    @SqlUpdate("""
+            DELETE FROM voucher_code_user
+             WHERE tenant_id = :tenantId
+               AND code IN (SELECT code FROM voucher_code WHERE tenant_id = :tenantId AND campaign_id = :campaignId)
+            """)
+    int forgetCustomerCounts(@Bind("tenantId") long tenantId, @Bind("campaignId") long campaignId);
+
+    /** A hold counts while it is unconsumed, not given back and {@code now < expires_at} (as {@code Hold.activeAt}). */
     @SqlQuery("""
             SELECT (SELECT COUNT(*)
                       FROM voucher_hold
                      WHERE tenant_id = :tenantId AND code = :code
-                       AND consumed_at IS NULL AND expires_at > :now) AS active_holds,
+                       AND consumed_at IS NULL AND released_at IS NULL AND expires_at > :now) AS active_holds,
+                   (SELECT COUNT(*)
+                      FROM voucher_redemption
+                     WHERE tenant_id = :tenantId AND code = :code) AS redemptions,
                    (SELECT COUNT(*)
                       FROM voucher_redemption
                      WHERE tenant_id = :tenantId AND code = :code AND user_id = :userId) AS caller_redemptions
@@ -91,7 +220,7 @@ interface VoucherDao {
             SELECT tenant_id, code, campaign_id, user_id, held_at, expires_at
               FROM voucher_hold
              WHERE tenant_id = :tenantId AND code = :code AND user_id = :userId
-               AND expires_at > :now AND consumed_at IS NULL
+               AND expires_at > :now AND consumed_at IS NULL AND released_at IS NULL
              ORDER BY expires_at DESC, id DESC
              LIMIT 1
             """)
@@ -99,17 +228,20 @@ interface VoucherDao {
             @Bind("userId") long userId, @Bind("now") Instant now);
 
     @SqlUpdate("""
-            INSERT INTO voucher_hold (tenant_id, code, campaign_id, user_id, held_at, expires_at)
-            VALUES (:tenantId, :code, :campaignId, :userId, :heldAt, :expiresAt)
+            INSERT INTO voucher_hold (tenant_id, code, campaign_id, user_id, held_at, expires_at, reserves)
+            VALUES (:tenantId, :code, :campaignId, :userId, :heldAt, :expiresAt, :reserves)
             """)
-    void insertHold(@BindMethods HoldRow row);
+    void insertHold(@BindMethods HoldRow row, @Bind("reserves") boolean reserves);
 
-    /** Marks the user's active holds of the code consumed at {@code at}; how many. */
+    /**
+     * Marks the user's active holds of the code consumed at {@code at}; how many. Of concurrent calls
+     * one marks a hold, the others wait for its row and then find it consumed.
+     */
     @SqlUpdate("""
             UPDATE voucher_hold
                SET consumed_at = :at
              WHERE tenant_id = :tenantId AND code = :code AND user_id = :userId
-               AND expires_at > :at AND consumed_at IS NULL
+               AND expires_at > :at AND consumed_at IS NULL AND released_at IS NULL
             """)
     int consumeHolds(@Bind("tenantId") long tenantId, @Bind("code") String code, @Bind("userId") long userId,
             @Bind("at") Instant at);

@@ -47,13 +47,81 @@ interface VoucherDao {
     }
 
     /**
-     * One row of {@link #view}: the code's campaign, one of its pages (null: none), the caller's active
+     * One row of {@link #VIEW}: the code's campaign, one of its pages (null: none), the caller's active
      * hold (nulls: none) and the caller's redemptions.
      */
     record ViewRow(long campaignId, String name, long discountRatePlanId, Instant validFrom, Instant validUntil,
             String kind, Integer totalLimit, Integer perCustomerLimit, Long pageId, Long holdCampaignId,
             Instant holdHeldAt, Instant holdExpiresAt, long callerRedemptions) {
     }
+
+
+    // --- statements of the hot path, also run through the fluent API by JdbiVouchers ------------
+
+    String VIEW = """
+            SELECT c.campaign_id, k.name, k.discount_rate_plan_id, k.valid_from, k.valid_until, k.kind,
+                   k.total_limit, k.per_customer_limit, p.page_id,
+                   h.campaign_id AS hold_campaign_id, h.held_at AS hold_held_at, h.expires_at AS hold_expires_at,
+                   (SELECT COUNT(*)
+                      FROM voucher_redemption r
+                     WHERE r.tenant_id = c.tenant_id AND r.code = c.code AND r.user_id = :userId)
+                       AS caller_redemptions
+              FROM voucher_code c
+              JOIN voucher_campaign k ON k.tenant_id = c.tenant_id AND k.id = c.campaign_id
+              LEFT JOIN voucher_campaign_page p ON p.tenant_id = k.tenant_id AND p.campaign_id = k.id
+              LEFT JOIN voucher_hold h ON h.id = (SELECT x.id
+                                                    FROM voucher_hold x
+                                                   WHERE x.tenant_id = :tenantId AND x.code = :code
+                                                     AND x.user_id = :userId AND x.consumed_at IS NULL
+                                                     AND x.released_at IS NULL AND x.expires_at > :now
+                                                   ORDER BY x.expires_at DESC, x.id DESC
+                                                   LIMIT 1)
+             WHERE c.tenant_id = :tenantId AND c.code = :code
+             ORDER BY p.position
+            """;
+
+    String RESERVE = """
+            UPDATE voucher_code
+               SET reserved = reserved + 1
+             WHERE tenant_id = :tenantId AND code = :code AND reserved < :limit
+            """;
+
+    String CONSUME_HOLDS = """
+            UPDATE voucher_hold
+               SET consumed_at = :at
+             WHERE tenant_id = :tenantId AND code = :code AND user_id = :userId
+               AND expires_at > :at AND consumed_at IS NULL AND released_at IS NULL
+            """;
+
+    String INSERT_REDEMPTION = """
+            INSERT INTO voucher_redemption (tenant_id, code, campaign_id, user_id, redeemed_at)
+            VALUES (:tenantId, :code, :campaignId, :userId, :at)
+            """;
+
+    String ADD_CUSTOMER_COUNT = """
+            INSERT INTO voucher_code_user (tenant_id, code, user_id, redeemed)
+            VALUES (:tenantId, :code, :userId, (SELECT COUNT(*)
+                                                  FROM voucher_redemption
+                                                 WHERE tenant_id = :tenantId AND code = :code AND user_id = :userId))
+            ON CONFLICT DO NOTHING
+            """;
+
+    String COUNT_CUSTOMER_REDEMPTION = """
+            UPDATE voucher_code_user
+               SET redeemed = redeemed + 1
+             WHERE tenant_id = :tenantId AND code = :code AND user_id = :userId AND redeemed < :limit
+            """;
+
+    String UNCOUNT_CUSTOMER_REDEMPTION = """
+            UPDATE voucher_code_user
+               SET redeemed = redeemed - 1
+             WHERE tenant_id = :tenantId AND code = :code AND user_id = :userId
+            """;
+
+    String INSERT_HOLD = """
+            INSERT INTO voucher_hold (tenant_id, code, campaign_id, user_id, held_at, expires_at, reserves)
+            VALUES (:tenantId, :code, :campaignId, :userId, :heldAt, :expiresAt, :reserves)
+            """;
 
     // --- one code -------------------------------------------------------------------------------
 
@@ -74,43 +142,6 @@ interface VoucherDao {
             """)
     @RegisterConstructorMapper(LockedCodeRow.class)
     Optional<LockedCodeRow> readCode(@Bind("tenantId") long tenantId, @Bind("code") String code);
-
-    /**
-     * The code, its campaign and pages and the caller's active hold and redemptions in one statement
-     * (one row per page, in order; one row when the campaign has none); empty for an unknown code.
-     */
-    @SqlQuery("""
-            SELECT c.campaign_id, k.name, k.discount_rate_plan_id, k.valid_from, k.valid_until, k.kind,
-                   k.total_limit, k.per_customer_limit, p.page_id,
-                   h.campaign_id AS hold_campaign_id, h.held_at AS hold_held_at, h.expires_at AS hold_expires_at,
-                   (SELECT COUNT(*)
-                      FROM voucher_redemption r
-                     WHERE r.tenant_id = c.tenant_id AND r.code = c.code AND r.user_id = :userId)
-                       AS caller_redemptions
-              FROM voucher_code c
-              JOIN voucher_campaign k ON k.tenant_id = c.tenant_id AND k.id = c.campaign_id
-              LEFT JOIN voucher_campaign_page p ON p.tenant_id = k.tenant_id AND p.campaign_id = k.id
-              LEFT JOIN voucher_hold h ON h.id = (SELECT x.id
-                                                    FROM voucher_hold x
-                                                   WHERE x.tenant_id = :tenantId AND x.code = :code
-                                                     AND x.user_id = :userId AND x.consumed_at IS NULL
-                                                     AND x.released_at IS NULL AND x.expires_at > :now
-                                                   ORDER BY x.expires_at DESC, x.id DESC
-                                                   LIMIT 1)
-             WHERE c.tenant_id = :tenantId AND c.code = :code
-             ORDER BY p.position
-            """)
-    @RegisterConstructorMapper(ViewRow.class)
-    List<ViewRow> view(@Bind("tenantId") long tenantId, @Bind("code") String code, @Bind("userId") long userId,
-            @Bind("now") Instant now);
-
-    /** Takes one of the code's slots if one is free: 1, else 0 (the code is full, or unknown). */
-    @SqlUpdate("""
-            UPDATE voucher_code
-               SET reserved = reserved + 1
-             WHERE tenant_id = :tenantId AND code = :code AND reserved < :limit
-            """)
-    int reserve(@Bind("tenantId") long tenantId, @Bind("code") String code, @Bind("limit") long limit);
 
     /**
      * Locks the code's row until the transaction ends, changing nothing (on PostgreSQL a no-key lock,
@@ -166,31 +197,13 @@ interface VoucherDao {
     int recountReservations(@Bind("tenantId") long tenantId, @Bind("campaignId") long campaignId);
 
     /** The user's count of redemptions of the code, made from the redemptions if missing. */
-    @SqlUpdate("""
-            INSERT INTO voucher_code_user (tenant_id, code, user_id, redeemed)
-            VALUES (:tenantId, :code, :userId, (SELECT COUNT(*)
-                                                  FROM voucher_redemption
-                                                 WHERE tenant_id = :tenantId AND code = :code AND user_id = :userId))
-            ON CONFLICT DO NOTHING
-            """)
+    @SqlUpdate(ADD_CUSTOMER_COUNT)
     int addCustomerCount(@Bind("tenantId") long tenantId, @Bind("code") String code, @Bind("userId") long userId);
 
     /** Raises the user's count of redemptions of the code if it is below {@code limit}: 1, else 0. */
-    @SqlUpdate("""
-            UPDATE voucher_code_user
-               SET redeemed = redeemed + 1
-             WHERE tenant_id = :tenantId AND code = :code AND user_id = :userId AND redeemed < :limit
-            """)
+    @SqlUpdate(COUNT_CUSTOMER_REDEMPTION)
     int countCustomerRedemption(@Bind("tenantId") long tenantId, @Bind("code") String code,
             @Bind("userId") long userId, @Bind("limit") long limit);
-
-    @SqlUpdate("""
-            UPDATE voucher_code_user
-               SET redeemed = redeemed - 1
-             WHERE tenant_id = :tenantId AND code = :code AND user_id = :userId
-            """)
-    int uncountCustomerRedemption(@Bind("tenantId") long tenantId, @Bind("code") String code,
-            @Bind("userId") long userId);
 
     @SqlUpdate("""
             DELETE FROM voucher_code_user
@@ -227,29 +240,18 @@ interface VoucherDao {
     Optional<HoldRow> callerHold(@Bind("tenantId") long tenantId, @Bind("code") String code,
             @Bind("userId") long userId, @Bind("now") Instant now);
 
-    @SqlUpdate("""
-            INSERT INTO voucher_hold (tenant_id, code, campaign_id, user_id, held_at, expires_at, reserves)
-            VALUES (:tenantId, :code, :campaignId, :userId, :heldAt, :expiresAt, :reserves)
-            """)
+    @SqlUpdate(INSERT_HOLD)
     void insertHold(@BindMethods HoldRow row, @Bind("reserves") boolean reserves);
 
     /**
      * Marks the user's active holds of the code consumed at {@code at}; how many. Of concurrent calls
      * one marks a hold, the others wait for its row and then find it consumed.
      */
-    @SqlUpdate("""
-            UPDATE voucher_hold
-               SET consumed_at = :at
-             WHERE tenant_id = :tenantId AND code = :code AND user_id = :userId
-               AND expires_at > :at AND consumed_at IS NULL AND released_at IS NULL
-            """)
+    @SqlUpdate(CONSUME_HOLDS)
     int consumeHolds(@Bind("tenantId") long tenantId, @Bind("code") String code, @Bind("userId") long userId,
             @Bind("at") Instant at);
 
-    @SqlUpdate("""
-            INSERT INTO voucher_redemption (tenant_id, code, campaign_id, user_id, redeemed_at)
-            VALUES (:tenantId, :code, :campaignId, :userId, :at)
-            """)
+    @SqlUpdate(INSERT_REDEMPTION)
     void insertRedemption(@Bind("tenantId") long tenantId, @Bind("code") String code,
             @Bind("campaignId") long campaignId, @Bind("userId") long userId, @Bind("at") Instant at);
 

@@ -46,7 +46,8 @@ final class VoucherService implements VoucherCases {
 
     /**
      * Decided on the caller's unlocked view of the code; the code's limit is the store's conditional
-     * reservation, not a count (see {@link Vouchers#hold}). A refused reservation is explained from the
+     * reservation, not a count (see {@link Vouchers#hold}). The view and the writes share one unit of
+     * work only to spare a connection checkout and a commit per call: no lock is taken for the view. A refused reservation is explained from the
      * code's state read after it: the counting rules' reason, or the caller's own hold when a
      * concurrent call of the same user took the slot (holding stays idempotent).
      */
@@ -57,7 +58,7 @@ final class VoucherService implements VoucherCases {
             return Either.left(new VoucherFailure.Refused(code.getLeft()));
         }
         Instant now = clock.instant();
-        return viewed(command, code.get(), now)
+        return transactions.inTransaction(() -> viewed(command, code.get(), now)
                 .flatMap(view -> VoucherRules.hold(view, command.pageId(), command.tenantId(), command.userId(), now,
                         holdFor).flatMap(decision -> {
                             if (decision instanceof VoucherRules.NewHold fresh
@@ -67,7 +68,7 @@ final class VoucherService implements VoucherCases {
                             return Either.right(decision.hold());
                         }).map(hold -> new HeldVoucher(view.code(), view.campaign().id(),
                                 view.campaign().discountRatePlanId(), hold.expiresAt())))
-                .mapLeft(VoucherFailure.Refused::new);
+                .mapLeft(VoucherFailure.Refused::new));
     }
 
     /** After a refused reservation: why, or the caller's hold that a concurrent call of the same user made. */
@@ -94,7 +95,7 @@ final class VoucherService implements VoucherCases {
             return Either.left(new VoucherFailure.Refused(code.getLeft()));
         }
         Instant now = clock.instant();
-        return viewed(command, code.get(), now)
+        return transactions.inTransaction(() -> viewed(command, code.get(), now)
                 .flatMap(view -> VoucherRules.consume(view, command.tenantId(), command.userId(), now)
                         .flatMap(redemption -> {
                             Campaign campaign = view.campaign();
@@ -107,7 +108,7 @@ final class VoucherService implements VoucherCases {
                                         new VoucherRejection.AlreadyRedeemed(view.code()));
                             };
                         }))
-                .mapLeft(VoucherFailure.Refused::new);
+                .mapLeft(VoucherFailure.Refused::new));
     }
 
     private Either<VoucherRejection, CodeView> viewed(VoucherCommand command, String code, Instant now) {

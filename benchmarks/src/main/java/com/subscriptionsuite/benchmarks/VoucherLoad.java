@@ -97,7 +97,7 @@ public final class VoucherLoad {
     private static final long DISCOUNT_PLAN = 10;
 
     private enum Shape {
-        HOT, SINGLE
+        HOT, LIMITED, SINGLE, RAW
     }
 
     private record Options(int ops, int warmup, List<Integer> threads, List<String> dbs, List<Shape> shapes) {
@@ -114,7 +114,7 @@ public final class VoucherLoad {
                     Integer.parseInt(given.getOrDefault("warmup", "2000")),
                     Arrays.stream(given.getOrDefault("threads", "2,8").split(",")).map(Integer::parseInt).toList(),
                     List.of(given.getOrDefault("db", "h2,postgres").split(",")),
-                    Arrays.stream(given.getOrDefault("shape", "hot,single").split(","))
+                    Arrays.stream(given.getOrDefault("shape", "raw,hot,limited,single").split(","))
                             .map(s -> Shape.valueOf(s.toUpperCase(Locale.ROOT))).toList());
         }
     }
@@ -165,32 +165,36 @@ public final class VoucherLoad {
     }
 
     private static void onH2(Options options) throws IOException {
+        List<Result> results = new ArrayList<>();
         for (Shape shape : options.shapes()) {
             for (int threads : options.threads()) {
                 Path dir = Files.createTempDirectory("voucher-load-h2");
                 try {
-                    print(run("H2 " + org.h2.engine.Constants.VERSION + " (file)", Database.h2File(dir), "sa", "",
-                            shape, threads, options));
+                    results.add(print(run("H2 " + org.h2.engine.Constants.VERSION + " (file)", Database.h2File(dir), "sa", "",
+                            shape, threads, options)));
                 } finally {
                     delete(dir);
                 }
             }
         }
+        printRatios(results);
     }
 
     private static void onPostgres(Options options) throws IOException {
         try (EmbeddedPostgres postgres = EmbeddedPostgres.builder().start()) {
             String version = query(postgres, "SHOW server_version");
             int schemas = 0;
+            List<Result> results = new ArrayList<>();
             for (Shape shape : options.shapes()) {
                 for (int threads : options.threads()) {
                     String schema = "load_" + ++schemas;
                     query(postgres, "CREATE SCHEMA " + schema + "; SELECT 1");
-                    print(run("PostgreSQL " + version + " (embedded)",
+                    results.add(print(run("PostgreSQL " + version + " (embedded)",
                             postgres.getJdbcUrl("postgres", "postgres") + "&currentSchema=" + schema, "postgres", "",
-                            shape, threads, options));
+                            shape, threads, options)));
                 }
             }
+            printRatios(results);
         }
     }
 
@@ -207,16 +211,108 @@ public final class VoucherLoad {
         }
     }
 
-    private static void print(Result r) {
+    private static Result print(Result r) {
         System.out.printf(Locale.ROOT, "| %s | %s | %d | %,d | %,.0f | %.2f | %.2f | %s | %d%s |%n", r.db(),
-                r.shape() == Shape.HOT ? "one hot multi-use code" : "single-use, one code per op", r.threads(),
+                label(r.shape()), r.threads(),
                 r.ops(), r.opsPerSecond(), r.percentileMs(0.50), r.percentileMs(0.99), r.drift(), r.failures(),
                 r.failure() == null ? "" : " (" + r.failure() + ")");
+        return r;
+    }
+
+    private static String label(Shape shape) {
+        return switch (shape) {
+            case HOT -> "one hot multi-use code";
+            case LIMITED -> "one hot code, total_limit = ops";
+            case SINGLE -> "single-use, one code per op";
+            case RAW -> "raw: UPDATE counter SET n = n + 1";
+        };
+    }
+
+    private static final Map<String, Double> RAW_RATES = new ConcurrentHashMap<>();
+
+    /** After each database: hot ops/s over raw increments/s with the same threads (needs both shapes). */
+    private static void printRatios(List<Result> results) {
+        for (Result r : results) {
+            if (r.shape() == Shape.HOT || r.shape() == Shape.LIMITED) {
+                Double raw = RAW_RATES.get(r.db() + "/" + r.threads());
+                if (raw != null) {
+                    System.out.printf(Locale.ROOT, "ratio %s, %s, %d threads: %,.0f / %,.0f raw = %.3f%n", r.db(),
+                            label(r.shape()), r.threads(), r.opsPerSecond(), raw, r.opsPerSecond() / raw);
+                }
+            }
+        }
+    }
+
+    /**
+     * The database's own limit on one row, same pool, same threads: each operation is one transaction
+     * of {@code UPDATE counter SET n = n + 1 WHERE id = 1}; afterwards {@code n} must equal the operations.
+     */
+    private static Result raw(String db, Database database, int threads, Options options) {
+        var jdbi = database.jdbi();
+        jdbi.useHandle(h -> {
+            h.execute("CREATE TABLE counter (id INTEGER PRIMARY KEY, n BIGINT NOT NULL)");
+            h.execute("INSERT INTO counter (id, n) VALUES (1, 0)");
+        });
+        RawOutcome warm = increments(jdbi, options.warmup(), threads);
+        long start = System.nanoTime();
+        RawOutcome measured = increments(jdbi, options.ops(), threads);
+        long nanos = System.nanoTime() - start;
+        long n = jdbi.withHandle(h -> h.createQuery("SELECT n FROM counter WHERE id = 1").mapTo(Long.class).one());
+        int failures = warm.failures() + measured.failures();
+        long expected = (long) options.warmup() + options.ops() - failures;
+        Result result = new Result(db, Shape.RAW, threads, options.ops(), nanos, measured.latencies(), failures
+                + (n == expected ? 0 : 1), n == expected ? null : "counter " + n + " after " + expected + " increments");
+        RAW_RATES.put(db + "/" + threads, result.opsPerSecond());
+        return result;
+    }
+
+    private record RawOutcome(long[] latencies, int failures) {
+    }
+
+    private static RawOutcome increments(org.jdbi.v3.core.Jdbi jdbi, int count, int threads) {
+        long[] latencies = new long[count];
+        AtomicInteger failures = new AtomicInteger();
+        AtomicInteger next = new AtomicInteger();
+        onThreads(threads, () -> {
+            for (int i = next.getAndIncrement(); i < count; i = next.getAndIncrement()) {
+                long start = System.nanoTime();
+                int updated = jdbi.inTransaction(h -> h.createUpdate("UPDATE counter SET n = n + 1 WHERE id = 1")
+                        .execute());
+                latencies[i] = System.nanoTime() - start;
+                if (updated != 1) {
+                    failures.incrementAndGet();
+                }
+            }
+        });
+        return new RawOutcome(latencies, failures.get());
+    }
+
+    private static void onThreads(int threads, Runnable work) {
+        ExecutorService pool = Executors.newFixedThreadPool(threads);
+        try {
+            List<Future<?>> workers = new ArrayList<>();
+            for (int t = 0; t < threads; t++) {
+                workers.add(pool.submit(work));
+            }
+            for (Future<?> worker : workers) {
+                worker.get();
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        } catch (java.util.concurrent.ExecutionException e) {
+            throw new IllegalStateException(e.getCause());
+        } finally {
+            pool.shutdownNow();
+        }
     }
 
     private static Result run(String db, String url, String user, String password, Shape shape, int threads,
             Options options) {
         try (Database database = new Database(url, user, password)) {
+            if (shape == Shape.RAW) {
+                return raw(db, database, threads, options);
+            }
             var jdbi = database.jdbi();
             Engine engine = Engine.builder().tenants(new JdbiTenants(jdbi)).clock(Clock.systemUTC())
                     .users(new JdbiUsers(jdbi)).sessions(new JdbiSessions(jdbi))
@@ -228,10 +324,11 @@ public final class VoucherLoad {
             long tenantId = engine.defineTenant().define(tenant()).get().tenantId();
             int total = options.warmup() + options.ops();
             long[] users = guests(new JdbiUsers(jdbi), tenantId, total, threads);
-            List<String> codes = shape == Shape.HOT ? List.of(HOT_CODE)
+            boolean hot = shape != Shape.SINGLE;
+            List<String> codes = hot ? List.of(HOT_CODE)
                     : IntStream.range(0, total).mapToObj(i -> String.format("LOAD-%07d", i)).toList();
             Campaign campaign = new Campaign(1, shape.name(), DISCOUNT_PLAN, null, null, List.of(),
-                    shape == Shape.HOT ? CodeKind.MULTI_USE : CodeKind.SINGLE_USE, null, null);
+                    hot ? CodeKind.MULTI_USE : CodeKind.SINGLE_USE, shape == Shape.LIMITED ? total : null, null);
             Either<VoucherFailure, ?> defined = engine.defineCampaigns().define(tenantId,
                     List.of(new CampaignWithCodes(campaign, codes)));
             if (defined.isLeft()) {
@@ -242,9 +339,18 @@ public final class VoucherLoad {
             Outcome measured = drive(engine, tenantId, shape, users, codes, options.warmup(), options.ops(), threads);
             long nanos = System.nanoTime() - start;
             int failures = warm.failures().get() + measured.failures().get();
-            return new Result(db, shape, threads, options.ops(), nanos, measured.latencies(), failures,
-                    failures == 0 ? null : measured.codes().keySet().stream().findFirst()
-                            .orElse(warm.codes().keySet().stream().findFirst().orElse("?")));
+            // every redemption must be one of the successful operations: none more (over-redemption), none fewer
+            long redeemed = jdbi.withHandle(h -> h.createQuery(
+                    "SELECT COUNT(*) FROM voucher_redemption WHERE tenant_id = :t").bind("t", tenantId)
+                    .mapTo(Long.class).one());
+            long succeeded = total - failures;
+            String failure = failures == 0 ? null : measured.codes().keySet().stream().findFirst()
+                    .orElse(warm.codes().keySet().stream().findFirst().orElse("?"));
+            if (redeemed != succeeded) {
+                failures++;
+                failure = redeemed + " redemptions stored for " + succeeded + " successful operations";
+            }
+            return new Result(db, shape, threads, options.ops(), nanos, measured.latencies(), failures, failure);
         }
     }
 
@@ -263,7 +369,7 @@ public final class VoucherLoad {
                 workers.add(pool.submit(() -> {
                     for (int i = next.getAndIncrement(); i < count; i = next.getAndIncrement()) {
                         int op = from + i;
-                        String code = shape == Shape.HOT ? HOT_CODE : codes.get(op);
+                        String code = shape == Shape.SINGLE ? codes.get(op) : HOT_CODE;
                         VoucherCommand command = new VoucherCommand(tenantId, code, null, users[op]);
                         long start = System.nanoTime();
                         Either<VoucherFailure, ?> result = engine.holdVoucher().hold(command)

@@ -24,7 +24,8 @@ import org.junit.jupiter.api.io.TempDir;
  * port, as two processes behind a load balancer would be) on one embedded PostgreSQL schema, driven at
  * once. A keyed checkout sent to both books once and both answer the same; one customer's double
  * checkout without a key books once and the other is refused; a logout on one refuses the token on the
- * other at once; the bill run started on both at the same moment invoices each due subscription once.
+ * other at once; the bill run started on both at the same moment invoices each due subscription once;
+ * hot voucher codes raced from both are never redeemed beyond their limits.
  */
 class TwoInstancesPostgresIT {
     private static final ObjectMapper JSON = new ObjectMapper();
@@ -50,9 +51,25 @@ class TwoInstancesPostgresIT {
     void twoServersOnOneDatabase() throws Exception {
         url = TestPostgres.shared().freshSchemaUrl();
         tenantFile = dir.resolve("demo.json");
-        java.nio.file.Files.writeString(tenantFile, RevenueServerIT.withKey(ServerIT.demoFile(), ADMIN_KEY));
+        java.nio.file.Files.writeString(tenantFile,
+                withHotCodes(RevenueServerIT.withKey(ServerIT.demoFile(), ADMIN_KEY)));
         a = start(dir.resolve("a"));
         b = start(dir.resolve("b"));
+    }
+
+    /**
+     * The demo file with two more multi-use codes to race for: HOT-FIVE (5 redemptions in all) and
+     * HOT-TWICE (2 per customer).
+     */
+    private static String withHotCodes(String file) throws Exception {
+        com.fasterxml.jackson.databind.node.ObjectNode root = (com.fasterxml.jackson.databind.node.ObjectNode) JSON
+                .readTree(file);
+        ((com.fasterxml.jackson.databind.node.ArrayNode) root.get("campaigns")).add(JSON.readTree("""
+                {"id": 3, "name": "Hot five", "discount_rate_plan_id": 51, "kind": "multi_use", "total_limit": 5,
+                 "codes": ["HOT-FIVE"]}""")).add(JSON.readTree("""
+                {"id": 4, "name": "Hot twice", "discount_rate_plan_id": 51, "kind": "multi_use",
+                 "per_customer_limit": 2, "codes": ["HOT-TWICE"]}"""));
+        return JSON.writeValueAsString(root);
     }
 
     /** The demo shop from its file (with an admin key), tenants refreshed from the database every second. */
@@ -203,6 +220,86 @@ class TwoInstancesPostgresIT {
         String other = tokens.get(winner == 0 ? 1 : 0);
         assertThat(call(a, "POST", "/voucher-code/SPRING27-9CVNGX/init", other, "{\"page_id\": 1}", Map.of()).statusCode())
                 .as("redeemed: nobody holds it again").isBetween(400, 499);
+    }
+
+    /** Holds the code, and if that worked consumes it: "redeemed", or the error code that stopped it. */
+    private static String holdThenConsume(Server server, String token, String code) throws Exception {
+        for (String step : List.of("init", "consume")) {
+            HttpResponse<String> r = call(server, "POST", "/voucher-code/" + code + "/" + step, token,
+                    "{\"page_id\": 1}", Map.of());
+            if (r.statusCode() != 200) {
+                assertThat(r.statusCode()).as(r.body()).isBetween(400, 499);
+                return JSON.readTree(r.body()).path("error").path("code").asText();
+            }
+        }
+        return "redeemed";
+    }
+
+    private long redemptions(String code) {
+        return org.jdbi.v3.core.Jdbi.create(url, TestPostgres.USER, TestPostgres.PASSWORD).withHandle(h -> h
+                .createQuery("SELECT COUNT(*) FROM voucher_redemption WHERE code = :code").bind("code", code)
+                .mapTo(Long.class).one());
+    }
+
+    private static Map<String, Long> tally(List<String> outcomes) {
+        return outcomes.stream().collect(java.util.stream.Collectors.groupingBy(o -> o,
+                java.util.stream.Collectors.counting()));
+    }
+
+    @Test
+    void a_multi_use_code_with_a_total_limit_raced_from_both_instances_is_redeemed_exactly_up_to_it()
+            throws Exception {
+        List<String> tokens = new java.util.ArrayList<>();
+        for (int i = 0; i < 14; i++) {
+            tokens.add(register(i % 2 == 0 ? a : b, "hot" + i + "@example.com"));
+        }
+        List<CompletableFuture<String>> races = new java.util.ArrayList<>();
+        for (int round = 0; round < 2; round++) { // each customer twice, once on each instance
+            for (int i = 0; i < tokens.size(); i++) {
+                Server server = (i + round) % 2 == 0 ? a : b;
+                String token = tokens.get(i);
+                races.add(CompletableFuture.supplyAsync(() -> unchecked(() -> holdThenConsume(server, token,
+                        "hot-five"))));
+            }
+        }
+        List<String> outcomes = races.stream().map(CompletableFuture::join).toList();
+
+        assertThat(tally(outcomes)).as("outcomes").containsEntry("redeemed", 5L);
+        assertThat(outcomes).as("the rest refused with the documented error")
+                .allMatch(o -> List.of("redeemed", "voucher_limit_reached", "voucher_not_held").contains(o));
+        for (int i = 0; i < tokens.size(); i++) { // a customer's two calls share one hold: one redeems it
+            List<String> own = List.of(outcomes.get(i), outcomes.get(tokens.size() + i));
+            if (own.contains("voucher_not_held")) {
+                assertThat(own).as("customer %d", i).contains("redeemed");
+            }
+        }
+        assertThat(redemptions("HOT-FIVE")).as("redemptions stored").isEqualTo(5);
+        assertThat(holdThenConsume(b, register(a, "late@example.com"), "HOT-FIVE"))
+                .isEqualTo("voucher_limit_reached");
+    }
+
+    @Test
+    void a_code_with_a_per_customer_limit_raced_by_one_customer_on_both_instances_is_never_redeemed_beyond_it()
+            throws Exception {
+        String token = register(a, "eager@example.com");
+        List<CompletableFuture<String>> races = new java.util.ArrayList<>();
+        for (int i = 0; i < 10; i++) {
+            Server server = i % 2 == 0 ? a : b;
+            races.add(CompletableFuture.supplyAsync(() -> unchecked(() -> holdThenConsume(server, token,
+                    "HOT-TWICE"))));
+        }
+        List<String> outcomes = races.stream().map(CompletableFuture::join).toList();
+        assertThat(outcomes).allMatch(o -> List.of("redeemed", "voucher_not_held", "voucher_already_redeemed")
+                .contains(o));
+        assertThat(redemptions("HOT-TWICE")).as("never beyond the limit: %s", outcomes).isBetween(1L, 2L);
+
+        for (int i = 0; i < 3 && redemptions("HOT-TWICE") < 2; i++) {
+            assertThat(holdThenConsume(i % 2 == 0 ? b : a, token, "HOT-TWICE")).isEqualTo("redeemed");
+        }
+        assertThat(redemptions("HOT-TWICE")).isEqualTo(2);
+        assertThat(holdThenConsume(b, token, "HOT-TWICE")).isEqualTo("voucher_already_redeemed");
+        assertThat(holdThenConsume(a, register(b, "other@example.com"), "HOT-TWICE"))
+                .as("another customer's own limit").isEqualTo("redeemed");
     }
 
     @Test

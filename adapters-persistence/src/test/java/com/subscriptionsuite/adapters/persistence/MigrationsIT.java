@@ -7,7 +7,9 @@ import java.sql.Connection;
 import java.sql.DatabaseMetaData;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 import java.util.Locale;
 import java.util.Set;
 import java.util.TreeSet;
@@ -34,6 +36,7 @@ class MigrationsIT {
             "app_user", "user_session", "password_reset", "login_failure", "mail_outbox", "deleted_product",
             "tenant_cors_origin", "tenant_admin_key",
             "voucher_campaign", "voucher_campaign_page", "voucher_code", "voucher_hold", "voucher_redemption",
+            "voucher_code_user",
             "vat_check",
             "billing_account", "subscription", "subscription_charge", "invoice", "invoice_line",
             "invoice_address_line", "amendment", "idempotency_record", "customer_lock",
@@ -61,7 +64,7 @@ class MigrationsIT {
         try (Database database = new Database(Database.h2File(dataDir), "sa", "")) {
             assertThat(tables(database)).containsExactlyInAnyOrderElementsOf(TABLES);
             assertThat(database.migrate()).isZero();
-            assertThat(appliedVersions(database)).containsExactly("1", "2", "3", "4", "5", "6", "7", "8", "9", "10", "11", "12", "13", "14", "15", "16", "17");
+            assertThat(appliedVersions(database)).containsExactly("1", "2", "3", "4", "5", "6", "7", "8", "9", "10", "11", "12", "13", "14", "15", "16", "17", "18");
         }
         try (Database reopened = new Database(Database.h2File(dataDir), "sa", "")) {
             assertThat(reopened.migrate()).isZero();
@@ -75,7 +78,7 @@ class MigrationsIT {
         try (Database database = new Database(url, TestPostgres.USER, TestPostgres.PASSWORD)) {
             assertThat(tables(database)).containsExactlyInAnyOrderElementsOf(TABLES);
             assertThat(database.migrate()).isZero();
-            assertThat(appliedVersions(database)).containsExactly("1", "2", "3", "4", "5", "6", "7", "8", "9", "10", "11", "12", "13", "14", "15", "16", "17");
+            assertThat(appliedVersions(database)).containsExactly("1", "2", "3", "4", "5", "6", "7", "8", "9", "10", "11", "12", "13", "14", "15", "16", "17", "18");
         }
         try (Database reopened = new Database(url, TestPostgres.USER, TestPostgres.PASSWORD)) {
             assertThat(reopened.migrate()).isZero();
@@ -146,6 +149,68 @@ class MigrationsIT {
                         "SELECT tenant_id || '/' || user_id || '/' || account_id FROM account_link ORDER BY user_id")
                         .mapTo(String.class).list());
                 assertThat(links).as(url).containsExactly("1/10/acc-10", "1/12/acc-12");
+            }
+        }
+    }
+
+    /**
+     * V18 gives every unconsumed hold of a limited code (single-use, or with a total limit) a slot of
+     * its code and counts each code's taken slots (redemptions and those holds), so the conditional
+     * reservation starts from what the code had; expired holds give theirs back when the code is full.
+     */
+    @Test
+    void counts_the_slots_existing_holds_and_redemptions_take_when_upgrading_to_reservations() {
+        Instant past = Instant.parse("2026-01-01T10:00:00Z");
+        Instant future = Instant.parse("2099-01-01T10:00:00Z");
+        for (String url : List.of(Database.h2File(dataDir), postgres.freshSchemaUrl())) {
+            String user = url.startsWith("jdbc:h2:") ? "sa" : TestPostgres.USER;
+            String password = url.startsWith("jdbc:h2:") ? "" : TestPostgres.PASSWORD;
+            Flyway.configure().dataSource(url, user, password).locations("classpath:db/migration").target("17")
+                    .load().migrate();
+            Jdbi.create(url, user, password).useHandle(handle -> {
+                handle.execute("INSERT INTO tenant (id, tenant_key, name, version, seller_country,"
+                        + " seller_oss_threshold_applies) VALUES (1, 't1', 'Shop', 1, 'DE', false)");
+                for (long id : List.of(10L, 11L, 12L, 13L)) {
+                    handle.execute("INSERT INTO app_user (tenant_id, id, guid, kind, created_at)"
+                            + " VALUES (1, ?, ?, 'GUEST', CURRENT_TIMESTAMP)", id, "guid-" + id);
+                }
+                handle.execute("INSERT INTO voucher_campaign (tenant_id, id, name, discount_rate_plan_id, kind,"
+                        + " total_limit) VALUES (1, 1, 'Single', 204, 'SINGLE_USE', NULL),"
+                        + " (1, 2, 'Open', 204, 'MULTI_USE', NULL), (1, 3, 'Three', 204, 'MULTI_USE', 3)");
+                handle.execute("INSERT INTO voucher_code (tenant_id, code, campaign_id)"
+                        + " VALUES (1, 'SINGLE', 1), (1, 'OPEN', 2), (1, 'THREE', 3)");
+                String hold = "INSERT INTO voucher_hold (tenant_id, code, campaign_id, user_id, held_at, expires_at,"
+                        + " consumed_at) VALUES (1, ?, ?, ?, ?, ?, ?)";
+                String redemption = "INSERT INTO voucher_redemption (tenant_id, code, campaign_id, user_id,"
+                        + " redeemed_at) VALUES (1, ?, ?, ?, ?)";
+                handle.execute(hold, "SINGLE", 1, 10, past, past.plusSeconds(60), null);   // expired
+                handle.execute(hold, "OPEN", 2, 10, past, future, null);
+                handle.execute(redemption, "OPEN", 2, 11, past);
+                handle.execute(hold, "THREE", 3, 10, past, past.plusSeconds(60), past);     // consumed
+                handle.execute(redemption, "THREE", 3, 10, past);
+                handle.execute(hold, "THREE", 3, 11, past, future, null);                   // active
+                handle.execute(hold, "THREE", 3, 12, past, past.plusSeconds(60), null);     // expired
+            });
+
+            try (Database database = new Database(url, user, password)) {
+                Map<String, Long> reserved = new java.util.TreeMap<>();
+                database.jdbi().useHandle(handle -> handle.createQuery("SELECT code, reserved FROM voucher_code")
+                        .map((rs, ctx) -> Map.entry(rs.getString(1), rs.getLong(2)))
+                        .forEach(e -> reserved.put(e.getKey(), e.getValue())));
+                assertThat(reserved).as(url).isEqualTo(Map.of("SINGLE", 1L, "OPEN", 1L, "THREE", 3L));
+                long reserving = database.jdbi().withHandle(handle -> handle.createQuery(
+                        "SELECT COUNT(*) FROM voucher_hold WHERE reserves").mapTo(Long.class).one());
+                assertThat(reserving).as(url).isEqualTo(3);
+
+                com.subscriptionsuite.adapters.persistence.voucher.JdbiVouchers vouchers =
+                        new com.subscriptionsuite.adapters.persistence.voucher.JdbiVouchers(database.jdbi());
+                Instant now = Instant.parse("2026-06-01T10:00:00Z");
+                assertThat(vouchers.hold(new com.subscriptionsuite.domain.voucher.Hold(1, "SINGLE", 1, 11, now,
+                        now.plusSeconds(60)), 1)).as("the expired hold gives its slot back").isTrue();
+                assertThat(vouchers.hold(new com.subscriptionsuite.domain.voucher.Hold(1, "THREE", 3, 13, now,
+                        now.plusSeconds(60)), 3)).as("one expired of three").isTrue();
+                assertThat(vouchers.hold(new com.subscriptionsuite.domain.voucher.Hold(1, "THREE", 3, 12, now,
+                        now.plusSeconds(60)), 3)).as("then full").isFalse();
             }
         }
     }

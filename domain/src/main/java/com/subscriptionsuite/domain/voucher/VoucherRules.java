@@ -70,6 +70,58 @@ public final class VoucherRules {
     }
 
     /**
+     * The hold decision without the code's counts, for a store that enforces the code's limit itself
+     * (a slot is reserved with the new hold, or refused): the checks that only concern the caller
+     * (window, page, the caller's own hold, the caller's own redemptions). A {@link NewHold} from
+     * here is still subject to {@link #reservedLimit}; a refused reservation is explained by
+     * {@link #refusedReservation}.
+     */
+    public static Either<VoucherRejection, HoldDecision> hold(CodeView view, Long pageId, long tenantId, long userId,
+            Instant now, Duration holdFor) {
+        Either<VoucherRejection, Campaign> usable = usable(view.campaign(), view.code(), pageId, now);
+        if (usable.isLeft()) {
+            return Either.left(usable.getLeft());
+        }
+        if (view.callerHold().isDefined()) {
+            return Either.right(new KeepHold(view.callerHold().get()));
+        }
+        Campaign c = view.campaign();
+        if (c.kind() == CodeKind.SINGLE_USE ? view.callerRedemptions() > 0
+                : c.perCustomerLimit() != null && view.callerRedemptions() >= c.perCustomerLimit()) {
+            return Either.left(new VoucherRejection.AlreadyRedeemed(view.code()));
+        }
+        return Either.right(new NewHold(new Hold(tenantId, view.code(), c.id(), userId, now, now.plus(holdFor))));
+    }
+
+    /**
+     * How many holds and redemptions the code may have at once (a hold reserves one slot until it is
+     * consumed, when the slot becomes the redemption's, or until it expires and is given back): one
+     * for a single-use code, the total limit for a multi-use one; none (null) for a code without a
+     * total limit, which needs no reservation.
+     */
+    public static Integer reservedLimit(Campaign campaign) {
+        return campaign.kind() == CodeKind.SINGLE_USE ? Integer.valueOf(1) : campaign.totalLimit();
+    }
+
+    /**
+     * Why a reservation was refused when the counting rules, applied to the state read after the
+     * refusal, would allow a new hold by now (holds ended meanwhile): the code was full at that
+     * moment, by someone's hold (single-use, not redeemed) or by its limit.
+     */
+    public static VoucherRejection fullAtReservation(CodeState after) {
+        return after.campaign().kind() == CodeKind.SINGLE_USE && after.redemptions() == 0
+                ? new VoucherRejection.HeldByOther(after.code()) : new VoucherRejection.LimitReached(after.code());
+    }
+
+    /** {@link #consume(CodeState, long, long, Instant)} on a view: the same decision. */
+    public static Either<VoucherRejection, Redemption> consume(CodeView view, long tenantId, long userId,
+            Instant now) {
+        return view.callerHold().filter(h -> h.activeAt(now))
+                .map(h -> new Redemption(tenantId, view.code(), view.campaign().id(), userId, now))
+                .toEither(() -> new VoucherRejection.NotHeld(view.code()));
+    }
+
+    /**
      * What {@code consume} does: the caller's active hold becomes a redemption. A hold is honoured
      * until it expires, even when the campaign's window closes meanwhile (the customer started the
      * checkout in time); without an active hold there is nothing to consume.
@@ -83,16 +135,19 @@ public final class VoucherRules {
 
     /** Whether the code may be priced or held now on this page (validity window and page only). */
     public static Either<VoucherRejection, CodeState> usable(CodeState state, Long pageId, Instant now) {
-        Campaign c = state.campaign();
+        return usable(state.campaign(), state.code(), pageId, now).map(c -> state);
+    }
+
+    private static Either<VoucherRejection, Campaign> usable(Campaign c, String code, Long pageId, Instant now) {
         if (c.validFrom() != null && now.isBefore(c.validFrom())) {
-            return Either.left(new VoucherRejection.NotYetValid(state.code(), c.validFrom()));
+            return Either.left(new VoucherRejection.NotYetValid(code, c.validFrom()));
         }
         if (c.validUntil() != null && !now.isBefore(c.validUntil())) {
-            return Either.left(new VoucherRejection.Expired(state.code(), c.validUntil()));
+            return Either.left(new VoucherRejection.Expired(code, c.validUntil()));
         }
         if (!c.validOnPage(pageId)) {
-            return Either.left(new VoucherRejection.NotValidOnPage(state.code(), pageId));
+            return Either.left(new VoucherRejection.NotValidOnPage(code, pageId));
         }
-        return Either.right(state);
+        return Either.right(c);
     }
 }

@@ -37,7 +37,12 @@ public final class JdbiHousekeeping implements Housekeeping {
     private static final String ENDED_SESSION = "(expires_at <= :now OR revoked_at IS NOT NULL)";
     private static final String SPENT_PAGE_TOKEN = "(used_at IS NOT NULL OR expires_at <= :now)";
     private static final String SPENT_APPROVAL = "(approved_at IS NOT NULL OR expires_at <= :now)";
-    private static final String EXPIRED_HOLD = "(consumed_at IS NULL AND expires_at <= :now)";
+    /**
+     * An expired, unconsumed hold that holds no slot of its code: one that still does (V18) gives it back
+     * when its code is next full (JdbiVouchers), and must stay until then.
+     */
+    private static final String EXPIRED_HOLD =
+            "(consumed_at IS NULL AND expires_at <= :now AND (NOT reserves OR released_at IS NOT NULL))";
 
     /** A guest that may go: old, no live session, nothing referencing it (u is the app_user row). */
     private static final String IDLE_GUEST = """

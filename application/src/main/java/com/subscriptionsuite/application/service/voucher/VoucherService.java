@@ -8,7 +8,10 @@ import com.subscriptionsuite.domain.tenant.Problem;
 import com.subscriptionsuite.domain.voucher.Campaign;
 import com.subscriptionsuite.domain.voucher.CampaignCodes;
 import com.subscriptionsuite.domain.voucher.CampaignRules;
+import com.subscriptionsuite.domain.voucher.CodeKind;
 import com.subscriptionsuite.domain.voucher.CodeState;
+import com.subscriptionsuite.domain.voucher.CodeView;
+import com.subscriptionsuite.domain.voucher.Hold;
 import com.subscriptionsuite.domain.voucher.VoucherRejection;
 import com.subscriptionsuite.domain.voucher.VoucherRules;
 import io.vavr.control.Either;
@@ -20,9 +23,10 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * Holds and redemptions of voucher codes, each decided on the code's locked state and written in
- * the same unit of work, so that no concurrency makes a code go beyond its limits; and the
- * definition of campaigns and their codes, all or nothing.
+ * Holds and redemptions of voucher codes, decided on the caller's view of the code without any lock
+ * and written by the store so that no concurrency makes a code go beyond its limits (a hold of a
+ * limited code reserves a slot by one conditional update; a consume turns one active hold into one
+ * redemption; see docs/vouchers.md); and the definition of campaigns and their codes, all or nothing.
  */
 final class VoucherService implements VoucherCases {
     private final TenantDirectory directory;
@@ -40,6 +44,13 @@ final class VoucherService implements VoucherCases {
         this.holdFor = holdFor;
     }
 
+    /**
+     * Decided on the caller's unlocked view of the code; the code's limit is the store's conditional
+     * reservation, not a count (see {@link Vouchers#hold}). The view and the writes share one unit of
+     * work only to spare a connection checkout and a commit per call: no lock is taken for the view. A refused reservation is explained from the
+     * code's state read after it: the counting rules' reason, or the caller's own hold when a
+     * concurrent call of the same user took the slot (holding stays idempotent).
+     */
     @Override
     public Either<VoucherFailure, HeldVoucher> hold(VoucherCommand command) {
         Either<VoucherRejection, String> code = VoucherRules.normalize(command.code());
@@ -47,18 +58,36 @@ final class VoucherService implements VoucherCases {
             return Either.left(new VoucherFailure.Refused(code.getLeft()));
         }
         Instant now = clock.instant();
-        return transactions.inTransaction(() -> locked(command, code.get(), now)
-                .flatMap(state -> VoucherRules.hold(state, command.pageId(), command.tenantId(), command.userId(),
-                        now, holdFor).map(decision -> {
-                            if (decision instanceof VoucherRules.NewHold fresh) {
-                                vouchers.addHold(fresh.hold());
+        return transactions.inTransaction(() -> viewed(command, code.get(), now)
+                .flatMap(view -> VoucherRules.hold(view, command.pageId(), command.tenantId(), command.userId(), now,
+                        holdFor).flatMap(decision -> {
+                            if (decision instanceof VoucherRules.NewHold fresh
+                                    && !vouchers.hold(fresh.hold(), VoucherRules.reservedLimit(view.campaign()))) {
+                                return refused(command, code.get(), now);
                             }
-                            return new HeldVoucher(state.code(), state.campaign().id(),
-                                    state.campaign().discountRatePlanId(), decision.hold().expiresAt());
-                        }))
+                            return Either.right(decision.hold());
+                        }).map(hold -> new HeldVoucher(view.code(), view.campaign().id(),
+                                view.campaign().discountRatePlanId(), hold.expiresAt())))
                 .mapLeft(VoucherFailure.Refused::new));
     }
 
+    /** After a refused reservation: why, or the caller's hold that a concurrent call of the same user made. */
+    private Either<VoucherRejection, Hold> refused(VoucherCommand command, String code, Instant now) {
+        CodeState after = vouchers.readCode(command.tenantId(), code, command.userId(), now)
+                .getOrElseThrow(() -> new IllegalStateException("code " + code + " vanished"));
+        Either<VoucherRejection, VoucherRules.HoldDecision> again = VoucherRules.hold(after, command.pageId(),
+                command.tenantId(), command.userId(), now, holdFor);
+        if (again.isLeft()) {
+            return Either.left(again.getLeft());
+        }
+        return again.get() instanceof VoucherRules.KeepHold kept ? Either.right(kept.hold())
+                : Either.left(VoucherRules.fullAtReservation(after));
+    }
+
+    /**
+     * Decided on the caller's unlocked view; the store turns the hold into the redemption exactly once
+     * and keeps the per-customer limit by a conditional update of the user's own count.
+     */
     @Override
     public Either<VoucherFailure, RedeemedVoucher> consume(VoucherCommand command) {
         Either<VoucherRejection, String> code = VoucherRules.normalize(command.code());
@@ -66,18 +95,24 @@ final class VoucherService implements VoucherCases {
             return Either.left(new VoucherFailure.Refused(code.getLeft()));
         }
         Instant now = clock.instant();
-        return transactions.inTransaction(() -> locked(command, code.get(), now)
-                .flatMap(state -> VoucherRules.consume(state, command.tenantId(), command.userId(), now)
-                        .map(redemption -> {
-                            vouchers.redeem(redemption);
-                            return new RedeemedVoucher(state.code(), state.campaign().id(),
-                                    state.campaign().discountRatePlanId());
+        return transactions.inTransaction(() -> viewed(command, code.get(), now)
+                .flatMap(view -> VoucherRules.consume(view, command.tenantId(), command.userId(), now)
+                        .flatMap(redemption -> {
+                            Campaign campaign = view.campaign();
+                            return switch (vouchers.consume(redemption,
+                                    campaign.kind() == CodeKind.MULTI_USE ? campaign.perCustomerLimit() : null)) {
+                                case REDEEMED -> Either.<VoucherRejection, RedeemedVoucher>right(new RedeemedVoucher(
+                                        view.code(), campaign.id(), campaign.discountRatePlanId()));
+                                case NOT_HELD -> Either.left(new VoucherRejection.NotHeld(view.code()));
+                                case CUSTOMER_LIMIT_REACHED -> Either.left(
+                                        new VoucherRejection.AlreadyRedeemed(view.code()));
+                            };
                         }))
                 .mapLeft(VoucherFailure.Refused::new));
     }
 
-    private Either<VoucherRejection, CodeState> locked(VoucherCommand command, String code, Instant now) {
-        return vouchers.lockCode(command.tenantId(), code, command.userId(), now)
+    private Either<VoucherRejection, CodeView> viewed(VoucherCommand command, String code, Instant now) {
+        return vouchers.view(command.tenantId(), code, command.userId(), now)
                 .toEither(() -> new VoucherRejection.Unknown(code));
     }
 

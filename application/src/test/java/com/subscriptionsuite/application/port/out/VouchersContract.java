@@ -7,6 +7,7 @@ import com.subscriptionsuite.domain.identity.User;
 import com.subscriptionsuite.domain.voucher.Campaign;
 import com.subscriptionsuite.domain.voucher.CodeKind;
 import com.subscriptionsuite.domain.voucher.CodeState;
+import com.subscriptionsuite.domain.voucher.CodeView;
 import com.subscriptionsuite.domain.voucher.Hold;
 import com.subscriptionsuite.domain.voucher.Redemption;
 import io.vavr.control.Option;
@@ -350,5 +351,151 @@ public abstract class VouchersContract extends IdentityContract {
         assertThat(inAlpha.activeHolds()).isEqualTo(1);
         assertThat(vouchers.codesOfOtherCampaigns(BETA, 2, List.of("SAME"))).containsExactly("SAME");
         assertThat(vouchers.codesOfOtherCampaigns(BETA, 1, List.of("SAME"))).isEmpty();
+    }
+
+    // --- holds with a reservation, consumes (the lock-free path) --------------------------------
+
+    private Hold hold(User user, String code, long campaignId, Instant at, Duration holdFor) {
+        return new Hold(user.tenantId(), code, campaignId, user.id(), at, at.plus(holdFor));
+    }
+
+    @Test
+    void the_view_has_the_campaign_with_its_pages_and_the_callers_hold_and_redemptions() {
+        Campaign paged = new Campaign(1, "Paged", 204, null, null, List.of(602L, 601L), CodeKind.MULTI_USE, null, 2);
+        campaignWithCodes(ALPHA, paged, "VIEWED");
+        held(ann, "VIEWED", 1, T0, HOLD);
+        redeemed(ann, "VIEWED", 1, T0.plusSeconds(1));
+        Hold again = held(ann, "VIEWED", 1, T1, HOLD);
+        held(bob, "VIEWED", 1, T1, HOLD);
+
+        CodeView view = vouchers.view(ALPHA, "VIEWED", ann.id(), T1.plusSeconds(1))
+                .getOrElseThrow(() -> new AssertionError("no view"));
+
+        assertThat(view).isEqualTo(new CodeView(paged, "VIEWED", Option.some(again), 1));
+        assertThat(vouchers.view(ALPHA, "VIEWED", ann.id(), T1.plus(HOLD)).get().callerHold().isEmpty())
+                .as("expired").isTrue();
+        assertThat(vouchers.view(ALPHA, "NOPE", ann.id(), T1).isEmpty()).isTrue();
+        assertThat(vouchers.view(BETA, "VIEWED", annInBeta.id(), T1).isEmpty()).as("another tenant's").isTrue();
+    }
+
+    @Test
+    void a_code_without_a_limit_takes_every_hold() {
+        campaignWithCodes(ALPHA, multiUse(1, null, null), "OPEN");
+
+        assertThat(vouchers.hold(hold(ann, "OPEN", 1, T0, HOLD), null)).isTrue();
+        assertThat(vouchers.hold(hold(bob, "OPEN", 1, T0, HOLD), null)).isTrue();
+
+        assertThat(state(ann, "OPEN", T1).activeHolds()).isEqualTo(2);
+    }
+
+    @Test
+    void a_limited_code_takes_holds_up_to_its_limit_and_redemptions_keep_their_slots() {
+        campaignWithCodes(ALPHA, multiUse(1, 2, null), "TWO");
+        User carl = customer(ALPHA, "carl@example.com");
+
+        assertThat(vouchers.hold(hold(ann, "TWO", 1, T0, HOLD), 2)).isTrue();
+        assertThat(vouchers.consume(new Redemption(ALPHA, "TWO", 1, ann.id(), T1), null))
+                .isEqualTo(Vouchers.Consumed.REDEEMED);
+        assertThat(vouchers.hold(hold(bob, "TWO", 1, T1, HOLD), 2)).isTrue();
+
+        assertThat(vouchers.hold(hold(carl, "TWO", 1, T1, HOLD), 2)).as("one redeemed, one held: full").isFalse();
+        assertThat(state(carl, "TWO", T1).activeHolds()).as("nothing stored for carl").isEqualTo(1);
+    }
+
+    @Test
+    void holds_that_expired_unconsumed_give_their_slots_back_when_the_code_is_full() {
+        campaignWithCodes(ALPHA, singleUse(1), "ONE");
+        assertThat(vouchers.hold(hold(ann, "ONE", 1, T0, Duration.ofMinutes(1)), 1)).isTrue();
+        assertThat(vouchers.hold(hold(bob, "ONE", 1, T0.plusSeconds(30), HOLD), 1)).as("ann's is active").isFalse();
+
+        Instant later = T0.plus(Duration.ofMinutes(1));
+        assertThat(vouchers.hold(hold(bob, "ONE", 1, later, HOLD), 1)).as("ann's expired").isTrue();
+
+        assertThat(vouchers.consume(new Redemption(ALPHA, "ONE", 1, ann.id(), later), null))
+                .as("ann's hold is gone").isEqualTo(Vouchers.Consumed.NOT_HELD);
+        assertThat(vouchers.consume(new Redemption(ALPHA, "ONE", 1, bob.id(), later.plusSeconds(1)), null))
+                .isEqualTo(Vouchers.Consumed.REDEEMED);
+        assertThat(vouchers.hold(hold(ann, "ONE", 1, later.plus(HOLD).plus(HOLD), HOLD), 1))
+                .as("a redemption never gives its slot back").isFalse();
+        assertThat(state(ann, "ONE", later.plusSeconds(2)).redemptions()).isEqualTo(1);
+    }
+
+    @Test
+    void a_consume_turns_the_active_hold_into_one_redemption_once() {
+        campaignWithCodes(ALPHA, multiUse(1, null, null), "ONCE");
+        vouchers.hold(hold(ann, "ONCE", 1, T0, HOLD), null);
+
+        assertThat(vouchers.consume(new Redemption(ALPHA, "ONCE", 1, ann.id(), T1), null))
+                .isEqualTo(Vouchers.Consumed.REDEEMED);
+        assertThat(vouchers.consume(new Redemption(ALPHA, "ONCE", 1, ann.id(), T1.plusSeconds(1)), null))
+                .isEqualTo(Vouchers.Consumed.NOT_HELD);
+        assertThat(vouchers.consume(new Redemption(ALPHA, "ONCE", 1, bob.id(), T1), null))
+                .as("bob has no hold").isEqualTo(Vouchers.Consumed.NOT_HELD);
+
+        assertThat(state(ann, "ONCE", T1.plusSeconds(2)).redemptions()).isEqualTo(1);
+        assertThat(state(ann, "ONCE", T1.plusSeconds(2)).callerRedemptions()).isEqualTo(1);
+    }
+
+    @Test
+    void a_consume_after_the_hold_expired_writes_nothing() {
+        campaignWithCodes(ALPHA, multiUse(1, null, null), "LATE");
+        vouchers.hold(hold(ann, "LATE", 1, T0, Duration.ofMinutes(1)), null);
+
+        assertThat(vouchers.consume(new Redemption(ALPHA, "LATE", 1, ann.id(), T0.plus(Duration.ofMinutes(1))), null))
+                .isEqualTo(Vouchers.Consumed.NOT_HELD);
+        assertThat(state(ann, "LATE", T1).redemptions()).isZero();
+    }
+
+    @Test
+    void a_consume_beyond_the_per_customer_limit_is_refused_and_keeps_the_hold() {
+        campaignWithCodes(ALPHA, multiUse(1, null, 2), "TWICE");
+        for (int i = 0; i < 2; i++) {
+            Instant at = T0.plus(Duration.ofMinutes(i));
+            vouchers.hold(hold(ann, "TWICE", 1, at, HOLD), null);
+            assertThat(vouchers.consume(new Redemption(ALPHA, "TWICE", 1, ann.id(), at.plusSeconds(1)), 2))
+                    .isEqualTo(Vouchers.Consumed.REDEEMED);
+        }
+        Hold third = hold(ann, "TWICE", 1, T1, HOLD);
+        vouchers.hold(third, null);
+
+        assertThat(vouchers.consume(new Redemption(ALPHA, "TWICE", 1, ann.id(), T1.plusSeconds(1)), 2))
+                .isEqualTo(Vouchers.Consumed.CUSTOMER_LIMIT_REACHED);
+        assertThat(vouchers.consume(new Redemption(ALPHA, "TWICE", 1, bob.id(), T1.plusSeconds(1)), 2))
+                .as("bob has no hold").isEqualTo(Vouchers.Consumed.NOT_HELD);
+        vouchers.hold(hold(bob, "TWICE", 1, T1, HOLD), null);
+        assertThat(vouchers.consume(new Redemption(ALPHA, "TWICE", 1, bob.id(), T1.plusSeconds(2)), 2))
+                .as("bob's own count").isEqualTo(Vouchers.Consumed.REDEEMED);
+
+        CodeState forAnn = state(ann, "TWICE", T1.plusSeconds(3));
+        assertThat(forAnn.callerRedemptions()).isEqualTo(2);
+        assertThat(forAnn.callerHold().toJavaOptional()).as("the hold stays").contains(third);
+    }
+
+    @Test
+    void redemptions_written_on_the_locked_path_count_towards_the_per_customer_limit() {
+        campaignWithCodes(ALPHA, multiUse(1, null, 1), "MIXED");
+        held(ann, "MIXED", 1, T0, HOLD);
+        redeemed(ann, "MIXED", 1, T0.plusSeconds(1));
+        vouchers.hold(hold(ann, "MIXED", 1, T1, HOLD), null);
+
+        assertThat(vouchers.consume(new Redemption(ALPHA, "MIXED", 1, ann.id(), T1.plusSeconds(1)), 1))
+                .isEqualTo(Vouchers.Consumed.CUSTOMER_LIMIT_REACHED);
+    }
+
+    @Test
+    void a_campaign_that_gets_a_limit_counts_the_codes_holds_and_redemptions_towards_it() {
+        campaignWithCodes(ALPHA, multiUse(1, null, null), "LATER-LIMITED");
+        vouchers.hold(hold(ann, "LATER-LIMITED", 1, T0, HOLD), null);
+        vouchers.consume(new Redemption(ALPHA, "LATER-LIMITED", 1, ann.id(), T0.plusSeconds(1)), null);
+        vouchers.hold(hold(bob, "LATER-LIMITED", 1, T0, HOLD), null);
+        User carl = customer(ALPHA, "carl@example.com");
+
+        vouchers.defineCampaign(ALPHA, multiUse(1, 2, null));
+
+        assertThat(vouchers.hold(hold(carl, "LATER-LIMITED", 1, T1, HOLD), 2)).as("ann's and bob's").isFalse();
+        assertThat(vouchers.consume(new Redemption(ALPHA, "LATER-LIMITED", 1, bob.id(), T1), null))
+                .isEqualTo(Vouchers.Consumed.REDEEMED);
+        assertThat(vouchers.hold(hold(carl, "LATER-LIMITED", 1, T0.plus(HOLD).plus(HOLD), HOLD), 2))
+                .as("both redeemed").isFalse();
     }
 }

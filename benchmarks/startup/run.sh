@@ -7,12 +7,13 @@
 # Usage: benchmarks/startup/run.sh [runs, default 5] [extra java options, e.g. -Xshare:off]
 # The start command is the README's: java -XX:SharedArchiveFile=... -jar bootstrap/target/subscription-suite.jar
 # when the build produced the class-data-sharing archive, else java -jar ... (STARTUP_CDS=off forces the latter).
+# JAR=... and JSA=... pick another jar and archive (e.g. built from an earlier commit, to compare).
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 runs=${1:-5}
 shift || true
-jar=bootstrap/target/subscription-suite.jar
-jsa=bootstrap/target/subscription-suite.jsa
+jar=${JAR:-bootstrap/target/subscription-suite.jar}
+jsa=${JSA:-bootstrap/target/subscription-suite.jsa}
 cds=()
 if [[ -f "$jsa" && "${STARTUP_CDS:-on}" != off ]]; then
   cds=(-XX:SharedArchiveFile="$jsa")

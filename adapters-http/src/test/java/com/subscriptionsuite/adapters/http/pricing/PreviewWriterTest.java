@@ -46,6 +46,20 @@ class PreviewWriterTest {
                         List.of()))));
     }
 
+    @Test
+    void writesNegativeAndUnusualDecimalsTheSameAsTheRecords() {
+        CurrencyUnit eur = CurrencyUnit.EUR;
+        Amounts credit = new Amounts(money("-12.30"), money("-2.46"), money("-14.76"), money("0.00"), money("0.00"),
+                money("0.00"));
+        assertSame(new PricePreview(eur, new TaxDecision("AT", new BigDecimal("1E+1"), TaxReason.DOMESTIC, "x"),
+                List.of(new SuiteProductPrice(1, 1, 0, List.of(new PeriodPrice("monthly", credit)),
+                        List.of(new RatePlanPrice(1, 1, List.of(), List.of(
+                                new ChargePrice(1, new BigDecimal("1E+3"), "monthly", credit, true,
+                                        BigMoney.of(eur, new BigDecimal("0.0000000000000000000001"))),
+                                new ChargePrice(2, new BigDecimal("12345678901234567890.5"), "monthly", credit, true,
+                                        BigMoney.of(eur, new BigDecimal("-0.002"))))))))));
+    }
+
     private void assertSame(PricePreview preview) {
         String records = new String(json.bytes(SubscribeOptionWithPrice.from(preview)), StandardCharsets.UTF_8);
         String streamed = new String(json.written(g -> PreviewWriter.write(preview, g)), StandardCharsets.UTF_8);

@@ -24,7 +24,7 @@ import java.util.stream.Stream;
  * migration, the demo tenant, the HTTP server on a free loopback port), sends the requests a shop's
  * first visitors send (readiness, a shop page, the catalog, the configuration, a price preview, an
  * unknown path), stops the server, deletes the directory and exits, so that the JVM writes every class
- * it loaded (and the lambda forms it spun) into the archive. A server started with
+ * it loaded (with the lambda classes it generated) into the archive. A server started with
  * {@code -XX:SharedArchiveFile=…} then maps those classes instead of loading, verifying and spinning
  * them again. It reads none of the {@code SUITE_*} settings: it never touches a configured database.
  */

@@ -14,7 +14,8 @@ import java.util.Arrays;
  * {@code import-codes TENANT_KEY CAMPAIGN_ID FILE.csv} imports voucher codes into a single-use
  * campaign in the configured database ({@link ImportCodes}); {@code bill-run} runs the built-in
  * ledger's bill run once for every tenant ({@link BillRun}); {@code catalog-sync [TENANT_KEY...]} takes the
- * products, rate plans and charges from the billing system's catalog ({@link CatalogSyncCommand}).
+ * products, rate plans and charges from the billing system's catalog ({@link CatalogSyncCommand});
+ * {@code cds-training} is the build's training run of the class-data-sharing archive ({@link CdsTraining}).
  */
 public final class Main {
     private Main() {
@@ -27,6 +28,9 @@ public final class Main {
                 ok &= TenantFileLoader.check(Path.of(args[i]), System.out);
             }
             System.exit(ok && args.length > 1 ? 0 : 1);
+        }
+        if (args.length == 1 && args[0].equals(CdsTraining.NAME)) {
+            System.exit(CdsTraining.run(System.out, System.err));
         }
         if (args.length > 0 && !args[0].equals("outbox") && !args[0].equals("import-codes")
                 && !args[0].equals(BillRun.USAGE) && !args[0].equals(CatalogSyncCommand.NAME)) {

@@ -122,7 +122,9 @@ public final class Server implements AutoCloseable {
      */
     public static Server start(ServerConfig config, Clock clock, PasswordHasher hasher) {
         String url = databaseUrl(config);
+        long started = System.nanoTime();
         Database database = openDatabase(config);
+        long migrated = System.nanoTime();
         ScheduledExecutorService refresher = null;
         ScheduledExecutorService deliveries = null;
         ScheduledExecutorService revenueJob = null;
@@ -133,7 +135,9 @@ public final class Server implements AutoCloseable {
                 database.publishPoolMetrics(metrics.registry());
             }
             BusinessMeters meters = metrics == null ? null : new BusinessMeters(metrics.registry());
-            Engine engine = engine(config, database, clock, hasher, meters);
+            CommonPasswordList commonPasswords = new CommonPasswordList();
+            Engine engine = engine(config, database, clock, hasher, commonPasswords, meters);
+            long built = System.nanoTime();
             TenantFileLoader loader = new TenantFileLoader(engine.defineTenant(), engine.defineCampaigns(),
                     new JdbiTransactions(database.jdbi()), new JdbiWebhooks(database.jdbi()));
             if (config.demoTenant() && !engine.defineTenant().anyTenantDefined()) {
@@ -142,10 +146,13 @@ public final class Server implements AutoCloseable {
             for (var file : config.tenantFiles()) {
                 loader.load(file);
             }
+            long loaded = System.nanoTime();
             ServerReadiness readiness = new ServerReadiness(database, engine.defineTenant());
             Javalin http = new HttpApi(HttpApi.UseCases.from(engine), new HttpSettings(config.maxBodyBytes(),
                     java.time.Duration.ofSeconds(config.shutdownGraceSeconds()), config.trustedProxies()), readiness,
                     metrics == null ? null : metrics.registry()).start(config.httpHost(), config.httpPort());
+            long serving = System.nanoTime();
+            preload(commonPasswords);
             if (config.tenantRefreshSeconds() > 0 || billRuns(config, engine) || catalogSyncs(config, engine)
                     || engine.quotes().isPresent() || config.cleanup().minutes() > 0) {
                 refresher = Executors.newSingleThreadScheduledExecutor(r -> {
@@ -204,6 +211,10 @@ public final class Server implements AutoCloseable {
             LOG.info("Subscription Suite Engine listening on http://{}:{} with database {} ({}), mail {}",
                     config.httpHost(), http.port(), database.productName(), withoutParameters(url),
                     config.smtp() == null ? "to the outbox table" : "by SMTP via " + config.smtp().host());
+            // where a start's time goes (docs/benchmarks.md "Startup"); the JVM's own start comes before it
+            LOG.info("started in {} ms: database and migrations {} ms, engine {} ms, tenants {} ms, HTTP {} ms",
+                    millis(System.nanoTime() - started), millis(migrated - started), millis(built - migrated),
+                    millis(loaded - built), millis(serving - loaded));
             return new Server(database, engine, http, refresher, deliveries, revenueJob, readiness,
                     config.shutdownGraceSeconds(), metrics);
         } catch (RuntimeException e) {
@@ -222,6 +233,10 @@ public final class Server implements AutoCloseable {
             database.close();
             throw e;
         }
+    }
+
+    private static long millis(long nanos) {
+        return nanos / 1_000_000;
     }
 
     /**
@@ -267,17 +282,34 @@ public final class Server implements AutoCloseable {
                 : new Database(url, config.dbUser(), config.dbPassword(), pool);
     }
 
+    /**
+     * Reads the common-password list on a thread of its own once the server serves: a start does not wait
+     * for it, and the first registration most likely finds it read (else it reads it then).
+     */
+    private static void preload(CommonPasswordList commonPasswords) {
+        Thread preload = new Thread(() -> {
+            try {
+                commonPasswords.preload();
+            } catch (RuntimeException e) {
+                LOG.error("the common-password list cannot be read; registrations will fail until it can", e);
+            }
+        }, "common-passwords");
+        preload.setDaemon(true);
+        preload.start();
+    }
+
     /** The engine on the database's adapters, with every use case (the server's and the commands'), unmetered. */
     static Engine engine(ServerConfig config, Database database, Clock clock, PasswordHasher hasher) {
-        return engine(config, database, clock, hasher, null);
+        return engine(config, database, clock, hasher, new CommonPasswordList(), null);
     }
 
     /**
-     * The engine on the database's adapters; with {@code meters}, its business use cases and every port to a
-     * remote system (VIES, mail, Zuora, Zuora Revenue, Salesforce, webhooks) are metered.
+     * The engine on the database's adapters, with the common-password list given; with {@code meters}, its
+     * business use cases and every port to a remote system (VIES, mail, Zuora, Zuora Revenue, Salesforce,
+     * webhooks) are metered.
      */
     static Engine engine(ServerConfig config, Database database, Clock clock, PasswordHasher hasher,
-            BusinessMeters meters) {
+            CommonPasswordList commonPasswords, BusinessMeters meters) {
         Metering m = meters == null ? Metering.NONE : meters::outbound;
         var jdbi = database.jdbi();
         SecureRandomSecrets secrets = new SecureRandomSecrets();
@@ -285,7 +317,7 @@ public final class Server implements AutoCloseable {
                 .users(new JdbiUsers(jdbi)).sessions(new JdbiSessions(jdbi))
                 .passwordResets(new JdbiPasswordResets(jdbi)).loginAttempts(new JdbiLoginAttempts(jdbi))
                 .transactions(new JdbiTransactions(jdbi)).passwordHasher(hasher)
-                .secrets(secrets).commonPasswords(new CommonPasswordList())
+                .secrets(secrets).commonPasswords(commonPasswords)
                 .mailer(m.wrap(Mailer.class, mailer(config, database, clock), "mail"))
                 .vouchers(new JdbiVouchers(jdbi))
                 .voucherHoldDuration(java.time.Duration.ofMinutes(config.voucherHoldMinutes()))

@@ -12,6 +12,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
+import java.util.function.Supplier;
 
 /**
  * The most common passwords: the 30,000 most frequent leaked passwords that the zxcvbn library
@@ -38,14 +39,40 @@ public final class CommonPasswordList implements CommonPasswords {
     private static final String LEET_TO_I = "oieaassttil";
     private static final String LEET_TO_L = "oleaassttll";
 
-    private final Set<String> leaked;
+    private final Supplier<Set<String>> source;
+    private volatile Set<String> leaked;
 
+    /**
+     * The list read from zxcvbn's resource when it is first needed (or {@link #preload}ed), not here:
+     * reading and indexing 30,000 passwords is work a server's start need not wait for (docs/benchmarks.md
+     * "Startup"); the server preloads it on a thread of its own once it serves.
+     */
     public CommonPasswordList() {
-        this(load());
+        this.source = CommonPasswordList::load;
     }
 
     CommonPasswordList(Set<String> leaked) {
         this.leaked = Set.copyOf(leaked);
+        this.source = () -> this.leaked;
+    }
+
+    /** Reads the list now, if it was not read yet (a first registration then does not wait for it). */
+    public void preload() {
+        leaked();
+    }
+
+    private Set<String> leaked() {
+        Set<String> read = leaked;
+        if (read == null) {
+            synchronized (this) {
+                read = leaked;
+                if (read == null) {
+                    read = Set.copyOf(source.get());
+                    leaked = read;
+                }
+            }
+        }
+        return read;
     }
 
     private static Set<String> load() {
@@ -69,7 +96,7 @@ public final class CommonPasswordList implements CommonPasswords {
 
     /** How many passwords the list holds. */
     public int size() {
-        return leaked.size();
+        return leaked().size();
     }
 
     @Override
@@ -82,7 +109,7 @@ public final class CommonPasswordList implements CommonPasswords {
             return true;
         }
         for (String candidate : candidates(lower)) {
-            if (leaked.contains(candidate) || leaked.contains(reversed(candidate)) || repeatsLeaked(candidate)) {
+            if (leaked().contains(candidate) || leaked().contains(reversed(candidate)) || repeatsLeaked(candidate)) {
                 return true;
             }
         }
@@ -151,7 +178,7 @@ public final class CommonPasswordList implements CommonPasswords {
         int n = s.length();
         for (int period = 1; period <= n / 2; period++) {
             if (n % period == 0 && s.substring(period).equals(s.substring(0, n - period))) {
-                return leaked.contains(s.substring(0, period));
+                return leaked().contains(s.substring(0, period));
             }
         }
         return false;

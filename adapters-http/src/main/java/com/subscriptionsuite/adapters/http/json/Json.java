@@ -2,6 +2,8 @@ package com.subscriptionsuite.adapters.http.json;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.JsonGenerator;
+import com.fasterxml.jackson.core.util.ByteArrayBuilder;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.StreamReadConstraints;
 import com.fasterxml.jackson.core.StreamReadFeature;
@@ -19,6 +21,7 @@ import com.subscriptionsuite.adapters.http.error.ApiError;
 import com.subscriptionsuite.adapters.http.error.FieldDetail;
 import io.javalin.http.Context;
 import io.vavr.control.Either;
+import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.List;
 
@@ -106,6 +109,31 @@ public final class Json {
         } catch (JsonProcessingException e) {
             throw new UncheckedIOException(e);
         }
+    }
+
+    /**
+     * A response body written token by token ({@link #written}): for a hot endpoint whose answer would
+     * otherwise be built as records and serialised by reflection (the price preview, docs/benchmarks.md §2).
+     */
+    @FunctionalInterface
+    public interface Writing {
+        void writeTo(JsonGenerator generator) throws IOException;
+    }
+
+    /**
+     * The bytes {@code writing} writes, with this mapper's output settings (plain {@code BigDecimal}s):
+     * the same bytes {@link #bytes} gives for the equivalent records, without building them.
+     */
+    public byte[] written(Writing writing) {
+        ByteArrayBuilder buffer = new ByteArrayBuilder(4096);
+        try (JsonGenerator generator = mapper.createGenerator(buffer)) {
+            writing.writeTo(generator);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        byte[] written = buffer.toByteArray();
+        buffer.release();
+        return written;
     }
 
     /** Writes {@code body} as the JSON response with status 200. */

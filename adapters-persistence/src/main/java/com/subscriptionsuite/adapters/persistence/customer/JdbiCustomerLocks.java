@@ -61,6 +61,7 @@ public final class JdbiCustomerLocks implements CustomerLocks {
     public JdbiCustomerLocks(Jdbi jdbi, Clock clock) {
         this.jdbi = Objects.requireNonNull(jdbi, "jdbi");
         this.handles = new Handles(jdbi);
+        Handles.prepare(jdbi, CustomerLockDao.class);
         this.clock = Objects.requireNonNull(clock, "clock");
     }
 

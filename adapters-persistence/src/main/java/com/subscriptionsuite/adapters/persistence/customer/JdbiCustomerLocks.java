@@ -114,6 +114,13 @@ public final class JdbiCustomerLocks implements CustomerLocks {
                 .release(lease.tenantId(), lease.userId(), lease.holder())));
     }
 
+    /** The conditional {@code UPDATE} of {@link #release} on the unit's own connection ({@link Handles}). */
+    @Override
+    public void releaseWithUnit(Lease lease) {
+        Objects.requireNonNull(lease, "lease");
+        handles.with(CustomerLockDao.class, dao -> Handles.waitingForLock(() -> dao.release(lease.tenantId(),
+                lease.userId(), lease.holder())));
+    }
 
     static void checkLease(String holder, Duration leaseFor, Duration maxWait) {
         Objects.requireNonNull(holder, "holder");

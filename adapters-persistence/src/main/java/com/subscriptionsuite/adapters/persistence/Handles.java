@@ -117,7 +117,39 @@ public final class Handles {
             prepare(jdbi, dao);
             prepared.add(dao);
         }
-        return with(handle -> work.apply(handle.attach(dao)));
+        return with(handle -> work.apply(attached(handle, dao)));
+    }
+
+    /**
+     * The DAO attached to {@code handle}, attached once per handle and thread: attaching builds an
+     * invoker with its own configuration for every method of the DAO (dozens for the ledger's), and a
+     * unit of work attaches the same DAO many times (a checkout's subscribe: once per read, number and
+     * write). The DAO keeps the handle's configuration as of its first attach; no adapter changes a
+     * handle's configuration.
+     */
+    private <D> D attached(Handle handle, Class<D> dao) {
+        Attached last = ATTACHED.get();
+        if (last == null || last.handle.get() != handle) {
+            last = new Attached(handle);
+            ATTACHED.set(last);
+        }
+        return dao.cast(last.daos.computeIfAbsent(dao, handle::attach));
+    }
+
+    /**
+     * The DAOs attached to the handle this thread used last; replaced when the thread works on another
+     * handle (the DAOs refer to their handle, so the last closed handle of a thread stays in memory
+     * until then; it holds no connection).
+     */
+    private static final ThreadLocal<Attached> ATTACHED = new ThreadLocal<>();
+
+    private static final class Attached {
+        private final java.lang.ref.WeakReference<Handle> handle;
+        private final java.util.Map<Class<?>, Object> daos = new java.util.HashMap<>();
+
+        Attached(Handle handle) {
+            this.handle = new java.lang.ref.WeakReference<>(handle);
+        }
     }
 
     /** Whether this thread runs inside a unit of work (a transaction that commits elsewhere). */

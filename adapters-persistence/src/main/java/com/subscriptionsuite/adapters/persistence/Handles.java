@@ -4,11 +4,18 @@ import com.subscriptionsuite.application.ServerBusy;
 import java.sql.SQLException;
 import java.time.Duration;
 import java.util.Objects;
+import java.util.Set;
+import java.util.concurrent.Callable;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Function;
 import java.util.function.Supplier;
 import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.Jdbi;
+import org.jdbi.v3.core.config.ConfigRegistry;
+import org.jdbi.v3.core.extension.ExtensionContext;
+import org.jdbi.v3.core.extension.Extensions;
+import org.jdbi.v3.core.extension.HandleSupplier;
 
 /**
  * How every Jdbi adapter of this module gets its {@link Handle}: the one of the transaction running
@@ -33,9 +40,53 @@ public final class Handles {
     private static final AtomicLong SAVEPOINTS = new AtomicLong();
 
     private final Jdbi jdbi;
+    /** The DAO types {@link #with(Class, Function)} has {@link #prepare prepared} on {@link #jdbi}. */
+    private final Set<Class<?>> prepared = ConcurrentHashMap.newKeySet();
 
     public Handles(Jdbi jdbi) {
         this.jdbi = Objects.requireNonNull(jdbi, "jdbi");
+    }
+
+    /**
+     * Builds the SqlObject metadata of each DAO type once, in the {@link Jdbi}'s own configuration.
+     * <p>
+     * Why: every {@link Handle} starts from a copy of the Jdbi's configuration, including its cache of
+     * extension metadata, but metadata built while attaching a DAO to a handle
+     * ({@code handle.attach(Dao.class)}) is kept in that handle's copy only and dropped with the handle.
+     * A DAO never prepared on the Jdbi is therefore analysed again, by reflection over all its methods
+     * and annotations, on every handle (every unit of work and every call outside one) that attaches it:
+     * the largest single cost of a checkout's server CPU in the profile (docs/benchmarks.md section 4).
+     * Prepared here, each new handle's copy already holds it. Idempotent; call it from the adapter's
+     * constructor for every DAO type the adapter attaches.
+     */
+    public static void prepare(Jdbi jdbi, Class<?>... daos) {
+        Extensions extensions = jdbi.getConfig(Extensions.class);
+        HandleSupplier onTheJdbi = new HandleSupplier() {
+            @Override
+            public Handle getHandle() {
+                throw new IllegalStateException("a DAO prepared on the Jdbi runs no statement");
+            }
+
+            @Override
+            public Jdbi getJdbi() {
+                return jdbi;
+            }
+
+            @Override
+            public ConfigRegistry getConfig() {
+                return jdbi.getConfig();
+            }
+
+            @Override
+            public <V> V invokeInContext(ExtensionContext context, Callable<V> task) throws Exception {
+                throw new IllegalStateException("a DAO prepared on the Jdbi runs no statement");
+            }
+        };
+        for (Class<?> dao : daos) {
+            // attaching on a supplier that hands out the Jdbi's own configuration builds the metadata there
+            extensions.findFor(dao, onTheJdbi).orElseThrow(() -> new IllegalArgumentException(dao
+                    + " is no SqlObject type of this Jdbi"));
+        }
     }
 
     /**
@@ -62,7 +113,43 @@ public final class Handles {
 
     /** Like {@link #with}, attaching a SqlObject DAO to the handle. */
     public <D, T> T with(Class<D> dao, Function<D, T> work) {
-        return with(handle -> work.apply(handle.attach(dao)));
+        if (!prepared.contains(dao)) {
+            prepare(jdbi, dao);
+            prepared.add(dao);
+        }
+        return with(handle -> work.apply(attached(handle, dao)));
+    }
+
+    /**
+     * The DAO attached to {@code handle}, attached once per handle and thread: attaching builds an
+     * invoker with its own configuration for every method of the DAO (dozens for the ledger's), and a
+     * unit of work attaches the same DAO many times (a checkout's subscribe: once per read, number and
+     * write). The DAO keeps the handle's configuration as of its first attach; no adapter changes a
+     * handle's configuration.
+     */
+    private <D> D attached(Handle handle, Class<D> dao) {
+        Attached last = ATTACHED.get();
+        if (last == null || last.handle.get() != handle) {
+            last = new Attached(handle);
+            ATTACHED.set(last);
+        }
+        return dao.cast(last.daos.computeIfAbsent(dao, handle::attach));
+    }
+
+    /**
+     * The DAOs attached to the handle this thread used last; replaced when the thread works on another
+     * handle (the DAOs refer to their handle, so the last closed handle of a thread stays in memory
+     * until then; it holds no connection).
+     */
+    private static final ThreadLocal<Attached> ATTACHED = new ThreadLocal<>();
+
+    private static final class Attached {
+        private final java.lang.ref.WeakReference<Handle> handle;
+        private final java.util.Map<Class<?>, Object> daos = new java.util.HashMap<>();
+
+        Attached(Handle handle) {
+            this.handle = new java.lang.ref.WeakReference<>(handle);
+        }
     }
 
     /** Whether this thread runs inside a unit of work (a transaction that commits elsewhere). */

@@ -110,6 +110,14 @@ public final class BuiltInLedger implements BillingGateway {
         return account(ref).map(a -> store.invoices(ref.tenantId(), a.id()));
     }
 
+    /** The one invoice, read by its id (not the account's whole list). */
+    @Override
+    public Either<BillingFailure, Invoice> invoice(AccountRef ref, String invoiceId) {
+        return account(ref).flatMap(a -> store.invoice(ref.tenantId(), invoiceId)
+                .filter(i -> i.accountId().equals(a.id()))
+                .toEither(() -> new BillingFailure.NotFound("invoice " + invoiceId)));
+    }
+
     @Override
     public Either<BillingFailure, InvoiceDocument> invoiceDocument(AccountRef ref, String invoiceId) {
         return account(ref).flatMap(a -> store.invoice(ref.tenantId(), invoiceId)

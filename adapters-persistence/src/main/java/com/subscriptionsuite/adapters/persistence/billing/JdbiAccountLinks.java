@@ -22,6 +22,7 @@ public final class JdbiAccountLinks implements AccountLinks {
 
     public JdbiAccountLinks(Jdbi jdbi) {
         this.handles = new Handles(jdbi);
+        Handles.prepare(jdbi, AccountLinkDao.class);
     }
 
     @Override

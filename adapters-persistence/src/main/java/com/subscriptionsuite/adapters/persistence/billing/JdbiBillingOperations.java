@@ -44,6 +44,7 @@ public final class JdbiBillingOperations implements BillingOperations {
     public JdbiBillingOperations(Jdbi jdbi, Clock clock) {
         this.jdbi = Objects.requireNonNull(jdbi, "jdbi");
         this.handles = new Handles(jdbi);
+        Handles.prepare(jdbi, BillingOperationDao.class);
         this.clock = Objects.requireNonNull(clock, "clock");
     }
 

@@ -61,6 +61,7 @@ public final class JdbiCustomerLocks implements CustomerLocks {
     public JdbiCustomerLocks(Jdbi jdbi, Clock clock) {
         this.jdbi = Objects.requireNonNull(jdbi, "jdbi");
         this.handles = new Handles(jdbi);
+        Handles.prepare(jdbi, CustomerLockDao.class);
         this.clock = Objects.requireNonNull(clock, "clock");
     }
 
@@ -113,6 +114,13 @@ public final class JdbiCustomerLocks implements CustomerLocks {
                 .release(lease.tenantId(), lease.userId(), lease.holder())));
     }
 
+    /** The conditional {@code UPDATE} of {@link #release} on the unit's own connection ({@link Handles}). */
+    @Override
+    public void releaseWithUnit(Lease lease) {
+        Objects.requireNonNull(lease, "lease");
+        handles.with(CustomerLockDao.class, dao -> Handles.waitingForLock(() -> dao.release(lease.tenantId(),
+                lease.userId(), lease.holder())));
+    }
 
     static void checkLease(String holder, Duration leaseFor, Duration maxWait) {
         Objects.requireNonNull(holder, "holder");

@@ -53,6 +53,7 @@ public final class JdbiIdempotencyRecords implements IdempotencyRecords {
     public JdbiIdempotencyRecords(Jdbi jdbi) {
         this.jdbi = jdbi;
         this.handles = new Handles(jdbi);
+        Handles.prepare(jdbi, IdempotencyDao.class);
     }
 
     @Override

@@ -21,6 +21,7 @@ public final class JdbiLoginAttempts implements LoginAttempts {
     private final Handles handles;
 
     public JdbiLoginAttempts(Jdbi jdbi) {
+        Handles.prepare(jdbi, LoginFailureDao.class);
         this.handles = new Handles(jdbi);
     }
 

@@ -18,6 +18,7 @@ public final class JdbiPasswordResets implements PasswordResets {
     private final Handles handles;
 
     public JdbiPasswordResets(Jdbi jdbi) {
+        Handles.prepare(jdbi, PasswordResetDao.class);
         this.handles = new Handles(jdbi);
     }
 

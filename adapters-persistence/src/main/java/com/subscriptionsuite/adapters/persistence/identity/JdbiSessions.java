@@ -17,6 +17,7 @@ public final class JdbiSessions implements Sessions {
     private final Handles handles;
 
     public JdbiSessions(Jdbi jdbi) {
+        Handles.prepare(jdbi, SessionDao.class);
         this.handles = new Handles(jdbi);
     }
 

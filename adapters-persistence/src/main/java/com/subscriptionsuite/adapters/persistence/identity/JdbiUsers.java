@@ -26,6 +26,7 @@ public final class JdbiUsers implements Users {
     private final Handles handles;
 
     public JdbiUsers(Jdbi jdbi) {
+        Handles.prepare(jdbi, UserDao.class);
         this.handles = new Handles(jdbi);
     }
 

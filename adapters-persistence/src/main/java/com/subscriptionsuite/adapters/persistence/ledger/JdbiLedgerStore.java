@@ -85,6 +85,7 @@ public final class JdbiLedgerStore implements LedgerStore {
 
     public JdbiLedgerStore(Jdbi jdbi) {
         this.handles = new Handles(jdbi);
+        Handles.prepare(jdbi, LedgerDao.class);
     }
 
     // --- accounts -------------------------------------------------------------------------------

@@ -153,6 +153,14 @@ interface LedgerDao {
             unit_price_scale, effective_start, effective_end
             """;
 
+    /** {@link #CHARGE_COLUMNS} of {@code subscription_charge c}, for queries that join it. */
+    String CHARGE_COLUMNS_OF_C = """
+            c.tenant_id, c.subscription_id, c.position, c.id, c.original_id, c.charge_number, c.segment,
+            c.suite_product_id, c.rate_plan_id, c.charge_id, c.name, c.charge_type, c.charge_model, c.billing_period,
+            c.specific_billing_period, c.tax_mode, c.taxable, c.is_discount, c.quantity, c.currency, c.period_price,
+            c.list_price, c.unit_price, c.unit_price_scale, c.effective_start, c.effective_end
+            """;
+
     /** Oldest first. */
     @SqlQuery("SELECT " + SUBSCRIPTION_COLUMNS + """
               FROM subscription
@@ -162,12 +170,16 @@ interface LedgerDao {
     List<SubscriptionRow> subscriptionsOfAccount(@Bind("tenantId") long tenantId,
             @Bind("accountId") String accountId);
 
-    @SqlQuery("SELECT " + CHARGE_COLUMNS + """
-              FROM subscription_charge
-             WHERE tenant_id = :tenantId
-               AND subscription_id IN (SELECT id FROM subscription
-                                        WHERE tenant_id = :tenantId AND account_id = :accountId)
-             ORDER BY subscription_id, position
+    /**
+     * The charges of the account's subscriptions, found from the account's subscriptions through a join
+     * (not {@code subscription_id IN (SELECT ...)}: H2 answers that by walking every charge of the tenant,
+     * a cost that grows with the ledger; docs/benchmarks.md section 4).
+     */
+    @SqlQuery("SELECT " + CHARGE_COLUMNS_OF_C + """
+              FROM subscription s
+              JOIN subscription_charge c ON c.tenant_id = s.tenant_id AND c.subscription_id = s.id
+             WHERE s.tenant_id = :tenantId AND s.account_id = :accountId
+             ORDER BY c.subscription_id, c.position
             """)
     List<ChargeRow> chargesOfAccount(@Bind("tenantId") long tenantId, @Bind("accountId") String accountId);
 
@@ -193,13 +205,12 @@ interface LedgerDao {
             """)
     List<SubscriptionRow> dueForBilling(@Bind("tenantId") long tenantId, @Bind("day") LocalDate day);
 
-    @SqlQuery("SELECT " + CHARGE_COLUMNS + """
-              FROM subscription_charge
-             WHERE tenant_id = :tenantId
-               AND subscription_id IN (SELECT id FROM subscription
-                                        WHERE tenant_id = :tenantId AND charged_through_date <= :day
-                                          AND (cancel_date IS NULL OR charged_through_date < cancel_date))
-             ORDER BY subscription_id, position
+    @SqlQuery("SELECT " + CHARGE_COLUMNS_OF_C + """
+              FROM subscription s
+              JOIN subscription_charge c ON c.tenant_id = s.tenant_id AND c.subscription_id = s.id
+             WHERE s.tenant_id = :tenantId AND s.charged_through_date <= :day
+               AND (s.cancel_date IS NULL OR s.charged_through_date < s.cancel_date)
+             ORDER BY c.subscription_id, c.position
             """)
     List<ChargeRow> chargesDueForBilling(@Bind("tenantId") long tenantId, @Bind("day") LocalDate day);
 
@@ -256,6 +267,12 @@ interface LedgerDao {
             service_end, netto, tax, brutto
             """;
 
+    /** {@link #LINE_COLUMNS} of {@code invoice_line l}, for queries that join it. */
+    String LINE_COLUMNS_OF_L = """
+            l.tenant_id, l.invoice_id, l.position, l.subscription_number, l.charge_id, l.description,
+            l.service_start, l.service_end, l.netto, l.tax, l.brutto
+            """;
+
     @SqlUpdate("INSERT INTO invoice (" + INVOICE_COLUMNS + """
             ) VALUES (:tenantId, :id, :accountId, :invoiceNumber, :invoiceDate, :dueDate, :currency, :sellerName,
                       :sellerCountry, :sellerVatId, :billToName, :billToCountry, :billToVatId, :taxRate,
@@ -283,20 +300,22 @@ interface LedgerDao {
             """)
     List<InvoiceRow> invoicesOfAccount(@Bind("tenantId") long tenantId, @Bind("accountId") String accountId);
 
-    @SqlQuery("SELECT " + LINE_COLUMNS + """
-              FROM invoice_line
-             WHERE tenant_id = :tenantId
-               AND invoice_id IN (SELECT id FROM invoice WHERE tenant_id = :tenantId AND account_id = :accountId)
-             ORDER BY invoice_id, position
+    /** Through a join from the account's invoices, as {@link #chargesOfAccount}. */
+    @SqlQuery("SELECT " + LINE_COLUMNS_OF_L + """
+              FROM invoice i
+              JOIN invoice_line l ON l.tenant_id = i.tenant_id AND l.invoice_id = i.id
+             WHERE i.tenant_id = :tenantId AND i.account_id = :accountId
+             ORDER BY l.invoice_id, l.position
             """)
     List<LineRow> linesOfAccount(@Bind("tenantId") long tenantId, @Bind("accountId") String accountId);
 
+    /** Through a join from the account's invoices, as {@link #chargesOfAccount}. */
     @SqlQuery("""
-            SELECT tenant_id, invoice_id, party, position, line
-              FROM invoice_address_line
-             WHERE tenant_id = :tenantId
-               AND invoice_id IN (SELECT id FROM invoice WHERE tenant_id = :tenantId AND account_id = :accountId)
-             ORDER BY invoice_id, party, position
+            SELECT a.tenant_id, a.invoice_id, a.party, a.position, a.line
+              FROM invoice i
+              JOIN invoice_address_line a ON a.tenant_id = i.tenant_id AND a.invoice_id = i.id
+             WHERE i.tenant_id = :tenantId AND i.account_id = :accountId
+             ORDER BY a.invoice_id, a.party, a.position
             """)
     List<AddressLineRow> addressLinesOfAccount(@Bind("tenantId") long tenantId, @Bind("accountId") String accountId);
 

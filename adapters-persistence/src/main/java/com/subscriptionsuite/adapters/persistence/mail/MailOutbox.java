@@ -11,6 +11,7 @@ public final class MailOutbox {
 
     public MailOutbox(Jdbi jdbi) {
         this.handles = new Handles(jdbi);
+        Handles.prepare(jdbi, MailDao.class);
     }
 
     /** The {@code limit} newest mails, newest first. */

@@ -18,6 +18,7 @@ public final class OutboxMailer implements Mailer {
 
     public OutboxMailer(Jdbi jdbi, Clock clock) {
         this.handles = new Handles(jdbi);
+        Handles.prepare(jdbi, MailDao.class);
         this.clock = Objects.requireNonNull(clock, "clock");
     }
 

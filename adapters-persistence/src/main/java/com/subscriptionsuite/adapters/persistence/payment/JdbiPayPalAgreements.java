@@ -33,6 +33,7 @@ public final class JdbiPayPalAgreements implements PayPalAgreements {
     /** {@code approvalUrl}: where the customer approves, absolute or relative to the API's base. */
     public JdbiPayPalAgreements(Jdbi jdbi, Secrets secrets, String approvalUrl) {
         this.handles = new Handles(Objects.requireNonNull(jdbi, "jdbi"));
+        Handles.prepare(jdbi, PaymentTokenDao.class);
         this.secrets = Objects.requireNonNull(secrets, "secrets");
         this.approvalUrl = Objects.requireNonNull(approvalUrl, "approvalUrl");
     }

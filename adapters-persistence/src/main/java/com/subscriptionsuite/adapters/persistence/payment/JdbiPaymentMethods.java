@@ -22,6 +22,7 @@ public final class JdbiPaymentMethods implements PaymentMethods {
 
     public JdbiPaymentMethods(Jdbi jdbi) {
         this.handles = new Handles(jdbi);
+        Handles.prepare(jdbi, PaymentMethodDao.class);
     }
 
     @Override

@@ -38,6 +38,7 @@ public final class JdbiPaymentPages implements PaymentPages {
     /** With a key of at least 32 characters (the server's {@code SUITE_PAYMENT_PAGE_KEY}). */
     public JdbiPaymentPages(Jdbi jdbi, Secrets secrets, String key) {
         this.handles = new Handles(Objects.requireNonNull(jdbi, "jdbi"));
+        Handles.prepare(jdbi, PaymentTokenDao.class);
         this.secrets = Objects.requireNonNull(secrets, "secrets");
         this.signer = new PageSigner(key);
     }

@@ -94,6 +94,7 @@ public final class JdbiTenants implements Tenants {
     /** With {@code optimisticReads} lock-free attempts per read before it reads under row locks. */
     JdbiTenants(Jdbi jdbi, int optimisticReads) {
         this.handles = new Handles(Objects.requireNonNull(jdbi, "jdbi"));
+        Handles.prepare(jdbi, TenantDao.class, CatalogDao.class, PaymentOptionDao.class);
         this.optimisticReads = optimisticReads;
     }
 

@@ -12,6 +12,7 @@ public final class JdbiVatChecks implements VatChecks {
     private final Handles handles;
 
     public JdbiVatChecks(Jdbi jdbi) {
+        Handles.prepare(jdbi, VatCheckDao.class);
         this.handles = new Handles(jdbi);
     }
 

@@ -40,6 +40,14 @@ public interface CustomerLocks {
      */
     void release(Lease lease);
 
+    /**
+     * Ends the lease if it is still {@code lease.holder()}'s, as a write of the unit of work running on
+     * this thread: it ends when that unit commits and stays held when the unit rolls back, so an
+     * operation's last unit can finish it and free the customer in one commit (docs/benchmarks.md
+     * section 4). Outside a unit of work it commits on its own, as {@link #release}.
+     */
+    void releaseWithUnit(Lease lease);
+
 
     record Lease(long tenantId, long userId, String holder, Instant until) {
         public Lease {

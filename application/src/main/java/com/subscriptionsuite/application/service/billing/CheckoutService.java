@@ -413,12 +413,12 @@ final class CheckoutService implements Checkout {
         }
         Option<Invoice> invoice = Option.none();
         if (subscribed.invoice() != null) {
-            Either<BillingFailure, List<Invoice>> invoices = context.gateway().invoices(ref);
-            if (invoices.isLeft()) {
-                return Either.left(invoices.getLeft());
+            // only the order's invoice, not all the account's (docs/benchmarks.md section 4)
+            Either<BillingFailure, Invoice> read = context.gateway().invoice(ref, subscribed.invoice().id());
+            if (read.isLeft() && !(read.getLeft() instanceof BillingFailure.NotFound)) {
+                return Either.left(read.getLeft());
             }
-            invoice = Option.ofOptional(invoices.get().stream()
-                    .filter(i -> i.id().equals(subscribed.invoice().id())).findFirst());
+            invoice = read.toOption();
         }
         List<CustomerOperations.Booked> events = new ArrayList<>();
         long userId = b.command().userId();

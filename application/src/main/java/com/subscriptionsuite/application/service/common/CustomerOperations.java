@@ -41,8 +41,11 @@ import java.util.function.Supplier;
  * <li>it records the operation as pending ({@link #begin}) before its first billing command;</li>
  * <li>it sends its commands, each with the request key of its step ({@link Keyed#step});</li>
  * <li>it commits its local effects in one unit of work that also finishes the operation
- * ({@link #commit}) and keeps the answer;</li>
- * <li>it releases the lease, whatever happened.</li>
+ * ({@link #commit}), keeps the answer and releases the lease ({@link CustomerLocks#releaseWithUnit}):
+ * one commit instead of two, and the customer is free exactly when the operation's effects are
+ * visible;</li>
+ * <li>an operation that did not get there (refused, failed, threw) releases the lease on its own,
+ * whatever happened.</li>
  * </ol>
  * The operation key comes from the client's {@code Idempotency-Key} when there is one (hashed with
  * the tenant, the user and the kind of operation, so it fits a request key and names nobody), so a
@@ -131,11 +134,14 @@ public final class CustomerOperations {
             throw new ServerBusy("customer " + userId + " of tenant " + tenantId + " is busy with another operation"
                     + " for longer than " + MAX_WAIT.toSeconds() + " s", 2, null);
         }
+        Held held = new Held(lease.get());
         try {
             boolean repeat = operations.operation(tenantId, key).isDefined();
-            return work.apply(new Keyed(tenantId, userId, kind, key, repeat));
+            return work.apply(new Keyed(tenantId, userId, kind, key, repeat, held));
         } finally {
-            locks.release(lease.get());
+            if (!held.released) {
+                locks.release(lease.get());
+            }
         }
     }
 
@@ -176,7 +182,8 @@ public final class CustomerOperations {
                 scheduledEvents.add(event);
             }
         }
-        return transactions.inTransaction(() -> {
+        Held held = op.held();
+        T committed = transactions.inTransaction(() -> {
             T answer = effects.get();
             operations.finish(op.tenantId(), op.key());
             if (!appended.isEmpty()) {
@@ -186,8 +193,15 @@ public final class CustomerOperations {
                 events.schedule(scheduledEvents.get(i), scheduled.get(i).dueOn());
             }
             keep.accept(answer);
+            if (held != null && !held.released) {
+                locks.releaseWithUnit(held.lease);
+            }
             return answer;
         });
+        if (held != null) {
+            held.released = true;
+        }
+        return committed;
     }
 
     /**
@@ -222,10 +236,34 @@ public final class CustomerOperations {
      * One operation of one customer: its key, and whether it ran before with this key (a retry of an
      * operation whose outcome its client did not learn: its commands may have taken effect).
      */
-    public record Keyed(long tenantId, long userId, String kind, String key, boolean repeat) {
+    public record Keyed(long tenantId, long userId, String kind, String key, boolean repeat, Held held) {
+        /** An operation without a lease of {@link #run} to release in its last unit. */
+        public Keyed(long tenantId, long userId, String kind, String key, boolean repeat) {
+            this(tenantId, userId, kind, key, repeat, null);
+        }
+
         /** The request key of one step of the operation. */
         public RequestKey step(String step) {
             return RequestKey.of(key, step);
+        }
+    }
+
+    /**
+     * The lease {@link #run} took for an operation, and whether the operation's last unit
+     * ({@link #commit}) has released it: then {@link #run} does not release it again (the same key's
+     * next operation may hold the lease by then).
+     */
+    public static final class Held {
+        private final CustomerLocks.Lease lease;
+        private volatile boolean released;
+
+        Held(CustomerLocks.Lease lease) {
+            this.lease = Objects.requireNonNull(lease, "lease");
+        }
+
+        @Override
+        public String toString() {
+            return "lease of " + lease.holder() + (released ? " (released)" : "");
         }
     }
 

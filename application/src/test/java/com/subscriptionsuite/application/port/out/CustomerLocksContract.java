@@ -247,5 +247,43 @@ public abstract class CustomerLocksContract extends IdentityContract {
             assertThat(acquire(ann, "checkout:2", NO_WAIT)).as("still held").isEmpty();
             assertThat(acquire(bob, "checkout:2", NO_WAIT)).as("bob's was not taken").isNotEmpty();
         }
+
+        @Test
+        void a_release_with_the_unit_ends_the_lease_when_the_unit_commits() {
+            Lease lease = acquire(ann, "checkout:1", NO_WAIT).get();
+
+            transactions.inTransaction(() -> {
+                locks.releaseWithUnit(lease);
+                return null;
+            });
+
+            assertThat(acquire(ann, "checkout:2", NO_WAIT)).as("after the unit committed").isNotEmpty();
+        }
+
+        @Test
+        void a_release_with_a_unit_that_rolls_back_leaves_the_lease_held() {
+            Lease lease = acquire(ann, "checkout:1", NO_WAIT).get();
+
+            assertThatThrownBy(() -> transactions.inTransaction(() -> {
+                locks.releaseWithUnit(lease);
+                throw new IllegalStateException("the unit fails after the release");
+            })).hasMessage("the unit fails after the release");
+
+            assertThat(acquire(ann, "checkout:2", NO_WAIT)).as("the rolled back release").isEmpty();
+            locks.release(lease);
+            assertThat(acquire(ann, "checkout:2", NO_WAIT)).as("after the holder's own release").isNotEmpty();
+        }
+
+        @Test
+        void a_release_with_the_unit_in_the_name_of_another_holder_leaves_the_lease() {
+            Lease lease = acquire(ann, "checkout:1", NO_WAIT).get();
+
+            transactions.inTransaction(() -> {
+                locks.releaseWithUnit(new Lease(ALPHA, ann.id(), "checkout:2", lease.until()));
+                return null;
+            });
+
+            assertThat(acquire(ann, "checkout:3", NO_WAIT)).as("after another holder's release").isEmpty();
+        }
     }
 }

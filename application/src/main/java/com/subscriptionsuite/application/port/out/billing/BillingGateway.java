@@ -50,6 +50,17 @@ public interface BillingGateway {
     /** The account's invoices, newest first (by invoice date, then number). */
     Either<BillingFailure, List<Invoice>> invoices(AccountRef account);
 
+    /**
+     * One invoice of the account, {@link BillingFailure.NotFound} when the account has no such invoice.
+     * By default read through {@link #invoices}; an implementation that can read one invoice by its id
+     * does (the checkout reads back only its order's invoice: docs/benchmarks.md section 4).
+     */
+    default Either<BillingFailure, Invoice> invoice(AccountRef account, String invoiceId) {
+        return invoices(account).flatMap(all -> io.vavr.control.Option.ofOptional(all.stream()
+                        .filter(i -> i.id().equals(invoiceId)).findFirst())
+                .toEither(() -> new BillingFailure.NotFound("invoice " + invoiceId)));
+    }
+
     /** One invoice of the account as a document (a PDF). */
     Either<BillingFailure, InvoiceDocument> invoiceDocument(AccountRef account, String invoiceId);
 

@@ -79,21 +79,25 @@ public final class CatalogSyncCommand {
 
     /**
      * The scheduled sync: every tenant's catalog from the billing system, each all or nothing; every
-     * outcome is logged (a change at INFO, a refusal or a billing failure at WARN), and nothing is
-     * thrown, so a failed run waits for the next one. A no-op for an engine without a catalog source.
+     * outcome is logged (a change at INFO, a refusal or a billing failure at WARN); the tenants that did
+     * sync keep what they stored, and when any tenant's sync was refused or failed an
+     * {@link IllegalStateException} naming them is thrown afterwards, so the scheduler counts the run as
+     * failed (the next run tries again). A no-op for an engine without a catalog source.
      */
     public static void syncEveryTenant(Engine engine) {
-        try {
-            engine.catalogSync().ifPresent(group -> group.syncCatalog().syncEveryTenant().forEach((key, outcome) -> {
-                List<String> lines = describe(key, outcome);
-                if (outcome.isLeft()) {
-                    LOG.warn("catalog sync: {}", String.join(System.lineSeparator(), lines));
-                } else if (outcome.exists(CatalogSyncReport::stored)) {
-                    LOG.info("catalog sync: {}", lines.get(0));
-                }
-            }));
-        } catch (RuntimeException e) {
-            LOG.warn("catalog sync failed; the catalogs stay as they are until the next run", e);
+        List<String> failed = new java.util.ArrayList<>();
+        engine.catalogSync().ifPresent(group -> group.syncCatalog().syncEveryTenant().forEach((key, outcome) -> {
+            List<String> lines = describe(key, outcome);
+            if (outcome.isLeft()) {
+                LOG.warn("catalog sync: {}", String.join(System.lineSeparator(), lines));
+                failed.add(key);
+            } else if (outcome.exists(CatalogSyncReport::stored)) {
+                LOG.info("catalog sync: {}", lines.get(0));
+            }
+        }));
+        if (!failed.isEmpty()) {
+            throw new IllegalStateException("catalog sync refused or failed for tenants " + failed
+                    + " (logged above); their catalogs stay as they are");
         }
     }
 

@@ -163,28 +163,33 @@ public final class Server implements AutoCloseable {
             }
             if (config.tenantRefreshSeconds() > 0) {
                 schedule(refresher, meters, "tenant_refresh", () -> refresh(engine),
-                        Duration.ofSeconds(config.tenantRefreshSeconds()));
+                        Duration.ofSeconds(config.tenantRefreshSeconds()),
+                        "tenant refresh failed; keeping the catalog in memory");
             }
             if (billRuns(config, engine)) {
                 schedule(refresher, meters, "bill_run", () -> billingRun(engine),
-                        Duration.ofMinutes(config.billingRunMinutes()));
+                        Duration.ofMinutes(config.billingRunMinutes()),
+                        "bill run failed; the periods stay due for the next run");
             }
             if (catalogSyncs(config, engine)) {
                 // the first run one period after the start: a start (or a restart) does not call Zuora at once
                 schedule(refresher, meters, "catalog_sync", () -> CatalogSyncCommand.syncEveryTenant(engine),
-                        Duration.ofMinutes(config.catalogSyncMinutes()));
+                        Duration.ofMinutes(config.catalogSyncMinutes()),
+                        "catalog sync failed; the catalog in memory is kept until the next run");
             }
             if (engine.quotes().isPresent()) {
                 // quotes booked whose source could not be marked accepted then (docs/quotes.md)
                 Engine.Quotes quotes = engine.quotes().get();
                 schedule(refresher, meters, "quote_marks", () -> markAcceptedQuotes(quotes),
-                        Duration.ofMinutes(QUOTE_MARK_MINUTES));
+                        Duration.ofMinutes(QUOTE_MARK_MINUTES),
+                        "the quote mark job failed; it runs again in " + QUOTE_MARK_MINUTES + " minutes");
             }
             if (config.cleanup().minutes() > 0) {
                 // issue 15: old sessions, guests, holds, keys, failures and tokens (docs/housekeeping.md); safe on
                 // every instance at once (conditional deletes by key), so no instance is elected for it
-                schedule(refresher, meters, "cleanup", () -> cleanUp(engine),
-                        Duration.ofMinutes(config.cleanup().minutes()));
+                schedule(refresher, meters, "cleanup", () -> cleanUpRun(engine),
+                        Duration.ofMinutes(config.cleanup().minutes()),
+                        "the clean-up failed; it runs again at its next interval");
             }
             if (config.events().pollMillis() > 0) {
                 // the outbox's consumers and the webhook workers, on a thread of their own (a slow receiver
@@ -195,7 +200,8 @@ public final class Server implements AutoCloseable {
                     return t;
                 });
                 schedule(deliveries, meters, "event_delivery", () -> deliverEvents(engine),
-                        Duration.ofMillis(config.events().pollMillis()));
+                        Duration.ofMillis(config.events().pollMillis()),
+                        "event delivery round failed; the next round goes on from the consumers' positions");
             }
             if (config.revenue().intervalSeconds() > 0) {
                 // its own thread: an upload may take as long as Zuora Revenue's read timeout
@@ -205,7 +211,8 @@ public final class Server implements AutoCloseable {
                     return t;
                 });
                 schedule(revenueJob, meters, "revenue_feed", () -> revenueRun(engine),
-                        Duration.ofSeconds(config.revenue().intervalSeconds()));
+                        Duration.ofSeconds(config.revenue().intervalSeconds()),
+                        "revenue feed run failed; its batches are taken up again when their lease ends");
             }
             reportOperationsInDoubt(database, clock, inDoubtAfter(config));
             LOG.info("Subscription Suite Engine listening on http://{}:{} with database {} ({}), mail {}",
@@ -241,12 +248,29 @@ public final class Server implements AutoCloseable {
 
     /**
      * Runs {@code job} on {@code executor} every {@code every} after the previous run's end, the first one
-     * {@code every} after now; with meters, each run is timed by outcome and its lag measured.
+     * {@code every} after now; see {@link #scheduled}.
      */
     private static void schedule(ScheduledExecutorService executor, BusinessMeters meters, String name, Runnable job,
-            Duration every) {
-        Runnable run = meters == null ? job : meters.job(name, every, every, job);
-        executor.scheduleWithFixedDelay(run, every.toNanos(), every.toNanos(), TimeUnit.NANOSECONDS);
+            Duration every, String failure) {
+        executor.scheduleWithFixedDelay(scheduled(meters, name, every, job, failure), every.toNanos(), every.toNanos(),
+                TimeUnit.NANOSECONDS);
+    }
+
+    /**
+     * What the scheduler runs for {@code job}: with meters, each run timed by outcome ({@code error} when the
+     * job throws) and its lag measured; a failure is logged once with {@code failure} and never thrown (a
+     * scheduled executor would stop scheduling a task that throws), so the next run comes at its interval.
+     * The jobs themselves throw their failures rather than logging them, so that they are counted.
+     */
+    static Runnable scheduled(BusinessMeters meters, String name, Duration every, Runnable job, String failure) {
+        Runnable timed = meters == null ? job : meters.job(name, every, every, job);
+        return () -> {
+            try {
+                timed.run();
+            } catch (RuntimeException e) {
+                LOG.warn(failure, e);
+            }
+        };
     }
 
     /**
@@ -399,21 +423,21 @@ public final class Server implements AutoCloseable {
         <T> T wrap(Class<T> port, T target, String system);
     }
 
-    /** One run of the revenue batch job over every tenant; a failure is logged and the next run goes on. */
+    /**
+     * One run of the revenue batch job over every tenant; a failure (also a run Zuora Revenue stopped) is
+     * thrown, for the scheduler to count and log.
+     */
     static void revenueRun(Engine engine) {
-        try {
-            engine.revenue().ifPresent(revenue -> {
-                var run = revenue.postRevenue().run();
-                if (run.stoppedBy() != null) {
-                    LOG.error("revenue feed stopped: {}", run.stoppedBy());
-                } else if (run.uploaded() + run.loaded() + run.failed() + run.inDoubt() > 0) {
-                    LOG.info("revenue feed: {} batches opened, {} uploads, {} loaded, {} failed, {} in doubt",
-                            run.opened(), run.uploaded(), run.loaded(), run.failed(), run.inDoubt());
-                }
-            });
-        } catch (RuntimeException e) {
-            LOG.warn("revenue feed run failed; its batches are taken up again when their lease ends", e);
-        }
+        engine.revenue().ifPresent(revenue -> {
+            var run = revenue.postRevenue().run();
+            if (run.stoppedBy() != null) {
+                throw new IllegalStateException("revenue feed stopped: " + run.stoppedBy());
+            }
+            if (run.uploaded() + run.loaded() + run.failed() + run.inDoubt() > 0) {
+                LOG.info("revenue feed: {} batches opened, {} uploads, {} loaded, {} failed, {} in doubt",
+                        run.opened(), run.uploaded(), run.loaded(), run.failed(), run.inDoubt());
+            }
+        });
     }
 
     /** Where the built-in PayPal approval is served: relative to the API's base unless a public URL is set. */
@@ -444,15 +468,6 @@ public final class Server implements AutoCloseable {
         return jdbcUrl.substring(0, cut);
     }
 
-    /** One run of the clean-up, its counts logged; a failure is logged and the next run goes on. */
-    static void cleanUp(Engine engine) {
-        try {
-            cleanUpRun(engine);
-        } catch (RuntimeException e) {
-            LOG.warn("the clean-up failed; it runs again at its next interval", e);
-        }
-    }
-
     /** One run of the clean-up with its counts logged; what it removed. */
     static CleanUp.CleanUpReport cleanUpRun(Engine engine) {
         CleanUp.CleanUpReport report = engine.cleanUp()
@@ -465,15 +480,11 @@ public final class Server implements AutoCloseable {
     /** How often booked quotes whose source was not reached are marked accepted again. */
     static final long QUOTE_MARK_MINUTES = 5;
 
-    /** One run of the quote mark job; a failure is logged, the next run tries again. */
+    /** One run of the quote mark job; a failure is thrown (the scheduler counts and logs it). */
     static void markAcceptedQuotes(Engine.Quotes quotes) {
-        try {
-            int marked = quotes.markAcceptedQuotes().markPending();
-            if (marked > 0) {
-                LOG.info("marked {} booked quotes accepted at their source", marked);
-            }
-        } catch (RuntimeException e) {
-            LOG.warn("the quote mark job failed; it runs again in {} minutes", QUOTE_MARK_MINUTES, e);
+        int marked = quotes.markAcceptedQuotes().markPending();
+        if (marked > 0) {
+            LOG.info("marked {} booked quotes accepted at their source", marked);
         }
     }
 
@@ -489,43 +500,32 @@ public final class Server implements AutoCloseable {
 
     /**
      * The built-in ledger's bill run for every tenant; safe on several instances at once (each account
-     * is billed on its locked row), and a failure is logged and retried at the next run.
+     * is billed on its locked row); a failure is thrown (the scheduler counts and logs it, and the periods
+     * stay due for the next run).
      */
     static void billingRun(Engine engine) {
-        try {
-            for (var run : engine.runBilling().billEveryTenant()) {
-                if (!run.invoiceIds().isEmpty()) {
-                    LOG.info("bill run of tenant {} for {}: {} subscriptions charged, {} invoices raised",
-                            run.tenantId(), run.day(), run.subscriptions(), run.invoiceIds().size());
-                }
+        for (var run : engine.runBilling().billEveryTenant()) {
+            if (!run.invoiceIds().isEmpty()) {
+                LOG.info("bill run of tenant {} for {}: {} subscriptions charged, {} invoices raised",
+                        run.tenantId(), run.day(), run.subscriptions(), run.invoiceIds().size());
             }
-        } catch (RuntimeException e) {
-            LOG.warn("bill run failed; the periods stay due for the next run", e);
         }
     }
 
     /**
      * One round of the business events: the consumers (the webhook fan-out) and the webhook workers.
-     * A failure is logged; the next round starts where this one stopped.
+     * A failure is thrown (the scheduler counts and logs it); the next round starts where this one stopped.
      */
     static void deliverEvents(Engine engine) {
         engine.events().ifPresent(events -> {
-            try {
-                events.deliverEvents().deliver();
-                events.deliverEvents().sendWebhooks();
-            } catch (RuntimeException e) {
-                LOG.warn("event delivery round failed; the next round goes on from the consumers' positions", e);
-            }
+            events.deliverEvents().deliver();
+            events.deliverEvents().sendWebhooks();
         });
     }
 
     private static void refresh(Engine engine) {
-        try {
-            if (engine.refreshTenants()) {
-                LOG.info("tenant definitions changed; catalog refreshed");
-            }
-        } catch (RuntimeException e) {
-            LOG.warn("tenant refresh failed; keeping the catalog in memory", e);
+        if (engine.refreshTenants()) {
+            LOG.info("tenant definitions changed; catalog refreshed");
         }
     }
 

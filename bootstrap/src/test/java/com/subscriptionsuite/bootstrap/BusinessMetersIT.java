@@ -91,6 +91,33 @@ class BusinessMetersIT {
         }
     }
 
+    @Test
+    void a_scheduled_job_that_fails_counts_as_an_error_and_keeps_its_schedule() throws Exception {
+        try (Server server = start(env(dataDir, "SUITE_METRICS_PORT", "0", "SUITE_EVENTS_POLL_MILLIS", "50"));
+                java.sql.Connection sql = java.sql.DriverManager.getConnection(
+                        com.subscriptionsuite.adapters.persistence.Database.h2File(dataDir), "sa", "")) {
+            awaitScrape(server, "suite_job_runs_seconds_count{job=\"event_delivery\",outcome=\"ok\"}");
+
+            // the event delivery's consumers are gone: every round fails until they are back
+            sql.createStatement().execute("ALTER TABLE event_consumer RENAME TO event_consumer_away");
+            String failing = awaitScrape(server, "suite_job_runs_seconds_count{job=\"event_delivery\",outcome=\"error\"}");
+            assertThat(value(failing, "suite_job_runs_seconds_count", "job=\"event_delivery\"", "outcome=\"error\""))
+                    .isPositive();
+            double okBefore = value(failing, "suite_job_runs_seconds_count", "job=\"event_delivery\"",
+                    "outcome=\"ok\"");
+
+            sql.createStatement().execute("ALTER TABLE event_consumer_away RENAME TO event_consumer");
+            long deadline = System.nanoTime() + Duration.ofSeconds(20).toNanos();
+            double okAfter = okBefore;
+            while (okAfter <= okBefore && System.nanoTime() < deadline) {
+                Thread.sleep(50);
+                okAfter = value(awaitScrape(server, "suite_job_runs_seconds_count"), "suite_job_runs_seconds_count",
+                        "job=\"event_delivery\"", "outcome=\"ok\"");
+            }
+            assertThat(okAfter).as("the job still runs after failing").isGreaterThan(okBefore);
+        }
+    }
+
     private static double value(String metrics, String name, String... tags) {
         return metrics.lines().filter(l -> l.startsWith(name + "{"))
                 .filter(l -> java.util.Arrays.stream(tags).allMatch(l::contains))

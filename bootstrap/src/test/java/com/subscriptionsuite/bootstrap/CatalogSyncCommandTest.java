@@ -2,6 +2,7 @@ package com.subscriptionsuite.bootstrap;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatCode;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.subscriptionsuite.application.Engine;
 import com.subscriptionsuite.application.fixtures.InMemoryCatalogSource;
@@ -96,12 +97,13 @@ class CatalogSyncCommandTest {
     }
 
     @Test
-    void the_scheduled_sync_stores_what_it_can_and_never_throws() {
+    void the_scheduled_sync_stores_what_it_can_then_fails_naming_the_tenants_that_did_not_sync() {
         source.answer(1, InMemoryCatalogSource.changed(acme));
         source.fail(2, new BillingFailure.Unavailable("timeout"));
         Engine engine = engine();
 
-        assertThatCode(() -> CatalogSyncCommand.syncEveryTenant(engine)).doesNotThrowAnyException();
+        assertThatThrownBy(() -> CatalogSyncCommand.syncEveryTenant(engine))
+                .isInstanceOf(IllegalStateException.class).hasMessageContaining("[other]");
 
         assertThat(tenants.versions()).containsEntry("acme", 2L).containsEntry("other", 1L);
         assertThatCode(() -> CatalogSyncCommand.syncEveryTenant(

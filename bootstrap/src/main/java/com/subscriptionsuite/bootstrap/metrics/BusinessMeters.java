@@ -24,8 +24,6 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.LongSupplier;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 /**
  * The standalone server's business meters (docs/observability.md), on the Prometheus registry:
@@ -53,7 +51,6 @@ import org.slf4j.LoggerFactory;
  * from a request's data, so the number of series stays small.
  */
 public final class BusinessMeters implements Instrumentation {
-    private static final Logger LOG = LoggerFactory.getLogger(BusinessMeters.class);
 
     private final MeterRegistry registry;
     private final LongSupplier nanoTime;
@@ -126,8 +123,9 @@ public final class BusinessMeters implements Instrumentation {
 
     /**
      * {@code run}, a job scheduled with a fixed delay ({@code initialDelay}, then {@code delay} after each
-     * run's end), timed by outcome, its lag measured against when it was due, and never throwing: a failure
-     * is logged and counted, and the executor keeps scheduling it.
+     * run's end), timed by outcome, its lag measured against when it was due. A failure is counted
+     * ({@code outcome="error"}) and thrown on: the caller logs it and must not let it reach a scheduled
+     * executor (which would stop scheduling the job); {@code Server.scheduled} does both.
      */
     public Runnable job(String job, Duration initialDelay, Duration delay, Runnable run) {
         AtomicLong due = new AtomicLong(nanoTime.getAsLong() + initialDelay.toNanos());
@@ -146,7 +144,7 @@ public final class BusinessMeters implements Instrumentation {
                 run.run();
             } catch (RuntimeException e) {
                 outcome = "error";
-                LOG.warn("scheduled job {} failed; it runs again at its next interval", job, e);
+                throw e;
             } finally {
                 long end = nanoTime.getAsLong();
                 timer("suite.job.runs", "job", job, "outcome", outcome).record(end - start,

@@ -96,7 +96,7 @@ class BusinessMetersTest {
     }
 
     @Test
-    void a_job_run_is_timed_its_lag_measured_and_a_failure_counted_without_stopping_the_schedule() {
+    void a_job_run_is_timed_its_lag_measured_and_a_failure_counted_and_thrown_on() {
         AtomicLong runs = new AtomicLong();
         Runnable job = meters.job("bill_run", Duration.ofSeconds(60), Duration.ofSeconds(60), () -> {
             runs.incrementAndGet();
@@ -109,7 +109,7 @@ class BusinessMetersTest {
         nanos.addAndGet(TimeUnit.SECONDS.toNanos(65)); // started 5 s after it was due
         job.run();
         nanos.addAndGet(TimeUnit.SECONDS.toNanos(60)); // on time: 60 s after the previous run's end
-        job.run(); // throws inside: counted, not thrown
+        assertThatThrownBy(job::run).hasMessage("database gone"); // counted, and thrown on for the caller to log
 
         assertThat(registry.get("suite.job.runs").tags("job", "bill_run", "outcome", "ok").timer().count()).isEqualTo(1);
         assertThat(registry.get("suite.job.runs").tags("job", "bill_run", "outcome", "error").timer().count())

@@ -102,20 +102,28 @@ public final class BuiltInLedger implements BillingGateway {
 
     @Override
     public Either<BillingFailure, List<Subscription>> subscriptions(AccountRef ref) {
-        return account(ref).map(a -> store.subscriptions(ref.tenantId(), a.id()));
+        return read(() -> account(ref).map(a -> store.subscriptions(ref.tenantId(), a.id())));
     }
 
     @Override
     public Either<BillingFailure, List<Invoice>> invoices(AccountRef ref) {
-        return account(ref).map(a -> store.invoices(ref.tenantId(), a.id()));
+        return read(() -> account(ref).map(a -> store.invoices(ref.tenantId(), a.id())));
     }
 
     /** The one invoice, read by its id (not the account's whole list). */
     @Override
     public Either<BillingFailure, Invoice> invoice(AccountRef ref, String invoiceId) {
-        return account(ref).flatMap(a -> store.invoice(ref.tenantId(), invoiceId)
+        return read(() -> account(ref).flatMap(a -> store.invoice(ref.tenantId(), invoiceId)
                 .filter(i -> i.accountId().equals(a.id()))
-                .toEither(() -> new BillingFailure.NotFound("invoice " + invoiceId)));
+                .toEither(() -> new BillingFailure.NotFound("invoice " + invoiceId))));
+    }
+
+    /**
+     * A read of several statements (the account, then what is asked for) in one unit of work: one
+     * connection instead of one per statement, and one consistent view (docs/benchmarks.md section 4).
+     */
+    private <T> T read(Supplier<T> reads) {
+        return transactions.inTransaction(reads);
     }
 
     @Override
@@ -389,30 +397,32 @@ public final class BuiltInLedger implements BillingGateway {
 
     /**
      * Runs {@code command} once per request key, in a unit of work of its own: a key seen before
-     * answers {@code answer} of what it recorded then. A refusal records nothing.
+     * answers {@code answer} of what it recorded then. A refusal records nothing. The answer is read
+     * in the same unit (after the command, on its connection): what the command just wrote, or what
+     * the key recorded before.
      */
     private <T> Either<BillingFailure, T> once(long tenantId, RequestKey key, String kind,
             Supplier<Either<BillingFailure, String>> command, Function<String, Either<BillingFailure, T>> answer) {
-        Either<BillingFailure, String> result;
         try {
-            result = transactions.inTransaction(() -> {
+            return transactions.inTransaction(() -> {
                 Option<String> seen = store.requestResult(tenantId, key.value());
                 if (seen.isDefined()) {
-                    return Either.right(seen.get());
+                    return answer.apply(seen.get());
                 }
                 Either<BillingFailure, String> done = command.get();
                 done.forEach(r -> store.recordRequest(tenantId, key.value(), kind, r, clock.instant()));
-                return done;
+                return done.flatMap(answer);
             });
         } catch (IllegalStateException raced) {
             // the same key was booked by a concurrent command, which won: answer what it created
-            Option<String> seen = transactions.inTransaction(() -> store.requestResult(tenantId, key.value()));
-            if (seen.isEmpty()) {
-                throw raced;
-            }
-            result = Either.right(seen.get());
+            return transactions.inTransaction(() -> {
+                Option<String> seen = store.requestResult(tenantId, key.value());
+                if (seen.isEmpty()) {
+                    throw raced;
+                }
+                return answer.apply(seen.get());
+            });
         }
-        return result.flatMap(answer);
     }
 
     private Either<BillingFailure, BillingAccount> locked(AccountRef ref) {

@@ -82,8 +82,8 @@ public final class CheckoutLoad {
     }
 
     private record Result(String db, int clients, int checkouts, double perSecond, double p50, double p99,
-            Map<Integer, Integer> byStatus, double serverCpuMsPerCheckout, double databaseCpuMsPerCheckout,
-            int customersWithOneEach) {
+            Map<Integer, Integer> byStatus, double serverCpuMsPerCheckout, double jitMsPerCheckout,
+            double gcMsPerCheckout, double databaseCpuMsPerCheckout, int customersWithOneEach) {
     }
 
     private CheckoutLoad() {
@@ -95,8 +95,9 @@ public final class CheckoutLoad {
                 Runtime.getRuntime().availableProcessors(), System.getProperty("java.vm.name"),
                 System.getProperty("java.version"), options.pool(), options.checkouts(), options.warmup());
         System.out.println("| Database | Clients | Checkouts | checkouts/s | p50 | p99 | answers by status"
-                + " | server CPU per checkout | PostgreSQL CPU per checkout | customers with 1 subscription + 1 invoice |");
-        System.out.println("|---|---:|---:|---:|---:|---:|---|---:|---:|---:|");
+                + " | server CPU per checkout | of which JIT / GC | PostgreSQL CPU per checkout"
+                + " | customers with 1 subscription + 1 invoice |");
+        System.out.println("|---|---:|---:|---:|---:|---:|---|---:|---:|---:|---:|");
         for (String db : options.dbs()) {
             if (db.equals("h2")) {
                 for (int clients : options.clients()) {
@@ -161,12 +162,14 @@ public final class CheckoutLoad {
                 clientCpuAtStart.clear();
                 clientCpu.set(0);
                 long cpuBefore = os.getProcessCpuTime();
+                long[] vmBefore = jitAndGcCpuNanos();
                 long postgresBefore = postgresCpuNanos();
                 long started = System.nanoTime();
                 drive(server, http, pool, tokens, options.warmup(), options.checkouts(), clients,
                         new Sink(byStatus, latencies), mx, clientCpuAtStart, clientCpu);
                 long elapsed = System.nanoTime() - started;
                 long serverCpu = os.getProcessCpuTime() - cpuBefore - clientCpu.get() - selectorCpu(mx);
+                long[] vmAfter = jitAndGcCpuNanos();
                 long postgresCpu = postgresCpuNanos() - postgresBefore;
                 Arrays.sort(latencies);
                 int oneEach = 0;
@@ -179,7 +182,10 @@ public final class CheckoutLoad {
                 }
                 return new Result(db, clients, options.checkouts(), options.checkouts() / (elapsed / 1e9),
                         latencies[latencies.length / 2] / 1e6, latencies[(int) (latencies.length * 0.99)] / 1e6,
-                        byStatus, serverCpu / 1e6 / options.checkouts(), postgresCpu / 1e6 / options.checkouts(), oneEach);
+                        byStatus, serverCpu / 1e6 / options.checkouts(),
+                        (vmAfter[0] - vmBefore[0]) / 1e6 / options.checkouts(),
+                        (vmAfter[1] - vmBefore[1]) / 1e6 / options.checkouts(),
+                        postgresCpu / 1e6 / options.checkouts(), oneEach);
             } finally {
                 pool.shutdownNow();
             }
@@ -243,6 +249,36 @@ public final class CheckoutLoad {
     }
 
     /**
+     * The CPU time of this JVM's JIT compiler threads and of its garbage collector's threads (with the VM
+     * thread, which runs the collector's pauses), from /proc/self/task: part of the server's CPU, shown
+     * apart because the JIT's share falls to nothing once the server is warm (docs/benchmarks.md §4).
+     */
+    private static long[] jitAndGcCpuNanos() {
+        long jit = 0;
+        long gc = 0;
+        try (var tasks = Files.list(Path.of("/proc/self/task"))) {
+            for (Path task : tasks.toList()) {
+                try {
+                    String stat = Files.readString(task.resolve("stat"));
+                    String comm = stat.substring(stat.indexOf('(') + 1, stat.lastIndexOf(')'));
+                    String[] fields = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+                    long ticks = Long.parseLong(fields[11]) + Long.parseLong(fields[12]); // utime, stime
+                    if (comm.contains("CompilerThre")) {
+                        jit += ticks;
+                    } else if (comm.startsWith("GC Thread") || comm.startsWith("G1 ") || comm.equals("VM Thread")) {
+                        gc += ticks;
+                    }
+                } catch (IOException | RuntimeException gone) {
+                    // the thread ended meanwhile
+                }
+            }
+        } catch (IOException e) {
+            return new long[] {0, 0};
+        }
+        return new long[] {jit * 10_000_000L, gc * 10_000_000L}; // USER_HZ is 100 on Linux
+    }
+
+    /**
      * The CPU time of every PostgreSQL process on this machine (the embedded server's postmaster and
      * backends), from /proc: 0 on H2, which runs inside the server's own process.
      */
@@ -287,9 +323,9 @@ public final class CheckoutLoad {
     }
 
     private static void print(Result r) {
-        System.out.printf(Locale.ROOT, "| %s | %d | %,d | %,.0f | %.1f ms | %.1f ms | %s | %.1f ms | %s | %d |%n",
+        System.out.printf(Locale.ROOT, "| %s | %d | %,d | %,.0f | %.1f ms | %.1f ms | %s | %.1f ms | %.1f / %.1f ms | %s | %d |%n",
                 r.db(), r.clients(), r.checkouts(), r.perSecond(), r.p50(), r.p99(), r.byStatus(),
-                r.serverCpuMsPerCheckout(), r.db().startsWith("H2") ? "(in process)"
+                r.serverCpuMsPerCheckout(), r.jitMsPerCheckout(), r.gcMsPerCheckout(), r.db().startsWith("H2") ? "(in process)"
                         : String.format(Locale.ROOT, "%.1f ms", r.databaseCpuMsPerCheckout()),
                 r.customersWithOneEach());
     }

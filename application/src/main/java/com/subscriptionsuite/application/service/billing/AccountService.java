@@ -47,7 +47,7 @@ final class AccountService implements ManageAccount, ReadInvoices {
         Tenant tenant = context.directory().require(tenantId).tenant();
         CustomerOperations ops = context.operations();
         return ops.run(tenantId, userId, "account-update", operation.key(), op -> {
-            return ops.linkedAccount(tenantId, userId)
+            return ops.linkedAccount(op)
                     .<AccountFailure>mapLeft(AccountFailure.BillingFailed::new)
                     .flatMap(found -> found.toEither(AccountFailure.AccountNotFound::new))
                     .flatMap(linked -> Accounts.currency(tenant, Option.some(linked.account().currency()),

@@ -90,7 +90,7 @@ final class CheckoutService implements Checkout {
         // an Idempotency-Key), which booked while this one waited: it books nothing (409).
         boolean first = ops.links().accountOf(command.tenantId(), command.userId()).isEmpty();
         return ops.run(command.tenantId(), command.userId(), "checkout", operation.key(), op -> {
-            Option<AccountRef> link = ops.links().accountOf(command.tenantId(), command.userId());
+            Option<AccountRef> link = op.link();
             if (first && link.isDefined() && !op.repeat()) {
                 return Either.left(new CheckoutFailure.CheckoutInProgress());
             }

@@ -121,7 +121,7 @@ final class ChangeSubscriptionService implements ChangeSubscription {
         String step = step(command.request());
         return operations.run(command.tenantId(), command.userId(), "change", operation.key(), op -> {
             if (op.repeat()) {
-                Option<AccountRef> link = operations.links().accountOf(command.tenantId(), command.userId());
+                Option<AccountRef> link = op.link();
                 if (link.isDefined()) {
                     Either<BillingFailure, Option<BillingGateway.Amended>> earlier = operations.gateway()
                             .amendment(link.get(), op.step(step));

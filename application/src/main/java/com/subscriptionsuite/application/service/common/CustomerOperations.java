@@ -109,6 +109,17 @@ public final class CustomerOperations {
         return gateway.account(link.get()).map(account -> Option.some(new LinkedAccount(link.get(), account)));
     }
 
+    /**
+     * The customer's account as {@link #linkedAccount(long, long)}, from the link {@link #run} read when it
+     * took the lease (the lease keeps it current: only an operation under it links an account).
+     */
+    public Either<BillingFailure, Option<LinkedAccount>> linkedAccount(Keyed op) {
+        if (op.link().isEmpty()) {
+            return Either.right(Option.none());
+        }
+        return gateway.account(op.link().get()).map(account -> Option.some(new LinkedAccount(op.link().get(), account)));
+    }
+
     /** A customer's account: the engine's link to it and the billing system's account. */
     public record LinkedAccount(AccountRef ref, BillingAccount account) {
     }
@@ -136,8 +147,10 @@ public final class CustomerOperations {
         }
         Held held = new Held(lease.get());
         try {
-            boolean repeat = operations.operation(tenantId, key).isDefined();
-            return work.apply(new Keyed(tenantId, userId, kind, key, repeat, held));
+            // whether the key ran before, and the customer's link, in one read (one connection)
+            Keyed op = transactions.inTransaction(() -> new Keyed(tenantId, userId, kind, key,
+                    operations.operation(tenantId, key).isDefined(), held, links.accountOf(tenantId, userId)));
+            return work.apply(op);
         } finally {
             if (!held.released) {
                 locks.release(lease.get());
@@ -233,14 +246,16 @@ public final class CustomerOperations {
     }
 
     /**
-     * One operation of one customer: its key, and whether it ran before with this key (a retry of an
-     * operation whose outcome its client did not learn: its commands may have taken effect).
+     * One operation of one customer: its key, whether it ran before with this key (a retry of an
+     * operation whose outcome its client did not learn: its commands may have taken effect), and the
+     * customer's account link as read when the lease was taken (none before the first checkout).
      */
-    public record Keyed(long tenantId, long userId, String kind, String key, boolean repeat, Held held) {
-        /** An operation without a lease of {@link #run} to release in its last unit. */
-        public Keyed(long tenantId, long userId, String kind, String key, boolean repeat) {
-            this(tenantId, userId, kind, key, repeat, null);
+    public record Keyed(long tenantId, long userId, String kind, String key, boolean repeat, Held held,
+            Option<AccountRef> link) {
+        public Keyed {
+            Objects.requireNonNull(link, "link");
         }
+
 
         /** The request key of one step of the operation. */
         public RequestKey step(String step) {

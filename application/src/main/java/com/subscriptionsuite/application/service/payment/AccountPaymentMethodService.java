@@ -69,7 +69,7 @@ final class AccountPaymentMethodService implements AccountPaymentMethodCases {
         BillingGateway gateway = operations.gateway();
         return operations.run(change.tenantId(), change.userId(), "payment-method", operation.key(), op -> {
             Either<PaymentFailure, CustomerOperations.LinkedAccount> linked = operations
-                    .linkedAccount(change.tenantId(), change.userId())
+                    .linkedAccount(op)
                     .<PaymentFailure>mapLeft(PaymentFailure.BillingFailed::new)
                     .flatMap(found -> found.toEither(PaymentFailure.AccountNotFound::new));
             if (linked.isLeft()) {

@@ -154,7 +154,13 @@ public final class CheckoutLoad {
             ExecutorService pool = Executors.newFixedThreadPool(clients, named);
             HttpClient http = HttpClient.newHttpClient();
             try {
-                drive(server, http, pool, tokens, 0, options.warmup(), clients, null, mx, clientCpuAtStart, clientCpu);
+                Map<Integer, Integer> warmUpStatus = new TreeMap<>();
+                drive(server, http, pool, tokens, 0, options.warmup(), clients,
+                        new Sink(warmUpStatus, new long[options.warmup()]), mx, clientCpuAtStart, clientCpu);
+                if (!warmUpStatus.keySet().equals(java.util.Set.of(200))) {
+                    System.out.println("# warm-up answers by status (db " + db + ", " + clients + " clients): "
+                            + warmUpStatus);
+                }
                 Map<Integer, Integer> byStatus = new TreeMap<>();
                 long[] latencies = new long[options.checkouts()];
                 com.sun.management.OperatingSystemMXBean os =
@@ -175,9 +181,13 @@ public final class CheckoutLoad {
                 int oneEach = 0;
                 for (int i = 0; i < total; i++) {
                     String auth = "Bearer " + tokens.get(i);
-                    if (count(http, server, "/account/subscription", auth) == 1
-                            && count(http, server, "/account/invoice", auth) == 1) {
+                    int subscriptions = count(http, server, "/account/subscription", auth);
+                    int invoices = count(http, server, "/account/invoice", auth);
+                    if (subscriptions == 1 && invoices == 1) {
                         oneEach++;
+                    } else {
+                        System.out.println("# customer " + i + " (" + (i < options.warmup() ? "warm-up" : "timed")
+                                + "): " + subscriptions + " subscriptions, " + invoices + " invoices (-1: not 200)");
                     }
                 }
                 return new Result(db, clients, options.checkouts(), options.checkouts() / (elapsed / 1e9),

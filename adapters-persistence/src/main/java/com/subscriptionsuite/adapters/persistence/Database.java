@@ -29,6 +29,8 @@ public final class Database implements AutoCloseable {
     /** H2's own default write delay, used while the migrations run ({@link #migrate()}). */
     private static final int MIGRATION_WRITE_DELAY_MILLIS = 500;
     private final OneConnectionPerThread guarded;
+    /** Done once {@link #migrate()} succeeded; failed with its failure. The adapters' connections wait for it. */
+    private final java.util.concurrent.CompletableFuture<Void> migrated = new java.util.concurrent.CompletableFuture<>();
     private final Jdbi jdbi;
 
     /** Opens the pool with {@link PoolSettings#defaults()} and migrates the schema. */
@@ -73,7 +75,12 @@ public final class Database implements AutoCloseable {
             if (migrating) {
                 migrate();
             }
-            this.jdbi = Jdbi.create(guarded).installPlugin(new SqlObjectPlugin());
+            // the adapters' connections: not before the schema is migrated (a Database opened without migrating
+            // hands its adapters none until migrate() is done; they wait for it, or fail with its failure)
+            this.jdbi = Jdbi.create((org.jdbi.v3.core.ConnectionFactory) () -> {
+                awaitMigrated();
+                return guarded.getConnection();
+            }).installPlugin(new SqlObjectPlugin());
         } catch (RuntimeException e) {
             dataSource.close();
             throw e;
@@ -108,6 +115,25 @@ public final class Database implements AutoCloseable {
      * {@code WRITE_DELAY=0} does not prevent either (H2 commits DDL at once): a half-migrated file.
      */
     public int migrate() {
+        try {
+            int executed = migrateNow();
+            migrated.complete(null);
+            return executed;
+        } catch (RuntimeException | Error e) {
+            migrated.completeExceptionally(e);
+            throw e;
+        }
+    }
+
+    private void awaitMigrated() throws SQLException {
+        try {
+            migrated.join();
+        } catch (java.util.concurrent.CompletionException | java.util.concurrent.CancellationException e) {
+            throw new SQLException("the database's migrations failed", e.getCause() == null ? e : e.getCause());
+        }
+    }
+
+    private int migrateNow() {
         if (h2WritingEveryCommit) {
             // a setting of the whole database, not of a connection (a connection opened meanwhile sets it back to
             // the URL's 0: then the migrations only run slower)

@@ -235,8 +235,14 @@ public final class Server implements AutoCloseable {
                     config.shutdownGraceSeconds(), metrics);
         } catch (RuntimeException e) {
             storedKeyPages.failed(e);
-            // the pool closes after the migrations' thread let go of it (a migration runs in a transaction)
-            migrations.handle((done, failure) -> null).join();
+            // the pool closes after the migrations' thread let go of it (a migration runs in a transaction); when
+            // the migrations failed, theirs is the failure to report (the engine's build then failed waiting for them)
+            Throwable migrationFailure = migrations.handle((done, failure) -> failure).join();
+            RuntimeException thrown = e;
+            if (migrationFailure instanceof RuntimeException failed && failed != e) {
+                failed.addSuppressed(e);
+                thrown = failed;
+            }
             if (refresher != null) {
                 refresher.shutdownNow();
             }
@@ -250,7 +256,7 @@ public final class Server implements AutoCloseable {
                 metrics.close();
             }
             database.close();
-            throw e;
+            throw thrown;
         }
     }
 

@@ -44,9 +44,10 @@ public final class Database implements AutoCloseable {
     }
 
     /**
-     * Opens the pool without migrating the schema: the caller runs {@link #migrate()} before any adapter
-     * reads or writes (the standalone server migrates on a thread of its own while it builds the engine,
-     * which only prepares statements, and serves nothing before the migrations are done).
+     * Opens the pool without migrating the schema: the caller runs {@link #migrate()}, on any thread. Until
+     * it succeeded, a connection asked for through {@link #jdbi()} waits for it (and fails with its failure
+     * if it failed), so no adapter reads a schema that is not there yet. The standalone server migrates on
+     * a thread of its own while it builds the engine, and serves nothing before the migrations are done.
      */
     public static Database withoutMigrating(String jdbcUrl, String user, String password, PoolSettings pool) {
         return new Database(jdbcUrl, user, password, pool, false);
@@ -117,10 +118,12 @@ public final class Database implements AutoCloseable {
     public int migrate() {
         try {
             int executed = migrateNow();
-            migrated.complete(null);
+            if (!migrated.complete(null)) {
+                migrated.obtrudeValue(null); // a retry that succeeded after a failed attempt
+            }
             return executed;
         } catch (RuntimeException | Error e) {
-            migrated.completeExceptionally(e);
+            migrated.completeExceptionally(e); // no effect once an earlier attempt succeeded: the schema is there
             throw e;
         }
     }

@@ -59,6 +59,8 @@ import com.subscriptionsuite.bootstrap.tenantfile.TenantFileLoader;
 import io.javalin.Javalin;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
@@ -123,8 +125,12 @@ public final class Server implements AutoCloseable {
     public static Server start(ServerConfig config, Clock clock, PasswordHasher hasher) {
         String url = databaseUrl(config);
         long started = System.nanoTime();
-        Database database = openDatabase(config);
-        long migrated = System.nanoTime();
+        Database database = openDatabase(config, false);
+        long opened = System.nanoTime();
+        // the migrations run on a thread of their own while this one builds the engine and the HTTP API, which
+        // need no table; nothing serves before they are done (docs/benchmarks.md "Startup")
+        CompletableFuture<Long> migrations = migrateAlongside(database);
+        AfterMigrationPaymentPages storedKeyPages = new AfterMigrationPaymentPages();
         ScheduledExecutorService refresher = null;
         ScheduledExecutorService deliveries = null;
         ScheduledExecutorService revenueJob = null;
@@ -136,8 +142,19 @@ public final class Server implements AutoCloseable {
             }
             BusinessMeters meters = metrics == null ? null : new BusinessMeters(metrics.registry());
             CommonPasswordList commonPasswords = new CommonPasswordList();
-            Engine engine = engine(config, database, clock, hasher, commonPasswords, meters);
+            Engine engine = engine(config, database, clock, hasher, commonPasswords, meters, storedKeyPages);
             long built = System.nanoTime();
+            ServerReadiness readiness = new ServerReadiness(database, engine.defineTenant());
+            HttpApi api = new HttpApi(HttpApi.UseCases.from(engine), new HttpSettings(config.maxBodyBytes(),
+                    java.time.Duration.ofSeconds(config.shutdownGraceSeconds()), config.trustedProxies()), readiness,
+                    metrics == null ? null : metrics.registry());
+            long routed = System.nanoTime();
+            long migrated = opened + awaitMigrations(migrations);
+            long waited = System.nanoTime();
+            if (config.paymentPageKey() == null) {
+                storedKeyPages.migrated(JdbiPaymentPages.withStoredKey(database.jdbi(), new SecureRandomSecrets(),
+                        clock.instant()));
+            }
             TenantFileLoader loader = new TenantFileLoader(engine.defineTenant(), engine.defineCampaigns(),
                     new JdbiTransactions(database.jdbi()), new JdbiWebhooks(database.jdbi()));
             if (config.demoTenant() && !engine.defineTenant().anyTenantDefined()) {
@@ -147,10 +164,7 @@ public final class Server implements AutoCloseable {
                 loader.load(file);
             }
             long loaded = System.nanoTime();
-            ServerReadiness readiness = new ServerReadiness(database, engine.defineTenant());
-            Javalin http = new HttpApi(HttpApi.UseCases.from(engine), new HttpSettings(config.maxBodyBytes(),
-                    java.time.Duration.ofSeconds(config.shutdownGraceSeconds()), config.trustedProxies()), readiness,
-                    metrics == null ? null : metrics.registry()).start(config.httpHost(), config.httpPort());
+            Javalin http = api.start(config.httpHost(), config.httpPort());
             long serving = System.nanoTime();
             preload(commonPasswords);
             if (config.tenantRefreshSeconds() > 0 || billRuns(config, engine) || catalogSyncs(config, engine)
@@ -219,12 +233,23 @@ public final class Server implements AutoCloseable {
                     config.httpHost(), http.port(), database.productName(), withoutParameters(url),
                     config.smtp() == null ? "to the outbox table" : "by SMTP via " + config.smtp().host());
             // where a start's time goes (docs/benchmarks.md "Startup"); the JVM's own start comes before it
-            LOG.info("started in {} ms: database and migrations {} ms, engine {} ms, tenants {} ms, HTTP {} ms",
-                    millis(System.nanoTime() - started), millis(migrated - started), millis(built - migrated),
-                    millis(loaded - built), millis(serving - loaded));
+            LOG.info("started in {} ms: database {} ms, migrations {} ms (alongside: engine {} ms, HTTP API {} ms, "
+                    + "then waited {} ms), tenants {} ms, HTTP {} ms", millis(System.nanoTime() - started),
+                    millis(opened - started), millis(migrated - opened), millis(built - opened),
+                    millis(routed - built), millis(waited - routed), millis(loaded - waited),
+                    millis(serving - loaded));
             return new Server(database, engine, http, refresher, deliveries, revenueJob, readiness,
                     config.shutdownGraceSeconds(), metrics);
         } catch (RuntimeException e) {
+            storedKeyPages.failed(e);
+            // the pool closes after the migrations' thread let go of it (a migration runs in a transaction); when
+            // the migrations failed, theirs is the failure to report (the engine's build then failed waiting for them)
+            Throwable migrationFailure = migrations.handle((done, failure) -> failure).join();
+            RuntimeException thrown = e;
+            if (migrationFailure instanceof RuntimeException failed && failed != e) {
+                failed.addSuppressed(e);
+                thrown = failed;
+            }
             if (refresher != null) {
                 refresher.shutdownNow();
             }
@@ -238,7 +263,7 @@ public final class Server implements AutoCloseable {
                 metrics.close();
             }
             database.close();
-            throw e;
+            throw thrown;
         }
     }
 
@@ -297,13 +322,53 @@ public final class Server implements AutoCloseable {
 
     /** Opens the configured database (migrating it); the caller closes it. */
     static Database openDatabase(ServerConfig config) {
+        return openDatabase(config, true);
+    }
+
+    /** Opens the configured database, migrating it or not (the caller then runs {@link Database#migrate()}). */
+    private static Database openDatabase(ServerConfig config, boolean migrating) {
         String url = databaseUrl(config);
         PoolSettings pool = new PoolSettings(config.dbPoolSize(), java.time.Duration.ofMillis(config.dbPoolWaitMillis()),
                 java.time.Duration.ofMillis(config.dbLockTimeoutMillis()),
                 java.time.Duration.ofMillis(config.dbStatementTimeoutMillis()));
-        return config.dbUrl() == null
-                ? new Database(url, "sa", "", pool)
-                : new Database(url, config.dbUser(), config.dbPassword(), pool);
+        String user = config.dbUrl() == null ? "sa" : config.dbUser();
+        String password = config.dbUrl() == null ? "" : config.dbPassword();
+        return migrating ? new Database(url, user, password, pool) : Database.withoutMigrating(url, user, password, pool);
+    }
+
+    /**
+     * Runs the database's migrations on a thread of its own; the future gives how long they took (nanoseconds).
+     * A failure closes nothing: the caller waits for the future and closes the pool.
+     */
+    private static CompletableFuture<Long> migrateAlongside(Database database) {
+        CompletableFuture<Long> done = new CompletableFuture<>();
+        Thread migrating = new Thread(() -> {
+            long from = System.nanoTime();
+            try {
+                database.migrate();
+                done.complete(System.nanoTime() - from);
+            } catch (Throwable e) {
+                done.completeExceptionally(e);
+            }
+        }, "migrations");
+        migrating.setDaemon(true);
+        migrating.start();
+        return done;
+    }
+
+    /** Waits for {@link #migrateAlongside}'s migrations; their failure is thrown as it was (the start fails). */
+    private static long awaitMigrations(CompletableFuture<Long> migrations) {
+        try {
+            return migrations.join();
+        } catch (CompletionException e) {
+            if (e.getCause() instanceof RuntimeException cause) {
+                throw cause;
+            }
+            if (e.getCause() instanceof Error error) {
+                throw error;
+            }
+            throw e;
+        }
     }
 
     /**
@@ -334,6 +399,16 @@ public final class Server implements AutoCloseable {
      */
     static Engine engine(ServerConfig config, Database database, Clock clock, PasswordHasher hasher,
             CommonPasswordList commonPasswords, BusinessMeters meters) {
+        return engine(config, database, clock, hasher, commonPasswords, meters, null);
+    }
+
+    /**
+     * As above; without {@code SUITE_PAYMENT_PAGE_KEY}, the built-in payment pages are {@code storedKeyPages}
+     * when given (their key read by the caller once the schema is migrated: this builds the engine without
+     * reading the database), else they read the stored key now.
+     */
+    private static Engine engine(ServerConfig config, Database database, Clock clock, PasswordHasher hasher,
+            CommonPasswordList commonPasswords, BusinessMeters meters, PaymentPages storedKeyPages) {
         Metering m = meters == null ? Metering.NONE : meters::outbound;
         var jdbi = database.jdbi();
         SecureRandomSecrets secrets = new SecureRandomSecrets();
@@ -358,7 +433,8 @@ public final class Server implements AutoCloseable {
                 // payment methods (issue 5): stored methods, the built-in hosted page and PayPal approval
                 .paymentMethods(new JdbiPaymentMethods(jdbi))
                 .paymentPages(config.paymentPageKey() == null
-                        ? JdbiPaymentPages.withStoredKey(jdbi, secrets, clock.instant())
+                        ? storedKeyPages != null ? storedKeyPages
+                                : JdbiPaymentPages.withStoredKey(jdbi, secrets, clock.instant())
                         : new JdbiPaymentPages(jdbi, secrets, config.paymentPageKey()))
                 .payPalAgreements(new JdbiPayPalAgreements(jdbi, secrets, payPalApprovalUrl(config)));
         // issue 14: the outbox of business events, and webhooks as its consumer (docs/events.md, docs/webhooks.md)

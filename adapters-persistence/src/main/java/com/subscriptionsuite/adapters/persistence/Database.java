@@ -6,6 +6,7 @@ import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DatabaseMetaData;
 import java.sql.SQLException;
+import java.sql.Statement;
 import org.flywaydb.core.Flyway;
 import org.jdbi.v3.core.Jdbi;
 import org.jdbi.v3.sqlobject.SqlObjectPlugin;
@@ -23,7 +24,13 @@ import org.jdbi.v3.sqlobject.SqlObjectPlugin;
 public final class Database implements AutoCloseable {
     private final HikariDataSource dataSource;
     private final boolean postgres;
+    /** An H2 URL with {@code WRITE_DELAY=0} ({@link #h2File}): relaxed while migrating, see {@link #migrate()}. */
+    private final boolean h2WritingEveryCommit;
+    /** H2's own default write delay, used while the migrations run ({@link #migrate()}). */
+    private static final int MIGRATION_WRITE_DELAY_MILLIS = 500;
     private final OneConnectionPerThread guarded;
+    /** Done once {@link #migrate()} succeeded; failed with its failure. The adapters' connections wait for it. */
+    private final java.util.concurrent.CompletableFuture<Void> migrated = new java.util.concurrent.CompletableFuture<>();
     private final Jdbi jdbi;
 
     /** Opens the pool with {@link PoolSettings#defaults()} and migrates the schema. */
@@ -33,6 +40,20 @@ public final class Database implements AutoCloseable {
 
     /** Opens the pool and migrates the schema; fails (and closes the pool) if either fails. */
     public Database(String jdbcUrl, String user, String password, PoolSettings pool) {
+        this(jdbcUrl, user, password, pool, true);
+    }
+
+    /**
+     * Opens the pool without migrating the schema: the caller runs {@link #migrate()}, on any thread. Until
+     * it succeeded, a connection asked for through {@link #jdbi()} waits for it (and fails with its failure
+     * if it failed), so no adapter reads a schema that is not there yet. The standalone server migrates on
+     * a thread of its own while it builds the engine, and serves nothing before the migrations are done.
+     */
+    public static Database withoutMigrating(String jdbcUrl, String user, String password, PoolSettings pool) {
+        return new Database(jdbcUrl, user, password, pool, false);
+    }
+
+    private Database(String jdbcUrl, String user, String password, PoolSettings pool, boolean migrating) {
         HikariConfig config = new HikariConfig();
         config.setJdbcUrl(jdbcUrl);
         config.setUsername(user);
@@ -41,6 +62,8 @@ public final class Database implements AutoCloseable {
         config.setMaximumPoolSize(pool.size());
         config.setConnectionTimeout(pool.maxWait().toMillis());
         this.postgres = jdbcUrl.startsWith("jdbc:postgresql:");
+        this.h2WritingEveryCommit = jdbcUrl.startsWith("jdbc:h2:")
+                && jdbcUrl.toUpperCase(java.util.Locale.ROOT).contains(";WRITE_DELAY=0");
         if (postgres) {
             // per connection, so every instance on the database waits for a row lock and runs a statement
             // for a bounded time; Handles answers either failure as ServerBusy (503 server_busy)
@@ -50,8 +73,15 @@ public final class Database implements AutoCloseable {
         this.dataSource = new HikariDataSource(config);
         this.guarded = new OneConnectionPerThread(dataSource, pool.maxWait());
         try {
-            migrate();
-            this.jdbi = Jdbi.create(guarded).installPlugin(new SqlObjectPlugin());
+            if (migrating) {
+                migrate();
+            }
+            // the adapters' connections: not before the schema is migrated (a Database opened without migrating
+            // hands its adapters none until migrate() is done; they wait for it, or fail with its failure)
+            this.jdbi = Jdbi.create((org.jdbi.v3.core.ConnectionFactory) () -> {
+                awaitMigrated();
+                return guarded.getConnection();
+            }).installPlugin(new SqlObjectPlugin());
         } catch (RuntimeException e) {
             dataSource.close();
             throw e;
@@ -76,8 +106,42 @@ public final class Database implements AutoCloseable {
      * Applies the migrations not applied yet; returns how many it applied (0 when up to date).
      * Flyway gets the pool itself (it may hold two connections: its history table's and the
      * migration's); it runs before the adapters get the database.
+     *
+     * <p>On an H2 URL with {@code WRITE_DELAY=0} ({@link #h2File}) the migrations run with H2's default
+     * write delay instead: H2 commits every DDL statement, and writing each of those commits to the
+     * file on its own cost about a tenth of the migrations' CPU on a first start (docs/benchmarks.md "Startup"). When they
+     * are done the delay is set back to 0 and a checkpoint writes the schema to the file before any
+     * request is served. A process killed during the migrations may lose their last half second; that
+     * leaves the same kind of state as a kill between a migration's DDL and its history row, which
+     * {@code WRITE_DELAY=0} does not prevent either (H2 commits DDL at once): a half-migrated file.
      */
     public int migrate() {
+        try {
+            int executed = migrateNow();
+            if (!migrated.complete(null)) {
+                migrated.obtrudeValue(null); // a retry that succeeded after a failed attempt
+            }
+            return executed;
+        } catch (RuntimeException | Error e) {
+            migrated.completeExceptionally(e); // no effect once an earlier attempt succeeded: the schema is there
+            throw e;
+        }
+    }
+
+    private void awaitMigrated() throws SQLException {
+        try {
+            migrated.join();
+        } catch (java.util.concurrent.CompletionException | java.util.concurrent.CancellationException e) {
+            throw new SQLException("the database's migrations failed", e.getCause() == null ? e : e.getCause());
+        }
+    }
+
+    private int migrateNow() {
+        if (h2WritingEveryCommit) {
+            // a setting of the whole database, not of a connection (a connection opened meanwhile sets it back to
+            // the URL's 0: then the migrations only run slower)
+            h2("SET WRITE_DELAY " + MIGRATION_WRITE_DELAY_MILLIS);
+        }
         int executed = Flyway.configure()
                 .dataSource(dataSource)
                 // a migration may lock and run as long as it needs (the pool's timeouts are for requests)
@@ -87,12 +151,26 @@ public final class Database implements AutoCloseable {
                 .load()
                 .migrate()
                 .migrationsExecuted;
+        if (h2WritingEveryCommit) {
+            // back to the URL's WRITE_DELAY=0, with what the migrations wrote on the file
+            h2("SET WRITE_DELAY 0", "CHECKPOINT");
+        }
         if (postgres) {
             // Flyway's connections came from the pool with the limits lifted: retire them, so every connection a
             // request gets is a fresh one with the pool's limits
             dataSource.getHikariPoolMXBean().softEvictConnections();
         }
         return executed;
+    }
+
+    private void h2(String... statements) {
+        try (Connection connection = dataSource.getConnection(); Statement statement = connection.createStatement()) {
+            for (String sql : statements) {
+                statement.execute(sql);
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException("cannot run " + String.join("; ", statements) + " on H2", e);
+        }
     }
 
     public Jdbi jdbi() {

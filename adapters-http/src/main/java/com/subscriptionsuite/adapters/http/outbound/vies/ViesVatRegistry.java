@@ -49,7 +49,8 @@ public final class ViesVatRegistry implements VatRegistry {
     private final URI endpoint;
     private final Duration timeout;
     private final Duration retryPause;
-    private final HttpClient client;
+    /** Built on the first check ({@link #client()}): a start does not pay for the TLS context and the selector thread. */
+    private volatile HttpClient client;
     private final ObjectMapper mapper = JsonMapper.builder()
             .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES).build();
 
@@ -62,8 +63,21 @@ public final class ViesVatRegistry implements VatRegistry {
         this.endpoint = Objects.requireNonNull(endpoint, "endpoint");
         this.timeout = Objects.requireNonNull(timeout, "timeout");
         this.retryPause = Objects.requireNonNull(retryPause, "retryPause");
-        this.client = HttpClient.newBuilder().connectTimeout(timeout).followRedirects(HttpClient.Redirect.NEVER)
-                .build();
+    }
+
+    private HttpClient client() {
+        HttpClient built = client;
+        if (built == null) {
+            synchronized (this) {
+                built = client;
+                if (built == null) {
+                    built = HttpClient.newBuilder().connectTimeout(timeout).followRedirects(HttpClient.Redirect.NEVER)
+                            .build();
+                    client = built;
+                }
+            }
+        }
+        return built;
     }
 
     @Override
@@ -111,7 +125,7 @@ public final class ViesVatRegistry implements VatRegistry {
         HttpRequest request = builder.build();
         HttpResponse<byte[]> response;
         try {
-            response = client.send(request, HttpResponse.BodyHandlers.ofByteArray());
+            response = client().send(request, HttpResponse.BodyHandlers.ofByteArray());
         } catch (HttpTimeoutException e) {
             LOG.warn("VIES did not answer within {}", timeout);
             return new Unavailable(Unavailable.TIMEOUT);

@@ -24,11 +24,27 @@ public final class HttpWebhookSender implements WebhookSender {
     private static final Set<String> RESTRICTED = Set.of("content-length", "host", "connection", "expect",
             "upgrade");
 
-    private final HttpClient client;
+    private final Duration connectTimeout;
+    /** Built on the first post ({@link #client()}): a start does not pay for the TLS context and the selector thread. */
+    private volatile HttpClient client;
 
     public HttpWebhookSender(Duration connectTimeout) {
-        this.client = HttpClient.newBuilder().connectTimeout(connectTimeout)
-                .followRedirects(HttpClient.Redirect.NEVER).version(HttpClient.Version.HTTP_1_1).build();
+        this.connectTimeout = java.util.Objects.requireNonNull(connectTimeout, "connectTimeout");
+    }
+
+    private HttpClient client() {
+        HttpClient built = client;
+        if (built == null) {
+            synchronized (this) {
+                built = client;
+                if (built == null) {
+                    built = HttpClient.newBuilder().connectTimeout(connectTimeout)
+                            .followRedirects(HttpClient.Redirect.NEVER).version(HttpClient.Version.HTTP_1_1).build();
+                    client = built;
+                }
+            }
+        }
+        return built;
     }
 
     @Override
@@ -48,7 +64,7 @@ public final class HttpWebhookSender implements WebhookSender {
             }
         });
         try {
-            HttpResponse<Void> response = client.send(request.build(), HttpResponse.BodyHandlers.discarding());
+            HttpResponse<Void> response = client().send(request.build(), HttpResponse.BodyHandlers.discarding());
             return Either.right(response.statusCode());
         } catch (HttpTimeoutException e) {
             return Either.left("timed out after " + timeout.toMillis() + " ms");

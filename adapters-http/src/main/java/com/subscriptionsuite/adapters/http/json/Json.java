@@ -171,6 +171,25 @@ public final class Json {
                 .peek(body -> ctx.status(200).contentType(CONTENT_TYPE).result(body));
     }
 
+    /**
+     * As {@link #sendRendered}, but a 200's bytes go to the response's output stream at once instead of
+     * being handed to Javalin as the result, which copies every result through a buffer of the
+     * connector's output size (32 KiB, allocated per response) after the handler returns. What goes on
+     * the wire is the same: the stream is Javalin's (it compresses as it would, on the same length), the
+     * answer is far below the output buffer so nothing is committed before the handler returns, and the
+     * server completes the response with its Content-Length as before. Only for a route whose answer
+     * nothing reads back after the handler ({@code ctx.result()} is empty): the price preview
+     * (docs/benchmarks.md §2); an Idempotency-Key route reads the result back and must not use it.
+     */
+    public void sendRenderedNow(Context ctx, Either<ApiError, byte[]> result) throws IOException {
+        if (result.isLeft()) {
+            error(ctx, result.getLeft());
+            return;
+        }
+        byte[] body = result.get();
+        ctx.status(200).contentType(CONTENT_TYPE).outputStream().write(body, 0, body.length);
+    }
+
     /** The wire shape of every error. */
     record ErrorEnvelope(Error error) {
         record Error(String code, String message, List<FieldDetail> details,

@@ -38,7 +38,7 @@ public final class PreviewEndpoints {
     void preview(Context ctx) throws IOException {
         long tenantId = RequestTenant.of(ctx).id();
         Long userId = RequestAccess.principalIfAny(ctx).map(Principal::userId).getOrNull();
-        json.sendRendered(ctx, body.read(ctx, PreviewRequest.class)
+        json.sendRenderedNow(ctx, body.read(ctx, PreviewRequest.class)
                 .flatMap(request -> request.toQuery(tenantId, userId))
                 .mapLeft(ApiError::from)
                 .flatMap(query -> previewPrices.preview(query).mapLeft(ApiError::from))

@@ -150,7 +150,53 @@ final class PreviewWriter {
         if (value == null) {
             g.writeNull();
         } else {
-            g.writeNumber(value);
+            plain(value, g);
         }
+    }
+
+    /** The most characters {@link #plain} writes itself: a sign, 19 digits, a point and a leading zero. */
+    private static final int PLAIN_MAX = 22;
+    private static final ThreadLocal<char[]> PLAIN_CHARS = ThreadLocal.withInitial(() -> new char[PLAIN_MAX]);
+
+    /**
+     * Writes {@code value} as {@link BigDecimal#toPlainString()} writes it (the mapper's
+     * {@code WRITE_BIGDECIMAL_AS_PLAIN}), the same characters, without its four objects per number
+     * (a StringBuilder, its array, the String and the digits' String): the amounts are most of the
+     * answer's numbers, and their text was a fifth of what a preview allocated (docs/benchmarks.md §2).
+     * Values whose unscaled value does not fit a long, or whose scale is negative or above 18, go
+     * through Jackson as before. {@code PreviewWriterTest} compares the two over edge cases and many values.
+     */
+    static void plain(BigDecimal value, JsonGenerator g) throws IOException {
+        int scale = value.scale();
+        if (scale < 0 || scale > 18 || value.precision() > 18) {
+            g.writeNumber(value);
+            return;
+        }
+        char[] out = PLAIN_CHARS.get();
+        int len = plain(value.unscaledValue().longValue(), scale, out);
+        g.writeNumber(out, 0, len);
+    }
+
+    /** The plain text of {@code unscaled} × 10^-{@code scale} ({@code |unscaled|} < 10^18, 0 ≤ scale ≤ 18) into {@code out}. */
+    static int plain(long unscaled, int scale, char[] out) {
+        boolean negative = unscaled < 0;
+        long rest = Math.abs(unscaled);
+        // digits right to left into the end of out, at least scale + 1 of them (leading zeros)
+        int pos = out.length;
+        int digits = 0;
+        do {
+            if (digits == scale && scale > 0) {
+                out[--pos] = '.';
+            }
+            out[--pos] = (char) ('0' + rest % 10);
+            rest /= 10;
+            digits++;
+        } while (rest > 0 || digits <= scale);
+        if (negative) {
+            out[--pos] = '-';
+        }
+        int len = out.length - pos;
+        System.arraycopy(out, pos, out, 0, len);
+        return len;
     }
 }

@@ -173,7 +173,8 @@ final class PreviewWriter {
             return;
         }
         char[] out = PLAIN_CHARS.get();
-        int len = plain(value.unscaledValue().longValue(), scale, out);
+        // the unscaled value as a long without unscaledValue()'s BigInteger: one compact BigDecimal of scale 0
+        int len = plain(value.scaleByPowerOfTen(scale).longValue(), scale, out);
         g.writeNumber(out, 0, len);
     }
 

@@ -140,6 +140,9 @@ public final class JsonBody {
         if (contentType == null) {
             return false;
         }
+        if (contentType.equals(Json.CONTENT_TYPE)) { // what nearly every client sends: no copies to compare
+            return true;
+        }
         int semicolon = contentType.indexOf(';');
         String type = (semicolon >= 0 ? contentType.substring(0, semicolon) : contentType).trim()
                 .toLowerCase(Locale.ROOT);

@@ -61,6 +61,27 @@ class PreviewPricesTest {
     }
 
     @Test
+    void a_tax_decision_made_once_is_made_again_on_a_later_day_with_that_days_rate() {
+        // Estonia's standard rate rose from 22 % to 24 % on 2025-07-01; the service keeps decisions per day
+        com.subscriptionsuite.application.fixtures.MutableClock clock =
+                new com.subscriptionsuite.application.fixtures.MutableClock(Instant.parse("2025-06-30T12:00:00Z"));
+        Engine trimmed = engineWith(clock, SampleTenants.trimmed(1, "trim"));
+        PreviewPricesQuery estonian = new PreviewPricesQuery(1, null, new TaxCustomerData("EE", "10111", false, null),
+                List.of(new Item(401, 1, 0)));
+
+        PricePreview first = trimmed.previewPrices().preview(estonian).get();
+        PricePreview again = trimmed.previewPrices().preview(estonian).get();
+        clock.advance(java.time.Duration.ofDays(1));
+        PricePreview nextDay = trimmed.previewPrices().preview(estonian).get();
+
+        assertThat(first.tax().reason()).isEqualTo(TaxReason.OSS_DESTINATION);
+        assertThat(first.tax().rate()).isEqualByComparingTo("0.22");
+        assertThat(again).isEqualTo(first);
+        assertThat(nextDay.tax().rate()).isEqualByComparingTo("0.24");
+        assertThat(nextDay.tax().explanation()).isEqualTo("Consumer in EE: EE VAT 24% charged via OSS");
+    }
+
+    @Test
     void a_consumer_in_france_pays_the_sellers_rate_when_the_tenant_applies_the_threshold() {
         PricePreview p = preview(null, new TaxCustomerData("FR", "75001", false, null), new Item(401, 1, 0)).get();
         assertThat(p.tax().reason()).isEqualTo(TaxReason.SELLER_RATE_BELOW_THRESHOLD);

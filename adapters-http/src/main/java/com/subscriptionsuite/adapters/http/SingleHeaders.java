@@ -6,7 +6,7 @@ import com.subscriptionsuite.adapters.http.idempotency.IdempotencyKeys;
 import com.subscriptionsuite.adapters.http.json.Json;
 import com.subscriptionsuite.adapters.http.tenant.RequestTenant;
 import io.javalin.http.Handler;
-import java.util.Collections;
+import java.util.Enumeration;
 import java.util.List;
 
 /**
@@ -26,7 +26,7 @@ final class SingleHeaders {
     static Handler required(Json json, Handler handler) {
         return ctx -> {
             for (String name : NAMES) {
-                int count = Collections.list(ctx.req().getHeaders(name)).size();
+                int count = count(ctx.req().getHeaders(name));
                 if (count > 1) {
                     json.error(ctx, ApiError.from(new RequestFailure.HeaderRepeated(name, count)));
                     return;
@@ -34,5 +34,15 @@ final class SingleHeaders {
             }
             handler.handle(ctx);
         };
+    }
+
+    /** How many values the enumeration holds, counted without copying them into a list (every tenant-scoped request asks three times). */
+    private static int count(Enumeration<String> values) {
+        int count = 0;
+        while (values != null && values.hasMoreElements()) {
+            values.nextElement();
+            count++;
+        }
+        return count;
     }
 }

@@ -38,6 +38,8 @@ public final class CartPricing {
     private static final Comparator<String> PERIOD_ORDER = Comparator.comparingInt(CartPricing::periodRank)
             .thenComparing(Comparator.naturalOrder());
 
+    private static final BillingPeriod[] PERIODS = BillingPeriod.values(); // values() copies the array each call
+
     private CartPricing() {
     }
 
@@ -203,6 +205,12 @@ public final class CartPricing {
     }
 
     private static List<PeriodPrice> periods(Map<String, Amounts> totals) {
+        if (totals.size() == 1) { // most plans bill one period: nothing to sort
+            Map.Entry<String, Amounts> only = totals.entrySet().iterator().next();
+            List<PeriodPrice> out = new ArrayList<>(1);
+            out.add(new PeriodPrice(only.getKey(), only.getValue()));
+            return out;
+        }
         List<PeriodPrice> out = new ArrayList<>(totals.size());
         totals.entrySet().stream().sorted(Map.Entry.comparingByKey(PERIOD_ORDER))
                 .forEach(e -> out.add(new PeriodPrice(e.getKey(), e.getValue())));
@@ -217,7 +225,7 @@ public final class CartPricing {
         if (label.equals(BillingPeriod.WEEK.wireName())) {
             return -1;
         }
-        for (BillingPeriod p : BillingPeriod.values()) {
+        for (BillingPeriod p : PERIODS) {
             if (label.equals(p.wireName())) {
                 return p.months() > 0 ? p.months() : 100 + p.ordinal();
             }

@@ -65,8 +65,11 @@ public record Tenant(
         if (isoCode == null) {
             return Option.none();
         }
-        return Option.ofOptional(currencies.stream()
-                .filter(c -> c.active() && c.currency().getCode().equalsIgnoreCase(isoCode))
-                .map(CurrencySetting::currency).findFirst());
+        for (CurrencySetting c : currencies) { // a loop, not a stream: every price preview asks
+            if (c.active() && c.currency().getCode().equalsIgnoreCase(isoCode)) {
+                return Option.some(c.currency());
+            }
+        }
+        return Option.none();
     }
 }

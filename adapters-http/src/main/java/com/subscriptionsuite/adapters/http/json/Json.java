@@ -3,7 +3,6 @@ package com.subscriptionsuite.adapters.http.json;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;
-import com.fasterxml.jackson.core.util.ByteArrayBuilder;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.StreamReadConstraints;
 import com.fasterxml.jackson.core.StreamReadFeature;
@@ -22,7 +21,9 @@ import com.subscriptionsuite.adapters.http.error.FieldDetail;
 import io.javalin.http.Context;
 import io.vavr.control.Either;
 import java.io.IOException;
+import java.io.OutputStream;
 import java.io.UncheckedIOException;
+import java.util.Arrays;
 import java.util.List;
 
 /**
@@ -125,15 +126,70 @@ public final class Json {
      * the same bytes {@link #bytes} gives for the equivalent records, without building them.
      */
     public byte[] written(Writing writing) {
-        ByteArrayBuilder buffer = new ByteArrayBuilder(4096);
+        return render(writing).toByteArray();
+    }
+
+    /**
+     * {@code writing}'s whole answer in this thread's buffer, rendered before anything of it is sent (a
+     * writer that fails half-way leaves no half answer behind). Valid until the thread's next render.
+     */
+    private RenderBuffer render(Writing writing) {
+        RenderBuffer buffer = RENDER_BUFFERS.get();
+        buffer.reset();
         try (JsonGenerator generator = mapper.createGenerator(buffer)) {
             writing.writeTo(generator);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-        byte[] written = buffer.toByteArray();
-        buffer.release();
-        return written;
+        return buffer;
+    }
+
+    /** A render buffer larger than this after an answer is dropped (not kept with its thread). */
+    private static final int KEPT_RENDER_BYTES = 64 * 1024;
+    private static final ThreadLocal<RenderBuffer> RENDER_BUFFERS = ThreadLocal.withInitial(RenderBuffer::new);
+
+    /**
+     * One per server thread, reused from answer to answer: rendering a preview into a new 4 KiB
+     * buffer and then into an array of its size was, with the body read, the most a preview allocated
+     * beyond what {@code /health} does (docs/benchmarks.md §2). Unsynchronised: only its thread uses it.
+     */
+    private static final class RenderBuffer extends OutputStream {
+        private byte[] bytes = new byte[4096];
+        private int count;
+
+        void reset() {
+            if (bytes.length > KEPT_RENDER_BYTES) {
+                bytes = new byte[4096];
+            }
+            count = 0;
+        }
+
+        @Override
+        public void write(int b) {
+            ensure(1);
+            bytes[count++] = (byte) b;
+        }
+
+        @Override
+        public void write(byte[] b, int off, int len) {
+            ensure(len);
+            System.arraycopy(b, off, bytes, count, len);
+            count += len;
+        }
+
+        private void ensure(int more) {
+            if (count + more > bytes.length) {
+                bytes = Arrays.copyOf(bytes, Math.max(bytes.length * 2, count + more));
+            }
+        }
+
+        byte[] toByteArray() {
+            return Arrays.copyOf(bytes, count);
+        }
+
+        void writeTo(OutputStream out) throws IOException {
+            out.write(bytes, 0, count);
+        }
     }
 
     /** Writes {@code body} as the JSON response with status 200. */
@@ -169,6 +225,27 @@ public final class Json {
     public void sendRendered(Context ctx, Either<ApiError, byte[]> result) {
         result.peekLeft(error -> error(ctx, error))
                 .peek(body -> ctx.status(200).contentType(CONTENT_TYPE).result(body));
+    }
+
+    /**
+     * Sends a result whose body is written token by token ({@link Writing}): the error envelope, or the
+     * body with 200. The body is rendered whole into the thread's buffer first and then written to the
+     * response's output stream at once, instead of being handed to Javalin as the result (a new array,
+     * which Javalin copies through a buffer of the connector's output size, 32 KiB, allocated per
+     * response, after the handler returns). What goes on the wire is the same: the stream is Javalin's
+     * (it compresses as it would, deciding on the same length), the answer stays in the connector's
+     * output buffer until the handler returns, and the server completes the response with its
+     * Content-Length as before. Only for a route whose answer nothing reads back after the handler
+     * ({@code ctx.result()} stays empty): the price preview (docs/benchmarks.md §2); an Idempotency-Key
+     * route reads its result back and must not use it.
+     */
+    public void sendWritten(Context ctx, Either<ApiError, Writing> result) throws IOException {
+        if (result.isLeft()) {
+            error(ctx, result.getLeft());
+            return;
+        }
+        RenderBuffer body = render(result.get());
+        body.writeTo(ctx.status(200).contentType(CONTENT_TYPE).outputStream());
     }
 
     /** The wire shape of every error. */

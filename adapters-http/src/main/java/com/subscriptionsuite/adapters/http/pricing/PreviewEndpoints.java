@@ -38,10 +38,10 @@ public final class PreviewEndpoints {
     void preview(Context ctx) throws IOException {
         long tenantId = RequestTenant.of(ctx).id();
         Long userId = RequestAccess.principalIfAny(ctx).map(Principal::userId).getOrNull();
-        json.sendRendered(ctx, body.read(ctx, PreviewRequest.class)
+        json.sendWritten(ctx, body.read(ctx, PreviewRequest.class)
                 .flatMap(request -> request.toQuery(tenantId, userId))
                 .mapLeft(ApiError::from)
                 .flatMap(query -> previewPrices.preview(query).mapLeft(ApiError::from))
-                .map(preview -> json.written(g -> PreviewWriter.write(preview, g))));
+                .<Json.Writing>map(preview -> g -> PreviewWriter.write(preview, g)));
     }
 }

@@ -41,21 +41,43 @@ record PreviewRequest(String currency, AccountBody account, List<SuiteProductReq
 
     private Either<RequestFailure, PreviewPricesQuery> toQuery(long tenantId, Long page, Long userId) {
         List<SuiteProductRequest> requested = suiteProducts == null ? List.of() : suiteProducts;
-        List<Validation<Seq<String>, Item>> items = new ArrayList<>(requested.size());
-        for (int i = 0; i < requested.size(); i++) {
-            items.add(item(i, requested.get(i)));
+        List<Item> complete = complete(requested);
+        if (complete == null) {
+            List<Validation<Seq<String>, Item>> items = new ArrayList<>(requested.size());
+            for (int i = 0; i < requested.size(); i++) {
+                items.add(item(i, requested.get(i)));
+            }
+            return Validation.sequence(items)
+                    .mapError(missing -> (RequestFailure) RequestFailure.FieldRequired.bodyFields(missing.toJavaList()))
+                    .toEither()
+                    .map(valid -> query(tenantId, page, userId, valid.toJavaList()));
         }
+        return Either.right(query(tenantId, page, userId, complete));
+    }
+
+    /**
+     * The items when every suite product has its three fields (the usual case, checked without building
+     * the names of fields that are not missing), else null: {@link #item} then names each missing one.
+     */
+    private static List<Item> complete(List<SuiteProductRequest> requested) {
+        List<Item> items = new ArrayList<>(requested.size());
+        for (SuiteProductRequest item : requested) {
+            if (item == null || item.id() == null || item.quantity() == null || item.orderPos() == null) {
+                return null;
+            }
+            items.add(new Item(item.id(), item.quantity(), item.orderPos()));
+        }
+        return items;
+    }
+
+    private PreviewPricesQuery query(long tenantId, Long page, Long userId, List<Item> items) {
         AccountDetails details = account == null ? null : account.toDetails();
         // an empty account currency means none, as in the checkout
         String accountCurrency = details == null || details.currency() == null || details.currency().isEmpty() ? null
                 : details.currency();
         String chosenCurrency = currency != null ? currency : accountCurrency;
         TaxCustomerData customer = details == null ? null : customer(details);
-        return Validation.sequence(items)
-                .map(valid -> new PreviewPricesQuery(tenantId, chosenCurrency, customer, valid.toJavaList(),
-                        voucherCode, page, userId))
-                .mapError(missing -> (RequestFailure) RequestFailure.FieldRequired.bodyFields(missing.toJavaList()))
-                .toEither();
+        return new PreviewPricesQuery(tenantId, chosenCurrency, customer, items, voucherCode, page, userId);
     }
 
     /**

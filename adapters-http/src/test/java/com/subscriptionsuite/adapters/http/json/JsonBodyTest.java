@@ -87,4 +87,19 @@ class JsonBodyTest {
 
         assertThat(written).contains("\"a\":19.00").contains("\"b\":10").contains("\"c\":0.10").doesNotContain("E");
     }
+
+    @Test
+    void reads_the_whole_stream_whatever_length_it_declared_and_refuses_one_over_the_limit() throws IOException {
+        byte[] ten = "0123456789".getBytes(StandardCharsets.UTF_8);
+
+        assertThat(JsonBody.readAtMost(new java.io.ByteArrayInputStream(ten), 10, 10)).isEqualTo(ten);
+        assertThat(JsonBody.readAtMost(new java.io.ByteArrayInputStream(ten), -1, 10)).isEqualTo(ten);
+        assertThat(JsonBody.readAtMost(new java.io.ByteArrayInputStream(ten), 4, 10)).isEqualTo(ten);
+        assertThat(JsonBody.readAtMost(new java.io.ByteArrayInputStream(ten), 0, 10)).isEqualTo(ten);
+        assertThat(JsonBody.readAtMost(new java.io.ByteArrayInputStream(ten), 20, 30)).isEqualTo(ten);
+        assertThat(JsonBody.readAtMost(new java.io.ByteArrayInputStream(new byte[0]), 0, 10)).isEmpty();
+        assertThat(JsonBody.readAtMost(new java.io.ByteArrayInputStream(ten), 4, 9)).isNull();
+        assertThat(JsonBody.readAtMost(new java.io.ByteArrayInputStream(ten), 9, 9)).isNull();
+        assertThat(JsonBody.readAtMost(new java.io.ByteArrayInputStream(ten), -1, 9)).isNull();
+    }
 }

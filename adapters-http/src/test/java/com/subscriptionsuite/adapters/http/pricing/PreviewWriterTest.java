@@ -60,6 +60,31 @@ class PreviewWriterTest {
                                         BigMoney.of(eur, new BigDecimal("-0.002"))))))))));
     }
 
+    @Test
+    void writesEveryDecimalAsPlainTextExactlyAsBigDecimalDoes() throws Exception {
+        List<String> edges = List.of("0", "0.00", "-0.00", "0.05", "-0.05", "1", "-1", "19.99", "-19.99", "100.00",
+                "0.000000000000000001", "999999999999999999", "-999999999999999999", "99999999999999999.9",
+                "1000000000000000000", "0.1234567890123456789", "1E+1", "-1E+3", "1E-19", "12345678901234567890.5",
+                "9223372036854775807", "-9223372036854775808", "0.255", "20", "0.20");
+        for (String edge : edges) {
+            assertPlain(new BigDecimal(edge));
+        }
+        java.util.Random random = new java.util.Random(15);
+        for (int i = 0; i < 20_000; i++) {
+            long unscaled = switch (i % 3) {
+                case 0 -> random.nextInt(100_000) - 50_000;
+                case 1 -> random.nextLong() / (1L << random.nextInt(63));
+                default -> random.nextLong();
+            };
+            assertPlain(BigDecimal.valueOf(unscaled, random.nextInt(25) - 3));
+        }
+    }
+
+    private void assertPlain(BigDecimal value) throws Exception {
+        String written = new String(json.written(g -> PreviewWriter.plain(value, g)), StandardCharsets.UTF_8);
+        assertEquals(value.toPlainString(), written, () -> "unscaled " + value.unscaledValue() + ", scale " + value.scale());
+    }
+
     private void assertSame(PricePreview preview) {
         String records = new String(json.bytes(SubscribeOptionWithPrice.from(preview)), StandardCharsets.UTF_8);
         String streamed = new String(json.written(g -> PreviewWriter.write(preview, g)), StandardCharsets.UTF_8);

@@ -12,6 +12,7 @@ import com.subscriptionsuite.domain.catalog.RatePlan;
 import com.subscriptionsuite.domain.pricing.CartLine;
 import com.subscriptionsuite.domain.pricing.CartPricing;
 import com.subscriptionsuite.domain.pricing.PricePreview;
+import com.subscriptionsuite.domain.tax.Seller;
 import com.subscriptionsuite.domain.tax.TaxCustomer;
 import com.subscriptionsuite.domain.tax.TaxDecision;
 import com.subscriptionsuite.domain.tax.VatDetermination;
@@ -26,6 +27,8 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentMap;
 import org.joda.money.CurrencyUnit;
 
 /**
@@ -41,6 +44,17 @@ final class PreviewPricesService implements PreviewPrices {
     private final Clock clock;
     private final Option<Vouchers> vouchers;
     private final Duration holdFor;
+    /**
+     * Tax decisions made, by seller, customer and day: {@link VatDetermination#decide} is a pure function
+     * of them (its rate table is immutable), and building its explanation was a tenth of a preview's own
+     * cost while a shop's previews mostly repeat a few customers' countries (docs/benchmarks.md §2). At
+     * most {@link #DECISIONS_KEPT}, then forgotten all at once; a day's decisions are not used the next day.
+     */
+    private final ConcurrentMap<DecisionKey, TaxDecision> decisions = new ConcurrentHashMap<>();
+    static final int DECISIONS_KEPT = 4096;
+
+    private record DecisionKey(Seller seller, TaxCustomer customer, LocalDate on) {
+    }
 
     PreviewPricesService(TenantDirectory directory, VatDetermination vat, Clock clock, Option<Vouchers> vouchers,
             Duration holdFor) {
@@ -75,7 +89,7 @@ final class PreviewPricesService implements PreviewPrices {
             }
             priced = discounted.get();
         }
-        TaxDecision tax = vat.decide(tenant.vatSeller(), customer(tenant, query.customer()), today);
+        TaxDecision tax = decide(tenant.vatSeller(), customer(tenant, query.customer()), today);
         return Either.right(CartPricing.price(priced, currency.get(), tax));
     }
 
@@ -104,6 +118,20 @@ final class PreviewPricesService implements PreviewPrices {
             return Either.left(new PreviewFailure.VoucherRefused(plan.getLeft()));
         }
         return Either.right(CartResolution.withDiscount(lines, plan.get()));
+    }
+
+    private TaxDecision decide(Seller seller, TaxCustomer customer, LocalDate on) {
+        DecisionKey key = new DecisionKey(seller, customer, on);
+        TaxDecision known = decisions.get(key);
+        if (known != null) {
+            return known;
+        }
+        TaxDecision made = vat.decide(seller, customer, on);
+        if (decisions.size() >= DECISIONS_KEPT) {
+            decisions.clear();
+        }
+        decisions.put(key, made);
+        return made;
     }
 
     private static TaxCustomer customer(Tenant tenant, TaxCustomerData data) {

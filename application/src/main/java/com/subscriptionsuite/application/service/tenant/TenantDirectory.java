@@ -16,14 +16,15 @@ import java.util.Map;
  */
 public final class TenantDirectory {
     private final Tenants tenants;
-    private volatile Snapshot snapshot = new Snapshot(Map.of(), Map.of(), Map.of(), Map.of());
+    private volatile Snapshot snapshot = new Snapshot(Map.of(), Map.of(), Map.of(), Map.of(), List.of());
 
     public TenantDirectory(Tenants tenants) {
         this.tenants = tenants;
     }
 
+    /** {@code all}: byId's definitions, listed once per refresh (resolving a request's tenant asks for them). */
     private record Snapshot(Map<Long, TenantDefinition> byId, Map<String, TenantDefinition> byKey,
-            Map<String, TenantDefinition> byHost, Map<String, Long> versions) {
+            Map<String, TenantDefinition> byHost, Map<String, Long> versions, List<TenantDefinition> all) {
     }
 
     /** Reloads the tenants whose version changed; returns whether anything changed. */
@@ -50,7 +51,9 @@ public final class TenantDirectory {
                 byHost.put(host.toLowerCase(Locale.ROOT), d);
             }
         }
-        snapshot = new Snapshot(Map.copyOf(byId), Map.copyOf(byKey), Map.copyOf(byHost), Map.copyOf(versions));
+        Map<Long, TenantDefinition> ids = Map.copyOf(byId);
+        snapshot = new Snapshot(ids, Map.copyOf(byKey), Map.copyOf(byHost), Map.copyOf(versions),
+                List.copyOf(ids.values()));
         return true;
     }
 
@@ -67,7 +70,7 @@ public final class TenantDirectory {
     }
 
     public List<TenantDefinition> all() {
-        return List.copyOf(snapshot.byId().values());
+        return snapshot.all();
     }
 
     /** The definition of a tenant the caller already resolved; an unknown id is a bug upstream. */

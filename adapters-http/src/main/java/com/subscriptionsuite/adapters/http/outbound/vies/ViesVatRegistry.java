@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.subscriptionsuite.adapters.http.outbound.LazyHttpClient;
 import com.subscriptionsuite.application.port.out.VatRegistry;
 import com.subscriptionsuite.domain.tax.VatId;
 import java.io.IOException;
@@ -49,8 +50,8 @@ public final class ViesVatRegistry implements VatRegistry {
     private final URI endpoint;
     private final Duration timeout;
     private final Duration retryPause;
-    /** Built on the first check ({@link #client()}): a start does not pay for the TLS context and the selector thread. */
-    private volatile HttpClient client;
+    /** Built on the first check: a start does not pay for the TLS context and the selector thread. */
+    private final LazyHttpClient client;
     private final ObjectMapper mapper = JsonMapper.builder()
             .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES).build();
 
@@ -63,21 +64,8 @@ public final class ViesVatRegistry implements VatRegistry {
         this.endpoint = Objects.requireNonNull(endpoint, "endpoint");
         this.timeout = Objects.requireNonNull(timeout, "timeout");
         this.retryPause = Objects.requireNonNull(retryPause, "retryPause");
-    }
-
-    private HttpClient client() {
-        HttpClient built = client;
-        if (built == null) {
-            synchronized (this) {
-                built = client;
-                if (built == null) {
-                    built = HttpClient.newBuilder().connectTimeout(timeout).followRedirects(HttpClient.Redirect.NEVER)
-                            .build();
-                    client = built;
-                }
-            }
-        }
-        return built;
+        this.client = new LazyHttpClient(() -> HttpClient.newBuilder().connectTimeout(timeout)
+                .followRedirects(HttpClient.Redirect.NEVER).build());
     }
 
     @Override
@@ -125,7 +113,7 @@ public final class ViesVatRegistry implements VatRegistry {
         HttpRequest request = builder.build();
         HttpResponse<byte[]> response;
         try {
-            response = client().send(request, HttpResponse.BodyHandlers.ofByteArray());
+            response = client.get().send(request, HttpResponse.BodyHandlers.ofByteArray());
         } catch (HttpTimeoutException e) {
             LOG.warn("VIES did not answer within {}", timeout);
             return new Unavailable(Unavailable.TIMEOUT);

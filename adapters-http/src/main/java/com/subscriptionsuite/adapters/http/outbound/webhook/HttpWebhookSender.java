@@ -1,5 +1,6 @@
 package com.subscriptionsuite.adapters.http.outbound.webhook;
 
+import com.subscriptionsuite.adapters.http.outbound.LazyHttpClient;
 import com.subscriptionsuite.application.port.out.webhooks.WebhookSender;
 import io.vavr.control.Either;
 import java.io.IOException;
@@ -25,26 +26,13 @@ public final class HttpWebhookSender implements WebhookSender {
             "upgrade");
 
     private final Duration connectTimeout;
-    /** Built on the first post ({@link #client()}): a start does not pay for the TLS context and the selector thread. */
-    private volatile HttpClient client;
+    /** Built on the first post: a start does not pay for the TLS context and the selector thread. */
+    private final LazyHttpClient client;
 
     public HttpWebhookSender(Duration connectTimeout) {
         this.connectTimeout = java.util.Objects.requireNonNull(connectTimeout, "connectTimeout");
-    }
-
-    private HttpClient client() {
-        HttpClient built = client;
-        if (built == null) {
-            synchronized (this) {
-                built = client;
-                if (built == null) {
-                    built = HttpClient.newBuilder().connectTimeout(connectTimeout)
-                            .followRedirects(HttpClient.Redirect.NEVER).version(HttpClient.Version.HTTP_1_1).build();
-                    client = built;
-                }
-            }
-        }
-        return built;
+        this.client = new LazyHttpClient(() -> HttpClient.newBuilder().connectTimeout(this.connectTimeout)
+                .followRedirects(HttpClient.Redirect.NEVER).version(HttpClient.Version.HTTP_1_1).build());
     }
 
     @Override
@@ -64,7 +52,7 @@ public final class HttpWebhookSender implements WebhookSender {
             }
         });
         try {
-            HttpResponse<Void> response = client().send(request.build(), HttpResponse.BodyHandlers.discarding());
+            HttpResponse<Void> response = client.get().send(request.build(), HttpResponse.BodyHandlers.discarding());
             return Either.right(response.statusCode());
         } catch (HttpTimeoutException e) {
             return Either.left("timed out after " + timeout.toMillis() + " ms");

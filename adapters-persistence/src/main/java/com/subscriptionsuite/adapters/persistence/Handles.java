@@ -37,6 +37,9 @@ public final class Handles {
     private static final String H2_LOCK_TIMEOUT = "HYT00";
     private static final String PG_LOCK_TIMEOUT = "55P03";
     private static final String PG_STATEMENT_TIMEOUT = "57014";
+    /** PostgreSQL's deadlock_detected; H2 reports a deadlock as a serialization failure (40001, as PostgreSQL's). */
+    private static final String PG_DEADLOCK = "40P01";
+    private static final String SERIALIZATION_FAILURE = "40001";
     private static final AtomicLong SAVEPOINTS = new AtomicLong();
 
     private final Jdbi jdbi;
@@ -91,9 +94,10 @@ public final class Handles {
 
     /**
      * Runs the work on this thread's transaction handle, or in a new transaction of its own. A statement
-     * PostgreSQL stopped for the pool's {@code lock_timeout} (55P03) or {@code statement_timeout} (57014) is
-     * answered as {@link ServerBusy}: the database is too contended to serve the call now, a retry may
-     * succeed (503 {@code server_busy}), and the unit rolls back whole.
+     * PostgreSQL stopped for the pool's {@code lock_timeout} (55P03) or {@code statement_timeout} (57014), and
+     * a unit the database chose as a deadlock's victim (40P01) or failed for a serialization conflict
+     * (40001, also H2's deadlock), are answered as {@link ServerBusy}: the database is too contended to
+     * serve the call now, a retry may succeed (503 {@code server_busy}), and the unit rolls back whole.
      */
     public <T> T with(Function<Handle, T> work) {
         try {
@@ -106,6 +110,10 @@ public final class Handles {
                 throw new ServerBusy("the database " + (PG_LOCK_TIMEOUT.equals(state)
                         ? "kept a row locked longer than the lock timeout" : "ran a statement past its timeout"),
                         1, e);
+            }
+            if (PG_DEADLOCK.equals(state) || SERIALIZATION_FAILURE.equals(state)) {
+                throw new ServerBusy("the database rolled this unit back to break a deadlock or a serialization"
+                        + " conflict with another", 1, e);
             }
             throw e;
         }

@@ -15,8 +15,8 @@ import org.junit.jupiter.api.Test;
 /**
  * The pool's per-connection limits on PostgreSQL: a unit that waits for a row another holds gives up
  * after {@code lock_timeout}, a statement that runs too long is stopped at {@code statement_timeout},
- * both answered as {@link ServerBusy} (503 server_busy) with the unit rolled back; migrations ran
- * without them.
+ * both answered as {@link ServerBusy} (503 server_busy) with the unit rolled back, as is the victim of a
+ * deadlock; migrations ran without them.
  */
 class DatabaseTimeoutsPostgresIT {
     private Database database;
@@ -71,6 +71,49 @@ class DatabaseTimeoutsPostgresIT {
         }
         int n = handles.with(h -> h.createQuery("SELECT n FROM hot_row").mapTo(Integer.class).one());
         assertThat(n).as("the refused unit changed nothing").isZero();
+    }
+
+    @Test
+    void the_victim_of_a_deadlock_is_server_busy_rolled_back_and_the_other_unit_commits() throws Exception {
+        // a lock timeout longer than PostgreSQL's deadlock_timeout (1 s), so the deadlock detector decides
+        try (Database patient = new Database(TestPostgres.shared().freshSchemaUrl(), TestPostgres.USER,
+                TestPostgres.PASSWORD, new PoolSettings(4, Duration.ofSeconds(2), Duration.ofSeconds(8),
+                        Duration.ofSeconds(15)))) {
+            Handles units = new Handles(patient.jdbi());
+            units.with(h -> {
+                h.execute("CREATE TABLE pair (id INT PRIMARY KEY, n INT NOT NULL)");
+                h.execute("INSERT INTO pair VALUES (1, 0), (2, 0)");
+                return null;
+            });
+            CountDownLatch bothLocked = new CountDownLatch(2);
+            java.util.function.IntFunction<CompletableFuture<Void>> crossing = first -> CompletableFuture.runAsync(
+                    () -> units.with(h -> {
+                        h.execute("UPDATE pair SET n = n + 1 WHERE id = ?", first);
+                        bothLocked.countDown();
+                        try {
+                            bothLocked.await(5, TimeUnit.SECONDS);
+                        } catch (InterruptedException e) {
+                            Thread.currentThread().interrupt();
+                        }
+                        h.execute("UPDATE pair SET n = n + 1 WHERE id = ?", 3 - first);
+                        return null;
+                    }));
+            CompletableFuture<Void> one = crossing.apply(1);
+            CompletableFuture<Void> two = crossing.apply(2);
+            java.util.List<Throwable> failures = new java.util.ArrayList<>();
+            for (CompletableFuture<Void> unit : java.util.List.of(one, two)) {
+                try {
+                    unit.get(20, TimeUnit.SECONDS);
+                } catch (java.util.concurrent.ExecutionException e) {
+                    failures.add(e.getCause());
+                }
+            }
+
+            assertThat(failures).singleElement().isInstanceOf(ServerBusy.class)
+                    .satisfies(f -> assertThat(Handles.sqlState(f)).isEqualTo("40P01"));
+            int total = units.with(h -> h.createQuery("SELECT SUM(n) FROM pair").mapTo(Integer.class).one());
+            assertThat(total).as("the winner's two updates, none of the victim's").isEqualTo(2);
+        }
     }
 
     @Test

@@ -63,6 +63,19 @@ class LogFormatIT {
     }
 
     @Test
+    void configures_either_format_without_a_warning_so_logback_prints_no_status_lines_of_its_own() throws Exception {
+        for (String format : new String[] {null, "text", "json"}) {
+            LoggerContext context = configured(format);
+            // logback prints its whole status list on stdout at start when one is a warning: non-JSON lines
+            assertThat(context.getStatusManager().getCopyOfStatusList())
+                    .as("logback's status with SUITE_LOG_FORMAT=" + format)
+                    .allSatisfy(status -> assertThat(status.getLevel())
+                            .isLessThan(ch.qos.logback.core.status.Status.WARN));
+            context.stop();
+        }
+    }
+
+    @Test
     void refuses_an_unknown_log_format_naming_the_variable() {
         assertThatThrownBy(() -> ServerConfig.fromEnvironment(Map.of("SUITE_LOG_FORMAT", "xml")))
                 .isInstanceOf(ServerConfig.InvalidConfiguration.class).hasMessageContaining("SUITE_LOG_FORMAT")

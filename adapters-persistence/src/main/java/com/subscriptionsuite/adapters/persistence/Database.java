@@ -2,11 +2,15 @@ package com.subscriptionsuite.adapters.persistence;
 
 import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
+import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DatabaseMetaData;
 import java.sql.SQLException;
+import java.sql.SQLFeatureNotSupportedException;
 import java.sql.Statement;
+import java.util.logging.Logger;
+import javax.sql.DataSource;
 import org.flywaydb.core.Flyway;
 import org.jdbi.v3.core.Jdbi;
 import org.jdbi.v3.sqlobject.SqlObjectPlugin;
@@ -143,9 +147,8 @@ public final class Database implements AutoCloseable {
             h2("SET WRITE_DELAY " + MIGRATION_WRITE_DELAY_MILLIS);
         }
         int executed = Flyway.configure()
-                .dataSource(dataSource)
                 // a migration may lock and run as long as it needs (the pool's timeouts are for requests)
-                .initSql(postgres ? "SET lock_timeout = 0; SET statement_timeout = 0" : null)
+                .dataSource(forMigrations())
                 .locations("classpath:db/migration")
                 .failOnMissingLocations(true)
                 .load()
@@ -161,6 +164,75 @@ public final class Database implements AutoCloseable {
             dataSource.getHikariPoolMXBean().softEvictConnections();
         }
         return executed;
+    }
+
+    /** Where Flyway takes its connections: the pool's, on PostgreSQL with the per-connection limits lifted. */
+    DataSource forMigrations() {
+        return postgres ? new LimitsLifted(dataSource) : dataSource;
+    }
+
+    /**
+     * The pool's connections with PostgreSQL's {@code lock_timeout} and {@code statement_timeout} lifted, for
+     * Flyway (instead of its {@code initSql}, deprecated since Flyway 11 and warned about at every start).
+     */
+    private static final class LimitsLifted implements DataSource {
+        private final DataSource pool;
+
+        LimitsLifted(DataSource pool) {
+            this.pool = pool;
+        }
+
+        @Override
+        public Connection getConnection() throws SQLException {
+            Connection connection = pool.getConnection();
+            try (Statement statement = connection.createStatement()) {
+                statement.execute("SET lock_timeout = 0; SET statement_timeout = 0");
+            } catch (SQLException e) {
+                connection.close();
+                throw e;
+            }
+            return connection;
+        }
+
+        @Override
+        public Connection getConnection(String user, String password) throws SQLException {
+            throw new SQLFeatureNotSupportedException("the pool's own credentials only");
+        }
+
+        @Override
+        public PrintWriter getLogWriter() throws SQLException {
+            return pool.getLogWriter();
+        }
+
+        @Override
+        public void setLogWriter(PrintWriter out) throws SQLException {
+            pool.setLogWriter(out);
+        }
+
+        @Override
+        public void setLoginTimeout(int seconds) throws SQLException {
+            pool.setLoginTimeout(seconds);
+        }
+
+        @Override
+        public int getLoginTimeout() throws SQLException {
+            return pool.getLoginTimeout();
+        }
+
+        @Override
+        public Logger getParentLogger() throws SQLFeatureNotSupportedException {
+            return pool.getParentLogger();
+        }
+
+        @Override
+        public <T> T unwrap(Class<T> type) throws SQLException {
+            return type.isInstance(this) ? type.cast(this) : pool.unwrap(type);
+        }
+
+        @Override
+        public boolean isWrapperFor(Class<?> type) throws SQLException {
+            return type.isInstance(this) || pool.isWrapperFor(type);
+        }
     }
 
     private void h2(String... statements) {

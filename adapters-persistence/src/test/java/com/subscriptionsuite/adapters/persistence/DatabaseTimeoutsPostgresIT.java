@@ -48,6 +48,19 @@ class DatabaseTimeoutsPostgresIT {
     }
 
     @Test
+    void the_migrations_connections_have_the_limits_lifted() throws Exception {
+        try (java.sql.Connection connection = database.forMigrations().getConnection();
+                java.sql.Statement statement = connection.createStatement()) {
+            for (String setting : new String[] {"lock_timeout", "statement_timeout"}) {
+                try (java.sql.ResultSet shown = statement.executeQuery("SHOW " + setting)) {
+                    assertThat(shown.next()).isTrue();
+                    assertThat(shown.getString(1)).as(setting).isEqualTo("0");
+                }
+            }
+        }
+    }
+
+    @Test
     void a_unit_waiting_for_a_held_row_gives_up_after_the_lock_timeout_as_server_busy() throws Exception {
         CountDownLatch locked = new CountDownLatch(1);
         CountDownLatch release = new CountDownLatch(1);

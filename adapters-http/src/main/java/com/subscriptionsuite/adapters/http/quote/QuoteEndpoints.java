@@ -17,8 +17,11 @@ import com.subscriptionsuite.application.port.in.quote.ShowQuote;
 import io.javalin.http.Context;
 import io.vavr.control.Either;
 import java.io.IOException;
+import java.time.Duration;
 import java.util.List;
 import java.util.Objects;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
 
 /**
  * Quotes by their links (docs/quotes.md): GET /quote/{guid} (PUBLIC: the guid is the capability),
@@ -53,8 +56,9 @@ public final class QuoteEndpoints {
         long start = pacing.start();
         Either<QuoteFailure, ShowQuote.ShownQuote> shown = quotes.showQuote().show(RequestTenant.of(ctx).id(),
                 ctx.pathParam("guid"));
-        pace(shown.isLeft() ? shown.getLeft() : null, start);
+        Duration hold = pace(shown.isLeft() ? shown.getLeft() : null, start);
         json.send(ctx, shown.mapLeft(ApiError::from).map(QuoteBodies.QuoteResponse::from));
+        holdBack(ctx, hold);
     }
 
     void confirm(Context ctx) throws IOException {
@@ -63,16 +67,18 @@ public final class QuoteEndpoints {
         Principal caller = RequestAccess.principal(ctx);
         OperationAnswer<ConfirmQuote.Confirmed> answer = IdempotencyKeys.answer(ctx,
                 confirmed -> json.bytes(QuoteBodies.ConfirmResponse.from(confirmed)));
+        Duration[] hold = {Duration.ZERO};
         Either<ApiError, byte[]> result = body.readNothing(ctx).mapLeft(ApiError::from).flatMap(none -> {
             Either<QuoteFailure, ConfirmQuote.Confirmed> confirmed = quotes.confirmQuote().confirm(
                     new ConfirmQuote.ConfirmCommand(tenantId, caller.userId(), caller.guest(), ctx.pathParam("guid")),
                     answer.operation());
             if (confirmed.isLeft() && confirmed.getLeft() instanceof QuoteFailure.QuoteNotFound) {
-                pacing.missed(start);
+                hold[0] = pacing.hold(start);
             }
             return confirmed.mapLeft(ApiError::from).map(answer::body);
         });
         json.sendRendered(ctx, result);
+        holdBack(ctx, hold[0]);
     }
 
     void publish(Context ctx) throws IOException {
@@ -85,11 +91,27 @@ public final class QuoteEndpoints {
                 .map(QuoteBodies.PublishedResponse::from));
     }
 
-    private void pace(QuoteFailure failure, long start) {
+    private Duration pace(QuoteFailure failure, long start) {
         if (failure instanceof QuoteFailure.QuoteNotFound) {
-            pacing.missed(start);
-        } else if (failure == null) {
+            return pacing.hold(start);
+        }
+        if (failure == null) {
             pacing.found(start);
         }
+        return Duration.ZERO;
+    }
+
+    /**
+     * Sends the answer already set on {@code ctx} only after {@code hold}, without holding the request's
+     * thread: the handler returns, Jetty's thread goes back to the pool, and Javalin writes the answer (and
+     * logs the request) when the delay is over. A flood of unknown links therefore costs timers, not
+     * threads (it used to sleep the request thread for up to {@link QuotePacing#CAP}).
+     */
+    static void holdBack(Context ctx, Duration hold) {
+        if (hold.isZero() || hold.isNegative()) {
+            return;
+        }
+        ctx.future(() -> CompletableFuture.runAsync(() -> { },
+                CompletableFuture.delayedExecutor(hold.toNanos(), TimeUnit.NANOSECONDS)));
     }
 }

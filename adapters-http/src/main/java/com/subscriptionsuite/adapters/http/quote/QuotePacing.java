@@ -21,25 +21,18 @@ final class QuotePacing {
     /** The weight of the newest sample in the average: 1/8. */
     private static final int SMOOTHING = 8;
 
-    /** How to wait (the server's is {@link Thread#sleep}). */
-    interface Sleeper {
-        void sleep(Duration duration) throws InterruptedException;
-    }
-
     private final LongSupplier nanoTime;
-    private final Sleeper sleeper;
     private long averageNanos;
 
-    QuotePacing(LongSupplier nanoTime, Sleeper sleeper) {
+    QuotePacing(LongSupplier nanoTime) {
         this.nanoTime = Objects.requireNonNull(nanoTime, "nanoTime");
-        this.sleeper = Objects.requireNonNull(sleeper, "sleeper");
     }
 
     static QuotePacing system() {
-        return new QuotePacing(System::nanoTime, d -> Thread.sleep(d.toMillis(), d.toNanosPart() % 1_000_000));
+        return new QuotePacing(System::nanoTime);
     }
 
-    /** The start of an answer, for {@link #found} or {@link #missed}. */
+    /** The start of an answer, for {@link #found} or {@link #hold}. */
     long start() {
         return nanoTime.getAsLong();
     }
@@ -50,21 +43,18 @@ final class QuotePacing {
         averageNanos = averageNanos == 0 ? took : averageNanos + (took - averageNanos) / SMOOTHING;
     }
 
-    /** An answer for a link that was not found: held back to the average time of a found one. */
-    void missed(long start) {
+    /**
+     * An answer for a link that was not found: how much longer to hold it back so it has taken the average
+     * time of a found one (zero when it already has, or before any quote was found). The caller holds the
+     * answer back without holding a thread ({@link QuoteEndpoints#holdBack}).
+     */
+    Duration hold(long start) {
         long target;
         synchronized (this) {
             target = Math.min(averageNanos, CAP.toNanos());
         }
         long remaining = target - (nanoTime.getAsLong() - start);
-        if (remaining <= 0) {
-            return;
-        }
-        try {
-            sleeper.sleep(Duration.ofNanos(remaining));
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
+        return remaining <= 0 ? Duration.ZERO : Duration.ofNanos(remaining);
     }
 
     /** The current average of a found answer (for tests). */

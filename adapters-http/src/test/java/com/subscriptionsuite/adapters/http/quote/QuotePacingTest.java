@@ -3,18 +3,12 @@ package com.subscriptionsuite.adapters.http.quote;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Duration;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.concurrent.atomic.AtomicLong;
 import org.junit.jupiter.api.Test;
 
 class QuotePacingTest {
     private final AtomicLong now = new AtomicLong(1_000);
-    private final List<Duration> slept = new ArrayList<>();
-    private final QuotePacing pacing = new QuotePacing(now::get, d -> {
-        slept.add(d);
-        now.addAndGet(d.toNanos());
-    });
+    private final QuotePacing pacing = new QuotePacing(now::get);
 
     private void found(long tookNanos) {
         long start = pacing.start();
@@ -28,23 +22,20 @@ class QuotePacingTest {
 
         long start = pacing.start();
         now.addAndGet(5_000_000);
-        pacing.missed(start);
 
-        assertThat(slept).containsExactly(Duration.ofMillis(75));
+        assertThat(pacing.hold(start)).isEqualTo(Duration.ofMillis(75));
     }
 
     @Test
     void a_miss_slower_than_the_average_is_not_held_back_and_one_before_any_found_quote_neither() {
         long first = pacing.start();
-        pacing.missed(first);
-        assertThat(slept).as("nothing known yet").isEmpty();
+        assertThat(pacing.hold(first)).as("nothing known yet").isZero();
 
         found(10_000_000);
         long start = pacing.start();
         now.addAndGet(20_000_000);
-        pacing.missed(start);
 
-        assertThat(slept).isEmpty();
+        assertThat(pacing.hold(start)).isZero();
     }
 
     @Test
@@ -57,8 +48,7 @@ class QuotePacingTest {
             found(60_000_000_000L);
         }
         long start = pacing.start();
-        pacing.missed(start);
 
-        assertThat(slept).containsExactly(QuotePacing.CAP);
+        assertThat(pacing.hold(start)).isEqualTo(QuotePacing.CAP);
     }
 }

@@ -7,7 +7,8 @@
 # Usage: benchmarks/startup/run.sh [runs, default 5] [extra java options, e.g. -Xshare:off]
 # The start command is the README's: java -XX:SharedArchiveFile=... -jar bootstrap/target/subscription-suite.jar
 # when the build produced the class-data-sharing archive, else java -jar ... (STARTUP_CDS=off forces the latter).
-# JAR=... and JSA=... pick another jar and archive (e.g. built from an earlier commit, to compare).
+# JAR=... and JSA=... pick another jar and archive (e.g. built from an earlier commit, to compare); JAVA=... another
+# java launcher (the one whose JDK built the archive: a JDK 25 build writes an AOT cache, see bootstrap/pom.xml).
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 runs=${1:-5}
@@ -24,7 +25,7 @@ for run in $(seq 1 "$runs"); do
   data=$(mktemp -d)
   start=$(date +%s%N)
   SUITE_DATA_DIR="$data" SUITE_HTTP_HOST=127.0.0.1 SUITE_HTTP_PORT=$port \
-    java "${cds[@]}" "$@" -jar "$jar" > "$data/server.log" 2>&1 &
+    "${JAVA:-java}" "${cds[@]}" "$@" -jar "$jar" > "$data/server.log" 2>&1 &
   server=$!
   ok=
   for _ in $(seq 1 3000); do

@@ -169,6 +169,7 @@ public final class CheckoutLoad {
                 clientCpu.set(0);
                 long cpuBefore = os.getProcessCpuTime();
                 long[] vmBefore = jitAndGcCpuNanos();
+                Map<String, Long> threadsBefore = cpuByThreadGroup();
                 long postgresBefore = postgresCpuNanos();
                 long started = System.nanoTime();
                 drive(server, http, pool, tokens, options.warmup(), options.checkouts(), clients,
@@ -176,6 +177,7 @@ public final class CheckoutLoad {
                 long elapsed = System.nanoTime() - started;
                 long serverCpu = os.getProcessCpuTime() - cpuBefore - clientCpu.get() - selectorCpu(mx);
                 long[] vmAfter = jitAndGcCpuNanos();
+                printThreadGroups(db, clients, threadsBefore, cpuByThreadGroup(), options.checkouts());
                 long postgresCpu = postgresCpuNanos() - postgresBefore;
                 Arrays.sort(latencies);
                 int oneEach = 0;
@@ -256,6 +258,46 @@ public final class CheckoutLoad {
             }
         }
         return cpu;
+    }
+
+    /**
+     * The CPU time of this JVM's threads by group (their name as Linux keeps it, 15 characters, digits
+     * dropped: "qtp-", "MVStore backgro", "C2 CompilerThre" ...), from /proc/self/task. A thread that ended
+     * during the run loses its time from the difference; the load generator's own threads are included
+     * (its pool "pool--thread-", the HTTP client's "HttpClient--Wor"), the rest is the server's.
+     */
+    private static Map<String, Long> cpuByThreadGroup() {
+        Map<String, Long> ticks = new TreeMap<>();
+        try (var tasks = Files.list(Path.of("/proc/self/task"))) {
+            for (Path task : tasks.toList()) {
+                try {
+                    String stat = Files.readString(task.resolve("stat"));
+                    String comm = stat.substring(stat.indexOf('(') + 1, stat.lastIndexOf(')')).replaceAll("[0-9]", "");
+                    String[] fields = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+                    ticks.merge(comm, Long.parseLong(fields[11]) + Long.parseLong(fields[12]), Long::sum);
+                } catch (IOException | RuntimeException gone) {
+                    // the thread ended meanwhile
+                }
+            }
+        } catch (IOException e) {
+            return Map.of();
+        }
+        return ticks;
+    }
+
+    /** The thread groups that used the most CPU between the two samples, per checkout ("#" lines). */
+    private static void printThreadGroups(String db, int clients, Map<String, Long> before, Map<String, Long> after,
+            int checkouts) {
+        StringBuilder line = new StringBuilder("# CPU per checkout by thread group (db " + db + ", " + clients
+                + " clients, ms):");
+        after.entrySet().stream()
+                .map(e -> Map.entry(e.getKey(), e.getValue() - before.getOrDefault(e.getKey(), 0L)))
+                .filter(e -> e.getValue() > 0)
+                .sorted(Map.Entry.<String, Long>comparingByValue().reversed())
+                .limit(10)
+                .forEach(e -> line.append(String.format(java.util.Locale.ROOT, " %s %.2f;", e.getKey(),
+                        e.getValue() * 10.0 / checkouts))); // USER_HZ 100: 10 ms a tick
+        System.out.println(line);
     }
 
     /**

@@ -2,14 +2,11 @@ package com.subscriptionsuite.adapters.persistence;
 
 import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
-import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DatabaseMetaData;
 import java.sql.SQLException;
-import java.sql.SQLFeatureNotSupportedException;
 import java.sql.Statement;
-import java.util.logging.Logger;
 import javax.sql.DataSource;
 import org.flywaydb.core.Flyway;
 import org.jdbi.v3.core.Jdbi;
@@ -175,11 +172,9 @@ public final class Database implements AutoCloseable {
      * The pool's connections with PostgreSQL's {@code lock_timeout} and {@code statement_timeout} lifted, for
      * Flyway (instead of its {@code initSql}, deprecated since Flyway 11 and warned about at every start).
      */
-    private static final class LimitsLifted implements DataSource {
-        private final DataSource pool;
-
+    private static final class LimitsLifted extends ForwardingDataSource {
         LimitsLifted(DataSource pool) {
-            this.pool = pool;
+            super(pool);
         }
 
         @Override
@@ -192,46 +187,6 @@ public final class Database implements AutoCloseable {
                 throw e;
             }
             return connection;
-        }
-
-        @Override
-        public Connection getConnection(String user, String password) throws SQLException {
-            throw new SQLFeatureNotSupportedException("the pool's own credentials only");
-        }
-
-        @Override
-        public PrintWriter getLogWriter() throws SQLException {
-            return pool.getLogWriter();
-        }
-
-        @Override
-        public void setLogWriter(PrintWriter out) throws SQLException {
-            pool.setLogWriter(out);
-        }
-
-        @Override
-        public void setLoginTimeout(int seconds) throws SQLException {
-            pool.setLoginTimeout(seconds);
-        }
-
-        @Override
-        public int getLoginTimeout() throws SQLException {
-            return pool.getLoginTimeout();
-        }
-
-        @Override
-        public Logger getParentLogger() throws SQLFeatureNotSupportedException {
-            return pool.getParentLogger();
-        }
-
-        @Override
-        public <T> T unwrap(Class<T> type) throws SQLException {
-            return type.isInstance(this) ? type.cast(this) : pool.unwrap(type);
-        }
-
-        @Override
-        public boolean isWrapperFor(Class<?> type) throws SQLException {
-            return type.isInstance(this) || pool.isWrapperFor(type);
         }
     }
 

@@ -1,19 +1,16 @@
 package com.subscriptionsuite.adapters.persistence;
 
 import com.subscriptionsuite.application.ServerBusy;
-import java.io.PrintWriter;
 import java.lang.reflect.InvocationHandler;
 import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.Method;
 import java.lang.reflect.Proxy;
 import java.sql.Connection;
 import java.sql.SQLException;
-import java.sql.SQLFeatureNotSupportedException;
 import java.sql.SQLTransientConnectionException;
 import java.time.Duration;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.logging.Logger;
 import javax.sql.DataSource;
 
 /**
@@ -30,14 +27,13 @@ import javax.sql.DataSource;
  * <p>A pool that stays exhausted for the configured wait is reported as {@link ServerBusy} (the
  * HTTP adapter answers 503 {@code server_busy} with {@code Retry-After}), not as an internal error.
  */
-final class OneConnectionPerThread implements DataSource {
-    private final DataSource pool;
+final class OneConnectionPerThread extends ForwardingDataSource {
     private final long retryAfterSeconds;
     /** Thread → the connection it holds. A map, not a ThreadLocal, so a close on another thread still frees it. */
     private final Map<Thread, Connection> holders = new ConcurrentHashMap<>();
 
     OneConnectionPerThread(DataSource pool, Duration wait) {
-        this.pool = pool;
+        super(pool);
         this.retryAfterSeconds = Math.max(1, wait.toSeconds());
     }
 
@@ -59,11 +55,6 @@ final class OneConnectionPerThread implements DataSource {
                 new Class<?>[] {Connection.class}, new Held(connection, thread));
         holders.put(thread, guarded);
         return guarded;
-    }
-
-    @Override
-    public Connection getConnection(String username, String password) throws SQLException {
-        throw new SQLFeatureNotSupportedException("the pool's credentials are configured once");
     }
 
     /** How many threads hold a connection right now (for tests). */
@@ -98,43 +89,5 @@ final class OneConnectionPerThread implements DataSource {
                 throw e.getCause();
             }
         }
-    }
-
-    @Override
-    public PrintWriter getLogWriter() throws SQLException {
-        return pool.getLogWriter();
-    }
-
-    @Override
-    public void setLogWriter(PrintWriter out) throws SQLException {
-        pool.setLogWriter(out);
-    }
-
-    @Override
-    public void setLoginTimeout(int seconds) throws SQLException {
-        pool.setLoginTimeout(seconds);
-    }
-
-    @Override
-    public int getLoginTimeout() throws SQLException {
-        return pool.getLoginTimeout();
-    }
-
-    @Override
-    public Logger getParentLogger() throws SQLFeatureNotSupportedException {
-        return pool.getParentLogger();
-    }
-
-    @Override
-    public <T> T unwrap(Class<T> iface) throws SQLException {
-        if (iface.isInstance(this)) {
-            return iface.cast(this);
-        }
-        return pool.unwrap(iface);
-    }
-
-    @Override
-    public boolean isWrapperFor(Class<?> iface) throws SQLException {
-        return iface.isInstance(this) || pool.isWrapperFor(iface);
     }
 }

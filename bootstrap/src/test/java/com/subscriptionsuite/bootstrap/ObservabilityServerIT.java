@@ -71,12 +71,15 @@ class ObservabilityServerIT {
         Server server = Server.start(ServerConfig.fromEnvironment(env(dataDir, "SUITE_SHUTDOWN_GRACE_SECONDS", "60")),
                 ServerHarness.CLOCK, held);
         int port = server.port();
+        // a thread each: CompletableFuture's default pool may have one thread on two cores (JDK 25's does), and
+        // the close must start while the registration is still in flight
+        java.util.concurrent.Executor ownThread = task -> new Thread(task, "observability-it").start();
         CompletableFuture<HttpResponse<String>> registering = CompletableFuture.supplyAsync(() -> ServerHarness.post(
                 server, "/register", "{\"user\":{\"email\":\"ann@example.com\",\"password\":\"violet-anchor-tundra-47\"},"
-                        + "\"language\":\"en\"}"));
+                        + "\"language\":\"en\"}"), ownThread);
         assertThat(hashing.await(30, TimeUnit.SECONDS)).as("the registration reached the hasher").isTrue();
 
-        CompletableFuture<Void> closing = CompletableFuture.runAsync(server::close);
+        CompletableFuture<Void> closing = CompletableFuture.runAsync(server::close, ownThread);
         assertThat(refusedSoon(port)).as("a new request is refused once close started").isTrue();
         assertThat(closing).as("close waits for the request in flight").isNotDone();
         assertThat(registering).isNotDone();

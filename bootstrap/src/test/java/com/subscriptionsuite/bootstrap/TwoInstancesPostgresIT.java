@@ -14,6 +14,8 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -29,6 +31,15 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class TwoInstancesPostgresIT {
     private static final ObjectMapper JSON = new ObjectMapper();
+    /**
+     * A thread per racer: CompletableFuture's default pool may have a single thread on two cores (JDK 25's
+     * does), which would run the races one after the other and prove nothing about them.
+     */
+    private static final ExecutorService RACERS = Executors.newCachedThreadPool(task -> {
+        Thread thread = new Thread(task, "racer");
+        thread.setDaemon(true);
+        return thread;
+    });
     private static final String PASSWORD = "Correct-Horse-Battery-9";
     private static final String CART = """
             {"suite_products": [{"id": 1, "quantity": 2, "order_pos": 0}],
@@ -113,8 +124,8 @@ class TwoInstancesPostgresIT {
         String body = CART.formatted("Ann", "ann@example.com");
         Map<String, String> key = Map.of("Idempotency-Key", "ann-order-1");
 
-        var onA = CompletableFuture.supplyAsync(() -> keyedUntilAnswered(a, ann, body, key));
-        var onB = CompletableFuture.supplyAsync(() -> keyedUntilAnswered(b, ann, body, key));
+        var onA = CompletableFuture.supplyAsync(() -> keyedUntilAnswered(a, ann, body, key), RACERS);
+        var onB = CompletableFuture.supplyAsync(() -> keyedUntilAnswered(b, ann, body, key), RACERS);
         HttpResponse<String> first = onA.get();
         HttpResponse<String> second = onB.get();
 
@@ -149,9 +160,9 @@ class TwoInstancesPostgresIT {
         String body = CART.formatted("Bob", "bob@example.com");
 
         var onA = CompletableFuture.supplyAsync(() -> unchecked(() -> call(a, "POST", "/subscription", bob, body,
-                Map.of())));
+                Map.of())), RACERS);
         var onB = CompletableFuture.supplyAsync(() -> unchecked(() -> call(b, "POST", "/subscription", bob, body,
-                Map.of())));
+                Map.of())), RACERS);
         List<Integer> statuses = List.of(onA.get().statusCode(), onB.get().statusCode());
 
         assertThat(statuses).as(onA.get().body() + " / " + onB.get().body()).containsExactlyInAnyOrder(200, 409);
@@ -178,8 +189,8 @@ class TwoInstancesPostgresIT {
         }
         clock.advance(Duration.ofDays(31));
 
-        var onA = CompletableFuture.supplyAsync(() -> a.engine().runBilling().bill(1));
-        var onB = CompletableFuture.supplyAsync(() -> b.engine().runBilling().bill(1));
+        var onA = CompletableFuture.supplyAsync(() -> a.engine().runBilling().bill(1), RACERS);
+        var onB = CompletableFuture.supplyAsync(() -> b.engine().runBilling().bill(1), RACERS);
         int invoices = onA.get().invoiceIds().size() + onB.get().invoiceIds().size();
 
         assertThat(invoices).as("three monthly subscriptions due, each invoiced once").isEqualTo(3);
@@ -197,7 +208,7 @@ class TwoInstancesPostgresIT {
             Server server = i % 2 == 0 ? a : b;
             String token = tokens.get(i);
             holds.add(CompletableFuture.supplyAsync(() -> unchecked(() -> call(server, "POST",
-                    "/voucher-code/SPRING27-9CVNGX/init", token, "{\"page_id\": 1}", Map.of()))));
+                    "/voucher-code/SPRING27-9CVNGX/init", token, "{\"page_id\": 1}", Map.of())), RACERS));
         }
         List<Integer> statuses = new java.util.ArrayList<>();
         int winner = -1;
@@ -259,7 +270,7 @@ class TwoInstancesPostgresIT {
                 Server server = (i + round) % 2 == 0 ? a : b;
                 String token = tokens.get(i);
                 races.add(CompletableFuture.supplyAsync(() -> unchecked(() -> holdThenConsume(server, token,
-                        "hot-five"))));
+                        "hot-five")), RACERS));
             }
         }
         List<String> outcomes = races.stream().map(CompletableFuture::join).toList();
@@ -286,7 +297,7 @@ class TwoInstancesPostgresIT {
         for (int i = 0; i < 10; i++) {
             Server server = i % 2 == 0 ? a : b;
             races.add(CompletableFuture.supplyAsync(() -> unchecked(() -> holdThenConsume(server, token,
-                    "HOT-TWICE"))));
+                    "HOT-TWICE")), RACERS));
         }
         List<String> outcomes = races.stream().map(CompletableFuture::join).toList();
         assertThat(outcomes).allMatch(o -> List.of("redeemed", "voucher_not_held", "voucher_already_redeemed")

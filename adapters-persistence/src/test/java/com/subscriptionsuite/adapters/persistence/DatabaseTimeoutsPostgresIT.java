@@ -99,6 +99,9 @@ class DatabaseTimeoutsPostgresIT {
                 return null;
             });
             CountDownLatch bothLocked = new CountDownLatch(2);
+            // two threads of their own: CompletableFuture's default pool may have one thread on two cores (JDK 25
+            // does), and the units must run at once to cross
+            java.util.concurrent.ExecutorService twoThreads = java.util.concurrent.Executors.newFixedThreadPool(2);
             java.util.function.IntFunction<CompletableFuture<Void>> crossing = first -> CompletableFuture.runAsync(
                     () -> units.with(h -> {
                         h.execute("UPDATE pair SET n = n + 1 WHERE id = ?", first);
@@ -110,7 +113,7 @@ class DatabaseTimeoutsPostgresIT {
                         }
                         h.execute("UPDATE pair SET n = n + 1 WHERE id = ?", 3 - first);
                         return null;
-                    }));
+                    }), twoThreads);
             CompletableFuture<Void> one = crossing.apply(1);
             CompletableFuture<Void> two = crossing.apply(2);
             java.util.List<Throwable> failures = new java.util.ArrayList<>();
@@ -121,6 +124,7 @@ class DatabaseTimeoutsPostgresIT {
                     failures.add(e.getCause());
                 }
             }
+            twoThreads.shutdown();
 
             assertThat(failures).singleElement().isInstanceOf(ServerBusy.class)
                     .satisfies(f -> assertThat(Handles.sqlState(f)).isEqualTo("40P01"));

@@ -21,6 +21,8 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Objects;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 
 /**
@@ -31,6 +33,18 @@ import java.util.concurrent.TimeUnit;
  * {@link QuotePacing} to the time a found quote takes.
  */
 public final class QuoteEndpoints {
+    /**
+     * The timer of the held-back answers: one daemon thread, started on first use, which also writes each
+     * answer when its time is up (a small 404 body, written into the socket's buffer at once). Not
+     * {@code CompletableFuture.delayedExecutor}'s default: on two cores that hands the writing to the common
+     * pool's single thread (JDK 25) or to a new thread per answer (JDK 17).
+     */
+    private static final ScheduledExecutorService HOLD_BACK = Executors.newSingleThreadScheduledExecutor(task -> {
+        Thread thread = new Thread(task, "quote-hold-back");
+        thread.setDaemon(true);
+        return thread;
+    });
+
     private final Engine.Quotes quotes;
     private final Json json;
     private final JsonBody body;
@@ -111,7 +125,10 @@ public final class QuoteEndpoints {
         if (hold.isZero() || hold.isNegative()) {
             return;
         }
-        ctx.future(() -> CompletableFuture.runAsync(() -> { },
-                CompletableFuture.delayedExecutor(hold.toNanos(), TimeUnit.NANOSECONDS)));
+        ctx.future(() -> {
+            CompletableFuture<Void> over = new CompletableFuture<>();
+            HOLD_BACK.schedule(() -> over.complete(null), hold.toNanos(), TimeUnit.NANOSECONDS);
+            return over;
+        });
     }
 }

@@ -53,7 +53,7 @@ class QuoteHoldBackIT {
 
     @Test
     void held_misses_answer_as_set_and_hold_no_request_thread_meanwhile() throws Exception {
-        URI base = start(Duration.ofSeconds(3));
+        URI base = start(Duration.ofSeconds(5)); // long enough for all twenty to arrive on a loaded machine
         HttpClient client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
         // Jetty's own threads (acceptor, selectors) stay busy whatever the handlers do: the baseline
         int busyBefore = threads.getBusyThreads();

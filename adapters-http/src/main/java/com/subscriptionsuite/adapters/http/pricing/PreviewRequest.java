@@ -42,17 +42,16 @@ record PreviewRequest(String currency, AccountBody account, List<SuiteProductReq
     private Either<RequestFailure, PreviewPricesQuery> toQuery(long tenantId, Long page, Long userId) {
         List<SuiteProductRequest> requested = suiteProducts == null ? List.of() : suiteProducts;
         List<Item> complete = complete(requested);
-        if (complete == null) {
-            List<Validation<Seq<String>, Item>> items = new ArrayList<>(requested.size());
-            for (int i = 0; i < requested.size(); i++) {
-                items.add(item(i, requested.get(i)));
-            }
-            return Validation.sequence(items)
-                    .mapError(missing -> (RequestFailure) RequestFailure.FieldRequired.bodyFields(missing.toJavaList()))
-                    .toEither()
-                    .map(valid -> query(tenantId, page, userId, valid.toJavaList()));
+        if (complete != null) {
+            return Either.right(query(tenantId, page, userId, complete));
         }
-        return Either.right(query(tenantId, page, userId, complete));
+        // a field is missing: name every missing one
+        List<Validation<Seq<String>, Item>> items = new ArrayList<>(requested.size());
+        for (int i = 0; i < requested.size(); i++) {
+            items.add(item(i, requested.get(i)));
+        }
+        Seq<String> missing = Validation.sequence(items).getError();
+        return Either.left(RequestFailure.FieldRequired.bodyFields(missing.toJavaList()));
     }
 
     /**

@@ -102,11 +102,7 @@ public final class CustomerOperations {
      * before the first checkout.
      */
     public Either<BillingFailure, Option<LinkedAccount>> linkedAccount(long tenantId, long userId) {
-        Option<AccountRef> link = links.accountOf(tenantId, userId);
-        if (link.isEmpty()) {
-            return Either.right(Option.none());
-        }
-        return gateway.account(link.get()).map(account -> Option.some(new LinkedAccount(link.get(), account)));
+        return linkedAccount(links.accountOf(tenantId, userId));
     }
 
     /**
@@ -114,10 +110,15 @@ public final class CustomerOperations {
      * took the lease (the lease keeps it current: only an operation under it links an account).
      */
     public Either<BillingFailure, Option<LinkedAccount>> linkedAccount(Keyed op) {
-        if (op.link().isEmpty()) {
+        return linkedAccount(op.link());
+    }
+
+    /** The billing system's account behind {@code link}, if there is a link. */
+    private Either<BillingFailure, Option<LinkedAccount>> linkedAccount(Option<AccountRef> link) {
+        if (link.isEmpty()) {
             return Either.right(Option.none());
         }
-        return gateway.account(op.link().get()).map(account -> Option.some(new LinkedAccount(op.link().get(), account)));
+        return gateway.account(link.get()).map(account -> Option.some(new LinkedAccount(link.get(), account)));
     }
 
     /** A customer's account: the engine's link to it and the billing system's account. */
@@ -255,7 +256,6 @@ public final class CustomerOperations {
         public Keyed {
             Objects.requireNonNull(link, "link");
         }
-
 
         /** The request key of one step of the operation. */
         public RequestKey step(String step) {

@@ -25,13 +25,12 @@ public final class HttpWebhookSender implements WebhookSender {
     private static final Set<String> RESTRICTED = Set.of("content-length", "host", "connection", "expect",
             "upgrade");
 
-    private final Duration connectTimeout;
     /** Built on the first post: a start does not pay for the TLS context and the selector thread. */
     private final LazyHttpClient client;
 
     public HttpWebhookSender(Duration connectTimeout) {
-        this.connectTimeout = java.util.Objects.requireNonNull(connectTimeout, "connectTimeout");
-        this.client = new LazyHttpClient(() -> HttpClient.newBuilder().connectTimeout(this.connectTimeout)
+        java.util.Objects.requireNonNull(connectTimeout, "connectTimeout");
+        this.client = new LazyHttpClient(() -> HttpClient.newBuilder().connectTimeout(connectTimeout)
                 .followRedirects(HttpClient.Redirect.NEVER).version(HttpClient.Version.HTTP_1_1).build());
     }
 

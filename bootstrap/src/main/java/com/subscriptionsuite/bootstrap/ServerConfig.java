@@ -78,7 +78,7 @@ import java.util.Map;
  * {@code GET /metrics} on this port of SUITE_HTTP_HOST, a listener of its own, without credentials (keep the port
  * internal)</td></tr>
  * <tr><td>SUITE_LOG_FORMAT</td><td>text: log lines as text; json: one JSON object per line (logstash-logback-encoder;
- * read by logback.xml, checked here)</td></tr>
+ * read by {@link LogConfiguration}, checked here)</td></tr>
  * </table>
  */
 public record ServerConfig(
@@ -179,7 +179,7 @@ public record ServerConfig(
         return metricsPort != NO_METRICS;
     }
 
-    /** The values of SUITE_LOG_FORMAT, as logback.xml names its appenders (so exactly these, lower case). */
+    /** The values of SUITE_LOG_FORMAT, as {@link LogConfiguration} names its appenders (so exactly these, lower case). */
     static final List<String> LOG_FORMATS = List.of("text", "json");
 
     /** The official VIES REST endpoint VAT IDs are checked against by default. */

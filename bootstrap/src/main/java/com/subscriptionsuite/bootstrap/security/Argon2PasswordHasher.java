@@ -26,7 +26,14 @@ public final class Argon2PasswordHasher implements PasswordHasher {
 
     private static final String PREFIX = "$argon2id$";
 
-    private final Argon2Function function;
+    private final int memoryKib;
+    private final int iterations;
+    private final int parallelism;
+    /**
+     * Made on the first hash: password4j's first {@code Argon2Function} reads its properties and sets itself up
+     * (about 0.1 s), which a server start need not wait for (docs/benchmarks.md "Startup").
+     */
+    private volatile Argon2Function function;
     private final SecureRandom random = new SecureRandom();
 
     /**
@@ -39,8 +46,20 @@ public final class Argon2PasswordHasher implements PasswordHasher {
             throw new IllegalArgumentException("invalid Argon2id parameters: m=" + memoryKib + " KiB, t="
                     + iterations + ", p=" + parallelism);
         }
-        this.function = Argon2Function.getInstance(memoryKib, iterations, parallelism, OUTPUT_BYTES, Argon2.ID,
-                Argon2Function.ARGON2_VERSION_13);
+        this.memoryKib = memoryKib;
+        this.iterations = iterations;
+        this.parallelism = parallelism;
+    }
+
+    private Argon2Function function() {
+        Argon2Function made = function;
+        if (made == null) {
+            // two threads making it at once make equal functions (same parameters): either one serves
+            made = Argon2Function.getInstance(memoryKib, iterations, parallelism, OUTPUT_BYTES, Argon2.ID,
+                    Argon2Function.ARGON2_VERSION_13);
+            function = made;
+        }
+        return made;
     }
 
     /** The production parameters: m=19 MiB, t=2, p=1 (about 0.1 to 0.2 s per hash on one core). */
@@ -61,7 +80,7 @@ public final class Argon2PasswordHasher implements PasswordHasher {
         Objects.requireNonNull(password, "password");
         byte[] salt = new byte[SALT_BYTES];
         random.nextBytes(salt);
-        return Password.hash(password).addSalt(salt).with(function).getResult();
+        return Password.hash(password).addSalt(salt).with(function()).getResult();
     }
 
     /** False for a wrong password and for a hash that is not a well-formed Argon2id PHC string. */

@@ -3,7 +3,9 @@
 # fresh temporary data directory (new H2 file: every migration runs, the demo tenant is loaded), and
 # polls GET /health/ready (UP only once the migrations ran and a tenant is loaded) every 10 ms until
 # the first 200; prints the milliseconds from launching `java` to that answer, per run and the median.
-# Needs `mvn package` done first (and curl).
+# The poll is bash's own /dev/tcp, no process per try: a curl started every 10 ms took CPU from the
+# server on two cores and made a start look about half a second longer (docs/benchmarks.md "Startup").
+# Needs `mvn package` done first.
 # Usage: benchmarks/startup/run.sh [runs, default 5] [extra java options, e.g. -Xshare:off]
 # The start command is the README's: java -XX:SharedArchiveFile=... -jar bootstrap/target/subscription-suite.jar
 # when the build produced the class-data-sharing archive, else java -jar ... (STARTUP_CDS=off forces the latter).
@@ -21,6 +23,15 @@ if [[ -f "$jsa" && "${STARTUP_CDS:-on}" != off ]]; then
 fi
 port=18282
 times=()
+exec {pause}<> <(:) # a pipe nobody writes to: `read -t` on it waits without starting a process
+ready() {
+  { exec {conn}<>"/dev/tcp/127.0.0.1/$port"; } 2>/dev/null || return 1
+  printf 'GET /health/ready HTTP/1.1\r\nHost: 127.0.0.1\r\nConnection: close\r\n\r\n' >&"$conn"
+  local status=
+  IFS= read -r -t 5 status <&"$conn" || true
+  exec {conn}>&-
+  [[ $status == "HTTP/1.1 200"* ]]
+}
 for run in $(seq 1 "$runs"); do
   data=$(mktemp -d)
   start=$(date +%s%N)
@@ -29,9 +40,9 @@ for run in $(seq 1 "$runs"); do
   server=$!
   ok=
   for _ in $(seq 1 3000); do
-    if curl -sf -o /dev/null "http://127.0.0.1:$port/health/ready"; then ok=1; break; fi
+    if ready; then ok=1; break; fi
     if ! kill -0 $server 2>/dev/null; then break; fi
-    sleep 0.01
+    read -r -t 0.01 -u "$pause" || true
   done
   end=$(date +%s%N)
   # the process's CPU time so far (user + system, all its threads), less sensitive to other load than the wall clock

@@ -83,6 +83,7 @@ public final class Database implements AutoCloseable {
                 awaitMigrated();
                 return guarded.getConnection();
             }).installPlugin(new SqlObjectPlugin());
+            jdbi.setSqlParser(new PlainSqlParser());
         } catch (RuntimeException e) {
             dataSource.close();
             throw e;

@@ -20,11 +20,12 @@ import java.util.stream.Stream;
  * {@code cds-training}: the training run of the class-data-sharing archive the build produces
  * ({@code bootstrap/target/subscription-suite.jsa}, docs/benchmarks.md "Startup"). The build runs
  * {@code java -XX:ArchiveClassesAtExit=… -jar subscription-suite.jar cds-training} during {@code package};
- * this command does what a first start does (a fresh H2 file database in a temporary directory, every
- * migration, the demo tenant, the HTTP server on a free loopback port), sends the requests a shop's
- * first visitors send (readiness, a shop page, the catalog, the configuration, a price preview, an
- * unknown path), stops the server, deletes the directory and exits, so that the JVM writes every class
- * it loaded (with the lambda classes it generated) into the archive. A server started with
+ * this command does what a first start does (a fresh H2 file database in a temporary directory, from the
+ * build's schema template, the demo tenant, the HTTP server on a free loopback port), sends the requests a
+ * shop's first visitors send (readiness, a shop page, the catalog, the configuration, a price preview, an
+ * unknown path), stops the server, starts it again on the same directory (a restart: Flyway checks the
+ * schema's history) with the same requests, stops it, deletes the directory and exits, so that the JVM
+ * writes every class it loaded (with the lambda classes it generated) into the archive. A server started with
  * {@code -XX:SharedArchiveFile=…} then maps those classes instead of loading, verifying and spinning
  * them again. It reads none of the {@code SUITE_*} settings: it never touches a configured database.
  */
@@ -53,8 +54,14 @@ final class CdsTraining {
                     "SUITE_HTTP_HOST", "127.0.0.1",
                     "SUITE_HTTP_PORT", "0",
                     "SUITE_SHUTDOWN_GRACE_SECONDS", "5"));
+            int first;
             try (Server server = Server.start(config, Clock.systemUTC())) {
-                return requests(server.port(), out, err);
+                first = requests(server.port(), out, err);
+            }
+            // and a restart on the same directory: the way that runs Flyway (it checks the history the first start's
+            // database came with), so that a restart's classes are in the archive too
+            try (Server server = Server.start(config, Clock.systemUTC())) {
+                return Math.max(first, requests(server.port(), out, err));
             }
         } finally {
             delete(data);

@@ -10,6 +10,7 @@ import com.subscriptionsuite.application.port.in.events.DeliverySettings;
 import com.subscriptionsuite.adapters.http.HttpSettings;
 import com.subscriptionsuite.adapters.http.outbound.vies.ViesVatRegistry;
 import com.subscriptionsuite.adapters.persistence.Database;
+import com.subscriptionsuite.adapters.persistence.SchemaTemplate;
 import com.subscriptionsuite.adapters.persistence.JdbiTransactions;
 import com.subscriptionsuite.adapters.persistence.PoolSettings;
 import com.subscriptionsuite.adapters.persistence.customer.JdbiCustomerLocks;
@@ -125,11 +126,19 @@ public final class Server implements AutoCloseable {
     public static Server start(ServerConfig config, Clock clock, PasswordHasher hasher) {
         String url = databaseUrl(config);
         long started = System.nanoTime();
+        // the embedded default's first start: the build's migrated database file instead of running the migrations
+        boolean fromTemplate = config.dbUrl() == null && SchemaTemplate.install(config.dataDir());
         Database database = openDatabase(config, false);
         long opened = System.nanoTime();
         // the migrations run on a thread of their own while this one builds the engine and the HTTP API, which
         // need no table; nothing serves before they are done (docs/benchmarks.md "Startup")
-        CompletableFuture<Long> migrations = migrateAlongside(database);
+        CompletableFuture<Long> migrations;
+        if (fromTemplate) {
+            database.installedFromTemplate();
+            migrations = CompletableFuture.completedFuture(0L);
+        } else {
+            migrations = migrateAlongside(database);
+        }
         AfterMigrationPaymentPages storedKeyPages = new AfterMigrationPaymentPages();
         ScheduledExecutorService refresher = null;
         ScheduledExecutorService deliveries = null;
@@ -233,9 +242,10 @@ public final class Server implements AutoCloseable {
                     config.httpHost(), http.port(), database.productName(), withoutParameters(url),
                     config.smtp() == null ? "to the outbox table" : "by SMTP via " + config.smtp().host());
             // where a start's time goes (docs/benchmarks.md "Startup"); the JVM's own start comes before it
-            LOG.info("started in {} ms: database {} ms, migrations {} ms (alongside: engine {} ms, HTTP API {} ms, "
+            LOG.info("started in {} ms: database {} ms{}, migrations {} ms (alongside: engine {} ms, HTTP API {} ms, "
                     + "then waited {} ms), tenants {} ms, HTTP {} ms", millis(System.nanoTime() - started),
-                    millis(opened - started), millis(migrated - opened), millis(built - opened),
+                    millis(opened - started), fromTemplate ? " (new, from the build's template)" : "",
+                    millis(migrated - opened), millis(built - opened),
                     millis(routed - built), millis(waited - routed), millis(loaded - waited),
                     millis(serving - loaded));
             return new Server(database, engine, http, refresher, deliveries, revenueJob, readiness,

@@ -100,8 +100,16 @@ public final class Database implements AutoCloseable {
      */
     public static String h2File(Path dataDir) {
         String dir = dataDir.toAbsolutePath().toString().replace('\\', '/');
-        return "jdbc:h2:file:" + dir
-                + "/suite;MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH;WRITE_DELAY=0";
+        return "jdbc:h2:file:" + dir + "/" + H2_FILE_NAME
+                + ";MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH;WRITE_DELAY=0";
+    }
+
+    /** The database's name in {@link #h2File}'s URL. */
+    public static final String H2_FILE_NAME = "suite";
+
+    /** The file H2 keeps {@link #h2File}'s database in. */
+    public static Path h2FilePath(Path dataDir) {
+        return dataDir.resolve(H2_FILE_NAME + ".mv.db");
     }
 
     /**
@@ -127,6 +135,18 @@ public final class Database implements AutoCloseable {
         } catch (RuntimeException | Error e) {
             migrated.completeExceptionally(e); // no effect once an earlier attempt succeeded: the schema is there
             throw e;
+        }
+    }
+
+    /**
+     * Counts the schema as migrated without running Flyway, because {@link SchemaTemplate#install} has just put
+     * the build's migrated file in place of a database that was not there (so nothing has connected to it
+     * before this pool). At the next start {@link #migrate()} runs as always: Flyway finds its own history in the
+     * file and applies what is newer.
+     */
+    public void installedFromTemplate() {
+        if (!migrated.complete(null)) {
+            throw new IllegalStateException("the database's migrations already ran or failed");
         }
     }
 

@@ -22,8 +22,9 @@ import java.sql.Statement;
  * start, its parser, about 120 DDL statements run by H2's code before the JIT has compiled any of it;
  * docs/benchmarks.md "Startup"). Copying the file takes a few milliseconds.
  *
- * <p>Crash safety: the copy is written under another name and renamed into place, so a start killed while
- * copying leaves no database file (the next start copies again), never half of one.
+ * <p>Crash safety: the copy is written under a name of its own and linked into place only when complete, so a
+ * start killed while copying leaves no database file (the next start copies again, and removes the leftover),
+ * never half of one; the link fails rather than replace a database another process made meanwhile.
  */
 public final class SchemaTemplate {
     /** Where the build puts the migrated file in this module's classes. */
@@ -31,6 +32,7 @@ public final class SchemaTemplate {
     /** The embedded default's user and password, as the server opens the file (H2 keeps them in the file). */
     public static final String USER = "sa";
     public static final String PASSWORD = "";
+    private static final String COPYING = ".copying";
 
     private SchemaTemplate() {
     }
@@ -41,6 +43,11 @@ public final class SchemaTemplate {
      * this build has no template (classes run from an IDE without the build's step: the migrations then run).
      */
     public static boolean install(Path dataDir) {
+        return install(dataDir, () -> { });
+    }
+
+    /** As {@link #install(Path)}, running {@code copied} between the copy and its linking (a test's other process). */
+    static boolean install(Path dataDir, Runnable copied) {
         Path target = Database.h2FilePath(dataDir);
         if (Files.exists(target)) {
             return false;
@@ -50,17 +57,42 @@ public final class SchemaTemplate {
                 return false;
             }
             Files.createDirectories(dataDir);
-            Path partial = target.resolveSibling(target.getFileName() + ".copying");
-            Files.copy(template, partial, StandardCopyOption.REPLACE_EXISTING);
+            removeLeftovers(dataDir);
+            // a name of its own: two processes starting on the same new directory each copy their own
+            Path partial = Files.createTempFile(dataDir, target.getFileName() + ".", COPYING);
             try {
-                Files.move(partial, target, StandardCopyOption.ATOMIC_MOVE);
-            } catch (java.nio.file.FileAlreadyExistsException another) {
-                Files.delete(partial); // another process made the database meanwhile: theirs stands
-                return false;
+                Files.copy(template, partial, StandardCopyOption.REPLACE_EXISTING);
+                copied.run();
+                try {
+                    // a link fails when the database appeared meanwhile; a rename would replace a file in use
+                    Files.createLink(target, partial);
+                } catch (java.nio.file.FileAlreadyExistsException another) {
+                    return false; // another process made the database meanwhile: theirs stands
+                } catch (UnsupportedOperationException | java.nio.file.FileSystemException noLinks) {
+                    if (Files.exists(target)) {
+                        return false;
+                    }
+                    Files.move(partial, target); // a file system without hard links: no replacing either
+                }
+                return true;
+            } finally {
+                Files.deleteIfExists(partial);
             }
-            return true;
         } catch (IOException e) {
             throw new UncheckedIOException("cannot install the database template in " + dataDir, e);
+        }
+    }
+
+    /** Copies a killed start left behind (a copy takes milliseconds: one older than a minute is nobody's). */
+    private static void removeLeftovers(Path dataDir) throws IOException {
+        java.nio.file.attribute.FileTime before = java.nio.file.attribute.FileTime.from(
+                java.time.Instant.now().minus(java.time.Duration.ofMinutes(1)));
+        try (var files = Files.newDirectoryStream(dataDir, Database.H2_FILE_NAME + ".mv.db.*" + COPYING)) {
+            for (Path leftover : files) {
+                if (Files.getLastModifiedTime(leftover).compareTo(before) < 0) {
+                    Files.deleteIfExists(leftover);
+                }
+            }
         }
     }
 

@@ -4,11 +4,14 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.FileTime;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import org.flywaydb.core.Flyway;
@@ -76,15 +79,45 @@ class SchemaTemplateIT {
     }
 
     @Test
-    void a_copy_cut_short_by_a_crash_is_made_again() throws Exception {
+    void a_copy_cut_short_by_a_crash_is_made_again_and_its_leftover_removed() throws Exception {
         Files.createDirectories(dir);
-        Path partial = dir.resolve(Database.H2_FILE_NAME + ".mv.db.copying");
-        Files.write(partial, new byte[] {1, 2, 3});
+        Path leftover = dir.resolve(Database.H2_FILE_NAME + ".mv.db.123.copying");
+        Files.write(leftover, new byte[] {1, 2, 3});
+        Files.setLastModifiedTime(leftover, FileTime.from(Instant.now().minus(Duration.ofMinutes(5))));
+        Path another = dir.resolve(Database.H2_FILE_NAME + ".mv.db.456.copying"); // another process's, just begun
+        Files.write(another, new byte[] {4, 5, 6});
 
         assertThat(SchemaTemplate.install(dir)).isTrue();
 
-        assertThat(partial).doesNotExist();
+        assertThat(leftover).doesNotExist();
+        assertThat(another).exists();
         assertThat(history(Database.h2File(dir))).hasSizeGreaterThanOrEqualTo(18);
+        try (var files = Files.list(dir)) {
+            assertThat(files.map(f -> f.getFileName().toString()))
+                    .containsExactlyInAnyOrder(Database.H2_FILE_NAME + ".mv.db", another.getFileName().toString());
+        }
+    }
+
+    @Test
+    void never_replaces_a_database_that_another_process_made_while_it_copied() throws Exception {
+        byte[][] theirs = new byte[1][];
+        boolean made = SchemaTemplate.install(dir, () -> {
+            // another process starting on the same new directory made its database meanwhile, and uses it
+            try (Database database = new Database(Database.h2File(dir), SchemaTemplate.USER, SchemaTemplate.PASSWORD)) {
+                database.jdbi().useHandle(h -> h.execute("CREATE TABLE theirs (id INT)"));
+            }
+            try {
+                theirs[0] = Files.readAllBytes(Database.h2FilePath(dir));
+            } catch (java.io.IOException e) {
+                throw new java.io.UncheckedIOException(e);
+            }
+        });
+
+        assertThat(made).isFalse();
+        assertThat(Files.readAllBytes(Database.h2FilePath(dir))).isEqualTo(theirs[0]);
+        try (var files = Files.list(dir)) {
+            assertThat(files.map(f -> f.getFileName().toString())).containsExactly(Database.H2_FILE_NAME + ".mv.db");
+        }
     }
 
     /** The database's schema as H2 scripts it (users left out: H2 salts each password hash anew). */

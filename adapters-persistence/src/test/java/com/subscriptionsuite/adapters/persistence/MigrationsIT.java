@@ -64,7 +64,7 @@ class MigrationsIT {
         try (Database database = new Database(Database.h2File(dataDir), "sa", "")) {
             assertThat(tables(database)).containsExactlyInAnyOrderElementsOf(TABLES);
             assertThat(database.migrate()).isZero();
-            assertThat(appliedVersions(database)).containsExactly("1", "2", "3", "4", "5", "6", "7", "8", "9", "10", "11", "12", "13", "14", "15", "16", "17", "18");
+            assertThat(appliedVersions(database)).containsExactly("1", "2", "3", "4", "5", "6", "7", "8", "9", "10", "11", "12", "13", "14", "15", "16", "17", "18", "19");
         }
         try (Database reopened = new Database(Database.h2File(dataDir), "sa", "")) {
             assertThat(reopened.migrate()).isZero();
@@ -78,7 +78,7 @@ class MigrationsIT {
         try (Database database = new Database(url, TestPostgres.USER, TestPostgres.PASSWORD)) {
             assertThat(tables(database)).containsExactlyInAnyOrderElementsOf(TABLES);
             assertThat(database.migrate()).isZero();
-            assertThat(appliedVersions(database)).containsExactly("1", "2", "3", "4", "5", "6", "7", "8", "9", "10", "11", "12", "13", "14", "15", "16", "17", "18");
+            assertThat(appliedVersions(database)).containsExactly("1", "2", "3", "4", "5", "6", "7", "8", "9", "10", "11", "12", "13", "14", "15", "16", "17", "18", "19");
         }
         try (Database reopened = new Database(url, TestPostgres.USER, TestPostgres.PASSWORD)) {
             assertThat(reopened.migrate()).isZero();
@@ -158,6 +158,44 @@ class MigrationsIT {
      * its code and counts each code's taken slots (redemptions and those holds), so the conditional
      * reservation starts from what the code had; expired holds give theirs back when the code is full.
      */
+    /** V19: the slots one user's simultaneous holds lost (both settled by one redemption) are given back. */
+    @Test
+    void gives_back_the_slots_lost_to_one_users_simultaneous_holds() {
+        Instant past = Instant.parse("2026-01-01T10:00:00Z");
+        Instant future = Instant.parse("2099-01-01T10:00:00Z");
+        for (String url : List.of(Database.h2File(dataDir), postgres.freshSchemaUrl())) {
+            String user = url.startsWith("jdbc:h2:") ? "sa" : TestPostgres.USER;
+            String password = url.startsWith("jdbc:h2:") ? "" : TestPostgres.PASSWORD;
+            Flyway.configure().dataSource(url, user, password).locations("classpath:db/migration").target("18")
+                    .load().migrate();
+            Jdbi.create(url, user, password).useHandle(handle -> {
+                handle.execute("INSERT INTO tenant (id, tenant_key, name, version, seller_country,"
+                        + " seller_oss_threshold_applies) VALUES (1, 't1', 'Shop', 1, 'DE', false)");
+                for (long id : List.of(10L, 11L)) {
+                    handle.execute("INSERT INTO app_user (tenant_id, id, guid, kind, created_at)"
+                            + " VALUES (1, ?, ?, 'GUEST', CURRENT_TIMESTAMP)", id, "guid-" + id);
+                }
+                handle.execute("INSERT INTO voucher_campaign (tenant_id, id, name, discount_rate_plan_id, kind,"
+                        + " total_limit) VALUES (1, 5, 'Five', 204, 'MULTI_USE', 5)");
+                // user 10's two holds, made at once, both consumed by one redemption: 3 slots taken for 2 uses
+                handle.execute("INSERT INTO voucher_code (tenant_id, code, campaign_id, reserved) VALUES (1, 'FIVE', 5, 3)");
+                String hold = "INSERT INTO voucher_hold (tenant_id, code, campaign_id, user_id, held_at, expires_at,"
+                        + " consumed_at, reserves) VALUES (1, 'FIVE', 5, ?, ?, ?, ?, TRUE)";
+                handle.execute(hold, 10, past, future, past);
+                handle.execute(hold, 10, past, future, past);
+                handle.execute("INSERT INTO voucher_redemption (tenant_id, code, campaign_id, user_id, redeemed_at)"
+                        + " VALUES (1, 'FIVE', 5, 10, ?)", past);
+                handle.execute(hold, 11, past, future, null);                              // active
+            });
+
+            try (Database database = new Database(url, user, password)) {
+                long reserved = database.jdbi().withHandle(handle -> handle.createQuery(
+                        "SELECT reserved FROM voucher_code WHERE code = 'FIVE'").mapTo(Long.class).one());
+                assertThat(reserved).as(url + ": one redemption and one active hold").isEqualTo(2);
+            }
+        }
+    }
+
     @Test
     void counts_the_slots_existing_holds_and_redemptions_take_when_upgrading_to_reservations() {
         Instant past = Instant.parse("2026-01-01T10:00:00Z");

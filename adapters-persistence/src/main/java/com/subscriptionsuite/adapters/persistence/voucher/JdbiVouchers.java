@@ -133,8 +133,19 @@ public final class JdbiVouchers implements Vouchers {
     @Override
     public boolean hold(Hold hold, Integer reservedLimit) {
         return handles.with(handle -> {
-            if (reservedLimit != null && !reserved(handle, hold, reservedLimit)) {
-                return false;
+            if (reservedLimit != null) {
+                if (!reserved(handle, hold, reservedLimit)) {
+                    return false;
+                }
+                // two holds of one user at once (two requests, two instances) both decided on a view without the
+                // other's: the second would take a second slot, and the consume settles both holds with one
+                // redemption, so a slot of the code would be lost for good. Under the code's row lock the
+                // reservation took, the first one's hold is seen: the slot goes back and the caller keeps that hold
+                VoucherDao dao = handle.attach(VoucherDao.class);
+                if (dao.holdsAlready(hold.tenantId(), hold.code(), hold.userId(), hold.heldAt())) {
+                    dao.giveBack(hold.tenantId(), hold.code(), 1);
+                    return false;
+                }
             }
             handle.createUpdate(VoucherDao.INSERT_HOLD).bind("tenantId", hold.tenantId()).bind("code", hold.code())
                     .bind("campaignId", hold.campaignId()).bind("userId", hold.userId())

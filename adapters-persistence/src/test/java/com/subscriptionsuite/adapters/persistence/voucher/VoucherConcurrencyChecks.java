@@ -230,6 +230,32 @@ abstract class VoucherConcurrencyChecks {
 
     @RepeatedTest(3)
     @Timeout(120)
+    void one_customer_holding_a_limited_multi_use_code_10_times_at_once_takes_one_slot() throws Exception {
+        define(new Campaign(5, "Five", DISCOUNT_RATE_PLAN, null, null, List.of(), CodeKind.MULTI_USE, 5, null),
+                "FIVE-ONLY");
+        List<User> customers = customers(6);
+        User ann = customers.get(0);
+
+        List<Either<VoucherFailure, HeldVoucher>> holds = race(10,
+                (i, engine) -> engine.holdVoucher().hold(command(ann, "FIVE-ONLY")));
+
+        assertThat(holds).allMatch(Either::isRight);
+        assertThat(count("SELECT reserved FROM voucher_code WHERE tenant_id = :tenantId AND code = :code",
+                "FIVE-ONLY")).as("slots taken").isEqualTo(1);
+        assertThat(count("SELECT COUNT(*) FROM voucher_hold WHERE tenant_id = :tenantId AND code = :code"
+                + " AND consumed_at IS NULL AND released_at IS NULL", "FIVE-ONLY")).as("unsettled holds").isEqualTo(1);
+        // so the code's limit is there in full: Ann and four others redeem it, the sixth customer is refused
+        assertThat(engines.get(1).consumeVoucher().consume(command(ann, "FIVE-ONLY")).isRight()).isTrue();
+        for (User other : customers.subList(1, 5)) {
+            assertThat(holdThenConsume(engines.get(0), command(other, "FIVE-ONLY"))).isEqualTo("redeemed");
+        }
+        assertThat(holdThenConsume(engines.get(0), command(customers.get(5), "FIVE-ONLY")))
+                .isEqualTo("voucher_limit_reached");
+        assertThat(redemptions("FIVE-ONLY")).isEqualTo(5);
+    }
+
+    @RepeatedTest(3)
+    @Timeout(120)
     void one_customer_consuming_a_held_code_10_times_at_once_redeems_it_once() throws Exception {
         define(new Campaign(4, "Twice", DISCOUNT_RATE_PLAN, null, null, List.of(), CodeKind.MULTI_USE, null, null),
                 "TWICE");

@@ -130,12 +130,7 @@ class MigrationsIT {
             Flyway.configure().dataSource(url, user, password).locations("classpath:db/migration").target("9")
                     .load().migrate();
             Jdbi.create(url, user, password).useHandle(handle -> {
-                handle.execute("INSERT INTO tenant (id, tenant_key, name, version, seller_country,"
-                        + " seller_oss_threshold_applies) VALUES (1, 't1', 'Shop', 1, 'DE', false)");
-                for (long id : List.of(10L, 11L, 12L)) {
-                    handle.execute("INSERT INTO app_user (tenant_id, id, guid, kind, created_at)"
-                            + " VALUES (1, ?, ?, 'GUEST', CURRENT_TIMESTAMP)", id, "guid-" + id);
-                }
+                shopWithGuests(handle, 10L, 11L, 12L);
                 for (long id : List.of(10L, 12L)) {
                     handle.execute("INSERT INTO billing_account (tenant_id, id, user_id, account_number, currency,"
                             + " company, has_billing_address, created_at, updated_at)"
@@ -153,11 +148,6 @@ class MigrationsIT {
         }
     }
 
-    /**
-     * V18 gives every unconsumed hold of a limited code (single-use, or with a total limit) a slot of
-     * its code and counts each code's taken slots (redemptions and those holds), so the conditional
-     * reservation starts from what the code had; expired holds give theirs back when the code is full.
-     */
     /** V19: the slots one user's simultaneous holds lost (both settled by one redemption) are given back. */
     @Test
     void gives_back_the_slots_lost_to_one_users_simultaneous_holds() {
@@ -169,12 +159,7 @@ class MigrationsIT {
             Flyway.configure().dataSource(url, user, password).locations("classpath:db/migration").target("18")
                     .load().migrate();
             Jdbi.create(url, user, password).useHandle(handle -> {
-                handle.execute("INSERT INTO tenant (id, tenant_key, name, version, seller_country,"
-                        + " seller_oss_threshold_applies) VALUES (1, 't1', 'Shop', 1, 'DE', false)");
-                for (long id : List.of(10L, 11L)) {
-                    handle.execute("INSERT INTO app_user (tenant_id, id, guid, kind, created_at)"
-                            + " VALUES (1, ?, ?, 'GUEST', CURRENT_TIMESTAMP)", id, "guid-" + id);
-                }
+                shopWithGuests(handle, 10L, 11L);
                 handle.execute("INSERT INTO voucher_campaign (tenant_id, id, name, discount_rate_plan_id, kind,"
                         + " total_limit) VALUES (1, 5, 'Five', 204, 'MULTI_USE', 5)");
                 // user 10's two holds, made at once, both consumed by one redemption: 3 slots taken for 2 uses
@@ -196,6 +181,11 @@ class MigrationsIT {
         }
     }
 
+    /**
+     * V18 gives every unconsumed hold of a limited code (single-use, or with a total limit) a slot of
+     * its code and counts each code's taken slots (redemptions and those holds), so the conditional
+     * reservation starts from what the code had; expired holds give theirs back when the code is full.
+     */
     @Test
     void counts_the_slots_existing_holds_and_redemptions_take_when_upgrading_to_reservations() {
         Instant past = Instant.parse("2026-01-01T10:00:00Z");
@@ -206,12 +196,7 @@ class MigrationsIT {
             Flyway.configure().dataSource(url, user, password).locations("classpath:db/migration").target("17")
                     .load().migrate();
             Jdbi.create(url, user, password).useHandle(handle -> {
-                handle.execute("INSERT INTO tenant (id, tenant_key, name, version, seller_country,"
-                        + " seller_oss_threshold_applies) VALUES (1, 't1', 'Shop', 1, 'DE', false)");
-                for (long id : List.of(10L, 11L, 12L, 13L)) {
-                    handle.execute("INSERT INTO app_user (tenant_id, id, guid, kind, created_at)"
-                            + " VALUES (1, ?, ?, 'GUEST', CURRENT_TIMESTAMP)", id, "guid-" + id);
-                }
+                shopWithGuests(handle, 10L, 11L, 12L, 13L);
                 handle.execute("INSERT INTO voucher_campaign (tenant_id, id, name, discount_rate_plan_id, kind,"
                         + " total_limit) VALUES (1, 1, 'Single', 204, 'SINGLE_USE', NULL),"
                         + " (1, 2, 'Open', 204, 'MULTI_USE', NULL), (1, 3, 'Three', 204, 'MULTI_USE', 3)");
@@ -299,5 +284,15 @@ class MigrationsIT {
             }
             return names;
         });
+    }
+
+    /** Tenant 1 and guest users with these ids, as the older schemas take them. */
+    private static void shopWithGuests(org.jdbi.v3.core.Handle handle, long... userIds) {
+        handle.execute("INSERT INTO tenant (id, tenant_key, name, version, seller_country,"
+                + " seller_oss_threshold_applies) VALUES (1, 't1', 'Shop', 1, 'DE', false)");
+        for (long id : userIds) {
+            handle.execute("INSERT INTO app_user (tenant_id, id, guid, kind, created_at)"
+                    + " VALUES (1, ?, ?, 'GUEST', CURRENT_TIMESTAMP)", id, "guid-" + id);
+        }
     }
 }

@@ -180,7 +180,7 @@ public record ServerConfig(
     }
 
     /** The values of SUITE_LOG_FORMAT, as {@link LogConfiguration} names its appenders (so exactly these, lower case). */
-    static final List<String> LOG_FORMATS = List.of("text", "json");
+    static final List<String> LOG_FORMATS = List.of(LogConfiguration.TEXT, LogConfiguration.JSON);
 
     /** The official VIES REST endpoint VAT IDs are checked against by default. */
     public static final String OFFICIAL_VIES_URL =

@@ -56,9 +56,11 @@ public final class PlainSqlParser implements SqlParser {
         if (plain == null) {
             return jdbis.parse(sql, ctx); // Jdbi's parser keeps its own
         }
-        if (verify && !plain.equals(jdbis.parse(sql, ctx))) {
-            throw new IllegalStateException("PlainSqlParser read " + plain + " where Jdbi's parser reads "
-                    + jdbis.parse(sql, ctx));
+        if (verify) {
+            ParsedSql theirs = jdbis.parse(sql, ctx);
+            if (!plain.equals(theirs)) {
+                throw new IllegalStateException("PlainSqlParser read " + plain + " where Jdbi's parser reads " + theirs);
+            }
         }
         if (parsed.size() >= KEPT) {
             parsed.clear(); // statements built at run time could otherwise grow it without end

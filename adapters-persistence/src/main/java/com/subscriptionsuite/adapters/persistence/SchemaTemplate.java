@@ -113,8 +113,7 @@ public final class SchemaTemplate {
                 statement.execute("SHUTDOWN COMPACT");
             }
             Files.createDirectories(out);
-            Files.copy(Database.h2FilePath(work), out.resolve(Database.H2_FILE_NAME + ".mv.db"),
-                    StandardCopyOption.REPLACE_EXISTING);
+            Files.copy(Database.h2FilePath(work), Database.h2FilePath(out), StandardCopyOption.REPLACE_EXISTING);
         } finally {
             try (var files = Files.walk(work)) {
                 files.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());

@@ -118,6 +118,25 @@ interface VoucherDao {
              WHERE tenant_id = :tenantId AND code = :code AND user_id = :userId
             """;
 
+    /** Gives back {@code :released} of the code's taken slots. */
+    String GIVE_BACK = """
+            UPDATE voucher_code
+               SET reserved = reserved - :released
+             WHERE tenant_id = :tenantId AND code = :code
+            """;
+
+    /**
+     * Whether the user has an active hold of the code already. Asked after the code's slot was taken: the
+     * reservation's update holds the code's row lock, so a concurrent hold of the same user (another request,
+     * another instance) has committed by then and is seen here.
+     */
+    String HOLDS_ALREADY = """
+            SELECT COUNT(*) > 0
+              FROM voucher_hold
+             WHERE tenant_id = :tenantId AND code = :code AND user_id = :userId
+               AND consumed_at IS NULL AND released_at IS NULL AND expires_at > :now
+            """;
+
     String INSERT_HOLD = """
             INSERT INTO voucher_hold (tenant_id, code, campaign_id, user_id, held_at, expires_at, reserves)
             VALUES (:tenantId, :code, :campaignId, :userId, :heldAt, :expiresAt, :reserves)
@@ -164,25 +183,7 @@ interface VoucherDao {
             """)
     int releaseExpired(@Bind("tenantId") long tenantId, @Bind("code") String code, @Bind("now") Instant now);
 
-    /**
-     * Whether the user has an active hold of the code already. Asked after the code's slot was taken: the
-     * reservation's update holds the code's row lock, so a concurrent hold of the same user (another request,
-     * another instance) has committed by then and is seen here.
-     */
-    @SqlQuery("""
-            SELECT COUNT(*) > 0
-              FROM voucher_hold
-             WHERE tenant_id = :tenantId AND code = :code AND user_id = :userId
-               AND consumed_at IS NULL AND released_at IS NULL AND expires_at > :now
-            """)
-    boolean holdsAlready(@Bind("tenantId") long tenantId, @Bind("code") String code, @Bind("userId") long userId,
-            @Bind("now") Instant now);
-
-    @SqlUpdate("""
-            UPDATE voucher_code
-               SET reserved = reserved - :released
-             WHERE tenant_id = :tenantId AND code = :code
-            """)
+    @SqlUpdate(GIVE_BACK)
     int giveBack(@Bind("tenantId") long tenantId, @Bind("code") String code, @Bind("released") long released);
 
     /**

@@ -84,6 +84,10 @@ public final class Database implements AutoCloseable {
                 return guarded.getConnection();
             }).installPlugin(new SqlObjectPlugin());
             jdbi.setSqlParser(new PlainSqlParser());
+            // for every statement, so no DAO registers its own (see RecordMappers)
+            jdbi.registerArgument(new UtcInstants.Binding());
+            jdbi.registerColumnMapper(new UtcInstants.Reading());
+            jdbi.registerRowMapper(new RecordMappers());
         } catch (RuntimeException e) {
             dataSource.close();
             throw e;

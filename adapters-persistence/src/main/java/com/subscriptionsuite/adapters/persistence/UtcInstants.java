@@ -16,9 +16,8 @@ import org.jdbi.v3.core.statement.StatementContext;
  * {@link Instant}s to and from {@code TIMESTAMP WITH TIME ZONE} columns as {@link OffsetDateTime}s
  * in UTC, independent of the JVM's time zone. Jdbi's default goes through {@code java.sql.Timestamp},
  * and H2 turns that into a local date-time of the JVM's zone first: in a zone with daylight saving
- * time, an instant in the hour the clocks go back came back an hour early. Register both on every
- * DAO that binds or reads instants:
- * {@code @RegisterArgumentFactory(UtcInstants.Binding.class) @RegisterColumnMapper(UtcInstants.Reading.class)}.
+ * time, an instant in the hour the clocks go back came back an hour early. {@link Database} registers
+ * both on its {@code Jdbi}, so every statement binds and reads instants this way.
  */
 public final class UtcInstants {
     private UtcInstants() {

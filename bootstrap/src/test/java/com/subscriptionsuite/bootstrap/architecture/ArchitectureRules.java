@@ -162,6 +162,24 @@ final class ArchitectureRules {
             .should().dependOnClassesThat().resideInAPackage("com.fasterxml.jackson..")
             .as("Jackson only in the HTTP, Zuora and persistence adapters and bootstrap");
 
+    /**
+     * The persistence adapter attaches its DAOs through {@code Handles.attach}, once per handle, and
+     * maps rows with the Jdbi's own {@code RecordMappers}: {@code Handle.attach} builds an invoker for
+     * every method of the DAO, and a DAO's {@code @RegisterConstructorMapper} or
+     * {@code @RegisterColumnMapper} is applied again for each of them and makes every result set match
+     * its columns anew (docs/benchmarks.md section 4, issue 15).
+     */
+    static final ArchRule DAOS_ATTACHED_ONCE_PER_HANDLE_AND_MAPPED_BY_THE_JDBI = noClasses()
+            .that().resideInAPackage(PERSISTENCE)
+            .and().doNotHaveFullyQualifiedName(ROOT + ".adapters.persistence.Handles")
+            .should().callMethod(org.jdbi.v3.core.Handle.class, "attach", Class.class)
+            .orShould().dependOnClassesThat().haveFullyQualifiedName(
+                    "org.jdbi.v3.sqlobject.config.RegisterConstructorMapper")
+            .orShould().dependOnClassesThat().haveFullyQualifiedName(
+                    "org.jdbi.v3.sqlobject.config.RegisterColumnMapper")
+            .as("persistence attaches DAOs only through Handles.attach and registers no row or column mapper"
+                    + " on a DAO");
+
     static final ArchRule JDBI_ONLY_IN_PERSISTENCE_AND_BOOTSTRAP = noClasses()
             .that().resideOutsideOfPackages(PERSISTENCE, BOOTSTRAP)
             .should().dependOnClassesThat().resideInAnyPackage("org.jdbi..", "java.sql..", "org.flywaydb..")

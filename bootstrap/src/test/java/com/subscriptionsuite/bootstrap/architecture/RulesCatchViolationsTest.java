@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.subscriptionsuite.adapters.http.archviolation.ReachesAcross;
 import com.subscriptionsuite.adapters.http.archviolation.UsesASharedRule;
+import com.subscriptionsuite.adapters.persistence.archviolation.AttachesOnItsOwn;
 import com.subscriptionsuite.application.port.archviolation.ClassPort;
 import com.subscriptionsuite.application.service.archreachesacross.UsesAnotherFeaturesHelper;
 import com.subscriptionsuite.application.service.archviolation.PublicHelper;
@@ -45,6 +46,14 @@ class RulesCatchViolationsTest {
     void the_adapter_isolation_rule_catches_http_using_persistence() {
         assertCaught(ArchitectureRules.ADAPTERS_DO_NOT_DEPEND_ON_EACH_OTHER, "Database", ReachesAcross.class,
                 com.subscriptionsuite.adapters.persistence.Database.class);
+    }
+
+    @Test
+    void the_dao_rule_catches_an_attach_outside_handles_and_a_mapper_registered_on_a_dao() {
+        assertCaught(ArchitectureRules.DAOS_ATTACHED_ONCE_PER_HANDLE_AND_MAPPED_BY_THE_JDBI, "Handle.attach",
+                AttachesOnItsOwn.class);
+        assertCaught(ArchitectureRules.DAOS_ATTACHED_ONCE_PER_HANDLE_AND_MAPPED_BY_THE_JDBI,
+                "RegisterConstructorMapper", AttachesOnItsOwn.RowDao.class);
     }
 
     @Test

@@ -1,20 +1,13 @@
 package com.subscriptionsuite.adapters.persistence.billing;
 
-import com.subscriptionsuite.adapters.persistence.UtcInstants;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
-import org.jdbi.v3.sqlobject.config.RegisterArgumentFactory;
-import org.jdbi.v3.sqlobject.config.RegisterColumnMapper;
-import org.jdbi.v3.sqlobject.config.RegisterConstructorMapper;
 import org.jdbi.v3.sqlobject.customizer.Bind;
 import org.jdbi.v3.sqlobject.statement.SqlQuery;
 import org.jdbi.v3.sqlobject.statement.SqlUpdate;
 
 /** The {@code billing_operation} table (migration {@code V10__billing_boundary}). */
-@RegisterArgumentFactory(UtcInstants.Binding.class)
-@RegisterColumnMapper(UtcInstants.Reading.class)
-@RegisterConstructorMapper(BillingOperationDao.OperationRow.class)
 interface BillingOperationDao {
     /** {@code finishedAt} is null while the operation is unfinished. */
     record OperationRow(long tenantId, String opKey, long userId, String kind, Instant startedAt, int attempts,

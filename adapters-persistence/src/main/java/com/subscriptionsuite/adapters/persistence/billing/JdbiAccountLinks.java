@@ -34,7 +34,7 @@ public final class JdbiAccountLinks implements AccountLinks {
     @Override
     public boolean link(AccountRef account) {
         return handles.with(handle -> {
-            AccountLinkDao dao = handle.attach(AccountLinkDao.class);
+            AccountLinkDao dao = Handles.attach(handle, AccountLinkDao.class);
             try {
                 return Handles.savepointed(handle, () -> Handles.waitingForLock(
                         () -> dao.link(account.tenantId(), account.userId(), account.accountId()))) > 0;

@@ -55,7 +55,7 @@ public final class JdbiBillingOperations implements BillingOperations {
         for (int attempt = 0; attempt < ATTEMPTS; attempt++) {
             try {
                 onOwnConnection(handle -> {
-                    BillingOperationDao dao = handle.attach(BillingOperationDao.class);
+                    BillingOperationDao dao = Handles.attach(handle, BillingOperationDao.class);
                     if (dao.start(operation.tenantId(), operation.key(), operation.userId(), operation.kind(),
                             startedAt) == 0 && dao.restart(operation.tenantId(), operation.key()) == 0) {
                         throw new IllegalStateException("operation " + operation.key() + " is neither new nor recorded");

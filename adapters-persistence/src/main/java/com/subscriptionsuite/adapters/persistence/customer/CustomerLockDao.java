@@ -1,19 +1,12 @@
 package com.subscriptionsuite.adapters.persistence.customer;
 
-import com.subscriptionsuite.adapters.persistence.UtcInstants;
 import java.time.Instant;
 import java.util.Optional;
-import org.jdbi.v3.sqlobject.config.RegisterArgumentFactory;
-import org.jdbi.v3.sqlobject.config.RegisterColumnMapper;
-import org.jdbi.v3.sqlobject.config.RegisterConstructorMapper;
 import org.jdbi.v3.sqlobject.customizer.Bind;
 import org.jdbi.v3.sqlobject.statement.SqlQuery;
 import org.jdbi.v3.sqlobject.statement.SqlUpdate;
 
 /** The {@code customer_lock} table (migrations {@code V9__customer_lock}, {@code V10__billing_boundary}). */
-@RegisterArgumentFactory(UtcInstants.Binding.class)
-@RegisterColumnMapper(UtcInstants.Reading.class)
-@RegisterConstructorMapper(CustomerLockDao.LeaseRow.class)
 interface CustomerLockDao {
     /** The customer's lease: both null when nobody holds it. */
     record LeaseRow(String holder, Instant heldUntil) {

@@ -71,7 +71,7 @@ public final class JdbiCustomerLocks implements CustomerLocks {
         long deadline = System.nanoTime() + maxWait.toNanos();
         long pause = FIRST_PAUSE.toNanos();
         while (true) {
-            Optional<Lease> taken = onOwnConnection(handle -> tryToTake(handle.attach(CustomerLockDao.class),
+            Optional<Lease> taken = onOwnConnection(handle -> tryToTake(Handles.attach(handle, CustomerLockDao.class),
                     tenantId, userId, holder, leaseFor));
             if (taken.isPresent()) {
                 return Option.some(taken.get());
@@ -110,7 +110,7 @@ public final class JdbiCustomerLocks implements CustomerLocks {
     @Override
     public void release(Lease lease) {
         Objects.requireNonNull(lease, "lease");
-        onOwnConnection(handle -> Handles.waitingForLock(() -> handle.attach(CustomerLockDao.class)
+        onOwnConnection(handle -> Handles.waitingForLock(() -> Handles.attach(handle, CustomerLockDao.class)
                 .release(lease.tenantId(), lease.userId(), lease.holder())));
     }
 

@@ -84,7 +84,6 @@ public final class JdbiBusinessEvents implements BusinessEvents, EventFeed {
                 INSERT INTO business_event (position, event_id, tenant_id, event_type, ordering_key, occurred_at, body)
                 VALUES (:position, :id, :tenant, :type, :key, :at, :body)
                 """)
-                .registerArgument(new UtcInstants.Binding())
                 .bind("position", position).bind("id", e.id()).bind("tenant", e.tenantId())
                 .bind("type", e.type().wireName()).bind("key", e.orderingKey()).bind("at", e.occurredAt())
                 .bind("body", json).execute();
@@ -117,7 +116,6 @@ public final class JdbiBusinessEvents implements BusinessEvents, EventFeed {
             boolean done = jdbi.inTransaction(handle -> {
                 int claimed = handle.createUpdate(
                         "UPDATE scheduled_event SET released_at = :now WHERE event_id = :id AND released_at IS NULL")
-                        .registerArgument(new UtcInstants.Binding())
                         .bind("now", now).bind("id", id).execute();
                 if (claimed == 0) {
                     return false;
@@ -159,7 +157,6 @@ public final class JdbiBusinessEvents implements BusinessEvents, EventFeed {
                 }
                 Instant until = now.plus(leaseFor).truncatedTo(ChronoUnit.MICROS);
                 h.createUpdate("UPDATE event_consumer SET holder = :holder, held_until = :until WHERE name = :name")
-                        .registerArgument(new UtcInstants.Binding())
                         .bind("holder", holder).bind("until", until).bind("name", consumer).execute();
                 return Option.some(new ConsumerLease(consumer, holder, until, current.position()));
             });

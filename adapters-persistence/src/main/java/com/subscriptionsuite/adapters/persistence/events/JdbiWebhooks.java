@@ -89,7 +89,7 @@ public final class JdbiWebhooks implements WebhookEndpoints, WebhookDeliveries {
                                               attempts, created_at, last_status, next_attempt_at)
                 VALUES (:t, :endpoint, :event, :type, :position, :key, 'PENDING', 0, :at, 0, :at)
                 ON CONFLICT DO NOTHING
-                """).registerArgument(new UtcInstants.Binding())
+                """)
                 .bind("t", d.tenantId()).bind("endpoint", d.endpoint()).bind("event", d.eventId())
                 .bind("type", d.eventType()).bind("position", d.position()).bind("key", d.orderingKey())
                 .bind("at", d.createdAt()).execute());
@@ -114,7 +114,7 @@ public final class JdbiWebhooks implements WebhookEndpoints, WebhookDeliveries {
                          ORDER BY d.position, d.id
                          LIMIT :limit
                            FOR UPDATE SKIP LOCKED
-                        """).registerArgument(new UtcInstants.Binding())
+                        """)
                         .bind("now", now).bind("limit", limit)
                         .map((rs, ctx) -> new Candidate(rs.getLong(1), rs.getString(2))).list();
                 List<Long> claimed = new ArrayList<>();
@@ -123,7 +123,7 @@ public final class JdbiWebhooks implements WebhookEndpoints, WebhookDeliveries {
                             UPDATE webhook_delivery SET status = 'SENDING', holder = :holder, claimed_until = :until
                              WHERE id = :id AND status = :status
                                AND (status = 'PENDING' OR claimed_until < :now)
-                            """).registerArgument(new UtcInstants.Binding())
+                            """)
                             .bind("holder", holder).bind("until", until).bind("id", c.id()).bind("status", c.status())
                             .bind("now", now).execute();
                     if (n == 1) {
@@ -151,7 +151,7 @@ public final class JdbiWebhooks implements WebhookEndpoints, WebhookDeliveries {
                        last_error = NULL, first_attempt_at = COALESCE(first_attempt_at, :at),
                        holder = NULL, claimed_until = NULL
                  WHERE id = :id AND holder = :holder AND status = 'SENDING'
-                """).registerArgument(new UtcInstants.Binding())
+                """)
                 .bind("at", at).bind("code", status).bind("id", id).bind("holder", holder).execute());
     }
 
@@ -164,7 +164,7 @@ public final class JdbiWebhooks implements WebhookEndpoints, WebhookDeliveries {
                        last_error = :error, first_attempt_at = COALESCE(first_attempt_at, :at),
                        next_attempt_at = :next, holder = NULL, claimed_until = NULL
                  WHERE id = :id AND holder = :holder AND status = 'SENDING'
-                """).registerArgument(new UtcInstants.Binding())
+                """)
                 .bind("status", nextAttempt.isDefined() ? "PENDING" : "FAILED").bind("at", at).bind("code", code)
                 .bind("error", error).bind("next", nextAttempt.getOrElse(at)).bind("id", id).bind("holder", holder)
                 .execute());
@@ -206,7 +206,7 @@ public final class JdbiWebhooks implements WebhookEndpoints, WebhookDeliveries {
                 UPDATE webhook_delivery
                    SET status = 'PENDING', next_attempt_at = :now, first_attempt_at = NULL
                  WHERE id = :id AND tenant_id = :tenant AND status = 'FAILED'
-                """).registerArgument(new UtcInstants.Binding())
+                """)
                 .bind("now", now).bind("id", id).bind("tenant", tenantId).execute() == 1);
     }
 

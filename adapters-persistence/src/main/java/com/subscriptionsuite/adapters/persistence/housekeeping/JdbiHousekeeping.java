@@ -191,7 +191,7 @@ public final class JdbiHousekeeping implements Housekeeping {
         });
     }
 
-    /** Instants are bound as OffsetDateTime at UTC, as UtcInstants does for the DAOs. */
+    /** Instants are bound as OffsetDateTime at UTC, as UtcInstants does for the statements of the Jdbi. */
     private static OffsetDateTime utc(Instant instant) {
         return instant.atOffset(ZoneOffset.UTC);
     }

@@ -1,20 +1,13 @@
 package com.subscriptionsuite.adapters.persistence.idempotency;
 
-import com.subscriptionsuite.adapters.persistence.UtcInstants;
 import java.time.Instant;
 import java.util.Optional;
-import org.jdbi.v3.sqlobject.config.RegisterArgumentFactory;
-import org.jdbi.v3.sqlobject.config.RegisterColumnMapper;
-import org.jdbi.v3.sqlobject.config.RegisterConstructorMapper;
 import org.jdbi.v3.sqlobject.customizer.Bind;
 import org.jdbi.v3.sqlobject.customizer.BindMethods;
 import org.jdbi.v3.sqlobject.statement.SqlQuery;
 import org.jdbi.v3.sqlobject.statement.SqlUpdate;
 
 /** The {@code idempotency_record} table (schema {@code V6__ledger}). */
-@RegisterArgumentFactory(UtcInstants.Binding.class)
-@RegisterColumnMapper(UtcInstants.Reading.class)
-@RegisterConstructorMapper(IdempotencyDao.RecordRow.class)
 interface IdempotencyDao {
 
     /** {@code status} is null while the request is in flight. */

@@ -65,7 +65,7 @@ public final class JdbiIdempotencyRecords implements IdempotencyRecords {
             Optional<Option<IdempotencyRecord>> outcome;
             try {
                 outcome = onOwnConnection(handle -> {
-                    IdempotencyDao dao = handle.attach(IdempotencyDao.class);
+                    IdempotencyDao dao = Handles.attach(handle, IdempotencyDao.class);
                     dao.deleteExpired(claim.tenantId(), claim.userId(), notBefore);
                     if (dao.insertClaim(row) > 0) {
                         return Optional.of(Option.<IdempotencyRecord>none());
@@ -91,7 +91,7 @@ public final class JdbiIdempotencyRecords implements IdempotencyRecords {
     @Override
     public boolean takeOver(IdempotencyRecord stale, Instant claimedAt) {
         try {
-            return onOwnConnection(handle -> handle.attach(IdempotencyDao.class).takeOver(stale.tenantId(),
+            return onOwnConnection(handle -> Handles.attach(handle, IdempotencyDao.class).takeOver(stale.tenantId(),
                     stale.userId(), stale.key(), stamp(stale.createdAt()), stamp(claimedAt))) > 0;
         } catch (RuntimeException e) {
             if (H2_LOCK_TIMEOUT.equals(Handles.sqlState(e))) {
@@ -109,7 +109,7 @@ public final class JdbiIdempotencyRecords implements IdempotencyRecords {
 
     @Override
     public void release(IdempotencyRecord claim) {
-        onOwnConnection(handle -> handle.attach(IdempotencyDao.class).delete(claim.tenantId(), claim.userId(),
+        onOwnConnection(handle -> Handles.attach(handle, IdempotencyDao.class).delete(claim.tenantId(), claim.userId(),
                 claim.key(), stamp(claim.createdAt())));
     }
 

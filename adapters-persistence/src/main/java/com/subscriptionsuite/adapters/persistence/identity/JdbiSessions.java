@@ -29,7 +29,7 @@ public final class JdbiSessions implements Sessions {
         try {
             handles.with(handle -> {
                 Handles.savepointed(handle, () -> {
-                    handle.attach(SessionDao.class).insert(row);
+                    Handles.attach(handle, SessionDao.class).insert(row);
                     return null;
                 });
                 return null;

@@ -38,7 +38,7 @@ public final class JdbiUsers implements Users {
         user(row); // the domain's checks (a customer has an email and a hash) before anything is written
         return handles.with(handle -> {
             try {
-                long id = Handles.savepointed(handle, () -> handle.attach(UserDao.class).insert(row));
+                long id = Handles.savepointed(handle, () -> Handles.attach(handle, UserDao.class).insert(row));
                 return Either.right(user(row.withId(id)));
             } catch (RuntimeException e) {
                 if (email != null && takenEmail(e)) {

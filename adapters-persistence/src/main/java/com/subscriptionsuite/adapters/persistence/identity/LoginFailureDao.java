@@ -1,18 +1,11 @@
 package com.subscriptionsuite.adapters.persistence.identity;
 
-import com.subscriptionsuite.adapters.persistence.UtcInstants;
 import java.time.Instant;
-import org.jdbi.v3.sqlobject.config.RegisterArgumentFactory;
-import org.jdbi.v3.sqlobject.config.RegisterColumnMapper;
-import org.jdbi.v3.sqlobject.config.RegisterConstructorMapper;
 import org.jdbi.v3.sqlobject.customizer.Bind;
 import org.jdbi.v3.sqlobject.statement.SqlQuery;
 import org.jdbi.v3.sqlobject.statement.SqlUpdate;
 
 /** The {@code login_failure} table. */
-@RegisterArgumentFactory(UtcInstants.Binding.class)
-@RegisterColumnMapper(UtcInstants.Reading.class)
-@RegisterConstructorMapper(LoginFailureDao.CountRow.class)
 interface LoginFailureDao {
 
     /** How many failures, and the latest (null when there are none). */

@@ -1,20 +1,13 @@
 package com.subscriptionsuite.adapters.persistence.identity;
 
-import com.subscriptionsuite.adapters.persistence.UtcInstants;
 import java.time.Instant;
 import java.util.Optional;
-import org.jdbi.v3.sqlobject.config.RegisterArgumentFactory;
-import org.jdbi.v3.sqlobject.config.RegisterColumnMapper;
-import org.jdbi.v3.sqlobject.config.RegisterConstructorMapper;
 import org.jdbi.v3.sqlobject.customizer.Bind;
 import org.jdbi.v3.sqlobject.customizer.BindMethods;
 import org.jdbi.v3.sqlobject.statement.SqlQuery;
 import org.jdbi.v3.sqlobject.statement.SqlUpdate;
 
 /** The {@code user_session} table. */
-@RegisterArgumentFactory(UtcInstants.Binding.class)
-@RegisterColumnMapper(UtcInstants.Reading.class)
-@RegisterConstructorMapper(SessionDao.SessionRow.class)
 interface SessionDao {
 
     record SessionRow(String tokenHash, long tenantId, long userId, String kind, Instant issuedAt,

@@ -117,7 +117,7 @@ public final class JdbiLedgerStore implements LedgerStore {
     public void saveAccount(BillingAccount account) {
         AccountRow row = row(account);
         handles.with(handle -> {
-            LedgerDao dao = handle.attach(LedgerDao.class);
+            LedgerDao dao = Handles.attach(handle, LedgerDao.class);
             if (dao.updateAccount(row) > 0) {
                 return null;
             }
@@ -152,7 +152,7 @@ public final class JdbiLedgerStore implements LedgerStore {
         SubscriptionRow row = row(subscription);
         List<ChargeRow> charges = chargeRows(subscription);
         handles.with(handle -> {
-            LedgerDao dao = handle.attach(LedgerDao.class);
+            LedgerDao dao = Handles.attach(handle, LedgerDao.class);
             Optional<Integer> stored = dao.storedVersion(subscription.tenantId(), subscription.id());
             if (stored.isEmpty()) {
                 insertRefusingTaken(handle, () -> dao.insertSubscription(row), "subscription " + subscription.number()
@@ -194,7 +194,7 @@ public final class JdbiLedgerStore implements LedgerStore {
         List<LineRow> lines = lineRows(invoice);
         List<AddressLineRow> addressLines = addressLineRows(invoice);
         handles.with(handle -> {
-            LedgerDao dao = handle.attach(LedgerDao.class);
+            LedgerDao dao = Handles.attach(handle, LedgerDao.class);
             insertRefusingTaken(handle, () -> dao.insertInvoice(row), "invoice " + invoice.number()
                     + ": its id or number is taken");
             dao.insertLines(lines);
@@ -238,7 +238,7 @@ public final class JdbiLedgerStore implements LedgerStore {
                 amendment.action().name(), amendment.requestDate(), amendment.effectiveDate(), amendment.version(),
                 amendment.description(), amendment.invoiceId(), amendment.createdAt());
         handles.with(handle -> {
-            LedgerDao dao = handle.attach(LedgerDao.class);
+            LedgerDao dao = Handles.attach(handle, LedgerDao.class);
             insertRefusingTaken(handle, () -> dao.insertAmendment(row), "amendment " + amendment.id() + " exists");
             return null;
         });
@@ -292,7 +292,7 @@ public final class JdbiLedgerStore implements LedgerStore {
         Objects.requireNonNull(result, "result");
         Objects.requireNonNull(at, "at");
         handles.with(handle -> {
-            LedgerDao dao = handle.attach(LedgerDao.class);
+            LedgerDao dao = Handles.attach(handle, LedgerDao.class);
             insertRefusingTaken(handle, () -> Handles.waitingForLock(() -> {
                 dao.insertRequest(tenantId, requestKey, kind, result, at);
                 return null;

@@ -1,14 +1,10 @@
 package com.subscriptionsuite.adapters.persistence.ledger;
 
-import com.subscriptionsuite.adapters.persistence.UtcInstants;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Optional;
-import org.jdbi.v3.sqlobject.config.RegisterArgumentFactory;
-import org.jdbi.v3.sqlobject.config.RegisterColumnMapper;
-import org.jdbi.v3.sqlobject.config.RegisterConstructorMapper;
 import org.jdbi.v3.sqlobject.customizer.Bind;
 import org.jdbi.v3.sqlobject.customizer.BindMethods;
 import org.jdbi.v3.sqlobject.statement.SqlBatch;
@@ -16,15 +12,6 @@ import org.jdbi.v3.sqlobject.statement.SqlQuery;
 import org.jdbi.v3.sqlobject.statement.SqlUpdate;
 
 /** The ledger tables (schema {@code V6__ledger}). Rows carry column values; {@link JdbiLedgerStore} converts. */
-@RegisterArgumentFactory(UtcInstants.Binding.class)
-@RegisterColumnMapper(UtcInstants.Reading.class)
-@RegisterConstructorMapper(LedgerDao.AccountRow.class)
-@RegisterConstructorMapper(LedgerDao.SubscriptionRow.class)
-@RegisterConstructorMapper(LedgerDao.ChargeRow.class)
-@RegisterConstructorMapper(LedgerDao.InvoiceRow.class)
-@RegisterConstructorMapper(LedgerDao.LineRow.class)
-@RegisterConstructorMapper(LedgerDao.AddressLineRow.class)
-@RegisterConstructorMapper(LedgerDao.AmendmentRow.class)
 interface LedgerDao {
 
     /** The account with its {@code AccountDetails} flattened; {@code detailsCurrency} is the details' own field. */
@@ -109,7 +96,6 @@ interface LedgerDao {
               FROM billing_account
              WHERE tenant_id = :tenantId AND id = :id
             """)
-    @RegisterConstructorMapper(AccountIdentityRow.class)
     Optional<AccountIdentityRow> accountIdentity(@Bind("tenantId") long tenantId, @Bind("id") String id);
 
     /** Updates what may change; the account's user and number must match (they never change). */

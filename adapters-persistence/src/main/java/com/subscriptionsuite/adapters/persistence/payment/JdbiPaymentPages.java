@@ -50,7 +50,7 @@ public final class JdbiPaymentPages implements PaymentPages {
     public static JdbiPaymentPages withStoredKey(Jdbi jdbi, Secrets secrets, Instant now) {
         Handles handles = new Handles(jdbi);
         String key = handles.with(handle -> {
-            PaymentTokenDao dao = handle.attach(PaymentTokenDao.class);
+            PaymentTokenDao dao = Handles.attach(handle, PaymentTokenDao.class);
             return dao.key(GENERATED_KEY).orElseGet(() -> {
                 String generated = secrets.token();
                 try {

@@ -1,12 +1,8 @@
 package com.subscriptionsuite.adapters.persistence.payment;
 
-import com.subscriptionsuite.adapters.persistence.UtcInstants;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
-import org.jdbi.v3.sqlobject.config.RegisterArgumentFactory;
-import org.jdbi.v3.sqlobject.config.RegisterColumnMapper;
-import org.jdbi.v3.sqlobject.config.RegisterConstructorMapper;
 import org.jdbi.v3.sqlobject.customizer.Bind;
 import org.jdbi.v3.sqlobject.customizer.BindMethods;
 import org.jdbi.v3.sqlobject.statement.SqlBatch;
@@ -14,10 +10,6 @@ import org.jdbi.v3.sqlobject.statement.SqlQuery;
 import org.jdbi.v3.sqlobject.statement.SqlUpdate;
 
 /** The {@code payment_method} and {@code payment_method_data} tables. */
-@RegisterArgumentFactory(UtcInstants.Binding.class)
-@RegisterColumnMapper(UtcInstants.Reading.class)
-@RegisterConstructorMapper(PaymentMethodDao.MethodRow.class)
-@RegisterConstructorMapper(PaymentMethodDao.DataRow.class)
 interface PaymentMethodDao {
 
     record MethodRow(long tenantId, String id, long userId, String paymentType, String status, Instant createdAt,

@@ -1,21 +1,13 @@
 package com.subscriptionsuite.adapters.persistence.payment;
 
-import com.subscriptionsuite.adapters.persistence.UtcInstants;
 import java.time.Instant;
 import java.util.Optional;
-import org.jdbi.v3.sqlobject.config.RegisterArgumentFactory;
-import org.jdbi.v3.sqlobject.config.RegisterColumnMapper;
-import org.jdbi.v3.sqlobject.config.RegisterConstructorMapper;
 import org.jdbi.v3.sqlobject.customizer.Bind;
 import org.jdbi.v3.sqlobject.customizer.BindMethods;
 import org.jdbi.v3.sqlobject.statement.SqlQuery;
 import org.jdbi.v3.sqlobject.statement.SqlUpdate;
 
 /** The {@code payment_page_token}, {@code paypal_approval} and {@code payment_page_key} tables. */
-@RegisterArgumentFactory(UtcInstants.Binding.class)
-@RegisterColumnMapper(UtcInstants.Reading.class)
-@RegisterConstructorMapper(PaymentTokenDao.PageTokenRow.class)
-@RegisterConstructorMapper(PaymentTokenDao.ApprovalRow.class)
 interface PaymentTokenDao {
 
     record PageTokenRow(String tokenHash, long tenantId, long userId, long optionId, String paymentType, String pageId,

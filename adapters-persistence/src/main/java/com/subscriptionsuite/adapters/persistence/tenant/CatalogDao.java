@@ -4,25 +4,12 @@ import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.util.Collection;
 import java.util.List;
-import org.jdbi.v3.sqlobject.config.RegisterConstructorMapper;
 import org.jdbi.v3.sqlobject.customizer.BindList;
 import org.jdbi.v3.sqlobject.customizer.BindMethods;
 import org.jdbi.v3.sqlobject.statement.SqlBatch;
 import org.jdbi.v3.sqlobject.statement.SqlQuery;
 
 /** A tenant's catalog: products, rate plans, charges and tiers, suite products, shop pages. */
-@RegisterConstructorMapper(CatalogDao.ProductRow.class)
-@RegisterConstructorMapper(CatalogDao.RatePlanRow.class)
-@RegisterConstructorMapper(CatalogDao.ChargeRow.class)
-@RegisterConstructorMapper(CatalogDao.DiscountTargetRow.class)
-@RegisterConstructorMapper(CatalogDao.TierRow.class)
-@RegisterConstructorMapper(CatalogDao.SuiteProductRow.class)
-@RegisterConstructorMapper(CatalogDao.CategoryRow.class)
-@RegisterConstructorMapper(CatalogDao.AddOnRow.class)
-@RegisterConstructorMapper(CatalogDao.ChangeOptionRow.class)
-@RegisterConstructorMapper(CatalogDao.PageRow.class)
-@RegisterConstructorMapper(CatalogDao.StepRow.class)
-@RegisterConstructorMapper(CatalogDao.StepSuiteProductRow.class)
 interface CatalogDao {
 
     record ProductRow(long tenantId, long id, int position, String zuoraId, String name, String description,

@@ -119,7 +119,7 @@ public final class JdbiTenants implements Tenants {
 
     private static long replace(Handle handle, Tenant tenant, TenantRows tenantRows, CatalogRows catalogRows,
             PaymentOptionRows paymentRows) {
-        TenantDao tenants = handle.attach(TenantDao.class);
+        TenantDao tenants = Handles.attach(handle, TenantDao.class);
         Optional<VersionRow> current = tenants.lockByKey(tenant.key());
         Optional<VersionRow> holder = tenants.byId(tenant.id());
         if (holder.isPresent() && !holder.get().tenantKey().equals(tenant.key())) {
@@ -145,8 +145,8 @@ public final class JdbiTenants implements Tenants {
             });
         }
         tenantRows.insert(tenants);
-        catalogRows.insert(handle.attach(CatalogDao.class));
-        paymentRows.insert(handle.attach(PaymentOptionDao.class));
+        catalogRows.insert(Handles.attach(handle, CatalogDao.class));
+        paymentRows.insert(Handles.attach(handle, PaymentOptionDao.class));
         return version;
     }
 
@@ -196,15 +196,15 @@ public final class JdbiTenants implements Tenants {
     /** The definitions of the selected tenants; empty if {@code verify} finds that one changed meanwhile. */
     private static Optional<List<TenantDefinition>> readOnce(Handle handle,
             Function<TenantDao, List<TenantRow>> select, boolean verify) {
-        TenantDao tenants = handle.attach(TenantDao.class);
+        TenantDao tenants = Handles.attach(handle, TenantDao.class);
         List<TenantRow> tenantRows = select.apply(tenants);
         if (tenantRows.isEmpty()) {
             return Optional.of(List.of());
         }
         List<Long> ids = tenantRows.stream().map(TenantRow::id).toList();
         TenantRows children = TenantRows.load(tenants, ids);
-        CatalogRows catalogRows = CatalogRows.load(handle.attach(CatalogDao.class), ids);
-        PaymentOptionRows paymentRows = PaymentOptionRows.load(handle.attach(PaymentOptionDao.class), ids);
+        CatalogRows catalogRows = CatalogRows.load(Handles.attach(handle, CatalogDao.class), ids);
+        PaymentOptionRows paymentRows = PaymentOptionRows.load(Handles.attach(handle, PaymentOptionDao.class), ids);
         Map<Long, Set<Long>> deletedProducts = tenants.deletedProducts(ids).stream().collect(Collectors.groupingBy(
                 DeletedProductRow::tenantId, Collectors.mapping(DeletedProductRow::productId, Collectors.toSet())));
         if (verify) {

@@ -2,15 +2,12 @@ package com.subscriptionsuite.adapters.persistence.tenant;
 
 import java.util.Collection;
 import java.util.List;
-import org.jdbi.v3.sqlobject.config.RegisterConstructorMapper;
 import org.jdbi.v3.sqlobject.customizer.BindList;
 import org.jdbi.v3.sqlobject.customizer.BindMethods;
 import org.jdbi.v3.sqlobject.statement.SqlBatch;
 import org.jdbi.v3.sqlobject.statement.SqlQuery;
 
 /** The tenant's payment options and their countries (schema {@code V7__payment_methods}). */
-@RegisterConstructorMapper(PaymentOptionDao.OptionRow.class)
-@RegisterConstructorMapper(PaymentOptionDao.CountryRow.class)
 interface PaymentOptionDao {
 
     record OptionRow(long tenantId, int position, long id, String paymentType, String hostedPageId) {

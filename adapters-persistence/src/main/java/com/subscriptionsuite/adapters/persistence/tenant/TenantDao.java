@@ -1,13 +1,9 @@
 package com.subscriptionsuite.adapters.persistence.tenant;
 
-import com.subscriptionsuite.adapters.persistence.UtcInstants;
 import java.time.Instant;
 import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
-import org.jdbi.v3.sqlobject.config.RegisterArgumentFactory;
-import org.jdbi.v3.sqlobject.config.RegisterColumnMapper;
-import org.jdbi.v3.sqlobject.config.RegisterConstructorMapper;
 import org.jdbi.v3.sqlobject.customizer.Bind;
 import org.jdbi.v3.sqlobject.customizer.BindList;
 import org.jdbi.v3.sqlobject.customizer.BindMethods;
@@ -20,21 +16,6 @@ import org.jdbi.v3.sqlobject.statement.SqlUpdate;
  * The tenant row and the tenant's settings, hosts, languages, currencies, translations and access
  * (CORS origins, admin keys); the tenant's soft-deleted products.
  */
-@RegisterArgumentFactory(UtcInstants.Binding.class)
-@RegisterColumnMapper(UtcInstants.Reading.class)
-@RegisterConstructorMapper(TenantDao.TenantRow.class)
-@RegisterConstructorMapper(TenantDao.VersionRow.class)
-@RegisterConstructorMapper(TenantDao.HostRow.class)
-@RegisterConstructorMapper(TenantDao.LanguageRow.class)
-@RegisterConstructorMapper(TenantDao.CurrencyRow.class)
-@RegisterConstructorMapper(TenantDao.CartSettingsRow.class)
-@RegisterConstructorMapper(TenantDao.CheckoutSettingsRow.class)
-@RegisterConstructorMapper(TenantDao.CustomerCenterSettingsRow.class)
-@RegisterConstructorMapper(TenantDao.TranslationLanguageRow.class)
-@RegisterConstructorMapper(TenantDao.TranslationRow.class)
-@RegisterConstructorMapper(TenantDao.CorsOriginRow.class)
-@RegisterConstructorMapper(TenantDao.AdminKeyRow.class)
-@RegisterConstructorMapper(TenantDao.DeletedProductRow.class)
 interface TenantDao {
 
     record TenantRow(long id, String tenantKey, String name, long version, String sellerCountry,

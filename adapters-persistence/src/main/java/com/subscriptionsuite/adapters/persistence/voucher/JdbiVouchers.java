@@ -168,7 +168,7 @@ public final class JdbiVouchers implements Vouchers {
         if (Handles.waitingForLock(() -> reserve(handle, tenantId, code, limit)) == 1) {
             return true;
         }
-        VoucherDao dao = handle.attach(VoucherDao.class);
+        VoucherDao dao = Handles.attach(handle, VoucherDao.class);
         if (Handles.waitingForLock(() -> dao.lockReservations(tenantId, code)) == 0) {
             return false;
         }

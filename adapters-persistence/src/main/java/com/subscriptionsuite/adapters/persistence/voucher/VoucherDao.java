@@ -1,13 +1,9 @@
 package com.subscriptionsuite.adapters.persistence.voucher;
 
-import com.subscriptionsuite.adapters.persistence.UtcInstants;
 import java.time.Instant;
 import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
-import org.jdbi.v3.sqlobject.config.RegisterArgumentFactory;
-import org.jdbi.v3.sqlobject.config.RegisterColumnMapper;
-import org.jdbi.v3.sqlobject.config.RegisterConstructorMapper;
 import org.jdbi.v3.sqlobject.customizer.Bind;
 import org.jdbi.v3.sqlobject.customizer.BindList;
 import org.jdbi.v3.sqlobject.customizer.BindMethods;
@@ -16,13 +12,6 @@ import org.jdbi.v3.sqlobject.statement.SqlQuery;
 import org.jdbi.v3.sqlobject.statement.SqlUpdate;
 
 /** The voucher tables (schema {@code V3__vouchers}). */
-@RegisterArgumentFactory(UtcInstants.Binding.class)
-@RegisterColumnMapper(UtcInstants.Reading.class)
-@RegisterConstructorMapper(VoucherDao.CampaignRow.class)
-@RegisterConstructorMapper(VoucherDao.PageRow.class)
-@RegisterConstructorMapper(VoucherDao.CodeRow.class)
-@RegisterConstructorMapper(VoucherDao.CountsRow.class)
-@RegisterConstructorMapper(VoucherDao.HoldRow.class)
 interface VoucherDao {
 
     /** {@code kind} is the {@code CodeKind} name; null limits and dates mean "none". */
@@ -151,7 +140,6 @@ interface VoucherDao {
              WHERE tenant_id = :tenantId AND code = :code
                FOR UPDATE
             """)
-    @RegisterConstructorMapper(LockedCodeRow.class)
     Optional<LockedCodeRow> lockCode(@Bind("tenantId") long tenantId, @Bind("code") String code);
 
     @SqlQuery("""
@@ -159,7 +147,6 @@ interface VoucherDao {
               FROM voucher_code
              WHERE tenant_id = :tenantId AND code = :code
             """)
-    @RegisterConstructorMapper(LockedCodeRow.class)
     Optional<LockedCodeRow> readCode(@Bind("tenantId") long tenantId, @Bind("code") String code);
 
     /**

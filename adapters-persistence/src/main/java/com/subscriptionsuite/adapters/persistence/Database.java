@@ -101,12 +101,21 @@ public final class Database implements AutoCloseable {
      * H2's default (500 ms) leaves commits in memory for up to half a second, and a killed process
      * loses them (see docs/durability.md). H2 does not fsync a commit: a power loss may still lose
      * the last commits.
+     *
+     * <p>{@code QUERY_CACHE_SIZE}: each H2 session (a pooled connection) keeps this many parsed and planned
+     * statements by their SQL text. H2's default is 8, fewer than a checkout alone runs, so nearly every
+     * statement was parsed and planned again: 8 % of a checkout's CPU in the profile (docs/benchmarks.md
+     * section 4). The module runs about 250 statements; the hot ones stay in a cache of 128.
      */
     public static String h2File(Path dataDir) {
         String dir = dataDir.toAbsolutePath().toString().replace('\\', '/');
         return "jdbc:h2:file:" + dir + "/" + H2_FILE_NAME
-                + ";MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH;WRITE_DELAY=0";
+                + ";MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH;WRITE_DELAY=0"
+                + ";QUERY_CACHE_SIZE=" + QUERY_CACHE_SIZE;
     }
+
+    /** Statements each H2 session keeps parsed and planned ({@link #h2File}). */
+    static final int QUERY_CACHE_SIZE = 128;
 
     /** The database's name in {@link #h2File}'s URL. */
     public static final String H2_FILE_NAME = "suite";

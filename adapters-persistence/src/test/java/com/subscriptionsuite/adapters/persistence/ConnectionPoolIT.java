@@ -52,6 +52,16 @@ class ConnectionPoolIT {
     }
 
     @Test
+    void every_h2_session_keeps_the_statements_of_a_checkout_parsed() {
+        try (Database database = new Database(Database.h2File(dataDir), "sa", "")) {
+            String cached = database.jdbi().withHandle(h -> h.createQuery(
+                    "SELECT setting_value FROM information_schema.settings WHERE setting_name = 'QUERY_CACHE_SIZE'")
+                    .mapTo(String.class).one());
+            assertThat(Integer.parseInt(cached)).isEqualTo(Database.QUERY_CACHE_SIZE).isGreaterThan(8);
+        }
+    }
+
+    @Test
     void a_connection_closed_on_another_thread_frees_its_owner() throws Exception {
         try (Database database = new Database(Database.h2File(dataDir), "sa", "")) {
             Handle handle = database.jdbi().open();

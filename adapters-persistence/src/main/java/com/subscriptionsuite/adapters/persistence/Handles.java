@@ -134,7 +134,7 @@ public final class Handles {
      * unit of work attaches the same DAO many times (a checkout's subscribe: once per read, number and
      * write). The DAO keeps the handle's configuration as of its first attach; no adapter changes a
      * handle's configuration. Every adapter of this module attaches its DAOs through here, never with
-     * {@code handle.attach} (a test reads the sources for it).
+     * {@code handle.attach} (an ArchUnit rule in bootstrap's {@code ArchitectureRules} keeps it so).
      */
     public static <D> D attach(Handle handle, Class<D> dao) {
         Attached last = ATTACHED.get();

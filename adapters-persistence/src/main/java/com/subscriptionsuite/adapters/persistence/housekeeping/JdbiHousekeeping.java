@@ -191,7 +191,11 @@ public final class JdbiHousekeeping implements Housekeeping {
         });
     }
 
-    /** Instants are bound as OffsetDateTime at UTC, as UtcInstants does for the statements of the Jdbi. */
+    /**
+     * The instant as an OffsetDateTime at UTC. Jdbi binds an OffsetDateTime as a {@code java.sql.Timestamp},
+     * not as {@link com.subscriptionsuite.adapters.persistence.UtcInstants.Binding} binds an Instant
+     * (noted on issue 15; JdbiVouchers binds its redemption time the same way).
+     */
     private static OffsetDateTime utc(Instant instant) {
         return instant.atOffset(ZoneOffset.UTC);
     }

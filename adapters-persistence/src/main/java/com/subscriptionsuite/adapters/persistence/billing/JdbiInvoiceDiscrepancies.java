@@ -5,7 +5,6 @@ import com.subscriptionsuite.application.port.out.billing.InvoiceDiscrepancies;
 import com.subscriptionsuite.domain.billing.InvoiceDiscrepancy;
 import java.math.RoundingMode;
 import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
 import org.jdbi.v3.core.Jdbi;
@@ -42,7 +41,7 @@ public final class JdbiInvoiceDiscrepancies implements InvoiceDiscrepancies {
                 .bind("currency", d.previewed().getCurrencyUnit().getCode())
                 .bind("previewed", d.previewed().getAmount())
                 .bind("invoiced", d.invoiced().getAmount())
-                .bind("bookedAt", d.at().truncatedTo(ChronoUnit.MICROS).atOffset(ZoneOffset.UTC))
+                .bind("bookedAt", d.at().truncatedTo(ChronoUnit.MICROS))
                 .execute());
     }
 

@@ -5,7 +5,6 @@ import com.subscriptionsuite.application.port.out.Housekeeping;
 import java.sql.ResultSetMetaData;
 import java.time.Instant;
 import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -72,13 +71,13 @@ public final class JdbiHousekeeping implements Housekeeping {
     public int removeEndedSessions(Instant now, int limit) {
         return removeByKey("SELECT token_hash FROM user_session WHERE " + ENDED_SESSION + " LIMIT :limit",
                 "DELETE FROM user_session WHERE token_hash = :token_hash AND " + ENDED_SESSION,
-                Map.of("now", utc(now)), limit);
+                Map.of("now", now), limit);
     }
 
     @Override
     public int removeExpiredVoucherHolds(Instant now, int limit) {
         return removeByKey("SELECT id FROM voucher_hold WHERE " + EXPIRED_HOLD + " LIMIT :limit",
-                "DELETE FROM voucher_hold WHERE id = :id AND " + EXPIRED_HOLD, Map.of("now", utc(now)), limit);
+                "DELETE FROM voucher_hold WHERE id = :id AND " + EXPIRED_HOLD, Map.of("now", now), limit);
     }
 
     @Override
@@ -88,7 +87,7 @@ public final class JdbiHousekeeping implements Housekeeping {
                 """, """
                 DELETE FROM idempotency_record
                  WHERE tenant_id = :tenant_id AND user_id = :user_id AND idem_key = :idem_key AND created_at < :before
-                """, Map.of("before", utc(createdBefore)), limit);
+                """, Map.of("before", createdBefore), limit);
     }
 
     /**
@@ -104,28 +103,28 @@ public final class JdbiHousekeeping implements Housekeeping {
                 DELETE FROM login_failure
                  WHERE tenant_id = :tenant_id AND failure_key = :failure_key AND failed_at = :failed_at
                    AND failed_at < :before
-                """, Map.of("before", utc(failedBefore)), limit);
+                """, Map.of("before", failedBefore), limit);
     }
 
     @Override
     public int removeSpentPaymentPageTokens(Instant now, int limit) {
         return removeByKey("SELECT token_hash FROM payment_page_token WHERE " + SPENT_PAGE_TOKEN + " LIMIT :limit",
                 "DELETE FROM payment_page_token WHERE token_hash = :token_hash AND " + SPENT_PAGE_TOKEN,
-                Map.of("now", utc(now)), limit);
+                Map.of("now", now), limit);
     }
 
     @Override
     public int removeSpentPayPalApprovals(Instant now, int limit) {
         return removeByKey("SELECT token_hash FROM paypal_approval WHERE " + SPENT_APPROVAL + " LIMIT :limit",
                 "DELETE FROM paypal_approval WHERE token_hash = :token_hash AND " + SPENT_APPROVAL,
-                Map.of("now", utc(now)), limit);
+                Map.of("now", now), limit);
     }
 
     @Override
     public int removeIdleGuests(Instant createdBefore, Instant now, int limit) {
         List<Map<String, Object>> guests = jdbi.withHandle(handle -> handle.createQuery(
                 "SELECT u.tenant_id, u.id FROM app_user u WHERE " + IDLE_GUEST + " ORDER BY u.created_at LIMIT :limit")
-                .bind("before", utc(createdBefore)).bind("now", utc(now)).bind("limit", limit)
+                .bind("before", createdBefore).bind("now", now).bind("limit", limit)
                 .mapToMap().list());
         int removed = 0;
         for (Map<String, Object> guest : guests) {
@@ -149,11 +148,11 @@ public final class JdbiHousekeeping implements Housekeeping {
                 "DELETE FROM user_session WHERE tenant_id = :tenant AND user_id = :user AND " + ENDED_SESSION,
                 "DELETE FROM password_reset WHERE tenant_id = :tenant AND user_id = :user",
                 "DELETE FROM customer_lock WHERE tenant_id = :tenant AND user_id = :user")) {
-            handle.createUpdate(sql).bind("tenant", tenantId).bind("user", userId).bind("now", utc(now)).execute();
+            handle.createUpdate(sql).bind("tenant", tenantId).bind("user", userId).bind("now", now).execute();
         }
         int removed = handle.createUpdate("DELETE FROM app_user u WHERE u.tenant_id = :tenant AND u.id = :user AND "
                 + IDLE_GUEST)
-                .bind("tenant", tenantId).bind("user", userId).bind("before", utc(createdBefore)).bind("now", utc(now))
+                .bind("tenant", tenantId).bind("user", userId).bind("before", createdBefore).bind("now", now)
                 .execute();
         if (removed == 0) {
             handle.rollback();
@@ -191,12 +190,4 @@ public final class JdbiHousekeeping implements Housekeeping {
         });
     }
 
-    /**
-     * The instant as an OffsetDateTime at UTC. Jdbi binds an OffsetDateTime as a {@code java.sql.Timestamp},
-     * not as {@link com.subscriptionsuite.adapters.persistence.UtcInstants.Binding} binds an Instant
-     * (noted on issue 15; JdbiVouchers binds its redemption time the same way).
-     */
-    private static OffsetDateTime utc(Instant instant) {
-        return instant.atOffset(ZoneOffset.UTC);
-    }
 }

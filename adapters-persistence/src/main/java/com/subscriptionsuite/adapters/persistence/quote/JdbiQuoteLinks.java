@@ -7,7 +7,6 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
 import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
 import java.util.Arrays;
 import java.util.List;
 import org.jdbi.v3.core.Jdbi;
@@ -39,7 +38,7 @@ public final class JdbiQuoteLinks implements QuoteLinks {
                         VALUES (:tenantId, :guidHash, :sourceId, :createdAt)
                         """)
                 .bind("tenantId", link.tenantId()).bind("guidHash", link.guidHash())
-                .bind("sourceId", link.sourceId()).bind("createdAt", utc(link.createdAt())).execute());
+                .bind("sourceId", link.sourceId()).bind("createdAt", link.createdAt()).execute());
     }
 
     @Override
@@ -58,7 +57,7 @@ public final class JdbiQuoteLinks implements QuoteLinks {
                             UPDATE quote_link SET claimed_by = :userId, claimed_at = :at
                              WHERE tenant_id = :tenantId AND guid_hash = :guidHash AND claimed_by IS NULL
                             """)
-                    .bind("userId", userId).bind("at", utc(at)).bind("tenantId", tenantId)
+                    .bind("userId", userId).bind("at", at).bind("tenantId", tenantId)
                     .bind("guidHash", guidHash).execute());
             return handle.createQuery("""
                             SELECT claimed_by FROM quote_link WHERE tenant_id = :tenantId AND guid_hash = :guidHash
@@ -83,7 +82,7 @@ public final class JdbiQuoteLinks implements QuoteLinks {
                         UPDATE quote_link SET subscription_ids = :ids, booked_at = COALESCE(booked_at, :at)
                          WHERE tenant_id = :tenantId AND guid_hash = :guidHash AND claimed_by = :userId
                         """)
-                .bind("ids", String.join(",", subscriptionIds)).bind("at", utc(at)).bind("tenantId", tenantId)
+                .bind("ids", String.join(",", subscriptionIds)).bind("at", at).bind("tenantId", tenantId)
                 .bind("guidHash", guidHash).bind("userId", userId).execute());
         if (rows != 1) {
             throw new IllegalStateException("quote link of tenant " + tenantId + " is not claimed by user " + userId
@@ -97,7 +96,7 @@ public final class JdbiQuoteLinks implements QuoteLinks {
                         UPDATE quote_link SET marked_at = :at
                          WHERE tenant_id = :tenantId AND guid_hash = :guidHash AND marked_at IS NULL
                         """)
-                .bind("at", utc(at)).bind("tenantId", tenantId).bind("guidHash", guidHash).execute());
+                .bind("at", at).bind("tenantId", tenantId).bind("guidHash", guidHash).execute());
     }
 
     @Override
@@ -123,9 +122,5 @@ public final class JdbiQuoteLinks implements QuoteLinks {
     static Instant instant(ResultSet rs, String column) throws SQLException {
         OffsetDateTime value = rs.getObject(column, OffsetDateTime.class);
         return value == null ? null : value.toInstant();
-    }
-
-    static OffsetDateTime utc(Instant at) {
-        return at.atOffset(ZoneOffset.UTC);
     }
 }

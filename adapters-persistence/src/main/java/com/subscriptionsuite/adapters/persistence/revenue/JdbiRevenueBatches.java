@@ -13,7 +13,6 @@ import java.sql.SQLException;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Objects;
@@ -69,7 +68,7 @@ public final class JdbiRevenueBatches implements RevenueBatches {
                         .bind("unitList", l.unitListPrice()).bind("unitSell", l.unitSellPrice())
                         .bind("extList", l.extendedListPrice()).bind("extSell", l.extendedSellPrice())
                         .bind("tax", l.taxAmount()).bind("booked", l.bookedOn()).bind("starts", l.startsOn())
-                        .bind("ends", l.endsOn()).bind("at", utc(at)).add();
+                        .bind("ends", l.endsOn()).bind("at", micros(at)).add();
             }
             int inserted = 0;
             for (int count : batch.execute()) {
@@ -99,7 +98,7 @@ public final class JdbiRevenueBatches implements RevenueBatches {
             long batchId = h.createUpdate("""
                     INSERT INTO revenue_batch (tenant_id, status, version, uploads, line_count, created_at, updated_at)
                     VALUES (:tenant, 'QUEUED', 0, 0, 0, :now, :now)""")
-                    .bind("tenant", tenantId).bind("now", utc(now))
+                    .bind("tenant", tenantId).bind("now", micros(now))
                     .executeAndReturnGeneratedKeys("id").mapTo(Long.class).one();
             int taken = h.createUpdate("""
                     UPDATE revenue_line SET batch_id = :batch
@@ -124,7 +123,7 @@ public final class JdbiRevenueBatches implements RevenueBatches {
                    OR (status = 'STAGED' AND (lease_until IS NULL OR lease_until < :now)
                        AND (check_at IS NULL OR check_at <= :now))
                 ORDER BY id LIMIT :limit""")
-                .bind("now", utc(now)).bind("limit", limit)
+                .bind("now", micros(now)).bind("limit", limit)
                 .map((rs, ctx) -> new BatchRef(rs.getLong("tenant_id"), rs.getLong("id"),
                         BatchStatus.valueOf(rs.getString("status")), rs.getLong("version"), rs.getInt("uploads"),
                         rs.getString("filename"), nullableLong(rs, "upload_id")))
@@ -137,7 +136,7 @@ public final class JdbiRevenueBatches implements RevenueBatches {
                 UPDATE revenue_batch SET version = version + 1, lease_until = :until, updated_at = :now
                 WHERE id = :id AND version = :version AND status = :status
                   AND (lease_until IS NULL OR lease_until < :now)""")
-                .bind("until", utc(leaseUntil)).bind("now", utc(now)).bind("id", seen.id())
+                .bind("until", micros(leaseUntil)).bind("now", micros(now)).bind("id", seen.id())
                 .bind("version", seen.version()).bind("status", seen.status().name()).execute());
         return claimed == 1 ? Option.some(seen.version() + 1) : Option.none();
     }
@@ -164,14 +163,14 @@ public final class JdbiRevenueBatches implements RevenueBatches {
                 UPDATE revenue_batch SET status = 'STAGED', upload_id = :upload, check_at = :checkAt,
                     updated_at = :now
                 WHERE id = :id AND version = :version""",
-                u -> u.bind("upload", uploadId).bind("checkAt", utc(checkAt)), now);
+                u -> u.bind("upload", uploadId).bind("checkAt", micros(checkAt)), now);
     }
 
     @Override
     public boolean checkLater(long batchId, long version, Instant checkAt, Instant now) {
         return write(batchId, version, """
                 UPDATE revenue_batch SET lease_until = NULL, check_at = :checkAt, updated_at = :now
-                WHERE id = :id AND version = :version""", u -> u.bind("checkAt", utc(checkAt)), now);
+                WHERE id = :id AND version = :version""", u -> u.bind("checkAt", micros(checkAt)), now);
     }
 
     @Override
@@ -184,7 +183,7 @@ public final class JdbiRevenueBatches implements RevenueBatches {
                     .bind("code", errors.isEmpty() ? null : "revenue_stage_errors")
                     .bind("message", errors.isEmpty() ? null : truncate(errors.size()
                             + " line(s) refused in staging; first: " + errors.get(0).message()))
-                    .bind("now", utc(now)).bind("id", batchId).bind("version", version).execute();
+                    .bind("now", micros(now)).bind("id", batchId).bind("version", version).execute();
             if (updated == 0) {
                 return false;
             }
@@ -215,7 +214,7 @@ public final class JdbiRevenueBatches implements RevenueBatches {
                     UPDATE revenue_batch SET status = 'FAILED', lease_until = NULL, check_at = NULL,
                         error_code = :code, error_message = :message, updated_at = :now
                     WHERE id = :id AND version = :version""")
-                    .bind("code", code).bind("message", truncate(error.message())).bind("now", utc(now))
+                    .bind("code", code).bind("message", truncate(error.message())).bind("now", micros(now))
                     .bind("id", batchId).bind("version", version).execute();
             if (updated == 0) {
                 return false;
@@ -292,7 +291,7 @@ public final class JdbiRevenueBatches implements RevenueBatches {
                     WHERE tenant_id = :tenant AND id = :id
                       AND (status IN ('FAILED', 'IN_DOUBT') OR (status = 'LOADED' AND EXISTS (
                           SELECT 1 FROM revenue_line l WHERE l.batch_id = revenue_batch.id AND l.status = 'ERROR')))""")
-                    .bind("now", utc(now)).bind("tenant", tenantId).bind("id", batchId).execute();
+                    .bind("now", micros(now)).bind("tenant", tenantId).bind("id", batchId).execute();
             return summary(h, tenantId, batchId).map(s -> new Reposted(queued == 1, s));
         });
     }
@@ -305,7 +304,7 @@ public final class JdbiRevenueBatches implements RevenueBatches {
                         error_code = 'revenue_confirmed_by_admin', error_message = :message, updated_at = :now
                     WHERE tenant_id = :tenant AND id = :id AND status = 'IN_DOUBT'""")
                     .bind("message", "an admin found the upload in Zuora Revenue; its staging errors, if any, are"
-                            + " there").bind("now", utc(now)).bind("tenant", tenantId).bind("id", batchId).execute();
+                            + " there").bind("now", micros(now)).bind("tenant", tenantId).bind("id", batchId).execute();
             if (confirmed == 1) {
                 h.createUpdate("UPDATE revenue_line SET status = 'POSTED' WHERE batch_id = :batch AND status <> 'POSTED'")
                         .bind("batch", batchId).execute();
@@ -318,7 +317,7 @@ public final class JdbiRevenueBatches implements RevenueBatches {
 
     private boolean write(long batchId, long version, String sql,
             java.util.function.UnaryOperator<org.jdbi.v3.core.statement.Update> binds, Instant now) {
-        return jdbi.inTransaction(h -> binds.apply(h.createUpdate(sql)).bind("now", utc(now)).bind("id", batchId)
+        return jdbi.inTransaction(h -> binds.apply(h.createUpdate(sql)).bind("now", micros(now)).bind("id", batchId)
                 .bind("version", version).execute()) == 1;
     }
 
@@ -328,7 +327,7 @@ public final class JdbiRevenueBatches implements RevenueBatches {
                     INSERT INTO revenue_error (batch_id, upload_no, kind, order_number, line_number, message, recorded_at)
                     SELECT id, uploads, :kind, :order, :line, :message, :now FROM revenue_batch WHERE id = :batch""")
                     .bind("kind", e.kind()).bind("order", e.orderNumber()).bind("line", e.lineNumber())
-                    .bind("message", truncate(e.message())).bind("now", utc(now)).bind("batch", batchId).execute();
+                    .bind("message", truncate(e.message())).bind("now", micros(now)).bind("batch", batchId).execute();
         }
     }
 
@@ -381,8 +380,9 @@ public final class JdbiRevenueBatches implements RevenueBatches {
         return value == null ? null : value.toInstant();
     }
 
-    private static OffsetDateTime utc(Instant instant) {
-        return instant == null ? null : instant.truncatedTo(ChronoUnit.MICROS).atOffset(ZoneOffset.UTC);
+    /** The instant as the database keeps it (microseconds); bound through the Jdbi's UtcInstants. */
+    private static Instant micros(Instant instant) {
+        return instant == null ? null : instant.truncatedTo(ChronoUnit.MICROS);
     }
 
     private static Integer lineNumber(String text) {

@@ -21,7 +21,6 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
 import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -111,7 +110,7 @@ public final class JdbiVouchers implements Vouchers {
     @Override
     public Option<CodeView> view(long tenantId, String code, long userId, Instant now) {
         List<ViewRow> rows = handles.with(handle -> handle.createQuery(VoucherDao.VIEW)
-                .bind("tenantId", tenantId).bind("code", code).bind("userId", userId).bind("now", utc(now))
+                .bind("tenantId", tenantId).bind("code", code).bind("userId", userId).bind("now", now)
                 .map((rs, ctx) -> new ViewRow(rs.getLong(1), rs.getString(2), rs.getLong(3), instant(rs, 4),
                         instant(rs, 5), rs.getString(6), integer(rs, 7), integer(rs, 8), longOrNull(rs, 9),
                         longOrNull(rs, 10), instant(rs, 11), instant(rs, 12), rs.getLong(13)))
@@ -143,7 +142,7 @@ public final class JdbiVouchers implements Vouchers {
                 // reservation took, the first one's hold is seen: the slot goes back and the caller keeps that hold.
                 // Statements of their own, not the DAO's methods: attaching the DAO costs more than both (hot path)
                 if (handle.createQuery(VoucherDao.HOLDS_ALREADY).bind("tenantId", hold.tenantId())
-                        .bind("code", hold.code()).bind("userId", hold.userId()).bind("now", utc(hold.heldAt()))
+                        .bind("code", hold.code()).bind("userId", hold.userId()).bind("now", hold.heldAt())
                         .mapTo(Boolean.class).one()) {
                     handle.createUpdate(VoucherDao.GIVE_BACK).bind("tenantId", hold.tenantId())
                             .bind("code", hold.code()).bind("released", 1L).execute();
@@ -152,7 +151,7 @@ public final class JdbiVouchers implements Vouchers {
             }
             handle.createUpdate(VoucherDao.INSERT_HOLD).bind("tenantId", hold.tenantId()).bind("code", hold.code())
                     .bind("campaignId", hold.campaignId()).bind("userId", hold.userId())
-                    .bind("heldAt", utc(hold.heldAt())).bind("expiresAt", utc(hold.expiresAt()))
+                    .bind("heldAt", hold.heldAt()).bind("expiresAt", hold.expiresAt())
                     .bind("reserves", reservedLimit != null).execute();
             return true;
         });
@@ -190,7 +189,7 @@ public final class JdbiVouchers implements Vouchers {
         long tenantId = redemption.tenantId();
         String code = redemption.code();
         long userId = redemption.userId();
-        OffsetDateTime at = utc(redemption.redeemedAt());
+        Instant at = redemption.redeemedAt();
         return handles.with(handle -> {
             if (perCustomerLimit != null) {
                 userStatement(handle, VoucherDao.ADD_CUSTOMER_COUNT, tenantId, code, userId).execute();
@@ -213,10 +212,6 @@ public final class JdbiVouchers implements Vouchers {
 
     private static Update userStatement(Handle handle, String sql, long tenantId, String code, long userId) {
         return handle.createUpdate(sql).bind("tenantId", tenantId).bind("code", code).bind("userId", userId);
-    }
-
-    private static OffsetDateTime utc(Instant instant) {
-        return instant.atOffset(ZoneOffset.UTC);
     }
 
     private static Instant instant(ResultSet rs, int column) throws SQLException {

@@ -194,6 +194,32 @@ class JdbiHousekeepingIT {
         return instant == null ? null : instant.atOffset(ZoneOffset.UTC);
     }
 
+    /**
+     * Failsafe runs this module in Europe/Berlin, where 00:40Z and 01:40Z on 2025-10-26 are both 02:40 (the
+     * clocks go back at 01:00Z): the clean-up's "now" must reach the database as the instant it is, not as
+     * that local time, or at 01:40Z a session that ended at 01:10Z still counts as live.
+     */
+    @ParameterizedTest
+    @EnumSource(TestDatabases.Kind.class)
+    void compares_with_the_instant_now_also_in_the_hour_the_clocks_go_back(TestDatabases.Kind kind) {
+        Instant now = Instant.parse("2025-10-26T01:40:00Z");
+        try (Database database = kind.open(dataDir)) {
+            new JdbiTenants(database.jdbi()).store(full(TENANT, "acme"));
+            database.jdbi().useHandle(h -> {
+                user(h, 1, "CUSTOMER", ago(Duration.ofDays(30)));
+                for (String[] session : new String[][] {{"ended", "01:10"}, {"live", "02:10"}}) {
+                    h.execute("INSERT INTO user_session (token_hash, tenant_id, user_id, kind, issued_at, expires_at)"
+                            + " SELECT ?, tenant_id, id, kind, TIMESTAMP WITH TIME ZONE '2025-10-25 12:00:00+00',"
+                            + " CAST(? AS TIMESTAMP WITH TIME ZONE) FROM app_user WHERE id = 1", session[0],
+                            "2025-10-26 " + session[1] + ":00+00");
+                }
+            });
+
+            assertThat(new JdbiHousekeeping(database.jdbi()).removeEndedSessions(now, 100)).isEqualTo(1);
+            assertThat(strings(database, "SELECT token_hash FROM user_session")).containsExactly("live");
+        }
+    }
+
     private static void campaign(Handle h) {
         h.execute("INSERT INTO voucher_campaign (tenant_id, id, name, discount_rate_plan_id, kind)"
                 + " VALUES (?, 1, 'Spring', 1, 'MULTI_USE')", TENANT);

@@ -3,6 +3,7 @@ package com.subscriptionsuite.adapters.persistence;
 import com.subscriptionsuite.application.ServerBusy;
 import java.sql.SQLException;
 import java.time.Duration;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
 import java.util.concurrent.Callable;
@@ -13,6 +14,7 @@ import java.util.function.Supplier;
 import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.Jdbi;
 import org.jdbi.v3.core.config.ConfigRegistry;
+import org.jdbi.v3.core.config.JdbiConfig;
 import org.jdbi.v3.core.extension.ExtensionContext;
 import org.jdbi.v3.core.extension.Extensions;
 import org.jdbi.v3.core.extension.HandleSupplier;
@@ -129,14 +131,34 @@ public final class Handles {
     }
 
     /**
-     * The DAO attached to {@code handle}, attached once per handle and thread: attaching builds an
-     * invoker with its own configuration for every method of the DAO (dozens for the ledger's), and a
-     * unit of work attaches the same DAO many times (a checkout's subscribe: once per read, number and
-     * write). The DAO keeps the handle's configuration as of its first attach; no adapter changes a
-     * handle's configuration. Every adapter of this module attaches its DAOs through here, never with
+     * The DAO for {@code handle}. Every adapter of this module gets its DAOs here, never with
      * {@code handle.attach} (an ArchUnit rule in bootstrap's {@code ArchitectureRules} keeps it so).
+     * <p>
+     * Attaching a DAO to a handle builds an invoker, with its own copy of the configuration, for every
+     * method of the DAO (dozens for the ledger's): after the statement cache, the largest cost left
+     * of a checkout's own code (docs/benchmarks.md section 4). So:
+     * <ul>
+     * <li>on the handle of the unit of work running on this thread (the one in the Jdbi's
+     * {@link Jdbi#getHandleScope() handle scope}: every {@link #with} and {@code jdbi.inTransaction}),
+     * the DAO is one instance per Jdbi and type, attached once, whose statements run on the handle in
+     * that scope when each method is called ({@link ScopeHandle}): the unit's handle, so the same
+     * connection and transaction as before, without attaching anything;</li>
+     * <li>on any other handle (one an adapter opened with {@code jdbi.open()} for work on a connection
+     * of its own), the DAO is attached to that handle, once per handle and thread.</li>
+     * </ul>
+     * Either way the DAO's configuration is the Jdbi's: no adapter changes a handle's configuration.
+     * A DAO of the first kind called outside any unit of work fails ({@link IllegalStateException});
+     * none is kept past its unit.
      */
     public static <D> D attach(Handle handle, Class<D> dao) {
+        Jdbi jdbi = handle.getJdbi();
+        HandleSupplier scope = jdbi.getHandleScope().get();
+        if (scope != null && scope.getHandle() == handle) {
+            return dao.cast(jdbi.getConfig(ScopeDaos.class).daos.computeIfAbsent(dao,
+                    type -> jdbi.getConfig(Extensions.class).findFor(type, new ScopeHandle(jdbi))
+                            .orElseThrow(() -> new IllegalArgumentException(type
+                                    + " is no SqlObject type of this Jdbi"))));
+        }
         Attached last = ATTACHED.get();
         if (last == null || last.handle.get() != handle) {
             last = new Attached(handle);
@@ -146,9 +168,73 @@ public final class Handles {
     }
 
     /**
-     * The DAOs attached to the handle this thread used last; replaced when the thread works on another
-     * handle (the DAOs refer to their handle, so the last closed handle of a thread stays in memory
-     * until then; it holds no connection).
+     * The DAOs {@link #attach} binds to the handle scope, one per type, kept in the Jdbi's own
+     * configuration (so they live as long as the Jdbi): every handle's copy of the configuration
+     * shares this one instance, and {@link #attach} reads it from the Jdbi, never from a handle.
+     */
+    public static final class ScopeDaos implements JdbiConfig<ScopeDaos> {
+        private final Map<Class<?>, Object> daos = new ConcurrentHashMap<>();
+
+        public ScopeDaos() {
+        }
+
+        @Override
+        public ScopeDaos createCopy() {
+            return this;
+        }
+    }
+
+    /**
+     * The handle of the unit of work running on the calling thread, looked up at each call of a DAO
+     * method: what a DAO bound to the handle scope runs its statements on. Jdbi's own supplier of that
+     * handle sets the method's configuration on it for the call, as for a DAO attached to the handle.
+     */
+    private static final class ScopeHandle implements HandleSupplier {
+        private final Jdbi jdbi;
+
+        ScopeHandle(Jdbi jdbi) {
+            this.jdbi = jdbi;
+        }
+
+        private HandleSupplier scope() {
+            HandleSupplier scope = jdbi.getHandleScope().get();
+            if (scope == null) {
+                throw new IllegalStateException("a DAO of a unit of work was called outside any unit of work");
+            }
+            return scope;
+        }
+
+        @Override
+        public Handle getHandle() {
+            return scope().getHandle();
+        }
+
+        @Override
+        public Jdbi getJdbi() {
+            return jdbi;
+        }
+
+        @Override
+        public ConfigRegistry getConfig() {
+            HandleSupplier scope = jdbi.getHandleScope().get();
+            return scope == null ? jdbi.getConfig() : scope.getConfig();
+        }
+
+        @Override
+        public <V> V invokeInContext(ExtensionContext context, Callable<V> task) throws Exception {
+            return scope().invokeInContext(context, task);
+        }
+
+        @Override
+        public void close() {
+            // the unit's handle belongs to its unit
+        }
+    }
+
+    /**
+     * The DAOs attached to the handle outside the handle scope this thread used last; replaced when the
+     * thread works on another such handle (the DAOs refer to their handle, so the last closed handle of
+     * a thread stays in memory until then; it holds no connection).
      */
     private static final ThreadLocal<Attached> ATTACHED = new ThreadLocal<>();
 

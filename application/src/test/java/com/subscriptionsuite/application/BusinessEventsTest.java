@@ -62,6 +62,31 @@ class BusinessEventsTest {
     }
 
     @Test
+    void a_checkout_on_the_built_in_ledger_reads_nothing_back_and_writes_the_events_a_read_back_would() {
+        FaultyBillingGateway[] counted = new FaultyBillingGateway[2];
+        BillingTestEngine fromAnswer = new BillingTestEngine(NOW, true, links -> links, gateway -> {
+            counted[0] = new FaultyBillingGateway(gateway);
+            return counted[0];
+        });
+        BillingTestEngine readBack = new BillingTestEngine(NOW, true, links -> links, gateway -> {
+            counted[1] = new FaultyBillingGateway(gateway).answeringIdsOnly();
+            return counted[1];
+        });
+        for (BillingTestEngine t : List.of(fromAnswer, readBack)) {
+            long ann = t.customer(1);
+            t.engine.checkout().subscribe(cart(1, ann, berliner(null), item(402, 5, 2), item(401, 2, 1))).get();
+        }
+
+        assertThat(counted[0].reached(FaultyBillingGateway.Call.SUBSCRIPTIONS)).isZero();
+        assertThat(counted[0].reached(FaultyBillingGateway.Call.INVOICES)).isZero();
+        assertThat(counted[1].reached(FaultyBillingGateway.Call.SUBSCRIPTIONS)).isEqualTo(1);
+        assertThat(counted[1].reached(FaultyBillingGateway.Call.INVOICES)).isEqualTo(1);
+        assertThat(fromAnswer.events.all()).hasSize(4);
+        assertThat(fromAnswer.events.all()).usingRecursiveFieldByFieldElementComparatorIgnoringFields("id")
+                .isEqualTo(readBack.events.all());
+    }
+
+    @Test
     void a_checkout_whose_answer_is_lost_writes_no_event_and_its_keyed_repeat_writes_them_once() {
         FaultyBillingGateway[] faulty = new FaultyBillingGateway[1];
         BillingTestEngine t = new BillingTestEngine(NOW, true, links -> links, gateway -> {

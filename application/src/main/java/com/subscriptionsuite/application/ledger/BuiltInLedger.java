@@ -444,7 +444,14 @@ public final class BuiltInLedger implements BillingGateway {
             }
             booked.add(new BookedSubscription(s.get().id(), s.get().number(), s.get().uuid(), suiteProductId));
         }
-        return invoiceRef(ref.tenantId(), parts[1]).map(invoice -> new Subscribed(booked, invoice.getOrNull()));
+        if (parts[1].isEmpty()) {
+            return Either.right(new Subscribed(booked, null, Option.some(new AsBooked(all, Option.none()))));
+        }
+        // the answer carries the records it read, so the checkout's events need not read them again
+        return store.invoice(ref.tenantId(), parts[1]).filter(i -> i.accountId().equals(ref.accountId()))
+                .map(i -> new Subscribed(booked, new InvoiceRef(i.id(), i.number()),
+                        Option.some(new AsBooked(all, Option.some(i)))))
+                .toEither(() -> lost("invoice " + parts[1]));
     }
 
     private Either<BillingFailure, Amended> amended(AccountRef ref, String result) {

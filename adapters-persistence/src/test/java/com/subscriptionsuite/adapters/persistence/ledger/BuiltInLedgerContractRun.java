@@ -32,6 +32,11 @@ abstract class BuiltInLedgerContractRun extends BillingGatewayContract {
     protected abstract Database openDatabase();
 
     @Override
+    protected boolean answersWithTheRecordsAsBooked() {
+        return true;
+    }
+
+    @Override
     protected Fixture fixture() {
         database = openDatabase();
         Jdbi jdbi = database.jdbi();

@@ -402,17 +402,25 @@ final class CheckoutService implements Checkout {
      * The checkout's business events (docs/events.md): the account opened (a first checkout), its
      * default payment method (when the checkout set one), each subscription created with its charges
      * as the billing system booked them, and the first invoice with its lines. The charges and the
-     * invoice are read back from the billing system after the booking (outside any unit of work): a
-     * read that fails leaves the operation pending, as a failed command does, and its repeat reads again.
+     * invoice come with the subscribe's answer when the billing system's answer carries them (the
+     * built-in ledger's, {@link BillingGateway.AsBooked}); otherwise they are read back from the billing
+     * system after the booking (outside any unit of work): a read that fails leaves the operation
+     * pending, as a failed command does, and its repeat reads again.
      */
     private Either<BillingFailure, List<CustomerOperations.Booked>> events(AccountRef ref, BillingAccount account,
             Booking b, Option<String> paymentMethodId, BillingGateway.Subscribed subscribed, boolean repeat) {
-        Either<BillingFailure, List<Subscription>> booked = context.gateway().subscriptions(ref);
+        // the records as booked, from the billing system's answer when it carries them (the built-in
+        // ledger's), else read back
+        Option<BillingGateway.AsBooked> asBooked = subscribed.asBooked();
+        Either<BillingFailure, List<Subscription>> booked = asBooked.isDefined()
+                ? Either.right(asBooked.get().accountSubscriptions()) : context.gateway().subscriptions(ref);
         if (booked.isLeft()) {
             return Either.left(booked.getLeft());
         }
         Option<Invoice> invoice = Option.none();
-        if (subscribed.invoice() != null) {
+        if (asBooked.isDefined()) {
+            invoice = asBooked.get().invoice();
+        } else if (subscribed.invoice() != null) {
             // only the order's invoice, not all the account's (docs/benchmarks.md section 4)
             Either<BillingFailure, Invoice> read = context.gateway().invoice(ref, subscribed.invoice().id());
             if (read.isLeft() && !(read.getLeft() instanceof BillingFailure.NotFound)) {

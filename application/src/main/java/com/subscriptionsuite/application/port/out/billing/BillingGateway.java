@@ -10,6 +10,7 @@ import com.subscriptionsuite.domain.pricing.CartLine;
 import com.subscriptionsuite.domain.subscription.ChangeAction;
 import com.subscriptionsuite.domain.tax.TaxDecision;
 import io.vavr.control.Either;
+import io.vavr.control.Option;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
@@ -152,10 +153,34 @@ public interface BillingGateway {
         }
     }
 
-    /** What a subscribe booked: the subscriptions in cart order, and the first invoice if one was due. */
-    record Subscribed(List<BookedSubscription> subscriptions, InvoiceRef invoice) {
+    /**
+     * What a subscribe booked: the subscriptions in cart order, and the first invoice if one was due;
+     * and, when the billing system's answer carries them, the records as booked ({@link AsBooked}).
+     * Without them (a remote system whose answer names ids and numbers, as Zuora's order does), the
+     * caller reads them back.
+     */
+    record Subscribed(List<BookedSubscription> subscriptions, InvoiceRef invoice, Option<AsBooked> asBooked) {
         public Subscribed {
             subscriptions = List.copyOf(subscriptions);
+            Objects.requireNonNull(asBooked, "asBooked");
+        }
+
+        /** An answer that names what was booked only: the records are read back. */
+        public Subscribed(List<BookedSubscription> subscriptions, InvoiceRef invoice) {
+            this(subscriptions, invoice, Option.none());
+        }
+    }
+
+    /**
+     * The account's subscriptions and the order's invoice (none when no invoice was due) as the billing
+     * system holds them right after the booking: what {@link #subscriptions} and {@link #invoice} would
+     * answer then. The built-in ledger reads them in the subscribe command's own unit of work, so the
+     * checkout's business events need no second read (docs/benchmarks.md section 4).
+     */
+    record AsBooked(List<Subscription> accountSubscriptions, Option<Invoice> invoice) {
+        public AsBooked {
+            accountSubscriptions = List.copyOf(accountSubscriptions);
+            Objects.requireNonNull(invoice, "invoice");
         }
     }
 

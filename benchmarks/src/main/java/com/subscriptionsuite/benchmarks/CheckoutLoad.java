@@ -167,6 +167,7 @@ public final class CheckoutLoad {
                         (com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean();
                 clientCpuAtStart.clear();
                 clientCpu.set(0);
+                Map<Long, Long> selectorBefore = selectorCpu(mx);
                 long cpuBefore = os.getProcessCpuTime();
                 long[] vmBefore = jitAndGcCpuNanos();
                 Map<String, Long> threadsBefore = cpuByThreadGroup();
@@ -175,7 +176,7 @@ public final class CheckoutLoad {
                 drive(server, http, pool, tokens, options.warmup(), options.checkouts(), clients,
                         new Sink(byStatus, latencies), mx, clientCpuAtStart, clientCpu);
                 long elapsed = System.nanoTime() - started;
-                long serverCpu = os.getProcessCpuTime() - cpuBefore - clientCpu.get() - selectorCpu(mx);
+                long serverCpu = os.getProcessCpuTime() - cpuBefore - clientCpu.get() - selectorCpuSince(mx, selectorBefore);
                 long[] vmAfter = jitAndGcCpuNanos();
                 printThreadGroups(db, clients, threadsBefore, cpuByThreadGroup(), options.checkouts());
                 long postgresCpu = postgresCpuNanos() - postgresBefore;
@@ -249,13 +250,30 @@ public final class CheckoutLoad {
         }
     }
 
-    /** The CPU of the HTTP client's own threads (part of the load generator, not the server). */
-    private static long selectorCpu(ThreadMXBean mx) {
-        long cpu = 0;
+    /**
+     * The CPU time so far of each of the HTTP client's own threads (part of the load generator, not the
+     * server), by thread id.
+     */
+    private static Map<Long, Long> selectorCpu(ThreadMXBean mx) {
+        Map<Long, Long> cpu = new java.util.HashMap<>();
         for (var info : mx.getThreadInfo(mx.getAllThreadIds())) {
             if (info != null && info.getThreadName().startsWith("HttpClient-")) {
-                cpu += Math.max(0, mx.getThreadCpuTime(info.getThreadId()));
+                cpu.put(info.getThreadId(), Math.max(0, mx.getThreadCpuTime(info.getThreadId())));
             }
+        }
+        return cpu;
+    }
+
+    /**
+     * What the HTTP client's threads used since {@code before}: each thread's CPU less its CPU then (a
+     * thread started since counts whole). Until 2026-12-07 the load generator subtracted these threads'
+     * CPU since they started, warm-up included, from the timed phase's: the server's CPU per checkout
+     * came out too low by about their warm-up CPU divided by the timed checkouts (docs/benchmarks.md §4).
+     */
+    private static long selectorCpuSince(ThreadMXBean mx, Map<Long, Long> before) {
+        long cpu = 0;
+        for (Map.Entry<Long, Long> now : selectorCpu(mx).entrySet()) {
+            cpu += Math.max(0, now.getValue() - before.getOrDefault(now.getKey(), 0L));
         }
         return cpu;
     }

@@ -173,8 +173,8 @@ public interface BillingGateway {
 
     /**
      * The account's subscriptions and the order's invoice (none when no invoice was due) as the billing
-     * system holds them right after the booking: what {@link #subscriptions} and {@link #invoice} would
-     * answer then. The built-in ledger reads them in the subscribe command's own unit of work, so the
+     * system holds them when it answers: right after the booking, or, for a repeated request key, as they
+     * are now; what {@link #subscriptions} and {@link #invoice} would answer at that moment. The built-in ledger reads them in the subscribe command's own unit of work, so the
      * checkout's business events need no second read (docs/benchmarks.md section 4).
      */
     record AsBooked(List<Subscription> accountSubscriptions, Option<Invoice> invoice) {

@@ -444,14 +444,12 @@ public final class BuiltInLedger implements BillingGateway {
             }
             booked.add(new BookedSubscription(s.get().id(), s.get().number(), s.get().uuid(), suiteProductId));
         }
-        if (parts[1].isEmpty()) {
-            return Either.right(new Subscribed(booked, null, Option.some(new AsBooked(all, Option.none()))));
-        }
         // the answer carries the records it read, so the checkout's events need not read them again
-        return store.invoice(ref.tenantId(), parts[1]).filter(i -> i.accountId().equals(ref.accountId()))
-                .map(i -> new Subscribed(booked, new InvoiceRef(i.id(), i.number()),
-                        Option.some(new AsBooked(all, Option.some(i)))))
-                .toEither(() -> lost("invoice " + parts[1]));
+        return recordedInvoice(ref.tenantId(), parts[1])
+                .filterOrElse(invoice -> invoice.forAll(i -> i.accountId().equals(ref.accountId())),
+                        invoice -> lost("invoice " + parts[1]))
+                .map(invoice -> new Subscribed(booked, invoice.map(BuiltInLedger::invoiceRef).getOrNull(),
+                        Option.some(new AsBooked(all, invoice))));
     }
 
     private Either<BillingFailure, Amended> amended(AccountRef ref, String result) {
@@ -462,16 +460,20 @@ public final class BuiltInLedger implements BillingGateway {
             return Either.left(lost("amendment " + parts[1]));
         }
         String invoiceId = amendment.get().invoiceId() == null ? "" : amendment.get().invoiceId();
-        return invoiceRef(ref.tenantId(), invoiceId)
-                .map(invoice -> new Amended(amendment.get().id(), amendment.get().version(), invoice.getOrNull()));
+        return recordedInvoice(ref.tenantId(), invoiceId).map(invoice -> new Amended(amendment.get().id(),
+                amendment.get().version(), invoice.map(BuiltInLedger::invoiceRef).getOrNull()));
     }
 
-    private Either<BillingFailure, Option<InvoiceRef>> invoiceRef(long tenantId, String invoiceId) {
+    /** The invoice a request key recorded ("" for none), read again; lost when it is gone. */
+    private Either<BillingFailure, Option<Invoice>> recordedInvoice(long tenantId, String invoiceId) {
         if (invoiceId.isEmpty()) {
             return Either.right(Option.none());
         }
-        return store.invoice(tenantId, invoiceId).map(i -> Option.some(new InvoiceRef(i.id(), i.number())))
-                .toEither(() -> lost("invoice " + invoiceId));
+        return store.invoice(tenantId, invoiceId).map(Option::some).toEither(() -> lost("invoice " + invoiceId));
+    }
+
+    private static InvoiceRef invoiceRef(Invoice invoice) {
+        return new InvoiceRef(invoice.id(), invoice.number());
     }
 
     private static BillingFailure notFound(AccountRef ref) {

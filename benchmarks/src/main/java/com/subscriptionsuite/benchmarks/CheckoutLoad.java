@@ -121,6 +121,27 @@ public final class CheckoutLoad {
         }
     }
 
+    /**
+     * H2's store version (one per chunk written: with {@code WRITE_DELAY=0} one per commit that changed
+     * something, or fewer when one store serves several) and its file writes, read from the database the
+     * server has open in this JVM (an embedded H2 database is shared by every connection of the JVM);
+     * null on PostgreSQL. H2's internals, for the measurement only.
+     */
+    private static long[] h2Stores(Map<String, String> env) {
+        if (env.containsKey("SUITE_DB_URL")) {
+            return null;
+        }
+        String url = com.subscriptionsuite.adapters.persistence.Database.h2File(Path.of(env.get("SUITE_DATA_DIR")));
+        try (java.sql.Connection c = java.sql.DriverManager.getConnection(url, "sa", "")) {
+            org.h2.engine.SessionLocal session = (org.h2.engine.SessionLocal) c.unwrap(org.h2.jdbc.JdbcConnection.class)
+                    .getSession();
+            org.h2.mvstore.MVStore store = session.getDatabase().getStore().getMvStore();
+            return new long[] {store.getCurrentVersion(), store.getFileStore().getWriteCount()};
+        } catch (java.sql.SQLException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
     private static Map<String, String> env(Path dir, Options options, String postgresUrl) {
         Map<String, String> env = new HashMap<>();
         env.put("SUITE_HTTP_HOST", "127.0.0.1");
@@ -167,6 +188,7 @@ public final class CheckoutLoad {
                         (com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean();
                 clientCpuAtStart.clear();
                 clientCpu.set(0);
+                long[] h2Before = h2Stores(env);
                 Map<Long, Long> selectorBefore = selectorCpu(mx);
                 long cpuBefore = os.getProcessCpuTime();
                 long[] vmBefore = jitAndGcCpuNanos();
@@ -179,6 +201,12 @@ public final class CheckoutLoad {
                 long serverCpu = os.getProcessCpuTime() - cpuBefore - clientCpu.get() - selectorCpuSince(mx, selectorBefore);
                 long[] vmAfter = jitAndGcCpuNanos();
                 printThreadGroups(db, clients, threadsBefore, cpuByThreadGroup(), options.checkouts());
+                long[] h2After = h2Stores(env);
+                if (h2Before != null && h2After != null) {
+                    System.out.printf(java.util.Locale.ROOT, "# H2 per checkout (%d clients): %.2f stores (chunks),"
+                            + " %.2f file writes%n", clients, (h2After[0] - h2Before[0]) / (double) options.checkouts(),
+                            (h2After[1] - h2Before[1]) / (double) options.checkouts());
+                }
                 long postgresCpu = postgresCpuNanos() - postgresBefore;
                 Arrays.sort(latencies);
                 int oneEach = 0;

@@ -198,7 +198,8 @@ public final class CheckoutLoad {
                 drive(server, http, pool, tokens, options.warmup(), options.checkouts(), clients,
                         new Sink(byStatus, latencies), mx, clientCpuAtStart, clientCpu);
                 long elapsed = System.nanoTime() - started;
-                long serverCpu = os.getProcessCpuTime() - cpuBefore - clientCpu.get() - selectorCpuSince(mx, selectorBefore);
+                long serverCpu = os.getProcessCpuTime() - cpuBefore - clientCpu.get()
+                        - selectorCpuSince(mx, selectorBefore);
                 long[] vmAfter = jitAndGcCpuNanos();
                 printThreadGroups(db, clients, threadsBefore, cpuByThreadGroup(), options.checkouts());
                 long[] h2After = h2Stores(env);

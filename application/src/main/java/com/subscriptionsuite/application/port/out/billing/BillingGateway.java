@@ -174,8 +174,9 @@ public interface BillingGateway {
     /**
      * The account's subscriptions and the order's invoice (none when no invoice was due) as the billing
      * system holds them when it answers: right after the booking, or, for a repeated request key, as they
-     * are now; what {@link #subscriptions} and {@link #invoice} would answer at that moment. The built-in ledger reads them in the subscribe command's own unit of work, so the
-     * checkout's business events need no second read (docs/benchmarks.md section 4).
+     * are now; what {@link #subscriptions} and {@link #invoice} would answer at that moment. The built-in
+     * ledger reads them in the subscribe command's own unit of work, so the checkout's business events need
+     * no second read (docs/benchmarks.md section 4).
      */
     record AsBooked(List<Subscription> accountSubscriptions, Option<Invoice> invoice) {
         public AsBooked {

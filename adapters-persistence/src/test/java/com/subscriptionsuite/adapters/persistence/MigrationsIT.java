@@ -64,7 +64,7 @@ class MigrationsIT {
         try (Database database = new Database(Database.h2File(dataDir), "sa", "")) {
             assertThat(tables(database)).containsExactlyInAnyOrderElementsOf(TABLES);
             assertThat(database.migrate()).isZero();
-            assertThat(appliedVersions(database)).containsExactly("1", "2", "3", "4", "5", "6", "7", "8", "9", "10", "11", "12", "13", "14", "15", "16", "17", "18", "19");
+            assertThat(appliedVersions(database)).containsExactly("1", "2", "3", "4", "5", "6", "7", "8", "9", "10", "11", "12", "13", "14", "15", "16", "17", "18", "19", "20");
         }
         try (Database reopened = new Database(Database.h2File(dataDir), "sa", "")) {
             assertThat(reopened.migrate()).isZero();
@@ -78,10 +78,32 @@ class MigrationsIT {
         try (Database database = new Database(url, TestPostgres.USER, TestPostgres.PASSWORD)) {
             assertThat(tables(database)).containsExactlyInAnyOrderElementsOf(TABLES);
             assertThat(database.migrate()).isZero();
-            assertThat(appliedVersions(database)).containsExactly("1", "2", "3", "4", "5", "6", "7", "8", "9", "10", "11", "12", "13", "14", "15", "16", "17", "18", "19");
+            assertThat(appliedVersions(database)).containsExactly("1", "2", "3", "4", "5", "6", "7", "8", "9", "10", "11", "12", "13", "14", "15", "16", "17", "18", "19", "20");
         }
         try (Database reopened = new Database(url, TestPostgres.USER, TestPostgres.PASSWORD)) {
             assertThat(reopened.migrate()).isZero();
+        }
+    }
+
+    /**
+     * V20: no table has two indexes on the same columns. H2 creates an index of its own for a foreign key
+     * unless one on exactly the key's columns exists when the key is added, and every index is written by
+     * every insert into its table.
+     */
+    @Test
+    void no_table_has_two_indexes_on_the_same_columns() throws SQLException {
+        for (String url : List.of(Database.h2File(dataDir), postgres.freshSchemaUrl())) {
+            String user = url.startsWith("jdbc:h2:") ? "sa" : TestPostgres.USER;
+            String password = url.startsWith("jdbc:h2:") ? "" : TestPostgres.PASSWORD;
+            try (Database database = new Database(url, user, password)) {
+                Map<String, List<String>> indexesByColumns = indexesByColumns(database);
+                assertThat(indexesByColumns).as(url).containsKeys("subscription (tenant_id, account_id)",
+                        "user_session (tenant_id, user_id)", "invoice (tenant_id, account_id)");
+                assertThat(indexesByColumns.keySet()).as(url + ": the invoice list sorts after reading")
+                        .noneMatch(columns -> columns.startsWith("invoice (tenant_id, account_id, "));
+                assertThat(indexesByColumns).as(url).allSatisfy((columns, indexes) ->
+                        assertThat(indexes).as(url + ": " + columns).hasSize(1));
+            }
         }
     }
 
@@ -269,6 +291,35 @@ class MigrationsIT {
         return database.jdbi().withHandle(handle -> handle.createQuery(
                 "SELECT version FROM flyway_schema_history WHERE success AND version IS NOT NULL ORDER BY installed_rank")
                 .mapTo(String.class).list());
+    }
+
+    /** The indexes of the connection's own schema by table and column list ("table (a, b)"). */
+    private static Map<String, List<String>> indexesByColumns(Database database) throws SQLException {
+        Set<String> tables = tables(database);
+        return database.jdbi().withHandle(handle -> {
+            Connection connection = handle.getConnection();
+            DatabaseMetaData meta = connection.getMetaData();
+            Map<String, Map<Integer, String>> columnsByIndex = new java.util.TreeMap<>();
+            for (String table : tables) {
+                try (ResultSet rs = meta.getIndexInfo(null, connection.getSchema(), table, false, false)) {
+                    while (rs.next()) {
+                        if (rs.getString("INDEX_NAME") == null || rs.getString("COLUMN_NAME") == null) {
+                            continue;
+                        }
+                        columnsByIndex.computeIfAbsent(table + " " + rs.getString("INDEX_NAME").toLowerCase(Locale.ROOT),
+                                        k -> new java.util.TreeMap<>())
+                                .put(rs.getInt("ORDINAL_POSITION"), rs.getString("COLUMN_NAME").toLowerCase(Locale.ROOT));
+                    }
+                }
+            }
+            Map<String, List<String>> byColumns = new java.util.TreeMap<>();
+            columnsByIndex.forEach((index, columns) -> {
+                String table = index.substring(0, index.indexOf(' '));
+                byColumns.computeIfAbsent(table + " (" + String.join(", ", columns.values()) + ")",
+                        k -> new java.util.ArrayList<>()).add(index.substring(index.indexOf(' ') + 1));
+            });
+            return byColumns;
+        });
     }
 
     /** The tables in the connection's own schema. */

@@ -105,7 +105,12 @@ public final class Database implements AutoCloseable {
      * <p>{@code QUERY_CACHE_SIZE}: each H2 session (a pooled connection) keeps this many parsed and planned
      * statements by their SQL text. H2's default is 8, fewer than a checkout alone runs, so nearly every
      * statement was parsed and planned again: 8 % of a checkout's CPU in the profile (docs/benchmarks.md
-     * section 4). The module runs about 250 statements; the hot ones stay in a cache of 128.
+     * section 4). The module runs about 250 statements; the hot ones stay in a cache of 128. The cache has a
+     * price: the first write to a table in each transaction makes H2 walk every cached query (8 statements
+     * cost as much in parsing as 128 cost in that walk, eighth round there).
+     *
+     * <p>Never {@code CACHE_SIZE} here: H2 applies the URL's settings whenever a connection opens, and setting
+     * the cache size empties H2's page cache, so every connection the pool opened would throw it away.
      */
     public static String h2File(Path dataDir) {
         String dir = dataDir.toAbsolutePath().toString().replace('\\', '/');

@@ -306,9 +306,10 @@ class MigrationsIT {
                         if (rs.getString("INDEX_NAME") == null || rs.getString("COLUMN_NAME") == null) {
                             continue;
                         }
-                        columnsByIndex.computeIfAbsent(table + " " + rs.getString("INDEX_NAME").toLowerCase(Locale.ROOT),
-                                        k -> new java.util.TreeMap<>())
-                                .put(rs.getInt("ORDINAL_POSITION"), rs.getString("COLUMN_NAME").toLowerCase(Locale.ROOT));
+                        String index = table + " " + rs.getString("INDEX_NAME").toLowerCase(Locale.ROOT);
+                        String column = rs.getString("COLUMN_NAME").toLowerCase(Locale.ROOT);
+                        columnsByIndex.computeIfAbsent(index, k -> new java.util.TreeMap<>())
+                                .put(rs.getInt("ORDINAL_POSITION"), column);
                     }
                 }
             }

@@ -56,9 +56,13 @@ public final class Database implements AutoCloseable {
 
     private Database(String jdbcUrl, String user, String password, PoolSettings pool, boolean migrating) {
         HikariConfig config = new HikariConfig();
-        config.setJdbcUrl(jdbcUrl);
-        config.setUsername(user);
-        config.setPassword(password);
+        if (keepsPreparedStatements(jdbcUrl)) {
+            config.setDataSource(new PreparedStatements(jdbcUrl, user, password));
+        } else {
+            config.setJdbcUrl(jdbcUrl);
+            config.setUsername(user);
+            config.setPassword(password);
+        }
         config.setPoolName("subscription-suite");
         config.setMaximumPoolSize(pool.size());
         config.setConnectionTimeout(pool.maxWait().toMillis());
@@ -102,12 +106,11 @@ public final class Database implements AutoCloseable {
      * loses them (see docs/durability.md). H2 does not fsync a commit: a power loss may still lose
      * the last commits.
      *
-     * <p>{@code QUERY_CACHE_SIZE}: each H2 session (a pooled connection) keeps this many parsed and planned
-     * statements by their SQL text. H2's default is 8, fewer than a checkout alone runs, so nearly every
-     * statement was parsed and planned again: 8 % of a checkout's CPU in the profile (docs/benchmarks.md
-     * section 4). The module runs about 250 statements; the hot ones stay in a cache of 128. The cache has a
-     * price: the first write to a table in each transaction makes H2 walk every cached query (8 statements
-     * cost as much in parsing as 128 cost in that walk, eighth round there).
+     * <p>{@code QUERY_CACHE_SIZE=0} and {@code OPTIMIZE_REUSE_RESULTS=FALSE}: the pool's connections keep their
+     * prepared statements themselves ({@link PreparedStatements}); H2's own statement cache is off, because the
+     * first write to a table in each transaction makes H2 walk every query in it (with 128 statements that
+     * cost as much as the parsing it saved: docs/benchmarks.md section 4, eighth round), and so is H2's reuse
+     * of a query's last result, which that walk kept correct and which nothing here needs.
      *
      * <p>Never {@code CACHE_SIZE} here: H2 applies the URL's settings whenever a connection opens, and setting
      * the cache size empties H2's page cache, so every connection the pool opened would throw it away.
@@ -116,11 +119,21 @@ public final class Database implements AutoCloseable {
         String dir = dataDir.toAbsolutePath().toString().replace('\\', '/');
         return "jdbc:h2:file:" + dir + "/" + H2_FILE_NAME
                 + ";MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH;WRITE_DELAY=0"
-                + ";QUERY_CACHE_SIZE=" + QUERY_CACHE_SIZE;
+                + ";" + NO_H2_STATEMENT_CACHE;
     }
 
-    /** Statements each H2 session keeps parsed and planned ({@link #h2File}). */
-    static final int QUERY_CACHE_SIZE = 128;
+    /** H2's statement cache and result reuse off ({@link #h2File}); the pool keeps statements instead. */
+    static final String NO_H2_STATEMENT_CACHE = "QUERY_CACHE_SIZE=0;OPTIMIZE_REUSE_RESULTS=FALSE";
+
+    /**
+     * Whether the pool keeps prepared statements ({@link PreparedStatements}): on an H2 URL that turns H2's
+     * statement cache and its reuse of results off ({@link #NO_H2_STATEMENT_CACHE}, as {@link #h2File} does).
+     */
+    static boolean keepsPreparedStatements(String jdbcUrl) {
+        String url = jdbcUrl.toUpperCase(java.util.Locale.ROOT).replace(" ", "") + ";";
+        return url.startsWith("JDBC:H2:") && java.util.Arrays.stream(NO_H2_STATEMENT_CACHE.split(";"))
+                .allMatch(setting -> url.contains(";" + setting + ";"));
+    }
 
     /** The database's name in {@link #h2File}'s URL. */
     public static final String H2_FILE_NAME = "suite";

@@ -52,12 +52,63 @@ class ConnectionPoolIT {
     }
 
     @Test
-    void every_h2_session_keeps_the_statements_of_a_checkout_parsed() {
+    void keeps_statements_only_on_h2_urls_that_turn_h2s_statement_cache_and_result_reuse_off() {
+        assertThat(Database.keepsPreparedStatements(Database.h2File(dataDir))).isTrue();
+        assertThat(Database.keepsPreparedStatements(
+                "jdbc:h2:file:/d/suite;optimize_reuse_results=false;WRITE_DELAY=0;QUERY_CACHE_SIZE=0")).isTrue();
+        assertThat(Database.keepsPreparedStatements("jdbc:h2:file:/d/suite;QUERY_CACHE_SIZE=0")).isFalse();
+        assertThat(Database.keepsPreparedStatements("jdbc:h2:file:/d/suite;QUERY_CACHE_SIZE=0;"
+                + "OPTIMIZE_REUSE_RESULTS=TRUE")).isFalse();
+        assertThat(Database.keepsPreparedStatements("jdbc:h2:file:/d/suite;QUERY_CACHE_SIZE=01;"
+                + "OPTIMIZE_REUSE_RESULTS=FALSE")).isFalse();
+        assertThat(Database.keepsPreparedStatements(
+                "jdbc:postgresql://db/suite?QUERY_CACHE_SIZE=0;OPTIMIZE_REUSE_RESULTS=FALSE")).isFalse();
+    }
+
+    /** The pool's H2 connections keep their statements prepared (PreparedStatements), H2's own cache is off. */
+    @Test
+    void every_pooled_h2_connection_keeps_its_statements_prepared_and_h2_caches_none() throws Exception {
         try (Database database = new Database(Database.h2File(dataDir), "sa", "")) {
-            String cached = database.jdbi().withHandle(h -> h.createQuery(
-                    "SELECT setting_value FROM information_schema.settings WHERE setting_name = 'QUERY_CACHE_SIZE'")
-                    .mapTo(String.class).one());
-            assertThat(Integer.parseInt(cached)).isEqualTo(Database.QUERY_CACHE_SIZE).isGreaterThan(8);
+            database.jdbi().useHandle(h -> {
+                java.sql.Connection connection = h.getConnection();
+                String sql = "SELECT setting_value FROM information_schema.settings WHERE setting_name = ?";
+                Object first;
+                try (java.sql.PreparedStatement statement = connection.prepareStatement(sql)) {
+                    statement.setString(1, "QUERY_CACHE_SIZE");
+                    try (java.sql.ResultSet rs = statement.executeQuery()) {
+                        assertThat(rs.next()).isTrue();
+                        assertThat(rs.getString(1)).as("H2's statement cache").isEqualTo("0");
+                    }
+                    first = statement.unwrap(org.h2.jdbc.JdbcPreparedStatement.class);
+                }
+                try (java.sql.PreparedStatement statement = connection.prepareStatement(sql)) {
+                    assertThat(statement.unwrap(org.h2.jdbc.JdbcPreparedStatement.class)).as("prepared once")
+                            .isSameAs(first);
+                    statement.setString(1, "WRITE_DELAY");
+                    try (java.sql.ResultSet rs = statement.executeQuery()) {
+                        assertThat(rs.next()).isTrue();
+                        assertThat(rs.getString(1)).isEqualTo("0");
+                    }
+                }
+                // as Jdbi prepares them (with result set type and concurrency), one statement after the other
+                java.util.List<Object> prepared = new java.util.ArrayList<>();
+                for (int i = 0; i < 2; i++) {
+                    database.jdbi().useHandle(inner -> inner.createQuery("SELECT 1")
+                            .addCustomizer(new org.jdbi.v3.core.statement.StatementCustomizer() {
+                                @Override
+                                public void beforeExecution(java.sql.PreparedStatement statement,
+                                        org.jdbi.v3.core.statement.StatementContext context) throws java.sql.SQLException {
+                                    prepared.add(statement.unwrap(org.h2.jdbc.JdbcPreparedStatement.class));
+                                }
+                            }).mapTo(Integer.class).one());
+                }
+                assertThat(prepared).hasSize(2);
+                assertThat(prepared.get(1)).as("Jdbi's statement prepared once").isSameAs(prepared.get(0));
+                org.h2.engine.SessionLocal session = (org.h2.engine.SessionLocal) connection
+                        .unwrap(org.h2.jdbc.JdbcConnection.class).getSession();
+                assertThat(session.getDatabase().getOptimizeReuseResults())
+                        .as("H2's reuse of a query's last result (not in information_schema.settings)").isFalse();
+            });
         }
     }
 

@@ -273,7 +273,7 @@ class MigrationsIT {
     void builds_the_h2_file_url_in_postgresql_mode_writing_each_commit_before_it_returns() {
         assertThat(Database.h2File(Path.of("/var/lib/suite")))
                 .isEqualTo("jdbc:h2:file:/var/lib/suite/suite;MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;"
-                        + "DEFAULT_NULL_ORDERING=HIGH;WRITE_DELAY=0;QUERY_CACHE_SIZE=128");
+                        + "DEFAULT_NULL_ORDERING=HIGH;WRITE_DELAY=0;QUERY_CACHE_SIZE=0;OPTIMIZE_REUSE_RESULTS=FALSE");
     }
 
     /** H2's default WRITE_DELAY (500 ms) lets a killed process lose answered commits (docs/durability.md). */

@@ -97,7 +97,8 @@ class ConnectionPoolIT {
                             .addCustomizer(new org.jdbi.v3.core.statement.StatementCustomizer() {
                                 @Override
                                 public void beforeExecution(java.sql.PreparedStatement statement,
-                                        org.jdbi.v3.core.statement.StatementContext context) throws java.sql.SQLException {
+                                        org.jdbi.v3.core.statement.StatementContext context)
+                                        throws java.sql.SQLException {
                                     prepared.add(statement.unwrap(org.h2.jdbc.JdbcPreparedStatement.class));
                                 }
                             }).mapTo(Integer.class).one());

@@ -140,29 +140,14 @@ final class PreparedStatements implements DataSource {
                     return reused(proxy, key(args), method, args);
                 }
                 case "close", "abort" -> closeIdle();
-                case "unwrap" -> {
-                    if (((Class<?>) args[0]).isInstance(proxy)) {
-                        return proxy;
-                    }
-                }
-                case "isWrapperFor" -> {
-                    if (((Class<?>) args[0]).isInstance(proxy)) {
-                        return true;
-                    }
-                }
-                case "equals" -> {
-                    return proxy == args[0];
-                }
-                case "hashCode" -> {
-                    return System.identityHashCode(proxy);
-                }
                 case "toString" -> {
                     return "keeping prepared statements of " + connection;
                 }
                 default -> {
                 }
             }
-            return call(connection, method, args);
+            Object own = own(proxy, method, args);
+            return own != NOT_OWN ? own : call(connection, method, args);
         }
 
         /**
@@ -261,33 +246,38 @@ final class PreparedStatements implements DataSource {
                 case "getConnection" -> {
                     return connection;
                 }
-                case "unwrap" -> {
-                    if (((Class<?>) args[0]).isInstance(proxy)) {
-                        return proxy;
-                    }
-                }
-                case "isWrapperFor" -> {
-                    if (((Class<?>) args[0]).isInstance(proxy)) {
-                        return true;
-                    }
-                }
-                case "equals" -> {
-                    return proxy == args[0];
-                }
-                case "hashCode" -> {
-                    return System.identityHashCode(proxy);
-                }
                 case "toString" -> {
                     return statement.toString();
                 }
                 default -> {
                 }
             }
+            Object own = own(proxy, method, args);
+            if (own != NOT_OWN) {
+                return own;
+            }
             if (closed) {
                 throw new SQLException("the statement is closed", "HY010");
             }
             return call(statement, method, args);
         }
+    }
+
+    /** What {@link #own} answers for a method the proxy does not answer itself. */
+    private static final Object NOT_OWN = new Object();
+
+    /**
+     * What a proxy answers itself whatever it stands for: unwrapping to (and being a wrapper for) its own
+     * interface, and identity for {@code equals} and {@code hashCode}; {@link #NOT_OWN} for the rest.
+     */
+    private static Object own(Object proxy, Method method, Object[] args) {
+        return switch (method.getName()) {
+            case "unwrap" -> ((Class<?>) args[0]).isInstance(proxy) ? proxy : NOT_OWN;
+            case "isWrapperFor" -> ((Class<?>) args[0]).isInstance(proxy) ? Boolean.TRUE : NOT_OWN;
+            case "equals" -> proxy == args[0];
+            case "hashCode" -> System.identityHashCode(proxy);
+            default -> NOT_OWN;
+        };
     }
 
     /** The limits a statement's user may change: maximum rows, query timeout, fetch size. */

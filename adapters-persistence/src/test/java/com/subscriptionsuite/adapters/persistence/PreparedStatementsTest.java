@@ -66,7 +66,13 @@ class PreparedStatementsTest {
         try (PreparedStatement again = connection.prepareStatement("SELECT 1")) {
             assertThat(again.unwrap(JdbcPreparedStatement.class)).isSameAs(h2);
             assertThat(again.getConnection()).isSameAs(connection);
+            assertThat(again.unwrap(PreparedStatement.class)).as("the handed-out statement itself").isSameAs(again);
+            assertThat(again.isWrapperFor(PreparedStatement.class)).isTrue();
+            assertThat(again).isEqualTo(again).isNotEqualTo(statement);
+            assertThat(again.hashCode()).isEqualTo(System.identityHashCode(again));
         }
+        assertThat(connection.unwrap(Connection.class)).isSameAs(connection);
+        assertThat(connection.unwrap(org.h2.jdbc.JdbcConnection.class)).isNotSameAs(connection);
     }
 
     @Test

@@ -33,8 +33,8 @@ import javax.sql.DataSource;
  * ({@link Database#h2File}): nothing holds a result to drop.
  * <p>
  * Kept: at most {@link #PER_CONNECTION} idle statements per connection, the least recently used closed
- * first; one idle statement per text (a second one prepared while the first was in use is closed when
- * given back). A statement whose limits were changed while in use (maximum rows, query timeout, fetch
+ * first; one idle statement per text (of two statements of one text in use at once, the one given back
+ * last is closed). A statement whose limits were changed while in use (maximum rows, query timeout, fetch
  * size) is closed, not kept. Closing the connection closes its statements. A connection is used by one
  * thread at a time (the pool's), but the pool may close an idle one from another: the idle statements are
  * guarded.
@@ -42,7 +42,7 @@ import javax.sql.DataSource;
 final class PreparedStatements implements DataSource {
     /**
      * Idle statements one connection keeps: as many as H2's own cache held per connection before
-     * ({@code QUERY_CACHE_SIZE=128}), so memory stays as measured in the soak; the statements in use stay.
+     * ({@code QUERY_CACHE_SIZE=128}), so memory stays as measured in the soak; a checkout's statements fit.
      */
     static final int PER_CONNECTION = 128;
 

@@ -299,26 +299,24 @@ class MigrationsIT {
         return database.jdbi().withHandle(handle -> {
             Connection connection = handle.getConnection();
             DatabaseMetaData meta = connection.getMetaData();
-            Map<String, Map<Integer, String>> columnsByIndex = new java.util.TreeMap<>();
+            Map<String, List<String>> byColumns = new java.util.TreeMap<>();
             for (String table : tables) {
+                Map<String, Map<Integer, String>> columnsByIndex = new java.util.TreeMap<>();
                 try (ResultSet rs = meta.getIndexInfo(null, connection.getSchema(), table, false, false)) {
                     while (rs.next()) {
-                        if (rs.getString("INDEX_NAME") == null || rs.getString("COLUMN_NAME") == null) {
-                            continue;
+                        String index = rs.getString("INDEX_NAME");
+                        String column = rs.getString("COLUMN_NAME");
+                        if (index != null && column != null) {
+                            columnsByIndex.computeIfAbsent(index.toLowerCase(Locale.ROOT),
+                                    k -> new java.util.TreeMap<>())
+                                    .put(rs.getInt("ORDINAL_POSITION"), column.toLowerCase(Locale.ROOT));
                         }
-                        String index = table + " " + rs.getString("INDEX_NAME").toLowerCase(Locale.ROOT);
-                        String column = rs.getString("COLUMN_NAME").toLowerCase(Locale.ROOT);
-                        columnsByIndex.computeIfAbsent(index, k -> new java.util.TreeMap<>())
-                                .put(rs.getInt("ORDINAL_POSITION"), column);
                     }
                 }
+                columnsByIndex.forEach((index, columns) -> byColumns.computeIfAbsent(
+                        table + " (" + String.join(", ", columns.values()) + ")", k -> new java.util.ArrayList<>())
+                        .add(index));
             }
-            Map<String, List<String>> byColumns = new java.util.TreeMap<>();
-            columnsByIndex.forEach((index, columns) -> {
-                String table = index.substring(0, index.indexOf(' '));
-                byColumns.computeIfAbsent(table + " (" + String.join(", ", columns.values()) + ")",
-                        k -> new java.util.ArrayList<>()).add(index.substring(index.indexOf(' ') + 1));
-            });
             return byColumns;
         });
     }

@@ -56,8 +56,12 @@ public final class Database implements AutoCloseable {
 
     private Database(String jdbcUrl, String user, String password, PoolSettings pool, boolean migrating) {
         HikariConfig config = new HikariConfig();
-        if (keepsPreparedStatements(jdbcUrl)) {
-            config.setDataSource(new PreparedStatements(jdbcUrl, user, password));
+        this.postgres = jdbcUrl.startsWith("jdbc:postgresql:");
+        this.h2WritingEveryCommit = jdbcUrl.startsWith("jdbc:h2:")
+                && jdbcUrl.toUpperCase(java.util.Locale.ROOT).contains(";WRITE_DELAY=0");
+        if (h2WritingEveryCommit || keepsPreparedStatements(jdbcUrl)) {
+            config.setDataSource(new H2Connections(jdbcUrl, user, password, h2WritingEveryCommit,
+                    keepsPreparedStatements(jdbcUrl)));
         } else {
             config.setJdbcUrl(jdbcUrl);
             config.setUsername(user);
@@ -66,9 +70,6 @@ public final class Database implements AutoCloseable {
         config.setPoolName("subscription-suite");
         config.setMaximumPoolSize(pool.size());
         config.setConnectionTimeout(pool.maxWait().toMillis());
-        this.postgres = jdbcUrl.startsWith("jdbc:postgresql:");
-        this.h2WritingEveryCommit = jdbcUrl.startsWith("jdbc:h2:")
-                && jdbcUrl.toUpperCase(java.util.Locale.ROOT).contains(";WRITE_DELAY=0");
         if (postgres) {
             // per connection, so every instance on the database waits for a row lock and runs a statement
             // for a bounded time; Handles answers either failure as ServerBusy (503 server_busy)

@@ -1,24 +1,18 @@
 package com.subscriptionsuite.adapters.persistence;
 
-import java.io.PrintWriter;
 import java.lang.reflect.InvocationHandler;
 import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.Method;
 import java.lang.reflect.Proxy;
 import java.sql.Connection;
-import java.sql.DriverManager;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.sql.SQLFeatureNotSupportedException;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Objects;
-import java.util.logging.Logger;
-import javax.sql.DataSource;
 
 /**
  * The H2 connections under the pool, each keeping the statements it prepared open for the next use of the
@@ -37,78 +31,22 @@ import javax.sql.DataSource;
  * last is closed). A statement whose limits were changed while in use (maximum rows, query timeout, fetch
  * size) is closed, not kept. Closing the connection closes its statements. A connection is used by one
  * thread at a time (the pool's), but the pool may close an idle one from another: the idle statements are
- * guarded.
+ * guarded. {@link H2Connections} opens the pool's connections through here.
  */
-final class PreparedStatements implements DataSource {
+final class PreparedStatements {
     /**
      * Idle statements one connection keeps: as many as H2's own cache held per connection before
      * ({@code QUERY_CACHE_SIZE=128}), so memory stays as measured in the soak; a checkout's statements fit.
      */
     static final int PER_CONNECTION = 128;
 
-    private final String url;
-    private final String user;
-    private final String password;
-    private volatile int loginTimeout;
-
-    PreparedStatements(String url, String user, String password) {
-        this.url = Objects.requireNonNull(url, "url");
-        this.user = user;
-        this.password = password;
-    }
-
-    @Override
-    public Connection getConnection() throws SQLException {
-        return keeping(DriverManager.getConnection(url, user, password));
-    }
-
-    @Override
-    public Connection getConnection(String username, String password) throws SQLException {
-        throw new SQLFeatureNotSupportedException("the credentials are configured once");
+    private PreparedStatements() {
     }
 
     /** The connection, keeping the statements prepared on it for their next use. */
     static Connection keeping(Connection connection) {
         return (Connection) Proxy.newProxyInstance(PreparedStatements.class.getClassLoader(),
                 new Class<?>[] {Connection.class}, new Keeping(connection));
-    }
-
-    @Override
-    public PrintWriter getLogWriter() {
-        return DriverManager.getLogWriter();
-    }
-
-    @Override
-    public void setLogWriter(PrintWriter out) {
-        DriverManager.setLogWriter(out);
-    }
-
-    @Override
-    public void setLoginTimeout(int seconds) {
-        loginTimeout = seconds;
-    }
-
-    @Override
-    public int getLoginTimeout() {
-        return loginTimeout;
-    }
-
-    @Override
-    public Logger getParentLogger() throws SQLFeatureNotSupportedException {
-        throw new SQLFeatureNotSupportedException("no java.util.logging");
-    }
-
-    @Override
-    public <T> T unwrap(Class<T> iface) throws SQLException {
-        if (iface.isInstance(this)) {
-            return iface.cast(this);
-        }
-        throw new SQLException("not a wrapper for " + iface.getName());
-    }
-
-    @Override
-    public boolean isWrapperFor(Class<?> iface) {
-        return iface.isInstance(this);
     }
 
     /** A statement's text and the other arguments it was prepared with. */

@@ -13,9 +13,10 @@ import java.util.concurrent.locks.ReentrantLock;
 
 /**
  * The connections to one H2 file database ending their transactions one at a time: a commit, a rollback,
- * a change back to auto-commit, a close with a transaction open, and a statement that writes in
- * auto-commit mode (which commits) each hold the database's one lock. Statements themselves run
- * concurrently as before; only the ends of transactions wait for each other.
+ * a change back to auto-commit, a close with a transaction open, and the end of a statement that writes in
+ * auto-commit mode each hold the database's one lock. Statements themselves run concurrently as before;
+ * only the ends of transactions wait for each other, and no statement that changes rows waits for a row
+ * lock while holding it.
  * <p>
  * Why: with {@code WRITE_DELAY=0} ({@link Database#h2File}) H2 writes a chunk to the file at the end of
  * every transaction, from the thread ending it. A commit first marks its transaction committed in memory
@@ -92,10 +93,10 @@ final class SerialCommits {
                 case "prepareStatement", "prepareCall" -> {
                     Object statement = call(connection, method, args);
                     return onlyReads((String) args[0]) ? statement
-                            : statement(proxy, (Statement) statement, method.getReturnType());
+                            : statement(proxy, (Statement) statement, method.getReturnType(), (String) args[0]);
                 }
                 case "createStatement" -> {
-                    return statement(proxy, (Statement) call(connection, method, args), Statement.class);
+                    return statement(proxy, (Statement) call(connection, method, args), Statement.class, null);
                 }
                 case "unwrap" -> {
                     return ((Class<?>) args[0]).isInstance(proxy) ? proxy : call(connection, method, args);
@@ -118,21 +119,31 @@ final class SerialCommits {
             }
         }
 
-        private Object statement(Object connectionProxy, Statement statement, Class<?> type) {
+        private Object statement(Object connectionProxy, Statement statement, Class<?> type, String sql) {
             return Proxy.newProxyInstance(SerialCommits.class.getClassLoader(), new Class<?>[] {type},
-                    new Writing(statement, connection, (Connection) connectionProxy, lock));
+                    new Writing(statement, sql, connection, (Connection) connectionProxy, lock));
         }
     }
 
-    /** A statement that may write: executed in auto-commit mode it commits, so it runs under the lock. */
+    /**
+     * A statement that may write. In auto-commit mode it commits: an {@code INSERT}, {@code UPDATE},
+     * {@code DELETE} or {@code MERGE} (a batch of them included) then runs in a transaction of its own, ended
+     * under the lock, so that while it waits for a row lock it does not hold the lock the row's holder needs to
+     * commit; any other statement (DDL and settings, which H2 commits at once, even inside a transaction) runs
+     * under the lock.
+     */
     private static final class Writing implements InvocationHandler {
         private final Statement statement;
+        /** The prepared statement's SQL; null for a plain statement, whose SQL comes with each execution. */
+        private final String sql;
         private final Connection connection;
         private final Connection connectionProxy;
         private final ReentrantLock lock;
 
-        Writing(Statement statement, Connection connection, Connection connectionProxy, ReentrantLock lock) {
+        Writing(Statement statement, String sql, Connection connection, Connection connectionProxy,
+                ReentrantLock lock) {
             this.statement = statement;
+            this.sql = sql;
             this.connection = connection;
             this.connectionProxy = connectionProxy;
             this.lock = lock;
@@ -142,9 +153,12 @@ final class SerialCommits {
         public Object invoke(Object proxy, Method method, Object[] args) throws Throwable {
             String name = method.getName();
             if (name.startsWith("execute")) {
-                boolean reads = args != null && args.length > 0 && args[0] instanceof String sql && onlyReads(sql);
-                return !reads && connection.getAutoCommit() ? locked(lock, statement, method, args)
-                        : call(statement, method, args);
+                String text = args != null && args.length > 0 && args[0] instanceof String given ? given : sql;
+                if (text != null && onlyReads(text) || !connection.getAutoCommit()) {
+                    return call(statement, method, args);
+                }
+                return text != null && changesRows(text) ? inOwnTransaction(method, args)
+                        : locked(lock, statement, method, args);
             }
             return switch (name) {
                 case "getConnection" -> connectionProxy;
@@ -156,6 +170,46 @@ final class SerialCommits {
                 default -> call(statement, method, args);
             };
         }
+
+        /** Runs the auto-commit statement in a transaction of its own and ends that under the lock. */
+        private Object inOwnTransaction(Method method, Object[] args) throws Throwable {
+            connection.setAutoCommit(false); // turning it off ends nothing
+            try {
+                Object result;
+                try {
+                    result = call(statement, method, args);
+                } catch (Throwable failure) {
+                    try {
+                        locked(lock, connection, ROLLBACK, null);
+                    } catch (Throwable alsoFailed) {
+                        failure.addSuppressed(alsoFailed);
+                    }
+                    throw failure;
+                }
+                locked(lock, connection, COMMIT, null);
+                return result;
+            } finally {
+                connection.setAutoCommit(true); // nothing is pending: this ends nothing
+            }
+        }
+    }
+
+    private static final Method COMMIT = connectionMethod("commit");
+    private static final Method ROLLBACK = connectionMethod("rollback");
+
+    private static Method connectionMethod(String name) {
+        try {
+            return Connection.class.getMethod(name);
+        } catch (NoSuchMethodException e) {
+            throw new IllegalStateException("java.sql.Connection has " + name + "()", e);
+        }
+    }
+
+    /** Whether a statement is one that changes rows (and only that): it may run in a transaction of its own. */
+    static boolean changesRows(String sql) {
+        String text = sql.strip().toUpperCase(Locale.ROOT);
+        return text.startsWith("INSERT") || text.startsWith("UPDATE") || text.startsWith("DELETE")
+                || text.startsWith("MERGE");
     }
 
     private static Object locked(ReentrantLock lock, Object target, Method method, Object[] args) throws Throwable {

@@ -1,6 +1,7 @@
 package com.subscriptionsuite.adapters.persistence;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -18,6 +19,7 @@ import java.util.concurrent.locks.ReentrantLock;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
@@ -178,6 +180,72 @@ class SerialCommitsTest {
         });
     }
 
+    /**
+     * An auto-commit write runs in a transaction of its own and only its end takes the lock: while it waits
+     * for a row lock, the transaction holding that row can commit. Were the whole statement under the lock,
+     * the holder's commit would wait for the statement and the statement for the holder, until H2's lock
+     * timeout (20 s here) failed the statement.
+     */
+    @Test
+    @Timeout(value = 60, unit = TimeUnit.SECONDS)
+    void a_write_in_auto_commit_mode_waiting_for_a_row_lock_lets_the_row_s_holder_commit() throws Exception {
+        Connection holder = connection();
+        holder.setAutoCommit(false);
+        try (Statement s = holder.createStatement()) {
+            s.executeUpdate("UPDATE t SET v = 1 WHERE id = 1");
+        }
+        Connection waiter = SerialCommits.serial(DriverManager.getConnection(url + ";LOCK_TIMEOUT=20000", "sa", ""),
+                url);
+        connections.add(waiter);
+        CompletableFuture<Integer> waiting = CompletableFuture.supplyAsync(() -> {
+            try (PreparedStatement p = waiter.prepareStatement("UPDATE t SET v = v + 10 WHERE id = ?")) {
+                p.setInt(1, 1);
+                return p.executeUpdate();
+            } catch (SQLException e) {
+                throw new IllegalStateException(e);
+            }
+        }, other);
+        Connection watching = DriverManager.getConnection(url, "sa", "");
+        connections.add(watching);
+        while (blocked(watching) == 0) {
+            assertThat(waiting).as("the auto-commit write waits for the row").isNotDone();
+            Thread.onSpinWait();
+        }
+        holder.commit();
+        assertThat(waiting.get(10, TimeUnit.SECONDS)).isEqualTo(1);
+        assertThat(waiter.getAutoCommit()).isTrue();
+        assertThat(value(connection())).isEqualTo(11);
+    }
+
+    @Test
+    void a_failing_write_in_auto_commit_mode_is_rolled_back_and_leaves_auto_commit_on_and_the_lock_free()
+            throws SQLException {
+        Connection c = connection();
+        try (Statement s = c.createStatement()) {
+            assertThatThrownBy(() -> s.executeUpdate("INSERT INTO t VALUES (1, 99)"))
+                    .isInstanceOfSatisfying(SQLException.class, e -> assertThat(e.getSQLState()).isEqualTo("23505"));
+        }
+        assertThat(c.getAutoCommit()).isTrue();
+        assertThat(lock.isLocked()).isFalse();
+        try (Statement s = c.createStatement()) {
+            assertThat(s.executeUpdate("INSERT INTO t VALUES (2, 5)")).isEqualTo(1);
+        }
+        try (Statement s = connection().createStatement(); java.sql.ResultSet rs = s.executeQuery(
+                "SELECT COUNT(*), SUM(v) FROM t")) {
+            rs.next();
+            assertThat(rs.getInt(1)).isEqualTo(2);
+            assertThat(rs.getInt(2)).isEqualTo(5);
+        }
+    }
+
+    private static int blocked(Connection c) throws SQLException {
+        try (Statement s = c.createStatement(); java.sql.ResultSet rs = s.executeQuery(
+                "SELECT COUNT(*) FROM information_schema.sessions WHERE blocker_id IS NOT NULL")) {
+            rs.next();
+            return rs.getInt(1);
+        }
+    }
+
     @Test
     void only_plain_selects_count_as_reads() {
         assertThat(SerialCommits.onlyReads("  select * from t where id = ?")).isTrue();
@@ -186,6 +254,10 @@ class SerialCommitsTest {
         assertThat(SerialCommits.onlyReads("select nextval('s')")).isFalse();
         assertThat(SerialCommits.onlyReads("UPDATE t SET v = 1")).isFalse();
         assertThat(SerialCommits.onlyReads("WITH x AS (SELECT 1) SELECT * FROM x")).isFalse();
+        assertThat(SerialCommits.changesRows(" delete from t")).isTrue();
+        assertThat(SerialCommits.changesRows("MERGE INTO t KEY (id) VALUES (1, 1)")).isTrue();
+        assertThat(SerialCommits.changesRows("CREATE TABLE u (id INT)")).isFalse();
+        assertThat(SerialCommits.changesRows("SET WRITE_DELAY 0")).isFalse();
     }
 
     @Test

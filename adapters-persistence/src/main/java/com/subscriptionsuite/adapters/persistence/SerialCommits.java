@@ -175,19 +175,17 @@ final class SerialCommits {
         private Object inOwnTransaction(Method method, Object[] args) throws Throwable {
             connection.setAutoCommit(false); // turning it off ends nothing
             try {
-                Object result;
-                try {
-                    result = call(statement, method, args);
-                } catch (Throwable failure) {
-                    try {
-                        locked(lock, connection, ROLLBACK, null);
-                    } catch (Throwable alsoFailed) {
-                        failure.addSuppressed(alsoFailed);
-                    }
-                    throw failure;
-                }
+                Object result = call(statement, method, args);
                 locked(lock, connection, COMMIT, null);
                 return result;
+            } catch (Throwable failure) {
+                // the statement or its commit failed: nothing of it stays
+                try {
+                    locked(lock, connection, ROLLBACK, null);
+                } catch (Throwable alsoFailed) {
+                    failure.addSuppressed(alsoFailed);
+                }
+                throw failure;
             } finally {
                 connection.setAutoCommit(true); // nothing is pending: this ends nothing
             }

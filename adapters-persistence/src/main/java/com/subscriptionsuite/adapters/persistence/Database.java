@@ -59,9 +59,10 @@ public final class Database implements AutoCloseable {
         this.postgres = jdbcUrl.startsWith("jdbc:postgresql:");
         this.h2WritingEveryCommit = jdbcUrl.startsWith("jdbc:h2:")
                 && jdbcUrl.toUpperCase(java.util.Locale.ROOT).contains(";WRITE_DELAY=0");
-        if (h2WritingEveryCommit || keepsPreparedStatements(jdbcUrl)) {
+        boolean keepingStatements = keepsPreparedStatements(jdbcUrl);
+        if (h2WritingEveryCommit || keepingStatements) {
             config.setDataSource(new H2Connections(jdbcUrl, user, password, h2WritingEveryCommit,
-                    keepsPreparedStatements(jdbcUrl)));
+                    keepingStatements));
         } else {
             config.setJdbcUrl(jdbcUrl);
             config.setUsername(user);

@@ -1,7 +1,10 @@
 package com.subscriptionsuite.adapters.persistence;
 
+import static com.subscriptionsuite.adapters.persistence.Proxies.NOT_OWN;
+import static com.subscriptionsuite.adapters.persistence.Proxies.call;
+import static com.subscriptionsuite.adapters.persistence.Proxies.own;
+
 import java.lang.reflect.InvocationHandler;
-import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.Method;
 import java.lang.reflect.Proxy;
 import java.sql.Connection;
@@ -201,34 +204,9 @@ final class PreparedStatements {
         }
     }
 
-    /** What {@link #own} answers for a method the proxy does not answer itself. */
-    private static final Object NOT_OWN = new Object();
-
-    /**
-     * What a proxy answers itself whatever it stands for: unwrapping to (and being a wrapper for) its own
-     * interface, and identity for {@code equals} and {@code hashCode}; {@link #NOT_OWN} for the rest.
-     */
-    private static Object own(Object proxy, Method method, Object[] args) {
-        return switch (method.getName()) {
-            case "unwrap" -> ((Class<?>) args[0]).isInstance(proxy) ? proxy : NOT_OWN;
-            case "isWrapperFor" -> ((Class<?>) args[0]).isInstance(proxy) ? Boolean.TRUE : NOT_OWN;
-            case "equals" -> proxy == args[0];
-            case "hashCode" -> System.identityHashCode(proxy);
-            default -> NOT_OWN;
-        };
-    }
-
     /** The limits a statement's user may change: maximum rows, query timeout, fetch size. */
     private static int[] limits(PreparedStatement statement) throws SQLException {
         return new int[] {statement.getMaxRows(), statement.getQueryTimeout(), statement.getFetchSize()};
-    }
-
-    private static Object call(Object target, Method method, Object[] args) throws Throwable {
-        try {
-            return method.invoke(target, args);
-        } catch (InvocationTargetException e) {
-            throw e.getCause();
-        }
     }
 
     private static void closeQuietly(PreparedStatement statement) {

@@ -1,7 +1,10 @@
 package com.subscriptionsuite.adapters.persistence;
 
+import static com.subscriptionsuite.adapters.persistence.Proxies.NOT_OWN;
+import static com.subscriptionsuite.adapters.persistence.Proxies.call;
+import static com.subscriptionsuite.adapters.persistence.Proxies.own;
+
 import java.lang.reflect.InvocationHandler;
-import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.Method;
 import java.lang.reflect.Proxy;
 import java.sql.Connection;
@@ -98,23 +101,12 @@ final class SerialCommits {
                 case "createStatement" -> {
                     return statement(proxy, (Statement) call(connection, method, args), Statement.class, null);
                 }
-                case "unwrap" -> {
-                    return ((Class<?>) args[0]).isInstance(proxy) ? proxy : call(connection, method, args);
-                }
-                case "isWrapperFor" -> {
-                    return ((Class<?>) args[0]).isInstance(proxy) || (boolean) call(connection, method, args);
-                }
-                case "equals" -> {
-                    return proxy == args[0];
-                }
-                case "hashCode" -> {
-                    return System.identityHashCode(proxy);
-                }
                 case "toString" -> {
                     return "ending transactions one at a time: " + connection;
                 }
                 default -> {
-                    return call(connection, method, args);
+                    Object own = own(proxy, method, args);
+                    return own != NOT_OWN ? own : call(connection, method, args);
                 }
             }
         }
@@ -160,15 +152,18 @@ final class SerialCommits {
                 return text != null && changesRows(text) ? inOwnTransaction(method, args)
                         : locked(lock, statement, method, args);
             }
-            return switch (name) {
-                case "getConnection" -> connectionProxy;
-                case "unwrap" -> ((Class<?>) args[0]).isInstance(proxy) ? proxy : call(statement, method, args);
-                case "isWrapperFor" -> ((Class<?>) args[0]).isInstance(proxy) || (boolean) call(statement, method, args);
-                case "equals" -> proxy == args[0];
-                case "hashCode" -> System.identityHashCode(proxy);
-                case "toString" -> statement.toString();
-                default -> call(statement, method, args);
-            };
+            switch (name) {
+                case "getConnection" -> {
+                    return connectionProxy;
+                }
+                case "toString" -> {
+                    return statement.toString();
+                }
+                default -> {
+                    Object own = own(proxy, method, args);
+                    return own != NOT_OWN ? own : call(statement, method, args);
+                }
+            }
         }
 
         /** Runs the auto-commit statement in a transaction of its own and ends that under the lock. */
@@ -216,14 +211,6 @@ final class SerialCommits {
             return call(target, method, args);
         } finally {
             lock.unlock();
-        }
-    }
-
-    private static Object call(Object target, Method method, Object[] args) throws Throwable {
-        try {
-            return method.invoke(target, args);
-        } catch (InvocationTargetException e) {
-            throw e.getCause();
         }
     }
 }

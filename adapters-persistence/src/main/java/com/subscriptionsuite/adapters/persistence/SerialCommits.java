@@ -145,8 +145,11 @@ final class SerialCommits {
         public Object invoke(Object proxy, Method method, Object[] args) throws Throwable {
             String name = method.getName();
             if (name.startsWith("execute")) {
+                if (!connection.getAutoCommit()) {
+                    return call(statement, method, args); // inside a transaction: its end is what waits
+                }
                 String text = args != null && args.length > 0 && args[0] instanceof String given ? given : sql;
-                if (text != null && onlyReads(text) || !connection.getAutoCommit()) {
+                if (text != null && onlyReads(text)) {
                     return call(statement, method, args);
                 }
                 return text != null && changesRows(text) ? inOwnTransaction(method, args)

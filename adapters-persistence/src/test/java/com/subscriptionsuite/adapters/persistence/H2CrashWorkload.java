@@ -9,7 +9,8 @@ import org.jdbi.v3.core.Jdbi;
  * {@link H2CrashIT}'s child process: the pool on an H2 file ({@link Database#h2File}) and threads that, until
  * the process is killed, each run transactions of {@link #ROWS} inserts under one tag (one of them after a
  * rolled-back savepoint), a counter update that moves an indexed column, and a commit (one in ten rolled
- * back). Arguments: the data directory and the number of threads.
+ * back). Once a commit has returned, the tag is printed ({@code committed <tag>;}): it must survive the kill.
+ * Arguments: the data directory and the number of threads.
  */
 public final class H2CrashWorkload {
     /** Rows each transaction inserts under its tag: after a crash a tag has all of them or none. */
@@ -71,6 +72,12 @@ public final class H2CrashWorkload {
                         h.rollback();
                     }
                 });
+                if (commit) {
+                    synchronized (System.out) {
+                        System.out.println("committed " + tag + ";");
+                        System.out.flush();
+                    }
+                }
             } catch (InterruptedException e) {
                 return;
             } catch (Exception e) {

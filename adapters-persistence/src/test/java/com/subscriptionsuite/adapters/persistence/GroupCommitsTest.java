@@ -1,0 +1,410 @@
+package com.subscriptionsuite.adapters.persistence;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.PreparedStatement;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.locks.ReentrantReadWriteLock;
+import org.h2.engine.SessionLocal;
+import org.h2.jdbc.JdbcConnection;
+import org.h2.mvstore.MVStore;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * {@link GroupCommits}: every end of a transaction on an H2 file waits while the file is written (the lock
+ * held alone); statements inside a transaction and reads in auto-commit mode do not. The lock is held here by
+ * the test itself (standing for a write), and what must wait is shown to wait until it is released. Ends
+ * share the lock, a commit returns only after a write, and one write covers the commits ended before it.
+ */
+class GroupCommitsTest {
+    @TempDir
+    Path dir;
+
+    private String url;
+    private GroupCommits.H2File file;
+    private ReentrantReadWriteLock.WriteLock lock;
+    private ReentrantReadWriteLock locks;
+    private final List<Connection> connections = new ArrayList<>();
+    private final ExecutorService other = Executors.newSingleThreadExecutor();
+
+    @BeforeEach
+    void open() throws SQLException {
+        url = Database.h2File(dir);
+        file = GroupCommits.fileOf(url);
+        locks = file.lock();
+        lock = locks.writeLock();
+        try (Connection c = DriverManager.getConnection(url, "sa", ""); Statement s = c.createStatement()) {
+            s.execute("CREATE TABLE t (id INT PRIMARY KEY, v INT)");
+            s.execute("INSERT INTO t VALUES (1, 0)");
+        }
+    }
+
+    @AfterEach
+    void close() throws SQLException {
+        other.shutdownNow();
+        if (lock.isHeldByCurrentThread()) {
+            lock.unlock();
+        }
+        for (Connection c : connections) {
+            c.close();
+        }
+    }
+
+    private Connection connection() throws SQLException {
+        Connection c = GroupCommits.open(url, "sa", "");
+        connections.add(c);
+        return c;
+    }
+
+    /** Runs {@code end} on another thread while this one holds the lock: it must wait until the lock is free. */
+    private void waitsForTheLock(SqlWork end) throws Exception {
+        lock.lock();
+        CompletableFuture<Void> ending = CompletableFuture.runAsync(() -> {
+            try {
+                end.run();
+            } catch (SQLException e) {
+                throw new IllegalStateException(e);
+            }
+        }, other);
+        try {
+            while (!locks.hasQueuedThreads() && !ending.isDone()) {
+                Thread.onSpinWait();
+            }
+            assertThat(ending).as("ended while the file was written").isNotDone();
+            assertThat(locks.hasQueuedThreads()).isTrue();
+        } finally {
+            lock.unlock();
+        }
+        ending.get(10, TimeUnit.SECONDS);
+    }
+
+    /** Runs {@code work} on another thread while this one holds the lock: it must not need it. */
+    private void goesOnWithoutTheLock(SqlWork work) throws Exception {
+        lock.lock();
+        try {
+            CompletableFuture.runAsync(() -> {
+                try {
+                    work.run();
+                } catch (SQLException e) {
+                    throw new IllegalStateException(e);
+                }
+            }, other).get(10, TimeUnit.SECONDS);
+            assertThat(locks.hasQueuedThreads()).isFalse();
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    @FunctionalInterface
+    private interface SqlWork {
+        void run() throws SQLException;
+    }
+
+    @Test
+    void a_commit_waits_for_the_lock_and_the_statements_before_it_do_not() throws Exception {
+        Connection c = connection();
+        c.setAutoCommit(false);
+        goesOnWithoutTheLock(() -> {
+            try (PreparedStatement p = c.prepareStatement("UPDATE t SET v = v + 1 WHERE id = ?")) {
+                p.setInt(1, 1);
+                assertThat(p.executeUpdate()).isEqualTo(1);
+            }
+        });
+        waitsForTheLock(c::commit);
+        assertThat(value(connection())).isEqualTo(1);
+    }
+
+    @Test
+    void a_rollback_and_a_rollback_to_a_savepoint_wait_for_the_lock() throws Exception {
+        Connection c = connection();
+        c.setAutoCommit(false);
+        try (Statement s = c.createStatement()) {
+            s.executeUpdate("UPDATE t SET v = 5");
+        }
+        java.sql.Savepoint savepoint = c.setSavepoint();
+        try (Statement s = c.createStatement()) {
+            s.executeUpdate("UPDATE t SET v = 6");
+        }
+        waitsForTheLock(() -> c.rollback(savepoint));
+        goesOnWithoutTheLock(() -> assertThat(value(c)).isEqualTo(5));
+        waitsForTheLock(c::rollback);
+        assertThat(value(connection())).isZero();
+    }
+
+    @Test
+    void turning_auto_commit_back_on_and_closing_with_a_transaction_open_wait_for_the_lock() throws Exception {
+        Connection committing = connection();
+        committing.setAutoCommit(false);
+        try (Statement s = committing.createStatement()) {
+            s.executeUpdate("UPDATE t SET v = 7");
+        }
+        waitsForTheLock(() -> committing.setAutoCommit(true));
+        assertThat(value(connection())).isEqualTo(7);
+
+        Connection closing = connection();
+        closing.setAutoCommit(false);
+        try (Statement s = closing.createStatement()) {
+            s.executeUpdate("UPDATE t SET v = 8");
+        }
+        waitsForTheLock(closing::close);
+        assertThat(value(connection())).as("closed with its transaction open: rolled back").isEqualTo(7);
+    }
+
+    @Test
+    void a_write_in_auto_commit_mode_waits_for_the_lock_and_a_read_does_not() throws Exception {
+        Connection c = connection();
+        waitsForTheLock(() -> {
+            try (PreparedStatement p = c.prepareStatement("INSERT INTO t VALUES (?, 0)")) {
+                p.setInt(1, 2);
+                p.executeUpdate();
+            }
+        });
+        waitsForTheLock(() -> {
+            try (Statement s = c.createStatement()) {
+                s.execute("DELETE FROM t WHERE id = 2");
+            }
+        });
+        goesOnWithoutTheLock(() -> assertThat(value(c)).isZero());
+        goesOnWithoutTheLock(() -> {
+            try (Statement s = c.createStatement()) {
+                s.executeQuery("SELECT COUNT(*) FROM t").close();
+            }
+        });
+    }
+
+    /**
+     * An auto-commit write runs in a transaction of its own and only its end takes the lock: while it waits
+     * for a row lock, the transaction holding that row can commit. Were the whole statement under the lock,
+     * the holder's commit would wait for the statement and the statement for the holder, until H2's lock
+     * timeout (20 s here) failed the statement.
+     */
+    @Test
+    @Timeout(value = 60, unit = TimeUnit.SECONDS)
+    void a_write_in_auto_commit_mode_waiting_for_a_row_lock_lets_the_row_s_holder_commit() throws Exception {
+        Connection holder = connection();
+        holder.setAutoCommit(false);
+        try (Statement s = holder.createStatement()) {
+            s.executeUpdate("UPDATE t SET v = 1 WHERE id = 1");
+        }
+        Connection waiter = GroupCommits.open(url + ";LOCK_TIMEOUT=20000", "sa", "");
+        connections.add(waiter);
+        CompletableFuture<Integer> waiting = CompletableFuture.supplyAsync(() -> {
+            try (PreparedStatement p = waiter.prepareStatement("UPDATE t SET v = v + 10 WHERE id = ?")) {
+                p.setInt(1, 1);
+                return p.executeUpdate();
+            } catch (SQLException e) {
+                throw new IllegalStateException(e);
+            }
+        }, other);
+        Connection watching = DriverManager.getConnection(url, "sa", "");
+        connections.add(watching);
+        while (blocked(watching) == 0) {
+            assertThat(waiting).as("the auto-commit write waits for the row").isNotDone();
+            Thread.onSpinWait();
+        }
+        holder.commit();
+        assertThat(waiting.get(10, TimeUnit.SECONDS)).isEqualTo(1);
+        assertThat(waiter.getAutoCommit()).isTrue();
+        assertThat(value(connection())).isEqualTo(11);
+    }
+
+    @Test
+    void a_failing_write_in_auto_commit_mode_is_rolled_back_and_leaves_auto_commit_on_and_the_lock_free()
+            throws SQLException {
+        Connection c = connection();
+        try (Statement s = c.createStatement()) {
+            assertThatThrownBy(() -> s.executeUpdate("INSERT INTO t VALUES (1, 99)"))
+                    .isInstanceOfSatisfying(SQLException.class, e -> assertThat(e.getSQLState()).isEqualTo("23505"));
+        }
+        assertThat(c.getAutoCommit()).isTrue();
+        assertThat(locks.isWriteLocked()).isFalse();
+        assertThat(locks.getReadLockCount()).isZero();
+        try (Statement s = c.createStatement()) {
+            assertThat(s.executeUpdate("INSERT INTO t VALUES (2, 5)")).isEqualTo(1);
+        }
+        try (Statement s = connection().createStatement(); java.sql.ResultSet rs = s.executeQuery(
+                "SELECT COUNT(*), SUM(v) FROM t")) {
+            rs.next();
+            assertThat(rs.getInt(1)).isEqualTo(2);
+            assertThat(rs.getInt(2)).isEqualTo(5);
+        }
+    }
+
+    private static int blocked(Connection c) throws SQLException {
+        try (Statement s = c.createStatement(); java.sql.ResultSet rs = s.executeQuery(
+                "SELECT COUNT(*) FROM information_schema.sessions WHERE blocker_id IS NOT NULL")) {
+            rs.next();
+            return rs.getInt(1);
+        }
+    }
+
+    @Test
+    void only_plain_selects_count_as_reads() {
+        assertThat(GroupCommits.onlyReads("  select * from t where id = ?")).isTrue();
+        assertThat(GroupCommits.onlyReads("SELECT * FROM t FOR UPDATE")).isFalse();
+        assertThat(GroupCommits.onlyReads("SELECT NEXT VALUE FOR s")).isFalse();
+        assertThat(GroupCommits.onlyReads("select nextval('s')")).isFalse();
+        assertThat(GroupCommits.onlyReads("UPDATE t SET v = 1")).isFalse();
+        assertThat(GroupCommits.onlyReads("WITH x AS (SELECT 1) SELECT * FROM x")).isFalse();
+        assertThat(GroupCommits.changesRows(" delete from t")).isTrue();
+        assertThat(GroupCommits.changesRows("MERGE INTO t KEY (id) VALUES (1, 1)")).isTrue();
+        assertThat(GroupCommits.changesRows("CREATE TABLE u (id INT)")).isFalse();
+        assertThat(GroupCommits.changesRows("SET WRITE_DELAY 0")).isFalse();
+    }
+
+    @Test
+    void every_url_of_one_file_shares_one_group_commit_and_another_file_has_its_own() {
+        assertThat(GroupCommits.fileOf(url + ";LOCK_TIMEOUT=100")).isSameAs(file);
+        assertThat(GroupCommits.fileOf(Database.h2File(dir.resolve("other")))).isNotSameAs(file);
+    }
+
+    /**
+     * Ends share the lock: a commit marks its transaction (others see it) while another end holds the lock
+     * shared, and returns only after the write, which waits until no end is in progress.
+     */
+    @Test
+    void a_commit_is_seen_once_ended_and_returns_after_the_write_that_waits_for_the_other_ends() throws Exception {
+        Connection c = connection();
+        Connection reader = connection();
+        c.setAutoCommit(false);
+        try (Statement s = c.createStatement()) {
+            s.executeUpdate("UPDATE t SET v = 3");
+        }
+        long writes = file.writes();
+        locks.readLock().lock(); // another end in progress
+        CompletableFuture<Void> committing;
+        try {
+            committing = CompletableFuture.runAsync(() -> {
+                try {
+                    c.commit();
+                } catch (SQLException e) {
+                    throw new IllegalStateException(e);
+                }
+            }, other);
+            while (!locks.hasQueuedThreads()) {
+                assertThat(committing).as("the commit waits for its write").isNotDone();
+                Thread.onSpinWait();
+            }
+            assertThat(value(reader)).as("ended, with the lock shared: seen by others").isEqualTo(3);
+            assertThat(file.writes()).isEqualTo(writes);
+            assertThat(committing).isNotDone();
+        } finally {
+            locks.readLock().unlock();
+        }
+        committing.get(10, TimeUnit.SECONDS);
+        assertThat(file.writes()).isEqualTo(writes + 1);
+    }
+
+    /** Eight commits waiting while the file is written are all covered by one write after it. */
+    @Test
+    void commits_ended_while_the_file_was_written_share_the_next_write() throws Exception {
+        ExecutorService committers = Executors.newFixedThreadPool(8);
+        try {
+            List<Connection> cs = new ArrayList<>();
+            for (int i = 0; i < 8; i++) {
+                Connection c = connection();
+                c.setAutoCommit(false);
+                try (PreparedStatement p = c.prepareStatement("INSERT INTO t VALUES (?, ?)")) {
+                    p.setInt(1, 10 + i);
+                    p.setInt(2, i);
+                    p.executeUpdate();
+                }
+                cs.add(c);
+            }
+            long writes = file.writes();
+            List<CompletableFuture<Void>> commits = new ArrayList<>();
+            lock.lock(); // the file being written
+            try {
+                for (Connection c : cs) {
+                    commits.add(CompletableFuture.runAsync(() -> {
+                        try {
+                            c.commit();
+                        } catch (SQLException e) {
+                            throw new IllegalStateException(e);
+                        }
+                    }, committers));
+                }
+                while (locks.getQueueLength() < 8) {
+                    Thread.onSpinWait();
+                }
+            } finally {
+                lock.unlock();
+            }
+            CompletableFuture.allOf(commits.toArray(CompletableFuture[]::new)).get(10, TimeUnit.SECONDS);
+            assertThat(file.writes() - writes).as("writes for eight commits").isEqualTo(1);
+            try (Statement s = connection().createStatement();
+                    java.sql.ResultSet rs = s.executeQuery("SELECT COUNT(*) FROM t WHERE id >= 10")) {
+                rs.next();
+                assertThat(rs.getInt(1)).isEqualTo(8);
+            }
+        } finally {
+            committers.shutdownNow();
+        }
+    }
+
+    /**
+     * H2 writes nothing when a transaction ends: a commit on a connection outside the group commit changes the
+     * file only at the group commit's next write. A setting statement or a new connection that sets
+     * {@code WRITE_DELAY=0} again hands the writes back only until the group commit takes them over.
+     */
+    @Test
+    void h2_leaves_the_writes_to_the_group_commit() throws Exception {
+        Connection pooled = connection();
+        MVStore store = ((SessionLocal) pooled.unwrap(JdbcConnection.class).getSession()).getDatabase().getStore()
+                .getMvStore();
+        assertThat(store.getAutoCommitDelay()).isNegative();
+        assertThat(store.getAutoCommitMemory()).isEqualTo(GroupCommits.H2File.NO_WRITE_BELOW_BYTES);
+
+        Connection outside = DriverManager.getConnection(url.replace(";WRITE_DELAY=0", ""), "sa", "");
+        connections.add(outside);
+        long version = store.getCurrentVersion();
+        try (Statement s = outside.createStatement()) {
+            assertThat(s.executeUpdate("UPDATE t SET v = 21")).isEqualTo(1);
+        }
+        assertThat(store.getCurrentVersion()).as("H2 wrote at the end of a transaction").isEqualTo(version);
+        assertThat(store.hasUnsavedChanges()).isTrue();
+        try (Statement s = pooled.createStatement()) {
+            assertThat(s.executeUpdate("UPDATE t SET v = 22")).isEqualTo(1);
+        }
+        assertThat(store.getCurrentVersion()).as("the group commit's write").isGreaterThan(version);
+        assertThat(store.hasUnsavedChanges()).isFalse();
+
+        try (Statement s = pooled.createStatement()) {
+            s.execute("SET WRITE_DELAY 0");
+        }
+        assertThat(store.getAutoCommitDelay()).as("taken over again after the setting").isNegative();
+        Connection resetting = DriverManager.getConnection(url, "sa", "");
+        connections.add(resetting);
+        assertThat(store.getAutoCommitDelay()).as("the URL's WRITE_DELAY=0 outside the pool").isZero();
+        try (Statement s = pooled.createStatement()) {
+            assertThat(s.executeUpdate("UPDATE t SET v = 23")).isEqualTo(1);
+        }
+        assertThat(store.getAutoCommitDelay()).as("taken over again at the next commit").isNegative();
+        connection();
+        assertThat(store.getAutoCommitDelay()).isNegative();
+        assertThat(value(outside)).isEqualTo(23);
+    }
+
+    private static int value(Connection c) throws SQLException {
+        try (PreparedStatement p = c.prepareStatement("SELECT v FROM t WHERE id = 1");
+                java.sql.ResultSet rs = p.executeQuery()) {
+            rs.next();
+            return rs.getInt(1);
+        }
+    }
+}

@@ -140,9 +140,6 @@ final class GroupCommits {
         private volatile MVStore store;
         private final AtomicLong writes = new AtomicLong();
 
-        H2File() {
-        }
-
         /** Opens a connection with the lock held alone, then makes H2 leave the writes to this class again. */
         Connection connect(String jdbcUrl, String user, String password) throws SQLException {
             lock.writeLock().lock();

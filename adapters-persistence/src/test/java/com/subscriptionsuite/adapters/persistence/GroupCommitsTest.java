@@ -74,13 +74,7 @@ class GroupCommitsTest {
     /** Runs {@code end} on another thread while this one holds the lock: it must wait until the lock is free. */
     private void waitsForTheLock(SqlWork end) throws Exception {
         lock.lock();
-        CompletableFuture<Void> ending = CompletableFuture.runAsync(() -> {
-            try {
-                end.run();
-            } catch (SQLException e) {
-                throw new IllegalStateException(e);
-            }
-        }, other);
+        CompletableFuture<Void> ending = async(end, other);
         try {
             while (!locks.hasQueuedThreads() && !ending.isDone()) {
                 Thread.onSpinWait();
@@ -97,13 +91,7 @@ class GroupCommitsTest {
     private void goesOnWithoutTheLock(SqlWork work) throws Exception {
         lock.lock();
         try {
-            CompletableFuture.runAsync(() -> {
-                try {
-                    work.run();
-                } catch (SQLException e) {
-                    throw new IllegalStateException(e);
-                }
-            }, other).get(10, TimeUnit.SECONDS);
+            async(work, other).get(10, TimeUnit.SECONDS);
             assertThat(locks.hasQueuedThreads()).isFalse();
         } finally {
             lock.unlock();
@@ -113,6 +101,16 @@ class GroupCommitsTest {
     @FunctionalInterface
     private interface SqlWork {
         void run() throws SQLException;
+    }
+
+    private static CompletableFuture<Void> async(SqlWork work, ExecutorService on) {
+        return CompletableFuture.runAsync(() -> {
+            try {
+                work.run();
+            } catch (SQLException e) {
+                throw new IllegalStateException(e);
+            }
+        }, on);
     }
 
     @Test
@@ -289,13 +287,7 @@ class GroupCommitsTest {
         locks.readLock().lock(); // another end in progress
         CompletableFuture<Void> committing;
         try {
-            committing = CompletableFuture.runAsync(() -> {
-                try {
-                    c.commit();
-                } catch (SQLException e) {
-                    throw new IllegalStateException(e);
-                }
-            }, other);
+            committing = async(c::commit, other);
             while (!locks.hasQueuedThreads()) {
                 assertThat(committing).as("the commit waits for its write").isNotDone();
                 Thread.onSpinWait();
@@ -331,13 +323,7 @@ class GroupCommitsTest {
             lock.lock(); // the file being written
             try {
                 for (Connection c : cs) {
-                    commits.add(CompletableFuture.runAsync(() -> {
-                        try {
-                            c.commit();
-                        } catch (SQLException e) {
-                            throw new IllegalStateException(e);
-                        }
-                    }, committers));
+                    commits.add(async(c::commit, committers));
                 }
                 while (locks.getQueueLength() < 8) {
                     Thread.onSpinWait();

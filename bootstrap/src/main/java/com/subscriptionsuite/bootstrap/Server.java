@@ -577,9 +577,9 @@ public final class Server implements AutoCloseable {
     static StorageCompaction compactionRun(Database database) {
         StorageCompaction compaction = database.compactStorage(COMPACTION_BUDGET);
         if (compaction.steps() > 0) {
-            LOG.info("compacted the H2 file: its chunks {}% -> {}% full in {} steps, {} bytes",
-                    compaction.fillRateBefore(), compaction.fillRateAfter(), compaction.steps(),
-                    compaction.fileBytes());
+            LOG.info("compacted the H2 file in {} steps: its chunks were {}% full ({}% after, counting the chunks it "
+                    + "freed until H2's retention time has passed); file {} bytes", compaction.steps(),
+                    compaction.fillRateBefore(), compaction.fillRateAfter(), compaction.fileBytes());
         }
         return compaction;
     }

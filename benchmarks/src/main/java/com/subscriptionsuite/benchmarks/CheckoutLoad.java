@@ -122,7 +122,8 @@ public final class CheckoutLoad {
     }
 
     /**
-     * H2's store version (one per chunk written: one per write of the server's group commit) and its file writes, read from the database the
+     * H2's store version (one per chunk written: with {@code WRITE_DELAY=0} one per commit that changed
+     * something, or fewer when one store serves several) and its file writes, read from the database the
      * server has open in this JVM (an embedded H2 database is shared by every connection of the JVM);
      * null on PostgreSQL. H2's internals, for the measurement only.
      */
@@ -130,8 +131,8 @@ public final class CheckoutLoad {
         if (env.containsKey("SUITE_DB_URL")) {
             return null;
         }
-        // without the URL's WRITE_DELAY=0, which a new connection would apply to the whole database, taking the
-        // writes back from the server's group commit
+        // without the URL's WRITE_DELAY=0, which a new connection applies to the whole database: the probe changes
+        // no setting of the server's
         String url = com.subscriptionsuite.adapters.persistence.Database.h2File(Path.of(env.get("SUITE_DATA_DIR")))
                 .replace(";WRITE_DELAY=0", "");
         try (java.sql.Connection c = java.sql.DriverManager.getConnection(url, "sa", "")) {

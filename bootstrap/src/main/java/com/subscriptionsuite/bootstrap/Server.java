@@ -10,7 +10,6 @@ import com.subscriptionsuite.application.port.in.events.DeliverySettings;
 import com.subscriptionsuite.adapters.http.HttpSettings;
 import com.subscriptionsuite.adapters.http.outbound.vies.ViesVatRegistry;
 import com.subscriptionsuite.adapters.persistence.Database;
-import com.subscriptionsuite.adapters.persistence.StorageCompaction;
 import com.subscriptionsuite.adapters.persistence.SchemaTemplate;
 import com.subscriptionsuite.adapters.persistence.JdbiTransactions;
 import com.subscriptionsuite.adapters.persistence.PoolSettings;
@@ -211,10 +210,7 @@ public final class Server implements AutoCloseable {
             if (config.cleanup().minutes() > 0) {
                 // issue 15: old sessions, guests, holds, keys, failures and tokens (docs/housekeeping.md); safe on
                 // every instance at once (conditional deletes by key), so no instance is elected for it
-                schedule(refresher, meters, "cleanup", () -> {
-                    cleanUpRun(engine);
-                    compactionRun(database);
-                },
+                schedule(refresher, meters, "cleanup", () -> cleanUpRun(engine),
                         Duration.ofMinutes(config.cleanup().minutes()),
                         "the clean-up failed; it runs again at its next interval");
             }
@@ -565,23 +561,6 @@ public final class Server implements AutoCloseable {
                 .cleanUp();
         LOG.info("clean-up removed {} rows: {}", report.total(), report);
         return report;
-    }
-
-    /** How long one compaction of the H2 file may run after each clean-up, in short steps between requests. */
-    static final Duration COMPACTION_BUDGET = Duration.ofSeconds(2);
-
-    /**
-     * After a clean-up, on an H2 file: rewrites the pages still live in its sparsest chunks so that H2 can free
-     * them (docs/durability.md, "Disk space"); nothing on PostgreSQL. Logs what it did when it did anything.
-     */
-    static StorageCompaction compactionRun(Database database) {
-        StorageCompaction compaction = database.compactStorage(COMPACTION_BUDGET);
-        if (compaction.steps() > 0) {
-            LOG.info("compacted the H2 file in {} steps: its chunks were {}% full ({}% after, counting the chunks it "
-                    + "freed until H2's retention time has passed); file {} bytes", compaction.steps(),
-                    compaction.fillRateBefore(), compaction.fillRateAfter(), compaction.fileBytes());
-        }
-        return compaction;
     }
 
     /** How often booked quotes whose source was not reached are marked accepted again. */

@@ -29,9 +29,9 @@ import org.junit.jupiter.api.io.TempDir;
  * kill every transaction whose commit had returned is there, every transaction is there whole or not at
  * all, every unique key refuses a second row as a duplicate (not as locked by a transaction that no longer
  * exists), and every row can be updated and deleted (no index misses an entry). Before {@link SerialCommits},
- * a plain JDBC loop of the same shape broke one of
- * these after 3 of 20 kills, and this test with the ends of transactions not serialized hung: H2 spun
- * without end in an {@code UPDATE} of a row on the file a kill had left (docs/durability.md). The timeout
+ * a plain JDBC loop of the same shape broke one of these after 3 of 20 kills, and this test with the ends of
+ * transactions not serialized hung: H2 spun without end in an {@code UPDATE} of a row on the file a kill had
+ * left (docs/durability.md). The timeout
  * runs the test on a thread of its own, so that such a spin fails the test instead of hanging the build.
  */
 class H2CrashIT {
@@ -49,9 +49,8 @@ class H2CrashIT {
         int committed = 0;
         for (int kill = 1; kill <= KILLS; kill++) {
             Set<String> answered = killWhileWriting(1500 + random.nextInt(2000));
-            assertAnswered(kill, answered);
             committed += answered.size();
-            rows = assertWhole(kill);
+            rows = assertWhole(kill, answered);
         }
         assertThat(rows).as("rows written over %d kills", KILLS).isPositive();
         assertThat(committed).as("commits returned before the kills").isPositive();
@@ -98,22 +97,11 @@ class H2CrashIT {
         return answered;
     }
 
-    /** Every transaction whose commit returned before the kill is in the file. */
-    private void assertAnswered(int kill, Set<String> answered) throws SQLException {
-        Set<String> missing = new java.util.TreeSet<>(answered);
-        try (Connection c = DriverManager.getConnection(Database.h2File(dir) + ";LOCK_TIMEOUT=2000", "sa", "");
-                Statement s = c.createStatement();
-                ResultSet rs = s.executeQuery("SELECT DISTINCT tag FROM crash_item")) {
-            while (rs.next()) {
-                missing.remove(rs.getString(1));
-            }
-        }
-        assertThat(missing).as("after kill %d: transactions whose commit had returned (of %d)", kill,
-                answered.size()).isEmpty();
-    }
-
-    /** Checks the file as the killed process left it; returns its number of rows. */
-    private int assertWhole(int kill) throws SQLException {
+    /**
+     * Checks the file as the killed process left it, {@code answered} the tags whose commits had returned before
+     * the kill; returns its number of rows.
+     */
+    private int assertWhole(int kill, Set<String> answered) throws SQLException {
         try (Connection c = DriverManager.getConnection(Database.h2File(dir) + ";LOCK_TIMEOUT=2000", "sa", "")) {
             c.setAutoCommit(false);
             List<String> partial = new ArrayList<>();
@@ -127,6 +115,10 @@ class H2CrashIT {
                     }
                 }
             }
+            Set<String> missing = new java.util.TreeSet<>(answered);
+            tags.forEach(missing::remove);
+            assertThat(missing).as("after kill %d: transactions whose commit had returned (of %d)", kill,
+                    answered.size()).isEmpty();
             assertThat(partial).as("after kill %d: transactions found in part", kill).isEmpty();
             List<String> notDuplicates = new ArrayList<>();
             try (PreparedStatement p = c.prepareStatement(

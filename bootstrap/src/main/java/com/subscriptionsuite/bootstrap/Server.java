@@ -11,6 +11,7 @@ import com.subscriptionsuite.adapters.http.HttpSettings;
 import com.subscriptionsuite.adapters.http.outbound.vies.ViesVatRegistry;
 import com.subscriptionsuite.adapters.persistence.Database;
 import com.subscriptionsuite.adapters.persistence.SchemaTemplate;
+import com.subscriptionsuite.adapters.persistence.StorageCompaction;
 import com.subscriptionsuite.adapters.persistence.JdbiTransactions;
 import com.subscriptionsuite.adapters.persistence.PoolSettings;
 import com.subscriptionsuite.adapters.persistence.customer.JdbiCustomerLocks;
@@ -210,7 +211,11 @@ public final class Server implements AutoCloseable {
             if (config.cleanup().minutes() > 0) {
                 // issue 15: old sessions, guests, holds, keys, failures and tokens (docs/housekeeping.md); safe on
                 // every instance at once (conditional deletes by key), so no instance is elected for it
-                schedule(refresher, meters, "cleanup", () -> cleanUpRun(engine),
+                Duration compaction = Duration.ofSeconds(config.cleanup().compactSeconds());
+                schedule(refresher, meters, "cleanup", () -> {
+                    cleanUpRun(engine);
+                    compactionRun(database, compaction);
+                },
                         Duration.ofMinutes(config.cleanup().minutes()),
                         "the clean-up failed; it runs again at its next interval");
             }
@@ -561,6 +566,21 @@ public final class Server implements AutoCloseable {
                 .cleanUp();
         LOG.info("clean-up removed {} rows: {}", report.total(), report);
         return report;
+    }
+
+    /**
+     * After a clean-up, on the H2 file: rewrites the pages still live in its sparsest chunks for at most
+     * {@code budget} so that H2 can free them (docs/housekeeping.md); nothing on PostgreSQL. Logs what it did
+     * when it did anything.
+     */
+    static StorageCompaction compactionRun(Database database, Duration budget) {
+        StorageCompaction compaction = database.compactStorage(budget);
+        if (compaction.steps() > 0) {
+            LOG.info("compacted the H2 file in {} steps: its chunks were {}% full ({}% after, counting the chunks it "
+                    + "freed until H2's retention time has passed); file {} bytes", compaction.steps(),
+                    compaction.fillRateBefore(), compaction.fillRateAfter(), compaction.fileBytes());
+        }
+        return compaction;
     }
 
     /** How often booked quotes whose source was not reached are marked accepted again. */

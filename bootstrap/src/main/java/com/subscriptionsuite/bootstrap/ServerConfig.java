@@ -72,6 +72,8 @@ import java.util.Map;
  * <tr><td>SUITE_CLEANUP_MINUTES</td><td>15: how often the clean-up removes ended sessions, idle guests, expired voucher
  * holds, old idempotency records and login failures, spent payment tokens (0 = never; 0..1440; docs/housekeeping.md)</td></tr>
  * <tr><td>SUITE_CLEANUP_BATCH_SIZE</td><td>1000: rows each clean-up step removes per run at most (1..100000)</td></tr>
+ * <tr><td>SUITE_CLEANUP_COMPACT_SECONDS</td><td>2: on the H2 file, how long the compaction after each clean-up may
+ * run at most (0 = never; 0..600; docs/housekeeping.md)</td></tr>
  * <tr><td>SUITE_SHUTDOWN_GRACE_SECONDS</td><td>10: on SIGTERM, how long the requests in flight may take to finish after
  * the server stopped accepting new ones (0..300); then the jobs stop and the pool closes</td></tr>
  * <tr><td>SUITE_METRICS_PORT</td><td>unset: no metrics endpoint; set (0 = a free port): Prometheus' text format at
@@ -117,9 +119,10 @@ public record ServerConfig(
 
     /**
      * The scheduled clean-up (docs/housekeeping.md): minutes between two runs (0 = never), rows each
-     * step removes per run at most.
+     * step removes per run at most, and how long the compaction of the H2 file after each run may take at
+     * most (0 = never; nothing to compact on PostgreSQL).
      */
-    public record Cleanup(int minutes, int batchSize) {
+    public record Cleanup(int minutes, int batchSize, int compactSeconds) {
     }
 
     /** Whether quotes come from Salesforce ({@code SUITE_QUOTES=salesforce}); else from the engine's own store. */
@@ -332,7 +335,8 @@ public record ServerConfig(
                     + revenueLease);
         }
         Cleanup cleanup = new Cleanup(integer(env, "SUITE_CLEANUP_MINUTES", 15, 0, 24 * 60, errors),
-                integer(env, "SUITE_CLEANUP_BATCH_SIZE", 1000, 1, 100_000, errors));
+                integer(env, "SUITE_CLEANUP_BATCH_SIZE", 1000, 1, 100_000, errors),
+                integer(env, "SUITE_CLEANUP_COMPACT_SECONDS", 2, 0, 600, errors));
         int shutdownGrace = integer(env, "SUITE_SHUTDOWN_GRACE_SECONDS", 10, 0, 300, errors);
         int metricsPort = integer(env, "SUITE_METRICS_PORT", NO_METRICS, 0, 65535, errors);
         String logFormat = env.get("SUITE_LOG_FORMAT");

@@ -8,11 +8,15 @@ import java.lang.reflect.InvocationHandler;
 import java.lang.reflect.Method;
 import java.lang.reflect.Proxy;
 import java.sql.Connection;
+import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.locks.ReentrantLock;
+import org.h2.engine.SessionLocal;
+import org.h2.jdbc.JdbcConnection;
+import org.h2.mvstore.MVStore;
 
 /**
  * The connections to one H2 file database ending their transactions one at a time: a commit, a rollback,
@@ -215,5 +219,51 @@ final class SerialCommits {
         } finally {
             lock.unlock();
         }
+    }
+
+    /**
+     * Rewrites the live pages of the sparsest chunks of the H2 file {@code connection} is on into new ones, so
+     * that H2 can free the old chunks once its retention time has passed: in steps of at most {@code stepBytes}
+     * of live pages, each under the file's {@code lock} and written at once, until the chunks are
+     * {@code targetFillRate} percent full, H2 finds nothing more to rewrite, or {@code budget} has passed.
+     * Between steps the ends of transactions go on. H2's own housekeeping would do this on its background
+     * writer, which a write delay of 0 never starts; without it the file keeps thousands of almost empty chunks
+     * (docs/durability.md, "Disk space"). The lock keeps a step's write from holding another transaction's
+     * commit half done, as at every other write of the file.
+     */
+    static StorageCompaction compact(Connection connection, ReentrantLock lock, int targetFillRate, int stepBytes,
+            java.time.Duration budget) throws SQLException {
+        MVStore store = storeOf(connection);
+        if (store == null || store.isClosed() || store.getFileStore() == null) {
+            return StorageCompaction.NOTHING;
+        }
+        int before = store.getFileStore().getChunksFillRate();
+        long deadline = System.nanoTime() + budget.toNanos();
+        int steps = 0;
+        boolean more = true;
+        while (more && System.nanoTime() - deadline < 0
+                && store.getFileStore().getChunksFillRate() < targetFillRate) {
+            lock.lock();
+            try {
+                more = store.compact(targetFillRate, stepBytes);
+                store.commit();
+                steps++;
+            } catch (RuntimeException e) {
+                throw new SQLException("H2 could not rewrite its sparse chunks", e);
+            } finally {
+                lock.unlock();
+            }
+        }
+        return new StorageCompaction(before, store.getFileStore().getChunksFillRate(), steps,
+                store.getFileStore().size());
+    }
+
+    /** The store behind an embedded H2 connection; null for one to a server or in memory without a file. */
+    private static MVStore storeOf(Connection connection) throws SQLException {
+        if (connection.unwrap(JdbcConnection.class).getSession() instanceof SessionLocal session
+                && session.getDatabase().getStore() != null) {
+            return session.getDatabase().getStore().getMvStore();
+        }
+        return null;
     }
 }

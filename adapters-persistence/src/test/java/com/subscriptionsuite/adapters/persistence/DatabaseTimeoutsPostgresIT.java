@@ -48,6 +48,11 @@ class DatabaseTimeoutsPostgresIT {
     }
 
     @Test
+    void there_is_no_storage_to_compact_on_postgresql() {
+        assertThat(database.compactStorage(Duration.ofSeconds(1))).isEqualTo(StorageCompaction.NOTHING);
+    }
+
+    @Test
     void the_migrations_connections_have_the_limits_lifted() throws Exception {
         try (java.sql.Connection connection = database.forMigrations().getConnection();
                 java.sql.Statement statement = connection.createStatement()) {

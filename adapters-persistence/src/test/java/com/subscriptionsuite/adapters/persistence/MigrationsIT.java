@@ -7,6 +7,7 @@ import java.sql.Connection;
 import java.sql.DatabaseMetaData;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
@@ -284,6 +285,36 @@ class MigrationsIT {
                     "SELECT setting_value FROM information_schema.settings WHERE setting_name = 'WRITE_DELAY'")
                     .mapTo(String.class).one());
             assertThat(writeDelay).isEqualTo("0");
+        }
+    }
+
+    /**
+     * The server's compaction after each clean-up (docs/durability.md, "Disk space"), through the pool: the
+     * chunks a run of small commits left almost empty are rewritten until they are half full, and every row
+     * stays. H2 rewrites only chunks older than its retention time, set to 0 here so the test need not wait.
+     */
+    @Test
+    void compacting_the_h2_file_makes_its_chunks_half_full(@TempDir Path dir) {
+        try (Database database = new Database(Database.h2File(dir), "sa", "")) {
+            Jdbi jdbi = database.jdbi();
+            jdbi.useHandle(h -> {
+                h.execute("SET RETENTION_TIME 0");
+                h.execute("CREATE TABLE filler (id INT PRIMARY KEY, v INT, pad VARCHAR(200))");
+                h.execute("INSERT INTO filler SELECT \"X\", 0, REPEAT('x', 150) FROM SYSTEM_RANGE(1, 4000)");
+            });
+            java.util.Random random = new java.util.Random(11);
+            for (int i = 0; i < 2000; i++) {
+                int id = 1 + random.nextInt(4000);
+                jdbi.useTransaction(h -> h.execute("UPDATE filler SET v = v + 1 WHERE id = ?", id));
+            }
+            assertThat(database.compactStorage(Duration.ZERO)).as("a budget of 0 (SUITE_CLEANUP_COMPACT_SECONDS=0)")
+                    .isEqualTo(StorageCompaction.NOTHING);
+            StorageCompaction compaction = database.compactStorage(Duration.ofSeconds(20));
+            assertThat(compaction.fillRateBefore()).isLessThan(Database.COMPACTION_TARGET_FILL_RATE);
+            assertThat(compaction.fillRateAfter()).as("%s", compaction)
+                    .isGreaterThanOrEqualTo(Database.COMPACTION_TARGET_FILL_RATE);
+            Integer sum = jdbi.withHandle(h -> h.createQuery("SELECT SUM(v) FROM filler").mapTo(Integer.class).one());
+            assertThat(sum).isEqualTo(2000);
         }
     }
 

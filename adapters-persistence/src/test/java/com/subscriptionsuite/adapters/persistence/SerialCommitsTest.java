@@ -266,6 +266,42 @@ class SerialCommitsTest {
         assertThat(SerialCommits.lockOf(Database.h2File(dir.resolve("other")))).isNotSameAs(lock);
     }
 
+    /**
+     * A file written one small commit at a time keeps chunks that are almost empty (each holds a few pages still
+     * live); the compaction rewrites those pages, each step under the lock, until the chunks are half full, and
+     * keeps every row.
+     */
+    @Test
+    void the_compaction_waits_for_the_lock_makes_the_chunks_half_full_and_keeps_every_row() throws Exception {
+        Connection c = connection();
+        try (Statement s = c.createStatement()) {
+            // H2 rewrites and frees only chunks older than its retention time (45 s by default)
+            s.execute("SET RETENTION_TIME 0");
+            s.execute("CREATE TABLE wide (id INT PRIMARY KEY, v INT, pad VARCHAR(200))");
+            s.execute("INSERT INTO wide SELECT \"X\", 0, REPEAT('x', 150) FROM SYSTEM_RANGE(1, 4000)");
+        }
+        java.util.Random random = new java.util.Random(7);
+        try (PreparedStatement p = c.prepareStatement("UPDATE wide SET v = v + 1 WHERE id = ?")) {
+            for (int i = 0; i < 3000; i++) {
+                p.setInt(1, 1 + random.nextInt(4000));
+                p.executeUpdate(); // its own commit, its own chunk
+            }
+        }
+        java.util.concurrent.atomic.AtomicReference<StorageCompaction> compaction =
+                new java.util.concurrent.atomic.AtomicReference<>();
+        waitsForTheLock(() -> compaction.set(SerialCommits.compact(c, lock, 50, 256 * 1024,
+                java.time.Duration.ofSeconds(20))));
+        assertThat(compaction.get().fillRateBefore()).as("chunks' fill rate before").isLessThan(50);
+        assertThat(compaction.get().steps()).isPositive();
+        assertThat(compaction.get().fillRateAfter()).as("after %s", compaction.get()).isGreaterThanOrEqualTo(50);
+        try (Statement s = connection().createStatement();
+                java.sql.ResultSet rs = s.executeQuery("SELECT COUNT(*), SUM(v) FROM wide")) {
+            rs.next();
+            assertThat(rs.getInt(1)).isEqualTo(4000);
+            assertThat(rs.getInt(2)).isEqualTo(3000);
+        }
+    }
+
     private static int value(Connection c) throws SQLException {
         try (PreparedStatement p = c.prepareStatement("SELECT v FROM t WHERE id = 1");
                 java.sql.ResultSet rs = p.executeQuery()) {

@@ -27,8 +27,8 @@ public final class Database implements AutoCloseable {
     private final boolean postgres;
     /** An H2 URL with {@code WRITE_DELAY=0} ({@link #h2File}): relaxed while migrating, see {@link #migrate()}. */
     private final boolean h2WritingEveryCommit;
-    /** The lock under which the H2 file's transactions end ({@link SerialCommits}); null on any other database. */
-    private final java.util.concurrent.locks.ReentrantLock h2Commits;
+    /** The group commit of the H2 file ({@link GroupCommits}); null on any other database. */
+    private final GroupCommits.H2File h2File;
     /** H2's own default write delay, used while the migrations run ({@link #migrate()}). */
     private static final int MIGRATION_WRITE_DELAY_MILLIS = 500;
     private final OneConnectionPerThread guarded;
@@ -61,7 +61,7 @@ public final class Database implements AutoCloseable {
         this.postgres = jdbcUrl.startsWith("jdbc:postgresql:");
         this.h2WritingEveryCommit = jdbcUrl.startsWith("jdbc:h2:")
                 && jdbcUrl.toUpperCase(java.util.Locale.ROOT).contains(";WRITE_DELAY=0");
-        this.h2Commits = h2WritingEveryCommit ? SerialCommits.lockOf(jdbcUrl) : null;
+        this.h2File = h2WritingEveryCommit ? GroupCommits.fileOf(jdbcUrl) : null;
         boolean keepingStatements = keepsPreparedStatements(jdbcUrl);
         if (h2WritingEveryCommit || keepingStatements) {
             config.setDataSource(new H2Connections(jdbcUrl, user, password, h2WritingEveryCommit,
@@ -294,18 +294,17 @@ public final class Database implements AutoCloseable {
     /**
      * On the H2 file ({@link #h2File}): rewrites the pages still live in its sparsest chunks so that H2 can free
      * them, for at most {@code budget}, in short steps between which requests go on
-     * ({@link SerialCommits#compact}). H2 frees a chunk only when none of its pages is live, and the housekeeping
+     * ({@code GroupCommits.H2File#compact}). H2 frees a chunk only when none of its pages is live, and the housekeeping
      * that rewrites sparse chunks runs only on its background writer, which a write delay of 0 never starts:
      * without this the file keeps growing with the number of writes (docs/durability.md, "Disk space"). Nothing
      * to do on PostgreSQL. The server runs it after each clean-up; an embedding host on H2 on its own schedule.
      */
     public StorageCompaction compactStorage(java.time.Duration budget) {
-        if (h2Commits == null || budget.isNegative() || budget.isZero()) {
+        if (h2File == null || budget.isNegative() || budget.isZero()) {
             return StorageCompaction.NOTHING;
         }
-        try (Connection connection = dataSource.getConnection()) {
-            return SerialCommits.compact(connection, h2Commits, COMPACTION_TARGET_FILL_RATE, COMPACTION_STEP_BYTES,
-                    budget);
+        try {
+            return h2File.compact(COMPACTION_TARGET_FILL_RATE, COMPACTION_STEP_BYTES, budget);
         } catch (SQLException e) {
             throw new IllegalStateException("cannot compact the H2 file", e);
         }

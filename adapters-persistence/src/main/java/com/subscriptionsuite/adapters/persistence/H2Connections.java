@@ -10,8 +10,8 @@ import java.util.logging.Logger;
 import javax.sql.DataSource;
 
 /**
- * The pool's source of H2 connections, each as the URL asks for: ending its transactions one at a time
- * with every other connection to the file ({@link SerialCommits}) when H2 writes at every commit
+ * The pool's source of H2 connections, each as the URL asks for: committing with a group commit shared
+ * with every other connection to the file ({@link GroupCommits}) when H2 writes at every commit
  * ({@code WRITE_DELAY=0}), and keeping its prepared statements ({@link PreparedStatements}) when H2's own
  * statement cache is off. {@link Database#h2File} asks for both.
  */
@@ -19,24 +19,22 @@ final class H2Connections implements DataSource {
     private final String url;
     private final String user;
     private final String password;
-    private final boolean serialCommits;
+    private final boolean groupCommits;
     private final boolean keepingStatements;
     private volatile int loginTimeout;
 
-    H2Connections(String url, String user, String password, boolean serialCommits, boolean keepingStatements) {
+    H2Connections(String url, String user, String password, boolean groupCommits, boolean keepingStatements) {
         this.url = Objects.requireNonNull(url, "url");
         this.user = user;
         this.password = password;
-        this.serialCommits = serialCommits;
+        this.groupCommits = groupCommits;
         this.keepingStatements = keepingStatements;
     }
 
     @Override
     public Connection getConnection() throws SQLException {
-        Connection connection = DriverManager.getConnection(url, user, password);
-        if (serialCommits) {
-            connection = SerialCommits.serial(connection, url);
-        }
+        Connection connection = groupCommits ? GroupCommits.open(url, user, password)
+                : DriverManager.getConnection(url, user, password);
         return keepingStatements ? PreparedStatements.keeping(connection) : connection;
     }
 

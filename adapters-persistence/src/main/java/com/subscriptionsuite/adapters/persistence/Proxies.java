@@ -3,7 +3,7 @@ package com.subscriptionsuite.adapters.persistence;
 import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.Method;
 
-/** What the JDBC proxies under the pool ({@link PreparedStatements}, {@link SerialCommits}) share. */
+/** What the JDBC proxies under the pool ({@link PreparedStatements}, {@link GroupCommits}) share. */
 final class Proxies {
     /** What {@link #own} answers for a method the proxy does not answer itself. */
     static final Object NOT_OWN = new Object();

@@ -24,11 +24,11 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * The H2 file database stays whole when its process is killed with SIGKILL in the middle of concurrent
- * transactions ({@link SerialCommits}): a child process runs {@link H2CrashWorkload} on the pool, is killed
+ * transactions ({@link GroupCommits}): a child process runs {@link H2CrashWorkload} on the pool, is killed
  * after 1.5 to 3.5 s, and the file is opened again, {@link #KILLS} times on one data directory. After each
  * kill every transaction whose commit had returned is there, every transaction is there whole or not at
  * all, every unique key refuses a second row as a duplicate (not as locked by a transaction that no longer
- * exists), and every row can be updated and deleted (no index misses an entry). Before {@link SerialCommits},
+ * exists), and every row can be updated and deleted (no index misses an entry). Before {@link GroupCommits},
  * a plain JDBC loop of the same shape broke one of these after 3 of 20 kills, and this test with the ends of
  * transactions not serialized hung: H2 spun without end in an {@code UPDATE} of a row on the file a kill had
  * left (docs/durability.md). The timeout

@@ -507,8 +507,11 @@ final class GroupCommits {
         /** Those waiting to enter that a waiting write does not hold back: it lets them in first. */
         private int admissible;
 
-        /** Enters; {@code fresh}: may be held back while a write waits for the gate to empty. */
-        synchronized void enter(boolean fresh) throws InterruptedException {
+        /**
+         * Enters; {@code fresh}: may be held back while a write waits for the gate to empty. Interrupted while
+         * waiting, it fails as JDBC fails (the interrupt kept), not with an exception the caller cannot expect.
+         */
+        synchronized void enter(boolean fresh) throws SQLException {
             if (!shut && !(fresh && waitingToShut > 0)) {
                 inside++;
                 return;
@@ -521,6 +524,9 @@ final class GroupCommits {
                 while (shut || (fresh && waitingToShut > 0)) {
                     wait();
                 }
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new SQLException("interrupted while waiting for a write of the H2 file", "HY008", e);
             } finally {
                 waitingToEnter--;
                 if (!fresh) {

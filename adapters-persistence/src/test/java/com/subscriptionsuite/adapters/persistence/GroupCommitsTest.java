@@ -186,6 +186,42 @@ class GroupCommitsTest {
         });
     }
 
+    /** Interrupted while it waits for a write, a statement fails as JDBC fails, with the interrupt kept. */
+    @Test
+    void a_statement_interrupted_while_the_file_is_written_fails_with_an_sql_exception_and_keeps_the_interrupt()
+            throws Exception {
+        Connection c = connection();
+        c.setAutoCommit(false);
+        java.util.concurrent.atomic.AtomicReference<Throwable> failure = new java.util.concurrent.atomic.AtomicReference<>();
+        java.util.concurrent.atomic.AtomicBoolean interrupted = new java.util.concurrent.atomic.AtomicBoolean();
+        gate.shut();
+        shutByTest = true;
+        Thread statement = new Thread(() -> {
+            try {
+                update(c, "UPDATE t SET v = 9");
+            } catch (Throwable e) {
+                failure.set(e);
+                interrupted.set(Thread.currentThread().isInterrupted());
+            }
+        });
+        try {
+            statement.start();
+            while (gate.waitingToEnter() == 0) {
+                Thread.onSpinWait();
+            }
+            statement.interrupt();
+            statement.join(TimeUnit.SECONDS.toMillis(10));
+        } finally {
+            shutByTest = false;
+            gate.open();
+        }
+        assertThat(failure.get()).isInstanceOfSatisfying(SQLException.class,
+                e -> assertThat(e.getSQLState()).isEqualTo("HY008"));
+        assertThat(interrupted).isTrue();
+        assertThat(gate.inside()).isZero();
+        assertThat(gate.waitingToEnter()).isZero();
+    }
+
     /** DDL and settings run with the gate shut: they wait until no statement is in it. */
     @Test
     void ddl_waits_until_no_statement_is_in_the_gate() throws Exception {

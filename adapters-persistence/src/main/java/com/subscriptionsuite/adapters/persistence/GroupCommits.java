@@ -49,8 +49,8 @@ import org.h2.mvstore.MVStore;
  * again (docs/durability.md, "A crash in the middle of a commit"): H2 writing at every commit broke the file
  * after 3 of 20 kills; transactions ending one at a time (this class's predecessor) after one of about 35;
  * H2's own background writer every 10 ms at the first kill; this class after none of 106. It also writes
- * fewer chunks: a checkout cost 12.6 ms of server CPU against 17.4 ms one at a time, in the same sitting
- * (docs/benchmarks.md §4).
+ * fewer chunks: a checkout cost 0.67–0.97 (median 0.76) of the server CPU of the ends one at a time, in four
+ * alternated pairs of runs (docs/benchmarks.md §4, eleventh round).
  * <p>
  * A committed transaction is visible to others as soon as it is marked, before the write that makes it
  * durable returns; its own commit returns only after that write, as with {@code WRITE_DELAY=0} before.

@@ -740,6 +740,7 @@ public final class Engine {
         private RevenueUseCases.Settings revenueSettings = RevenueUseCases.Settings.defaults();
         private Housekeeping housekeeping;
         private int housekeepingBatchSize = HousekeepingUseCases.DEFAULT_BATCH_SIZE;
+        private boolean remotesBehindCommits;
 
         private Builder() {
         }
@@ -1102,8 +1103,38 @@ public final class Engine {
                     ports("revenueBatches", revenueBatches, "revenueFeed", revenueFeed));
             requires(idempotencyRecords != null, "idempotency records", identity,
                     "the identity ports: a key belongs to a user");
+            putRemotesBehindCommits();
             return new Engine(this, identity ? Optional.of(new IdentityPorts(users, sessions, passwordResets,
                     loginAttempts, transactions, passwordHasher, secrets, commonPasswords, mailer)) : Optional.empty());
+        }
+
+        /**
+         * Puts every port to a remote system (and every listener given, which may pass events on) behind
+         * {@link Transactions#makeCommittedDurable}, once: a use case's commits may then wait for the disk only
+         * when it returns ({@link Transactions#durableOnReturn}), and still no remote system sees one before it
+         * is durable. The built-in ledger and the engine's own listeners are local and stay as they are.
+         */
+        private void putRemotesBehindCommits() {
+            if (remotesBehindCommits || transactions == null) {
+                return;
+            }
+            remotesBehindCommits = true;
+            Transactions t = transactions;
+            mailer = RemoteCalls.behindCommits(Mailer.class, mailer, t);
+            vatRegistry = RemoteCalls.behindCommits(VatRegistry.class, vatRegistry, t);
+            billingGateway = RemoteCalls.behindCommits(BillingGateway.class, billingGateway, t);
+            if (billingGatewayFactory != null) {
+                billingGatewayFactory = billingGatewayFactory.andThen(
+                        gateway -> RemoteCalls.behindCommits(BillingGateway.class, gateway, t));
+            }
+            paymentPages = RemoteCalls.behindCommits(PaymentPages.class, paymentPages, t);
+            catalogSource = RemoteCalls.behindCommits(CatalogSource.class, catalogSource, t);
+            if (quoteSource != storedQuotes) { // stored quotes are the engine's own database
+                quoteSource = RemoteCalls.behindCommits(QuoteSource.class, quoteSource, t);
+            }
+            webhookSender = RemoteCalls.behindCommits(WebhookSender.class, webhookSender, t);
+            revenueFeed = RemoteCalls.behindCommits(RevenueFeed.class, revenueFeed, t);
+            listeners.replaceAll((name, listener) -> RemoteCalls.behindCommits(EventListener.class, listener, t));
         }
 
         /** Names and ports, in pairs. */

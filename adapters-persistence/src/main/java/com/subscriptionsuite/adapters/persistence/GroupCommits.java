@@ -16,9 +16,11 @@ import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.locks.ReentrantLock;
+import java.util.function.Supplier;
 import org.h2.engine.SessionLocal;
 import org.h2.jdbc.JdbcConnection;
 import org.h2.mvstore.MVStore;
+import org.jdbi.v3.core.transaction.TransactionException;
 
 /**
  * The connections to one H2 file database with a group commit behind a gate: no write of the file overlaps
@@ -73,6 +75,79 @@ final class GroupCommits {
         Connection connection = file.connect(jdbcUrl, user, password);
         return (Connection) Proxy.newProxyInstance(GroupCommits.class.getClassLoader(),
                 new Class<?>[] {Connection.class}, new Ending(connection, sessionOf(connection), file));
+    }
+
+    /**
+     * Runs {@code work} with its commits not waiting for the file: each end of a transaction that commits
+     * changes is noted instead, and when the work returns or throws, one write covers them all (unless a
+     * write by another thread has covered them meanwhile). Commits are prefix-ordered on the file (a write
+     * covers every transaction ended before it), so a crash meanwhile loses a tail of the work's commits, as
+     * if it had come a little earlier. A nested call joins the outer one. If the final write fails, the work's
+     * result is replaced by a {@link TransactionException} (its exception keeps the failure as suppressed).
+     */
+    static <T> T durableOnReturn(Supplier<T> work) {
+        if (DEFERRED.get() != null) {
+            return work.get();
+        }
+        Deferred deferred = new Deferred();
+        DEFERRED.set(deferred);
+        T result;
+        try {
+            result = work.get();
+        } catch (RuntimeException | Error e) {
+            DEFERRED.remove();
+            try {
+                deferred.write();
+            } catch (SQLException | RuntimeException alsoFailed) {
+                e.addSuppressed(alsoFailed);
+            }
+            throw e;
+        }
+        DEFERRED.remove();
+        try {
+            deferred.write();
+        } catch (SQLException e) {
+            throw new TransactionException("the committed work could not be written to the H2 file", e);
+        }
+        return result;
+    }
+
+    /**
+     * Returns once every transaction ended so far on any H2 file of this JVM is written: before a call to a
+     * remote system, which may act on what it read (a commit is visible before it is written).
+     */
+    static void writeEverythingCommitted() {
+        for (H2File file : FILES.values()) {
+            try {
+                file.writeCovering(file.ended.get());
+            } catch (SQLException e) {
+                throw new TransactionException("the committed transactions could not be written to the H2 file", e);
+            }
+        }
+    }
+
+    /** The commits of this thread's {@link #durableOnReturn} work so far; null outside one. */
+    private static final ThreadLocal<Deferred> DEFERRED = new ThreadLocal<>();
+
+    /** The last commit of a thread's {@link #durableOnReturn} work: its file and its end's number. */
+    private static final class Deferred {
+        private H2File file;
+        private long end;
+
+        void note(H2File endedOn, long mine) throws SQLException {
+            if (file != null && file != endedOn) {
+                write(); // the work committed on two files: the first one's commits are written now
+            }
+            file = endedOn;
+            end = mine;
+        }
+
+        void write() throws SQLException {
+            if (file != null) {
+                file.writeCovering(end);
+                file = null;
+            }
+        }
     }
 
     /** The embedded session behind an H2 connection; null for a connection to an H2 server. */
@@ -201,7 +276,12 @@ final class GroupCommits {
                 gate.exit();
             }
             if (commits) {
-                writeCovering(mine);
+                Deferred deferred = DEFERRED.get();
+                if (deferred != null) {
+                    deferred.note(this, mine); // written when the thread's durableOnReturn work returns
+                } else {
+                    writeCovering(mine);
+                }
             }
             return result;
         }

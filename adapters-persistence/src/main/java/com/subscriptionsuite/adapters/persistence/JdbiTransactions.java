@@ -9,6 +9,10 @@ import org.jdbi.v3.core.Jdbi;
  * thread (see {@link Handles}), so every adapter of this module built on the same {@link Jdbi}
  * joins it. It commits when the work returns and rolls back everything when the work throws. A
  * nested {@code inTransaction} joins the outer one: nothing commits before the outermost returns.
+ * <p>
+ * On an H2 file the work of {@link #durableOnReturn} commits without waiting for the file, and one
+ * write of the group commit covers its commits when it returns ({@link GroupCommits#durableOnReturn});
+ * on PostgreSQL each commit is durable when it returns, as always.
  */
 public final class JdbiTransactions implements Transactions {
     private final Handles handles;
@@ -20,5 +24,15 @@ public final class JdbiTransactions implements Transactions {
     @Override
     public <T> T inTransaction(Supplier<T> work) {
         return handles.with(handle -> work.get());
+    }
+
+    @Override
+    public <T> T durableOnReturn(Supplier<T> work) {
+        return GroupCommits.durableOnReturn(work);
+    }
+
+    @Override
+    public void makeCommittedDurable() {
+        GroupCommits.writeEverythingCommitted();
     }
 }

@@ -370,6 +370,109 @@ class GroupCommitsTest {
     }
 
     /**
+     * Inside {@code durableOnReturn} a commit does not wait for the file: the work's commits are seen by others at
+     * once, and one write covers them all when the work returns (and not before).
+     */
+    @Test
+    void commits_inside_durable_on_return_are_written_once_when_the_work_returns() throws Exception {
+        Connection c = connection();
+        Connection reader = connection();
+        long before = file.writes();
+        int seen = GroupCommits.durableOnReturn(() -> {
+            try {
+                c.setAutoCommit(false);
+                update(c, "UPDATE t SET v = 1");
+                c.commit();
+                update(c, "INSERT INTO t VALUES (2, 0)");
+                c.commit();
+                c.setAutoCommit(true);
+                update(c, "UPDATE t SET v = 3 WHERE id = 1"); // in auto-commit mode: a transaction of its own
+                assertThat(file.writes()).as("no write while the work runs").isEqualTo(before);
+                return value(reader);
+            } catch (SQLException e) {
+                throw new IllegalStateException(e);
+            }
+        });
+        assertThat(seen).as("committed: seen by others before the write").isEqualTo(3);
+        assertThat(file.writes()).as("one write for the work's three commits").isEqualTo(before + 1);
+        // and the write covers them: nothing is left unsaved
+        assertThat(storeOf(reader).hasUnsavedChanges()).isFalse();
+    }
+
+    /** A nested call joins the outer work: only the outer one's return writes. */
+    @Test
+    void a_nested_durable_on_return_joins_the_outer_one() throws Exception {
+        Connection c = connection();
+        long before = file.writes();
+        GroupCommits.durableOnReturn(() -> {
+            GroupCommits.durableOnReturn(() -> {
+                try {
+                    update(c, "UPDATE t SET v = 4");
+                } catch (SQLException e) {
+                    throw new IllegalStateException(e);
+                }
+                return null;
+            });
+            assertThat(file.writes()).as("the inner work returned: not written yet").isEqualTo(before);
+            return null;
+        });
+        assertThat(file.writes()).isEqualTo(before + 1);
+    }
+
+    /** Work that throws after committing still has its commits written before the exception leaves it. */
+    @Test
+    void work_that_throws_after_committing_is_written_before_the_exception_leaves_it() throws Exception {
+        Connection c = connection();
+        long before = file.writes();
+        assertThatThrownBy(() -> GroupCommits.durableOnReturn(() -> {
+            try {
+                update(c, "UPDATE t SET v = 5");
+            } catch (SQLException e) {
+                throw new IllegalStateException(e);
+            }
+            throw new IllegalArgumentException("refused after the commit");
+        })).isInstanceOf(IllegalArgumentException.class).hasMessage("refused after the commit");
+        assertThat(file.writes()).isEqualTo(before + 1);
+        assertThat(storeOf(c).hasUnsavedChanges()).isFalse();
+    }
+
+    /**
+     * Before a remote call: everything any thread committed so far is written, also another thread's commit made
+     * inside its durable-on-return work that has not returned yet; that work's return then writes nothing more.
+     */
+    @Test
+    void writing_everything_committed_covers_another_thread_s_deferred_commits() throws Exception {
+        Connection c = connection();
+        long before = file.writes();
+        java.util.concurrent.CountDownLatch committed = new java.util.concurrent.CountDownLatch(1);
+        java.util.concurrent.CountDownLatch writtenMeanwhile = new java.util.concurrent.CountDownLatch(1);
+        CompletableFuture<Void> work = async(() -> GroupCommits.durableOnReturn(() -> {
+            try {
+                update(c, "UPDATE t SET v = 6");
+                committed.countDown();
+                assertThat(writtenMeanwhile.await(10, TimeUnit.SECONDS)).isTrue();
+            } catch (SQLException | InterruptedException e) {
+                throw new IllegalStateException(e);
+            }
+            return null;
+        }), other);
+        assertThat(committed.await(10, TimeUnit.SECONDS)).isTrue();
+        assertThat(file.writes()).as("deferred: not written yet").isEqualTo(before);
+        GroupCommits.writeEverythingCommitted();
+        assertThat(file.writes()).isEqualTo(before + 1);
+        assertThat(storeOf(c).hasUnsavedChanges()).isFalse();
+        writtenMeanwhile.countDown();
+        work.get(10, TimeUnit.SECONDS);
+        assertThat(file.writes()).as("its return found its commit written").isEqualTo(before + 1);
+        GroupCommits.writeEverythingCommitted();
+        assertThat(file.writes()).as("nothing ended since: no write").isEqualTo(before + 1);
+    }
+
+    private static MVStore storeOf(Connection c) throws SQLException {
+        return ((SessionLocal) c.unwrap(JdbcConnection.class).getSession()).getDatabase().getStore().getMvStore();
+    }
+
+    /**
      * While a write waits for the gate to empty, a transaction that changed nothing yet waits to start writing
      * (so the gate empties), and one that holds changes goes on (it may hold a row lock another statement in
      * the gate waits for).

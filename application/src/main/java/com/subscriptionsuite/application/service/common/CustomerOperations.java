@@ -136,9 +136,16 @@ public final class CustomerOperations {
 
     /**
      * Runs {@code work} as the operation {@code kind} of the customer, holding the customer's lease
-     * until it returns or throws.
+     * until it returns or throws. Its commits (the lease, the pending record, the built-in ledger's
+     * commands, the last unit) are durable together when it returns ({@link Transactions#durableOnReturn}):
+     * a remote billing system is called only behind {@link Transactions#makeCommittedDurable}.
      */
     public <T> T run(long tenantId, long userId, String kind, Option<String> clientKey, Function<Keyed, T> work) {
+        return transactions.durableOnReturn(() -> runLeased(tenantId, userId, kind, clientKey, work));
+    }
+
+    private <T> T runLeased(long tenantId, long userId, String kind, Option<String> clientKey,
+            Function<Keyed, T> work) {
         String key = clientKey.map(k -> "k-" + hash(tenantId + "/" + userId + "/" + kind + "/" + k))
                 .getOrElse(() -> "r-" + secrets.guid().replace("-", ""));
         Option<CustomerLocks.Lease> lease = locks.acquire(tenantId, userId, key, LEASE, MAX_WAIT);

@@ -56,6 +56,12 @@ final class IdempotentRequestsService implements IdempotentRequests {
     @Override
     public Either<IdempotencyFailure, Outcome> run(long tenantId, long userId, String key, String fingerprint,
             Supplier<Response> work) {
+        // the claim, the work's units and the kept answer: one write of the store when it returns
+        return transactions.durableOnReturn(() -> runClaimed(tenantId, userId, key, fingerprint, work));
+    }
+
+    private Either<IdempotencyFailure, Outcome> runClaimed(long tenantId, long userId, String key,
+            String fingerprint, Supplier<Response> work) {
         Either<Either<IdempotencyFailure, Outcome>, IdempotencyRecord> claimed = claim(tenantId, userId, key,
                 fingerprint);
         if (claimed.isLeft()) {
@@ -95,6 +101,12 @@ final class IdempotentRequestsService implements IdempotentRequests {
      */
     @Override
     public Either<IdempotencyFailure, Outcome> runOperation(long tenantId, long userId, String key,
+            String fingerprint, Function<Completion, Response> work) {
+        // the claim, the operation's units and the kept answer: one write of the store when it returns
+        return transactions.durableOnReturn(() -> runOperationClaimed(tenantId, userId, key, fingerprint, work));
+    }
+
+    private Either<IdempotencyFailure, Outcome> runOperationClaimed(long tenantId, long userId, String key,
             String fingerprint, Function<Completion, Response> work) {
         Either<Either<IdempotencyFailure, Outcome>, IdempotencyRecord> claimed = claim(tenantId, userId, key,
                 fingerprint);

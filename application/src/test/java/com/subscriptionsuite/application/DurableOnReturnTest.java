@@ -50,6 +50,24 @@ class DurableOnReturnTest {
     }
 
     @Test
+    void an_event_round_is_one_durable_work_and_a_listener_given_hears_each_event_after_the_commits_are_durable() {
+        ChangeSubscriptionTest.Shop shop = new ChangeSubscriptionTest.Shop();
+        // a quantity change: its events (the change, the invoice) wait in the outbox
+        ChangeSubscriptionTest.ok(shop.apply(ChangeSubscriptionTest.quantity(shop.basic(2), 3)));
+        List<String> log = Collections.synchronizedList(new ArrayList<>());
+        shop.transactions.logDurabilityTo(log);
+
+        int delivered = shop.engine.events().orElseThrow().deliverEvents().deliver();
+
+        assertThat(delivered).isPositive();
+        assertThat(shop.heard).hasSize(delivered);
+        assertThat(log).first().isEqualTo("durable work begins");
+        assertThat(log).last().isEqualTo("durable work returns");
+        assertThat(log).filteredOn(BARRIER::equals).as("one before each event the listener heard")
+                .hasSize(delivered);
+    }
+
+    @Test
     void a_port_behind_the_commits_makes_them_durable_before_each_call_and_throws_what_the_port_throws() {
         List<String> log = new ArrayList<>();
         Transactions transactions = new Transactions() {

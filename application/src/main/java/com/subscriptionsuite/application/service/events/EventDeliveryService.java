@@ -61,8 +61,18 @@ final class EventDeliveryService implements DeliverEvents {
         this.clock = Objects.requireNonNull(clock, "clock");
     }
 
+    /**
+     * One round over the consumers. Its commits (each listener's positions, the revenue lines of the
+     * engine's own listener, the webhook deliveries fanned out) are durable together when it returns
+     * ({@link Transactions#durableOnReturn}); a listener given to the engine is called only after what it
+     * reads is durable. A crash meanwhile loses a tail of the round, and the events come again (at least once).
+     */
     @Override
     public int deliver() {
+        return transactions.durableOnReturn(this::deliverRound);
+    }
+
+    private int deliverRound() {
         Instant now = clock.instant();
         events.releaseDue(LocalDate.ofInstant(now, clock.getZone()), now);
         int handled = 0;

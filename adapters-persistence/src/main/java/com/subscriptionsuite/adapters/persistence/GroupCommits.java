@@ -33,7 +33,9 @@ import org.jdbi.v3.core.transaction.TransactionException;
  * <li>H2 itself writes nothing when a transaction ends ({@link H2File#takeOverWrites}). A commit that changed
  * something then waits until a write that began after it ended is done: it makes that write itself (with the
  * gate empty and shut) unless a write that covers it has run meanwhile. That one write covers every
- * transaction ended so far.</li>
+ * transaction ended so far. Inside {@link #durableOnReturn} work a commit does not wait: the work's commits
+ * are written together when it returns (writes are prefix-ordered, so a crash loses at most a tail of them);
+ * {@link #writeEverythingCommitted} writes what any thread committed, before a call to a remote system.</li>
  * <li>A write waiting for the gate to empty holds back only statements of transactions that changed nothing
  * yet; statements of transactions holding changes (and row locks), and ends, go on, so a statement waiting in
  * the gate for a row lock never waits for a write that waits for it. Ends queued while the file was written go

@@ -28,7 +28,9 @@ import org.junit.jupiter.api.io.TempDir;
  * after 1.5 to 3.5 s, and the file is opened again, {@link #KILLS} times on one data directory. After each
  * kill every transaction whose commit had returned is there, every transaction is there whole or not at
  * all, every unique key refuses a second row as a duplicate (not as locked by a transaction that no longer
- * exists), and every row can be updated and deleted (no index misses an entry). Before {@link GroupCommits},
+ * exists), every row can be updated and deleted (no index misses an entry), and an operation's second
+ * commit (inside {@link GroupCommits#durableOnReturn}, answered when the work returns) is never there without
+ * its first. Before {@link GroupCommits},
  * a plain JDBC loop of the same shape broke one of these after 3 of 20 kills, and this test with the ends of
  * transactions not serialized hung: H2 spun without end in an {@code UPDATE} of a row on the file a kill had
  * left (docs/durability.md). The timeout
@@ -47,13 +49,16 @@ class H2CrashIT {
         Random random = new Random();
         int rows = 0;
         int committed = 0;
+        int operations = 0;
         for (int kill = 1; kill <= KILLS; kill++) {
             Set<String> answered = killWhileWriting(1500 + random.nextInt(2000));
             committed += answered.size();
+            operations += (int) answered.stream().filter(tag -> tag.endsWith("b")).count();
             rows = assertWhole(kill, answered);
         }
         assertThat(rows).as("rows written over %d kills", KILLS).isPositive();
         assertThat(committed).as("commits returned before the kills").isPositive();
+        assertThat(operations).as("durable-on-return operations answered before the kills").isPositive();
     }
 
     /** Runs the workload until the kill; returns the tags whose commits had returned. */
@@ -120,6 +125,11 @@ class H2CrashIT {
             assertThat(missing).as("after kill %d: transactions whose commit had returned (of %d)", kill,
                     answered.size()).isEmpty();
             assertThat(partial).as("after kill %d: transactions found in part", kill).isEmpty();
+            Set<String> present = new java.util.HashSet<>(tags);
+            List<String> secondWithoutFirst = tags.stream()
+                    .filter(tag -> tag.endsWith("b") && !present.contains(tag.substring(0, tag.length() - 1))).toList();
+            assertThat(secondWithoutFirst).as("after kill %d: an operation's second commit without its first", kill)
+                    .isEmpty();
             List<String> notDuplicates = new ArrayList<>();
             try (PreparedStatement p = c.prepareStatement(
                     "INSERT INTO crash_item (tag, n, payload) VALUES (?, 0, 'second')")) {

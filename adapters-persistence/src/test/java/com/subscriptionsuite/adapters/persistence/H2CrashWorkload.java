@@ -10,6 +10,9 @@ import org.jdbi.v3.core.Jdbi;
  * the process is killed, each run transactions of {@link #ROWS} inserts under one tag (one of them after a
  * rolled-back savepoint), a counter update that moves an indexed column, and a commit (one in ten rolled
  * back). Once a commit has returned, the tag is printed ({@code committed <tag>;}): it must survive the kill.
+ * Every other thread runs operations instead: two such transactions (tags {@code tN} and {@code tNb}) in one
+ * {@link GroupCommits#durableOnReturn} work, their commits not waiting for the file; both tags are printed when
+ * the work returns, and after a kill {@code tNb} is never there without {@code tN} (writes are prefix-ordered).
  * Arguments: the data directory and the number of threads.
  */
 public final class H2CrashWorkload {
@@ -39,7 +42,8 @@ public final class H2CrashWorkload {
         });
         AtomicLong tags = new AtomicLong(System.nanoTime());
         for (int t = 0; t < threads; t++) {
-            Thread thread = new Thread(() -> write(jdbi, tags, new Random()));
+            boolean operations = t % 2 == 1;
+            Thread thread = new Thread(() -> write(jdbi, tags, new Random(), operations));
             thread.setDaemon(false);
             thread.start();
         }
@@ -47,42 +51,73 @@ public final class H2CrashWorkload {
         System.out.flush();
     }
 
-    private static void write(Jdbi jdbi, AtomicLong tags, Random random) {
+    private static void write(Jdbi jdbi, AtomicLong tags, Random random, boolean operations) {
         while (!Thread.currentThread().isInterrupted()) {
             String tag = "t" + tags.incrementAndGet();
             boolean commit = random.nextInt(10) != 0;
             try {
-                jdbi.useTransaction(h -> {
-                    for (int n = 0; n < ROWS; n++) {
-                        if (n == 2) {
-                            h.savepoint("sp");
-                            h.execute("INSERT INTO crash_item (tag, n, payload) VALUES (?, ?, 'rolled back')", tag,
-                                    ROLLED_BACK);
-                            h.rollbackToSavepoint("sp");
-                        }
-                        h.execute("INSERT INTO crash_item (tag, n, payload) VALUES (?, ?, ?)", tag, n,
-                                "x".repeat(random.nextInt(150)));
-                        if (random.nextBoolean()) {
-                            Thread.sleep(random.nextInt(3));
-                        }
-                    }
-                    h.execute("UPDATE crash_counter SET v = v + 1, at = CASE WHEN at IS NULL THEN ? ELSE NULL END"
-                            + " WHERE id = ?", random.nextLong(), 1 + random.nextInt(COUNTERS));
-                    if (!commit) {
-                        h.rollback();
-                    }
-                });
-                if (commit) {
-                    synchronized (System.out) {
-                        System.out.println("committed " + tag + ";");
-                        System.out.flush();
+                if (operations) {
+                    // an operation: two transactions whose commits are written together when it returns
+                    // (GroupCommits.durableOnReturn); answered only then, and the second never without the first
+                    GroupCommits.durableOnReturn(() -> {
+                        transaction(jdbi, tag, random, true);
+                        transaction(jdbi, tag + "b", random, true);
+                        return null;
+                    });
+                    answered(tag);
+                    answered(tag + "b");
+                } else {
+                    transaction(jdbi, tag, random, commit);
+                    if (commit) {
+                        answered(tag);
                     }
                 }
-            } catch (InterruptedException e) {
-                return;
             } catch (Exception e) {
+                if (Thread.currentThread().isInterrupted()) {
+                    return;
+                }
                 // a lock wait timed out: the transaction rolled back, the next one starts
             }
         }
+    }
+
+    private static void answered(String tag) {
+        synchronized (System.out) {
+            System.out.println("committed " + tag + ";");
+            System.out.flush();
+        }
+    }
+
+    private static void transaction(Jdbi jdbi, String tag, Random random, boolean commit) {
+        try {
+            oneTransaction(jdbi, tag, random, commit);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted", e);
+        }
+    }
+
+    private static void oneTransaction(Jdbi jdbi, String tag, Random random, boolean commit)
+            throws InterruptedException {
+        jdbi.useTransaction(h -> {
+            for (int n = 0; n < ROWS; n++) {
+                if (n == 2) {
+                    h.savepoint("sp");
+                    h.execute("INSERT INTO crash_item (tag, n, payload) VALUES (?, ?, 'rolled back')", tag,
+                            ROLLED_BACK);
+                    h.rollbackToSavepoint("sp");
+                }
+                h.execute("INSERT INTO crash_item (tag, n, payload) VALUES (?, ?, ?)", tag, n,
+                        "x".repeat(random.nextInt(150)));
+                if (random.nextBoolean()) {
+                    Thread.sleep(random.nextInt(3));
+                }
+            }
+            h.execute("UPDATE crash_counter SET v = v + 1, at = CASE WHEN at IS NULL THEN ? ELSE NULL END"
+                    + " WHERE id = ?", random.nextLong(), 1 + random.nextInt(COUNTERS));
+            if (!commit) {
+                h.rollback();
+            }
+        });
     }
 }

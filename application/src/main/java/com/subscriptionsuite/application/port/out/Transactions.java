@@ -30,7 +30,10 @@ public interface Transactions {
     /**
      * Returns once everything committed so far, by any thread, is durable: the engine calls it before every
      * call to a remote system (mail, VIES, webhooks, the billing system, the revenue feed, event listeners),
-     * which may act on what it read. By default nothing is waiting to be written.
+     * which may act on what it read. By default nothing is waiting to be written. On an H2 file the write waits
+     * until no statement is running: call remote systems outside units of work (the engine does), since a
+     * statement of another transaction waiting for a row lock held by the caller's open unit would hold the
+     * write up until its lock timeout.
      */
     default void makeCommittedDurable() {
     }

@@ -97,15 +97,15 @@ final class GroupCommits {
         try {
             result = work.get();
         } catch (RuntimeException | Error e) {
-            DEFERRED.remove();
             try {
                 deferred.write();
             } catch (SQLException | RuntimeException alsoFailed) {
                 e.addSuppressed(alsoFailed);
             }
             throw e;
+        } finally {
+            DEFERRED.remove();
         }
-        DEFERRED.remove();
         try {
             deferred.write();
         } catch (SQLException e) {

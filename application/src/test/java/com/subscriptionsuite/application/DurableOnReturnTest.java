@@ -5,6 +5,7 @@ import static com.subscriptionsuite.application.BillingTestEngine.item;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import com.subscriptionsuite.application.port.in.idempotency.IdempotentRequests;
 import com.subscriptionsuite.application.port.out.Transactions;
 import com.subscriptionsuite.application.port.out.billing.BillingGateway;
 import java.lang.reflect.InvocationTargetException;
@@ -47,6 +48,32 @@ class DurableOnReturnTest {
         }
         assertThat(log).filteredOn("durable work begins"::equals).as("one durable work, nested ones joined")
                 .hasSize(1);
+    }
+
+    /**
+     * An idempotent request runs as one durable work from its claim to its kept answer, with or without an
+     * operation of its own inside.
+     */
+    @Test
+    void an_idempotent_request_runs_as_durable_work_from_its_claim_to_its_kept_answer() {
+        List<String> log = Collections.synchronizedList(new ArrayList<>());
+        BillingTestEngine t = new BillingTestEngine(Instant.parse("2026-11-21T10:00:00Z"));
+        long ann = t.customer(1);
+        t.transactions.logDurabilityTo(log);
+        var requests = t.engine.idempotentRequests();
+
+        assertThat(requests.run(1, ann, "key-1", "fingerprint", () -> {
+            log.add("work");
+            return new IdempotentRequests.Response(200, "{}");
+        }).isRight()).isTrue();
+        assertThat(requests.runOperation(1, ann, "key-2", "fingerprint", completion -> {
+            log.add("operation");
+            completion.complete(201, "{}");
+            return new IdempotentRequests.Response(201, "{}");
+        }).isRight()).isTrue();
+
+        assertThat(log).containsExactly("durable work begins", "work", "durable work returns",
+                "durable work begins", "operation", "durable work returns");
     }
 
     @Test
